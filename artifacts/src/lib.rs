@@ -1,0 +1,1 @@
+//! Artifact types shared by the compiler and the runtime.
