@@ -1,1 +1,5 @@
-//! The yjs compiler.
+//! The yjs compiler: `.yjs` sources to merged forms, routing plans and service guides.
+
+pub mod diagnostics;
+pub mod files;
+pub mod syntax;

@@ -1,0 +1,62 @@
+//! The one registry of diagnostic codes; each code has `spec/errors/CODE.md`, which `yjs explain` prints.
+
+use serde::Serialize;
+use std::fmt;
+
+/// A diagnostic code such as `E0101`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Code(pub &'static str);
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+macro_rules! codes {
+    ($($name:ident => $title:literal,)*) => {
+        impl Code {
+            $(
+                #[doc = $title]
+                pub const $name: Code = Code(stringify!($name));
+            )*
+        }
+
+        /// Every code with its title and explanation, in registry order.
+        pub const ALL_CODES: &[(Code, &str, &str)] = &[
+            $((Code::$name, $title, include_str!(concat!("../../../spec/errors/", stringify!($name), ".md"))),)*
+        ];
+    };
+}
+
+codes! {
+    E0001 => "syntax error",
+    E0002 => "source file too large",
+    E0003 => "source file is not valid UTF-8",
+    E0004 => "control character in source",
+    E0005 => "unterminated string",
+    E0006 => "unterminated block comment",
+    E0007 => "unbalanced delimiter",
+    E0008 => "nesting too deep",
+    E0009 => "invalid escape in a string",
+    E0010 => "unknown attribute",
+    E0011 => "invalid attribute value",
+    E0012 => "statement given twice",
+    E0013 => "invalid number",
+    E0014 => "malformed field entry",
+    E0101 => "cannot load a used file",
+    E0102 => "use cycle",
+    E0103 => "duplicate definition",
+    E0104 => "unknown name",
+    E0105 => "wrong kind of reference",
+    E0106 => "unknown field type",
+    E0107 => "ill-typed condition",
+    E0108 => "missing statement",
+}
+
+/// The explanation text of a code, e.g. for `yjs explain E0101`.
+pub fn explanation(code: &str) -> Option<(Code, &'static str, &'static str)> {
+    let wanted = code.trim().to_ascii_uppercase();
+    ALL_CODES.iter().copied().find(|(c, _, _)| c.0 == wanted)
+}

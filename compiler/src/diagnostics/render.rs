@@ -1,0 +1,125 @@
+//! The one place that renders diagnostics: codespan-reporting for people, JSON for programs.
+
+use super::{Diagnostic, Severity};
+use crate::files::Files;
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::term::{self, termcolor, Config, Styles, StylesWriter};
+use serde::Serialize;
+
+fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<crate::files::FileId> {
+    let severity = match d.severity {
+        Severity::Error => cs::Severity::Error,
+        Severity::Warning => cs::Severity::Warning,
+    };
+    let mut labels = Vec::new();
+    if let Some(p) = &d.primary {
+        labels.push(cs::Label::primary(p.span.file, p.span.range()).with_message(&p.message));
+    }
+    for l in &d.secondary {
+        labels.push(cs::Label::secondary(l.span.file, l.span.range()).with_message(&l.message));
+    }
+    let mut notes: Vec<String> = d.notes.iter().map(|n| format!("note: {n}")).collect();
+    if let Some(h) = &d.help {
+        notes.push(format!("help: {h}"));
+    }
+    cs::Diagnostic::new(severity)
+        .with_code(d.code.0)
+        .with_message(&d.message)
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+/// Renders diagnostics for a person, with ANSI colour when `color` is set.
+pub fn render_human(files: &Files, diags: &[Diagnostic], color: bool) -> String {
+    let config = Config::default();
+    let mut out = String::new();
+    for d in diags {
+        let cd = to_codespan(d);
+        if color {
+            let mut buf = termcolor::Buffer::ansi();
+            let styles = Styles::default();
+            let mut w = StylesWriter::new(&mut buf, &styles);
+            if term::emit_to_write_style(&mut w, &config, files, &cd).is_ok() {
+                out.push_str(&String::from_utf8_lossy(buf.as_slice()));
+                continue;
+            }
+        }
+        match term::emit_into_string(&config, files, &cd) {
+            Ok(s) => out.push_str(&s),
+            Err(e) => out.push_str(&format!(
+                "{}[{}]: {} ({e})\n",
+                d.severity_word(),
+                d.code,
+                d.message
+            )),
+        }
+    }
+    out
+}
+
+impl Diagnostic {
+    fn severity_word(&self) -> &'static str {
+        match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A label in `--format json` output; lines and columns are 1-based.
+#[derive(Debug, Serialize)]
+pub struct JsonLabel {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub message: String,
+    pub primary: bool,
+}
+
+/// A diagnostic in `--format json` output.
+#[derive(Debug, Serialize)]
+pub struct JsonDiagnostic {
+    pub code: String,
+    pub severity: Severity,
+    pub message: String,
+    pub labels: Vec<JsonLabel>,
+    pub notes: Vec<String>,
+    pub help: Option<String>,
+}
+
+/// Converts diagnostics to their JSON form.
+pub fn render_json(files: &Files, diags: &[Diagnostic]) -> Vec<JsonDiagnostic> {
+    diags
+        .iter()
+        .map(|d| {
+            let label = |l: &super::Label, primary: bool| {
+                let (line, column) = files.line_col(l.span.file, l.span.start as usize);
+                let (end_line, end_column) = files.line_col(l.span.file, l.span.end as usize);
+                JsonLabel {
+                    file: files.name(l.span.file).to_string(),
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    message: l.message.clone(),
+                    primary,
+                }
+            };
+            let mut labels = Vec::new();
+            if let Some(p) = &d.primary {
+                labels.push(label(p, true));
+            }
+            labels.extend(d.secondary.iter().map(|l| label(l, false)));
+            JsonDiagnostic {
+                code: d.code.0.to_string(),
+                severity: d.severity,
+                message: d.message.clone(),
+                labels,
+                notes: d.notes.clone(),
+                help: d.help.clone(),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,460 @@
+//! The spanned abstract syntax tree: what one `.yjs` file says, before any name is resolved.
+
+use crate::files::{FileId, Span};
+
+/// A name where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ident {
+    pub name: String,
+    pub span: Span,
+}
+
+/// A string literal with its escapes decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Str {
+    pub value: String,
+    pub span: Span,
+}
+
+/// A number literal, kept as written so decimals stay exact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Number {
+    pub text: String,
+    pub span: Span,
+}
+
+impl Number {
+    /// The value as a float.
+    pub fn as_f64(&self) -> Option<f64> {
+        self.text.parse().ok()
+    }
+
+    /// The value as a non-negative whole number.
+    pub fn as_u32(&self) -> Option<u32> {
+        self.text.parse().ok()
+    }
+}
+
+/// `ident` or `ident.ident`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Path {
+    pub first: Ident,
+    pub second: Option<Ident>,
+    pub span: Span,
+}
+
+/// One parsed file.
+#[derive(Debug, Clone, Default)]
+pub struct SourceFile {
+    pub file: FileId,
+    pub uses: Vec<Use>,
+    pub departments: Vec<Department>,
+    pub dictionaries: Vec<Dictionary>,
+    pub matters: Vec<Matter>,
+}
+
+/// `use "path"`.
+#[derive(Debug, Clone)]
+pub struct Use {
+    pub path: Str,
+    pub span: Span,
+}
+
+/// `department ID "name" { … }`.
+#[derive(Debug, Clone)]
+pub struct Department {
+    pub id: Ident,
+    pub name: Str,
+    pub phone: Option<Str>,
+    pub address: Option<Str>,
+    pub hours: Option<Str>,
+    pub website: Option<Str>,
+    pub span: Span,
+}
+
+/// `dictionary ID "name" { fields }`.
+#[derive(Debug, Clone)]
+pub struct Dictionary {
+    pub id: Ident,
+    pub name: Str,
+    pub fields: Vec<FieldDef>,
+    pub span: Span,
+}
+
+/// A time limit as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Duration {
+    pub kind: DurationKind,
+    pub span: Span,
+}
+
+/// The unit and amount of a time limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "unit", content = "amount", rename_all = "snake_case")]
+pub enum DurationKind {
+    /// Decided on the spot (即办).
+    Immediate,
+    /// Working days.
+    Workdays(u32),
+    /// Calendar (natural) days.
+    Days(u32),
+    /// Hours.
+    Hours(u32),
+}
+
+/// `matter ID "name" { … }`.
+#[derive(Debug, Clone)]
+pub struct Matter {
+    pub id: Ident,
+    pub name: Str,
+    pub code: Option<Str>,
+    pub lead: Option<Ident>,
+    pub window: Option<Ident>,
+    pub promise: Option<Duration>,
+    pub visits: Option<(u32, Span)>,
+    pub delivery: Vec<Ident>,
+    pub basis: Vec<Str>,
+    pub consult: Option<Str>,
+    pub complaint: Option<Str>,
+    pub applicant: Vec<Str>,
+    /// The supervision warning threshold in percent, with its span.
+    pub warn: Option<(u32, Span)>,
+    pub extension: Option<Extension>,
+    pub situations: Vec<Situation>,
+    pub shared: Option<Block<Entry>>,
+    pub items: Vec<Item>,
+    pub flow: Option<Flow>,
+    pub span: Span,
+}
+
+/// `extension 15 workdays "who approved, why"`: an explicit joint-handling extension.
+#[derive(Debug, Clone)]
+pub struct Extension {
+    pub duration: Duration,
+    pub reason: Str,
+    pub span: Span,
+}
+
+/// A `{ … }` block with its span.
+#[derive(Debug, Clone)]
+pub struct Block<T> {
+    pub entries: Vec<T>,
+    pub span: Span,
+}
+
+/// `situation ID "question" bool | { options }`.
+#[derive(Debug, Clone)]
+pub struct Situation {
+    pub id: Ident,
+    pub question: Str,
+    pub kind: SituationKind,
+    pub span: Span,
+}
+
+/// A yes/no situation or one with named options.
+#[derive(Debug, Clone)]
+pub enum SituationKind {
+    Bool,
+    Options(Vec<OptionDecl>),
+}
+
+/// `ID "label"` inside a situation or choice.
+#[derive(Debug, Clone)]
+pub struct OptionDecl {
+    pub id: Ident,
+    pub label: Str,
+    pub span: Span,
+}
+
+/// An entry of a `shared`, `form`, `dictionary` or `list` block.
+#[derive(Debug, Clone)]
+pub enum Entry {
+    /// Declares a new field.
+    Def(FieldDef),
+    /// Refers to a field declared elsewhere.
+    Ref(FieldRef),
+}
+
+impl Entry {
+    /// The span of the whole entry.
+    pub fn span(&self) -> Span {
+        match self {
+            Entry::Def(d) => d.span,
+            Entry::Ref(r) => r.span,
+        }
+    }
+}
+
+/// `ID "label" TYPE { constraints }`.
+#[derive(Debug, Clone)]
+pub struct FieldDef {
+    pub id: Ident,
+    pub label: Str,
+    pub ty: TypeExpr,
+    pub constraints: Vec<Constraint>,
+    pub span: Span,
+}
+
+/// `target`, `local = target`, with an optional label and narrowing constraints.
+#[derive(Debug, Clone)]
+pub struct FieldRef {
+    /// The name this block gives the field (the alias), when it differs from the target.
+    pub local: Option<Ident>,
+    /// The referenced field: a shared field, or `dictionary.field` in a `shared` block.
+    pub target: Path,
+    pub label: Option<Str>,
+    pub constraints: Vec<Constraint>,
+    pub span: Span,
+}
+
+impl FieldRef {
+    /// The name the field has in this block.
+    pub fn local_name(&self) -> &Ident {
+        match (&self.local, &self.target.second) {
+            (Some(l), _) => l,
+            (None, Some(s)) => s,
+            (None, None) => &self.target.first,
+        }
+    }
+}
+
+/// A field type as written.
+#[derive(Debug, Clone)]
+pub struct TypeExpr {
+    pub kind: TypeExprKind,
+    pub span: Span,
+}
+
+/// The kinds of field type.
+#[derive(Debug, Clone)]
+pub enum TypeExprKind {
+    /// `text`, `id_card`, …: resolved by name later.
+    Named(Ident),
+    /// `choice { … }` or `multi_choice { … }`.
+    Choice {
+        multi: bool,
+        options: Vec<OptionDecl>,
+    },
+    /// `list { fields }`.
+    List(Vec<FieldDef>),
+}
+
+/// A constraint on a field.
+#[derive(Debug, Clone)]
+pub struct Constraint {
+    pub kind: ConstraintKind,
+    pub span: Span,
+}
+
+/// The constraints of the language.
+#[derive(Debug, Clone)]
+pub enum ConstraintKind {
+    /// `required` or `required when EXPR`.
+    Required(Option<Expr>),
+    Min(Number),
+    Max(Number),
+    MinLength(Number),
+    MaxLength(Number),
+    Pattern(Str),
+    MinItems(Number),
+    MaxItems(Number),
+    Default(Literal),
+    Help(Str),
+    Placeholder(Str),
+}
+
+impl ConstraintKind {
+    /// The keyword of this constraint.
+    pub fn keyword(&self) -> &'static str {
+        match self {
+            ConstraintKind::Required(_) => "required",
+            ConstraintKind::Min(_) => "min",
+            ConstraintKind::Max(_) => "max",
+            ConstraintKind::MinLength(_) => "min_length",
+            ConstraintKind::MaxLength(_) => "max_length",
+            ConstraintKind::Pattern(_) => "pattern",
+            ConstraintKind::MinItems(_) => "min_items",
+            ConstraintKind::MaxItems(_) => "max_items",
+            ConstraintKind::Default(_) => "default",
+            ConstraintKind::Help(_) => "help",
+            ConstraintKind::Placeholder(_) => "placeholder",
+        }
+    }
+}
+
+/// A literal value: a string, a number, a boolean or a name.
+#[derive(Debug, Clone)]
+pub enum Literal {
+    Str(Str),
+    Number(Number),
+    Bool(bool, Span),
+    Ident(Ident),
+}
+
+impl Literal {
+    /// Where it is written.
+    pub fn span(&self) -> Span {
+        match self {
+            Literal::Str(s) => s.span,
+            Literal::Number(n) => n.span,
+            Literal::Bool(_, s) => *s,
+            Literal::Ident(i) => i.span,
+        }
+    }
+}
+
+/// `item ID "name" { … }`.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub id: Ident,
+    pub name: Str,
+    pub department: Option<Ident>,
+    pub code: Option<Str>,
+    pub kind: Option<Ident>,
+    pub basis: Vec<Str>,
+    pub conditions: Vec<Str>,
+    pub legal: Option<Duration>,
+    pub promise: Option<Duration>,
+    pub fee: Option<Fee>,
+    pub visits: Option<(u32, Span)>,
+    pub when: Option<Expr>,
+    pub form: Option<Block<Entry>>,
+    pub materials: Vec<Material>,
+    pub outputs: Vec<Output>,
+    pub review: Vec<Str>,
+    pub faqs: Vec<Faq>,
+    pub span: Span,
+}
+
+/// `fee none` or `fee 10 yuan "basis"`.
+#[derive(Debug, Clone)]
+pub enum Fee {
+    None(Span),
+    Amount {
+        yuan: Number,
+        basis: Str,
+        span: Span,
+    },
+}
+
+/// A material of an item.
+#[derive(Debug, Clone)]
+pub enum Material {
+    /// `material ID "name" { … }`.
+    Own(MaterialDecl),
+    /// `material ITEM.OUTPUT { when … }`: reuses an earlier item's output.
+    Reuse(MaterialReuse),
+}
+
+/// A material the item declares itself.
+#[derive(Debug, Clone)]
+pub struct MaterialDecl {
+    pub id: Ident,
+    pub name: Str,
+    pub attrs: MaterialAttrs,
+    pub span: Span,
+}
+
+/// A reused output.
+#[derive(Debug, Clone)]
+pub struct MaterialReuse {
+    pub item: Ident,
+    pub output: Ident,
+    pub when: Option<Expr>,
+    pub span: Span,
+}
+
+/// The attributes of a declared material.
+#[derive(Debug, Clone, Default)]
+pub struct MaterialAttrs {
+    /// `original N`: paper originals.
+    pub original: Option<(u32, Span)>,
+    /// `copy N`: paper copies.
+    pub copy: Option<(u32, Span)>,
+    /// `electronic`: an electronic file is accepted.
+    pub electronic: Option<Span>,
+    /// `shared "system"`: fetched by data sharing, so the applicant submits nothing.
+    pub shared: Option<Str>,
+    /// `optional`: not required (非必要).
+    pub optional: Option<Span>,
+    /// `deferred`: may be supplied after acceptance (容缺后补).
+    pub deferred: Option<Span>,
+    /// `pledge`: replaced by the applicant's written pledge (告知承诺).
+    pub pledge: Option<Span>,
+    /// `basis "…"`: why the material is required.
+    pub basis: Option<Str>,
+    /// `accept "…"`: what makes it acceptable at intake (受理标准).
+    pub accept: Option<Str>,
+    /// `when EXPR`: the situations in which it applies.
+    pub when: Option<Expr>,
+}
+
+/// `output ID "name" { electronic | paper N }`.
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub id: Ident,
+    pub name: Str,
+    pub electronic: Option<Span>,
+    pub paper: Option<(u32, Span)>,
+    pub span: Span,
+}
+
+/// `faq "question" "answer"`.
+#[derive(Debug, Clone)]
+pub struct Faq {
+    pub question: Str,
+    pub answer: Str,
+    pub span: Span,
+}
+
+/// `flow { … }`.
+#[derive(Debug, Clone)]
+pub struct Flow {
+    pub accept: Option<Accept>,
+    pub deliver: Option<Duration>,
+    pub chains: Vec<Vec<Ident>>,
+    pub span: Span,
+}
+
+/// `accept DURATION by DEPT`.
+#[derive(Debug, Clone)]
+pub struct Accept {
+    pub duration: Duration,
+    pub department: Ident,
+    pub span: Span,
+}
+
+/// A condition over situation answers.
+#[derive(Debug, Clone)]
+pub enum Expr {
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    Not(Box<Expr>, Span),
+    /// `situation == option` (or `!=` when `negated`).
+    Compare {
+        situation: Ident,
+        value: Literal,
+        negated: bool,
+        span: Span,
+    },
+    /// `situation in [a, b]`.
+    In {
+        situation: Ident,
+        values: Vec<Literal>,
+        span: Span,
+    },
+    /// A bool situation on its own.
+    Bare(Ident),
+}
+
+impl Expr {
+    /// Where the whole condition is written.
+    pub fn span(&self) -> Span {
+        match self {
+            Expr::And(a, b) | Expr::Or(a, b) => a.span().to(b.span()),
+            Expr::Not(_, s) => *s,
+            Expr::Compare { span, .. } | Expr::In { span, .. } => *span,
+            Expr::Bare(i) => i.span,
+        }
+    }
+}
