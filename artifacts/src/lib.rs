@@ -1,1 +1,15 @@
-//! Artifact types shared by the compiler and the runtime.
+//! Artifact types shared by the compiler and the runtime: the contract of `yjs build`'s JSON output.
+//!
+//! The compiler serialises these types; the runtime deserialises them and never
+//! sees the parser. `spec/schemas/*.schema.json` are generated from them with schemars.
+
+pub mod condition;
+pub mod plan;
+pub mod projection;
+
+pub use condition::{Answer, Answers, Condition};
+pub use plan::{Limit, Plan, Scenario, Step, StepKind, Supervision};
+pub use projection::{Projection, ProjectedField, ProjectedMaterial, Projections};
+
+/// The version of the artifact format; bumped on any incompatible change.
+pub const FORMAT_VERSION: u32 = 1;
