@@ -24,7 +24,10 @@ pub enum Condition {
     /// Always.
     Always,
     /// The situation's answer is one of `values`.
-    In { situation: String, values: Vec<Answer> },
+    In {
+        situation: String,
+        values: Vec<Answer>,
+    },
     /// Every argument holds.
     All { args: Vec<Condition> },
     /// At least one argument holds.
@@ -38,7 +41,9 @@ impl Condition {
     pub fn eval(&self, answers: &Answers) -> bool {
         match self {
             Condition::Always => true,
-            Condition::In { situation, values } => answers.get(situation).is_some_and(|a| values.contains(a)),
+            Condition::In { situation, values } => {
+                answers.get(situation).is_some_and(|a| values.contains(a))
+            }
             Condition::All { args } => args.iter().all(|c| c.eval(answers)),
             Condition::Any { args } => args.iter().any(|c| c.eval(answers)),
             Condition::Not { arg } => !arg.eval(answers),
@@ -51,7 +56,9 @@ impl Condition {
             match c {
                 Condition::Always => {}
                 Condition::In { situation, .. } => out.push(situation),
-                Condition::All { args } | Condition::Any { args } => args.iter().for_each(|a| walk(a, out)),
+                Condition::All { args } | Condition::Any { args } => {
+                    args.iter().for_each(|a| walk(a, out))
+                }
                 Condition::Not { arg } => walk(arg, out),
             }
         }
@@ -76,8 +83,16 @@ mod tests {
     fn evaluates_nested_conditions() {
         let c = Condition::All {
             args: vec![
-                Condition::In { situation: "settle".into(), values: vec![Answer::Option("local".into())] },
-                Condition::Not { arg: Box::new(Condition::In { situation: "card".into(), values: vec![Answer::Bool(true)] }) },
+                Condition::In {
+                    situation: "settle".into(),
+                    values: vec![Answer::Option("local".into())],
+                },
+                Condition::Not {
+                    arg: Box::new(Condition::In {
+                        situation: "card".into(),
+                        values: vec![Answer::Bool(true)],
+                    }),
+                },
             ],
         };
         let mut a = Answers::new();

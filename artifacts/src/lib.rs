@@ -9,7 +9,7 @@ pub mod projection;
 
 pub use condition::{Answer, Answers, Condition};
 pub use plan::{Limit, Plan, Scenario, Step, StepKind, Supervision};
-pub use projection::{Projection, ProjectedField, ProjectedMaterial, Projections};
+pub use projection::{ProjectedField, ProjectedMaterial, Projection, Projections};
 
 /// The version of the artifact format; bumped on any incompatible change.
 pub const FORMAT_VERSION: u32 = 1;

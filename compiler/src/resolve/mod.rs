@@ -1,0 +1,873 @@
+//! The resolve stage: loads `use`d files and turns names into indexes, reporting every unknown or duplicate name.
+
+mod diagnostics;
+mod load;
+pub mod model;
+
+pub use load::{load, normalize, Disk, Loaded, Memory, Source};
+pub use model::*;
+
+use crate::diagnostics::Diagnostic;
+use crate::files::{FileId, Span};
+use crate::syntax::ast::{self, Expr, Ident, Literal};
+use crate::syntax::keywords::{self as kw, canonical, spellings};
+use diagnostics as d;
+use std::collections::BTreeMap;
+
+/// Resolves every matter of the loaded files.
+pub fn resolve(loaded: &Loaded) -> (Program, Vec<Diagnostic>) {
+    let mut r = Resolver {
+        loaded,
+        diags: Vec::new(),
+        dept_names: BTreeMap::new(),
+        dict_names: BTreeMap::new(),
+    };
+    let mut program = Program::default();
+    for ast in &loaded.asts {
+        for dep in &ast.departments {
+            if let Some(&(first, _)) = r.dept_names.get(&dep.id.name) {
+                let first_span: Span = program
+                    .departments
+                    .get(first)
+                    .map_or(dep.id.span, |x: &Department| x.span);
+                r.diags.push(d::duplicate(
+                    "department",
+                    &dep.id.name,
+                    dep.id.span,
+                    first_span,
+                ));
+                continue;
+            }
+            r.dept_names
+                .insert(dep.id.name.clone(), (program.departments.len(), ast.file));
+            program.departments.push(Department {
+                id: dep.id.name.clone(),
+                name: dep.name.value.clone(),
+                phone: dep.phone.as_ref().map(|s| s.value.clone()),
+                address: dep.address.as_ref().map(|s| s.value.clone()),
+                hours: dep.hours.as_ref().map(|s| s.value.clone()),
+                website: dep.website.as_ref().map(|s| s.value.clone()),
+                span: dep.id.span,
+            });
+        }
+    }
+    for ast in &loaded.asts {
+        for dict in &ast.dictionaries {
+            if let Some(&(first, _)) = r.dict_names.get(&dict.id.name) {
+                let first_span = program
+                    .dictionaries
+                    .get(first)
+                    .map_or(dict.id.span, |x: &Dictionary| x.span);
+                r.diags.push(d::duplicate(
+                    "dictionary",
+                    &dict.id.name,
+                    dict.id.span,
+                    first_span,
+                ));
+                continue;
+            }
+            let mut seen = Seen::default();
+            let mut fields = Vec::new();
+            for f in &dict.fields {
+                if r.check_unique(&mut seen, "dictionary field", &f.id) {
+                    fields.extend(r.field(f, &[]));
+                }
+            }
+            r.dict_names
+                .insert(dict.id.name.clone(), (program.dictionaries.len(), ast.file));
+            program.dictionaries.push(Dictionary {
+                id: dict.id.name.clone(),
+                name: dict.name.value.clone(),
+                fields,
+                span: dict.id.span,
+            });
+        }
+    }
+    let mut matter_names: BTreeMap<String, Span> = BTreeMap::new();
+    for ast in &loaded.asts {
+        for m in &ast.matters {
+            if let Some(first) = matter_names.get(&m.id.name) {
+                r.diags
+                    .push(d::duplicate("matter", &m.id.name, m.id.span, *first));
+                continue;
+            }
+            matter_names.insert(m.id.name.clone(), m.id.span);
+            let resolved = r.matter(m, ast.file, &program);
+            program.matters.push(resolved);
+        }
+    }
+    (program, r.diags)
+}
+
+struct Resolver<'a> {
+    loaded: &'a Loaded,
+    diags: Vec<Diagnostic>,
+    dept_names: BTreeMap<String, (DeptId, FileId)>,
+    dict_names: BTreeMap<String, (usize, FileId)>,
+}
+
+/// Names already defined in one scope, with where.
+#[derive(Default)]
+struct Seen(BTreeMap<String, Span>);
+
+impl Resolver<'_> {
+    fn check_unique(&mut self, seen: &mut Seen, kind: &str, id: &Ident) -> bool {
+        if let Some(first) = seen.0.get(&id.name) {
+            self.diags
+                .push(d::duplicate(kind, &id.name, id.span, *first));
+            false
+        } else {
+            seen.0.insert(id.name.clone(), id.span);
+            true
+        }
+    }
+
+    fn visible(&self, from: FileId, decl: FileId) -> bool {
+        self.loaded
+            .visible
+            .get(from.0 as usize)
+            .is_some_and(|v| v.contains(&decl))
+    }
+
+    fn department(
+        &mut self,
+        id: &Ident,
+        from: FileId,
+        m: Option<&ast::Matter>,
+    ) -> Option<(DeptId, Span)> {
+        match self.dept_names.get(&id.name) {
+            Some(&(dep, file)) if self.visible(from, file) => Some((dep, id.span)),
+            Some(&(_, file)) => {
+                let path = self.loaded.files.name(file).to_string();
+                self.diags.push(
+                    d::unknown("department", &id.name, id.span, std::iter::empty())
+                        .with_help(format!(
+                        "the department is declared in `{path}`: add a `use` line for that file"
+                    )),
+                );
+                None
+            }
+            None => {
+                if let Some(m) = m {
+                    if let Some(it) = m.items.iter().find(|i| i.id.name == id.name) {
+                        self.diags.push(d::wrong_kind(
+                            "a department",
+                            "an item",
+                            &id.name,
+                            id.span,
+                            it.id.span,
+                        ));
+                        return None;
+                    }
+                }
+                let names: Vec<String> = self
+                    .dept_names
+                    .iter()
+                    .filter(|(_, (_, f))| self.visible(from, *f))
+                    .map(|(n, _)| n.clone())
+                    .collect();
+                self.diags.push(d::unknown(
+                    "department",
+                    &id.name,
+                    id.span,
+                    names.iter().map(String::as_str),
+                ));
+                None
+            }
+        }
+    }
+
+    fn field(&mut self, f: &ast::FieldDef, situations: &[Situation]) -> Option<Field> {
+        let ty = self.field_type(&f.ty, situations)?;
+        let constraints = self.constraints(&f.constraints, situations);
+        Some(Field {
+            id: f.id.clone(),
+            label: f.label.clone(),
+            ty,
+            constraints,
+            origin: None,
+            span: f.span,
+        })
+    }
+
+    fn field_type(&mut self, t: &ast::TypeExpr, situations: &[Situation]) -> Option<FieldType> {
+        match &t.kind {
+            ast::TypeExprKind::Named(n) => {
+                let ty = FieldType::from_name(&n.name);
+                if ty.is_none() {
+                    let mut names = spellings(kw::FIELD_TYPES);
+                    names.extend(["choice", "multi_choice", "list"]);
+                    self.diags.push(d::unknown_type(&n.name, n.span, &names));
+                }
+                ty
+            }
+            ast::TypeExprKind::Choice { multi, options } => {
+                let mut seen = Seen::default();
+                let mut out = Vec::new();
+                for o in options {
+                    if self.check_unique(&mut seen, "option", &o.id) {
+                        out.push(ChoiceOption {
+                            id: o.id.name.clone(),
+                            label: o.label.value.clone(),
+                        });
+                    }
+                }
+                Some(FieldType::Choice {
+                    multi: *multi,
+                    options: out,
+                })
+            }
+            ast::TypeExprKind::List(fields) => {
+                let mut seen = Seen::default();
+                let mut out = Vec::new();
+                for f in fields {
+                    if self.check_unique(&mut seen, "list field", &f.id) {
+                        out.extend(self.field(f, situations));
+                    }
+                }
+                Some(FieldType::List(out))
+            }
+        }
+    }
+
+    fn constraints(&mut self, cs: &[ast::Constraint], situations: &[Situation]) -> Vec<Constraint> {
+        let mut out = Vec::new();
+        for c in cs {
+            use ast::ConstraintKind as A;
+            let kind = match &c.kind {
+                A::Required(None) => ConstraintKind::Required(None),
+                A::Required(Some(e)) => match self.cond(e, situations) {
+                    Some(c) => ConstraintKind::Required(Some(c)),
+                    None => continue,
+                },
+                A::Min(n) => ConstraintKind::Min(n.clone()),
+                A::Max(n) => ConstraintKind::Max(n.clone()),
+                A::MinLength(n) => ConstraintKind::MinLength(n.clone()),
+                A::MaxLength(n) => ConstraintKind::MaxLength(n.clone()),
+                A::Pattern(s) => ConstraintKind::Pattern(s.clone()),
+                A::MinItems(n) => ConstraintKind::MinItems(n.clone()),
+                A::MaxItems(n) => ConstraintKind::MaxItems(n.clone()),
+                A::Default(l) => ConstraintKind::Default(l.clone()),
+                A::Help(s) => ConstraintKind::Help(s.clone()),
+                A::Placeholder(s) => ConstraintKind::Placeholder(s.clone()),
+            };
+            out.push(Constraint { kind, span: c.span });
+        }
+        out
+    }
+
+    /// Resolves a condition; `None` when it has an error (already reported).
+    fn cond(&mut self, e: &Expr, situations: &[Situation]) -> Option<Cond> {
+        match e {
+            Expr::And(a, b) => {
+                let (a, b) = (self.cond(a, situations), self.cond(b, situations));
+                Some(Cond::And(Box::new(a?), Box::new(b?)))
+            }
+            Expr::Or(a, b) => {
+                let (a, b) = (self.cond(a, situations), self.cond(b, situations));
+                Some(Cond::Or(Box::new(a?), Box::new(b?)))
+            }
+            Expr::Not(a, _) => Some(Cond::Not(Box::new(self.cond(a, situations)?))),
+            Expr::Bare(id) => {
+                let (si, s) = self.situation(id, situations)?;
+                if !s.is_bool {
+                    let first = s.options.first().map_or("…", |o| o.id.as_str()).to_string();
+                    self.diags
+                        .push(d::cond_bare_options(&id.name, id.span, s.id.span, &first));
+                    return None;
+                }
+                Some(Cond::Is {
+                    situation: si,
+                    values: vec![1],
+                    span: id.span,
+                })
+            }
+            Expr::Compare {
+                situation,
+                value,
+                negated,
+                span,
+            } => {
+                let (si, s) = self.situation(situation, situations)?;
+                let v = self.option(s, value)?;
+                let is = Cond::Is {
+                    situation: si,
+                    values: vec![v],
+                    span: *span,
+                };
+                Some(if *negated {
+                    Cond::Not(Box::new(is))
+                } else {
+                    is
+                })
+            }
+            Expr::In {
+                situation,
+                values,
+                span,
+            } => {
+                let (si, s) = self.situation(situation, situations)?;
+                let mut vs = Vec::new();
+                for v in values {
+                    vs.push(self.option(s, v)?);
+                }
+                vs.sort_unstable();
+                vs.dedup();
+                Some(Cond::Is {
+                    situation: si,
+                    values: vs,
+                    span: *span,
+                })
+            }
+        }
+    }
+
+    fn situation<'s>(
+        &mut self,
+        id: &Ident,
+        situations: &'s [Situation],
+    ) -> Option<(usize, &'s Situation)> {
+        let found = situations
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.id.name == id.name);
+        if found.is_none() {
+            self.diags.push(d::unknown(
+                "situation",
+                &id.name,
+                id.span,
+                situations.iter().map(|s| s.id.name.as_str()),
+            ));
+        }
+        found
+    }
+
+    fn option(&mut self, s: &Situation, v: &Literal) -> Option<usize> {
+        match v {
+            Literal::Bool(b, span) => {
+                if s.is_bool {
+                    Some(usize::from(*b))
+                } else {
+                    self.diags
+                        .push(d::cond_bool_literal(&s.id.name, *span, s.id.span));
+                    None
+                }
+            }
+            Literal::Ident(i) => {
+                if s.is_bool {
+                    self.diags
+                        .push(d::cond_bool_option(&s.id.name, i.span, s.id.span));
+                    return None;
+                }
+                let found = s.options.iter().position(|o| o.id == i.name);
+                if found.is_none() {
+                    self.diags.push(
+                        d::unknown(
+                            &format!("option of `{}`", s.id.name),
+                            &i.name,
+                            i.span,
+                            s.options.iter().map(|o| o.id.as_str()),
+                        )
+                        .with_label(s.id.span, "the situation is declared here"),
+                    );
+                }
+                found
+            }
+            Literal::Str(x) => {
+                self.diags
+                    .push(d::cond_bool_literal(&s.id.name, x.span, s.id.span));
+                None
+            }
+            Literal::Number(x) => {
+                self.diags
+                    .push(d::cond_bool_literal(&s.id.name, x.span, s.id.span));
+                None
+            }
+        }
+    }
+
+    fn matter(&mut self, m: &ast::Matter, file: FileId, program: &Program) -> Matter {
+        let lead = m
+            .lead
+            .as_ref()
+            .and_then(|l| self.department(l, file, Some(m)));
+        let window = m
+            .window
+            .as_ref()
+            .and_then(|w| self.department(w, file, Some(m)));
+        for (what, present, example) in [
+            ("lead", m.lead.is_some(), "lead wsjk"),
+            ("window", m.window.is_some(), "window zwfw"),
+            ("promise", m.promise.is_some(), "promise 5 workdays"),
+        ] {
+            if !present {
+                self.diags.push(d::missing(
+                    what,
+                    &format!("the matter `{}`", m.id.name),
+                    m.id.span,
+                    example,
+                ));
+            }
+        }
+        let mut delivery = Vec::new();
+        for ch in &m.delivery {
+            match canonical(kw::DELIVERY, &ch.name) {
+                Some(c) => delivery.push((c.to_string(), ch.span)),
+                None => self.diags.push(d::unknown(
+                    "delivery channel",
+                    &ch.name,
+                    ch.span,
+                    spellings(kw::DELIVERY),
+                )),
+            }
+        }
+        let situations = self.situations(&m.situations);
+        let shared = self.shared(m, file, &situations, program);
+        let items = self.items(m, file, &situations, &shared);
+        let flow = self.flow(m, file, &items);
+        Matter {
+            id: m.id.clone(),
+            name: m.name.clone(),
+            file,
+            code: m.code.clone(),
+            lead,
+            window,
+            promise: m.promise,
+            visits: m.visits,
+            delivery,
+            basis: m.basis.clone(),
+            consult: m.consult.clone(),
+            complaint: m.complaint.clone(),
+            applicant: m.applicant.clone(),
+            warn_percent: m.warn,
+            extension: m.extension.clone(),
+            situations,
+            shared,
+            items,
+            flow,
+            span: m.span,
+        }
+    }
+
+    fn situations(&mut self, list: &[ast::Situation]) -> Vec<Situation> {
+        let mut seen = Seen::default();
+        let mut out = Vec::new();
+        for s in list {
+            if !self.check_unique(&mut seen, "situation", &s.id) {
+                continue;
+            }
+            let (is_bool, options) = match &s.kind {
+                ast::SituationKind::Bool => (
+                    true,
+                    vec![
+                        SitOption {
+                            id: "false".into(),
+                            label: "否".into(),
+                            span: s.id.span,
+                        },
+                        SitOption {
+                            id: "true".into(),
+                            label: "是".into(),
+                            span: s.id.span,
+                        },
+                    ],
+                ),
+                ast::SituationKind::Options(opts) => {
+                    let mut seen_o = Seen::default();
+                    let mut v = Vec::new();
+                    for o in opts {
+                        if self.check_unique(&mut seen_o, "option", &o.id) {
+                            v.push(SitOption {
+                                id: o.id.name.clone(),
+                                label: o.label.value.clone(),
+                                span: o.span,
+                            });
+                        }
+                    }
+                    (false, v)
+                }
+            };
+            out.push(Situation {
+                id: s.id.clone(),
+                question: s.question.clone(),
+                is_bool,
+                options,
+                span: s.span,
+            });
+        }
+        out
+    }
+
+    fn shared(
+        &mut self,
+        m: &ast::Matter,
+        file: FileId,
+        situations: &[Situation],
+        program: &Program,
+    ) -> Vec<Field> {
+        let mut seen = Seen::default();
+        let mut out = Vec::new();
+        let Some(block) = &m.shared else { return out };
+        for e in &block.entries {
+            match e {
+                ast::Entry::Def(f) => {
+                    if self.check_unique(&mut seen, "shared field", &f.id) {
+                        out.extend(self.field(f, situations));
+                    }
+                }
+                ast::Entry::Ref(r) => {
+                    let Some(field_name) = &r.target.second else {
+                        self.diags.push(
+                            Diagnostic::error(
+                                crate::diagnostics::Code::E0014,
+                                format!("the shared field `{}` has no type", r.target.first.name),
+                                r.span,
+                                "neither a declaration nor a dictionary field",
+                            )
+                            .with_help(format!(
+                                "declare it as `{} \"标签\" text`, or take it from a dictionary as `{} = person.name`",
+                                r.target.first.name, r.target.first.name
+                            )),
+                        );
+                        continue;
+                    };
+                    let dict_id = &r.target.first;
+                    let dict = match self.dict_names.get(&dict_id.name) {
+                        Some(&(i, f)) if self.visible(file, f) => &program.dictionaries[i],
+                        _ => {
+                            let names: Vec<&str> =
+                                program.dictionaries.iter().map(|x| x.id.as_str()).collect();
+                            self.diags.push(d::unknown(
+                                "dictionary",
+                                &dict_id.name,
+                                dict_id.span,
+                                names,
+                            ));
+                            continue;
+                        }
+                    };
+                    let Some(df) = dict.fields.iter().find(|f| f.id.name == field_name.name) else {
+                        let names: Vec<&str> =
+                            dict.fields.iter().map(|f| f.id.name.as_str()).collect();
+                        self.diags.push(d::unknown(
+                            &format!("field of `{}`", dict.id),
+                            &field_name.name,
+                            field_name.span,
+                            names,
+                        ));
+                        continue;
+                    };
+                    let local = r.local_name().clone();
+                    if !self.check_unique(&mut seen, "shared field", &local) {
+                        continue;
+                    }
+                    let constraints = self.constraints(&r.constraints, situations);
+                    out.push(Field {
+                        id: local,
+                        label: r.label.clone().unwrap_or_else(|| df.label.clone()),
+                        ty: df.ty.clone(),
+                        constraints,
+                        origin: Some(DictOrigin {
+                            dictionary: dict.id.clone(),
+                            field: df.id.name.clone(),
+                            span: df.span,
+                            constraints: df.constraints.clone(),
+                        }),
+                        span: r.span,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    fn items(
+        &mut self,
+        m: &ast::Matter,
+        file: FileId,
+        situations: &[Situation],
+        shared: &[Field],
+    ) -> Vec<Item> {
+        let mut seen = Seen::default();
+        let unique: Vec<&ast::Item> = m
+            .items
+            .iter()
+            .filter(|i| self.check_unique(&mut seen, "item", &i.id))
+            .collect();
+        let mut out = Vec::new();
+        for it in &unique {
+            let department = it
+                .department
+                .as_ref()
+                .and_then(|dp| self.department(dp, file, Some(m)));
+            if it.department.is_none() {
+                self.diags.push(d::missing(
+                    "department",
+                    &format!("the item `{}`", it.id.name),
+                    it.id.span,
+                    "department wsjk",
+                ));
+            }
+            if it.promise.is_none() {
+                self.diags.push(d::missing(
+                    "promise",
+                    &format!("the item `{}`", it.id.name),
+                    it.id.span,
+                    "promise 5 workdays",
+                ));
+            }
+            let kind = it
+                .kind
+                .as_ref()
+                .and_then(|k| match canonical(kw::ITEM_KINDS, &k.name) {
+                    Some(c) => Some((c.to_string(), k.span)),
+                    None => {
+                        self.diags.push(d::unknown(
+                            "item kind",
+                            &k.name,
+                            k.span,
+                            spellings(kw::ITEM_KINDS),
+                        ));
+                        None
+                    }
+                });
+            let when = it.when.as_ref().and_then(|e| self.cond(e, situations));
+            let fields = self.form(it, situations, shared, m);
+            let mut seen_m = Seen::default();
+            let mut seen_o = Seen::default();
+            for o in &it.outputs {
+                self.check_unique(&mut seen_o, "output", &o.id);
+            }
+            let mut materials = Vec::new();
+            for mat in &it.materials {
+                match mat {
+                    ast::Material::Own(decl) => {
+                        if self.check_unique(&mut seen_m, "material", &decl.id) {
+                            let when = decl
+                                .attrs
+                                .when
+                                .as_ref()
+                                .and_then(|e| self.cond(e, situations));
+                            materials.push(Material::Own {
+                                decl: decl.clone(),
+                                when,
+                            });
+                        }
+                    }
+                    ast::Material::Reuse(r) => {
+                        let when = r.when.as_ref().and_then(|e| self.cond(e, situations));
+                        if let Some((item, output)) =
+                            self.output_ref(&unique, &r.item, &r.output, m)
+                        {
+                            materials.push(Material::Reuse {
+                                item,
+                                output,
+                                when,
+                                span: r.span,
+                            });
+                        }
+                    }
+                }
+            }
+            out.push(Item {
+                id: it.id.clone(),
+                name: it.name.clone(),
+                department,
+                code: it.code.clone(),
+                kind,
+                basis: it.basis.clone(),
+                conditions: it.conditions.clone(),
+                legal: it.legal,
+                promise: it.promise,
+                fee: it.fee.clone(),
+                visits: it.visits,
+                when,
+                fields,
+                materials,
+                outputs: it.outputs.clone(),
+                review: it.review.clone(),
+                faqs: it.faqs.clone(),
+                span: it.span,
+            });
+        }
+        out
+    }
+
+    fn output_ref(
+        &mut self,
+        items: &[&ast::Item],
+        item: &Ident,
+        output: &Ident,
+        m: &ast::Matter,
+    ) -> Option<(usize, usize)> {
+        let Some(ii) = items.iter().position(|i| i.id.name == item.name) else {
+            if let Some(s) = m.situations.iter().find(|s| s.id.name == item.name) {
+                self.diags.push(d::wrong_kind(
+                    "an item",
+                    "a situation",
+                    &item.name,
+                    item.span,
+                    s.id.span,
+                ));
+                return None;
+            }
+            self.diags.push(d::unknown(
+                "item",
+                &item.name,
+                item.span,
+                items.iter().map(|i| i.id.name.as_str()),
+            ));
+            return None;
+        };
+        let outs = &items[ii].outputs;
+        let Some(oi) = outs.iter().position(|o| o.id.name == output.name) else {
+            let names: Vec<&str> = outs.iter().map(|o| o.id.name.as_str()).collect();
+            let mut diag = d::unknown(
+                &format!("output of `{}`", item.name),
+                &output.name,
+                output.span,
+                names.clone(),
+            );
+            if names.is_empty() {
+                diag = diag.with_help(format!(
+                    "declare it in `{}` with `output {} \"名称\" {{ electronic }}`",
+                    item.name, output.name
+                ));
+            }
+            self.diags.push(diag);
+            return None;
+        };
+        Some((ii, oi))
+    }
+
+    fn form(
+        &mut self,
+        it: &ast::Item,
+        situations: &[Situation],
+        shared: &[Field],
+        m: &ast::Matter,
+    ) -> Vec<ItemField> {
+        let mut out = Vec::new();
+        let Some(block) = &it.form else { return out };
+        let mut seen = Seen::default();
+        for e in &block.entries {
+            match e {
+                ast::Entry::Def(f) => {
+                    if self.check_unique(&mut seen, "form field", &f.id) {
+                        out.extend(self.field(f, situations).map(ItemField::Local));
+                    }
+                }
+                ast::Entry::Ref(r) => {
+                    if let Some(second) = &r.target.second {
+                        self.diags.push(
+                            Diagnostic::error(
+                                crate::diagnostics::Code::E0014,
+                                "an item's form cannot use a dictionary field directly",
+                                r.target.span,
+                                "a dictionary field",
+                            )
+                            .with_help(format!(
+                                "add `{} = {}.{}` to the matter's `shared` block, then write `{}` here",
+                                second.name, r.target.first.name, second.name, second.name
+                            )),
+                        );
+                        continue;
+                    }
+                    let target = &r.target.first;
+                    let Some(si) = shared.iter().position(|f| f.id.name == target.name) else {
+                        if let Some(s) = m.situations.iter().find(|s| s.id.name == target.name) {
+                            self.diags.push(
+                                d::wrong_kind("a shared field", "a situation", &target.name, target.span, s.id.span)
+                                    .with_note("situation answers are part of every submission already; a form does not list them"),
+                            );
+                            continue;
+                        }
+                        let mut diag = d::unknown(
+                            "shared field",
+                            &target.name,
+                            target.span,
+                            shared.iter().map(|f| f.id.name.as_str()),
+                        );
+                        if r.local.is_none() && r.label.is_some() {
+                            diag = diag.with_note("to declare a field only this item needs, give it a type: `ID \"label\" text`");
+                        }
+                        self.diags.push(diag);
+                        continue;
+                    };
+                    let local = r.local_name().clone();
+                    if !self.check_unique(&mut seen, "form field", &local) {
+                        continue;
+                    }
+                    let constraints = self.constraints(&r.constraints, situations);
+                    out.push(ItemField::Shared(Binding {
+                        local,
+                        shared: si,
+                        label: r.label.clone(),
+                        constraints,
+                        span: r.span,
+                    }));
+                }
+            }
+        }
+        out
+    }
+
+    fn flow(&mut self, m: &ast::Matter, file: FileId, items: &[Item]) -> Flow {
+        let Some(f) = &m.flow else {
+            return Flow::default();
+        };
+        let accept = f.accept.as_ref().and_then(|a| {
+            let dep = self.department(&a.department, file, Some(m))?;
+            Some((a.duration, dep.0, a.span))
+        });
+        let mut edges = Vec::new();
+        for chain in &f.chains {
+            let idx: Vec<Option<usize>> = chain
+                .iter()
+                .map(|id| {
+                    let found = items.iter().position(|i| i.id.name == id.name);
+                    if found.is_none() {
+                        if let Some(dep) = self.dept_names.get(&id.name).map(|x| x.0) {
+                            let _ = dep;
+                            self.diags.push(
+                                d::unknown(
+                                    "item",
+                                    &id.name,
+                                    id.span,
+                                    items.iter().map(|i| i.id.name.as_str()),
+                                )
+                                .with_note(format!(
+                                    "`{}` is a department; a flow links items",
+                                    id.name
+                                )),
+                            );
+                        } else {
+                            self.diags.push(d::unknown(
+                                "item",
+                                &id.name,
+                                id.span,
+                                items.iter().map(|i| i.id.name.as_str()),
+                            ));
+                        }
+                    }
+                    found
+                })
+                .collect();
+            for (w, pair) in idx.windows(2).zip(chain.windows(2)) {
+                if let [Some(a), Some(b)] = w {
+                    edges.push(Edge {
+                        from: *a,
+                        to: *b,
+                        span: pair[0].span.to(pair[1].span),
+                    });
+                }
+            }
+        }
+        Flow {
+            accept,
+            deliver: f.deliver,
+            edges,
+            span: Some(f.span),
+        }
+    }
+}
