@@ -4,7 +4,7 @@ mod diagnostics;
 mod load;
 pub mod model;
 
-pub use load::{load, normalize, Disk, Loaded, Memory, Source};
+pub use load::{discover, load, normalize, Disk, Loaded, Memory, Source};
 pub use model::*;
 
 use crate::diagnostics::Diagnostic;
@@ -140,10 +140,11 @@ impl Resolver<'_> {
             Some(&(_, file)) => {
                 let path = self.loaded.files.name(file).to_string();
                 self.diags.push(
-                    d::unknown("department", &id.name, id.span, std::iter::empty())
-                        .with_help(format!(
+                    d::unknown("department", &id.name, id.span, std::iter::empty()).with_help(
+                        format!(
                         "the department is declared in `{path}`: add a `use` line for that file"
-                    )),
+                    ),
+                    ),
                 );
                 None
             }

@@ -1,0 +1,75 @@
+//! `yjs check`: parse, resolve and check, then print every diagnostic.
+
+use clap::{Args, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use yjs_compiler::diagnostics::{render_human, render_json};
+use yjs_compiler::resolve::{discover, Disk};
+
+/// How diagnostics are printed.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    /// For people, with source excerpts (colour only on a terminal).
+    Human,
+    /// One JSON array, for editors and CI.
+    Json,
+}
+
+/// Arguments of `yjs check`.
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Files or directories (searched recursively for `*.yjs`); default `dsl-examples`.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+}
+
+/// Runs the check; exit 0 without errors, 1 with errors, 2 on usage or I/O problems.
+pub fn run(args: &CheckArgs) -> ExitCode {
+    let paths = crate::default_paths(&args.paths);
+    let roots = match discover(&paths) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let checked = yjs_compiler::check(&Disk, &roots);
+    print_diagnostics(&checked.files, &checked.diagnostics, args.format);
+    if args.format == Format::Human {
+        let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
+        let warnings = checked.diagnostics.len() - errors;
+        eprintln!(
+            "checked {} file(s), {} matter(s): {errors} error(s), {warnings} warning(s)",
+            checked.files.iter().count(),
+            checked.program.matters.len()
+        );
+    }
+    if checked.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Prints diagnostics in the chosen format: human text on stderr, JSON on stdout.
+pub fn print_diagnostics(
+    files: &yjs_compiler::files::Files,
+    diags: &[yjs_compiler::diagnostics::Diagnostic],
+    format: Format,
+) {
+    match format {
+        Format::Human => {
+            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let text = render_human(files, diags, color);
+            let _ = std::io::stderr().write_all(text.as_bytes());
+        }
+        Format::Json => {
+            let json = serde_json::to_string_pretty(&render_json(files, diags))
+                .unwrap_or_else(|_| "[]".into());
+            let _ = writeln!(std::io::stdout(), "{json}");
+        }
+    }
+}
