@@ -1,1 +1,3 @@
 //! Artifact types shared by the compiler and the runtime.
+
+pub mod validators;
