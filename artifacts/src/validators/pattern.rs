@@ -26,8 +26,9 @@ pub const MOBILE: &str = "^1[3-9][0-9]{9}$";
 
 /// Fixed-line and service telephone numbers. Accepted forms:
 /// - landline: area code `0` + 2 or 3 digits (`010`, `021`, `0571`), an optional `-`, a local
-///   number of 7 or 8 digits not starting with 0 or 1, and an optional extension `-` + 1–6 digits
-///   (`010-12345678`, `057187654321`, `0571-8765432-123`);
+///   number of 7 or 8 digits not starting with 0 or 1 (those prefixes are kept for trunk and
+///   service codes; unverified as a norm), and an optional extension `-` + 1–6 digits
+///   (`010-62345678`, `057187654321`, `0571-8765432-123`);
 /// - national toll-free and shared-cost numbers: `400` / `800` + 7 digits, with optional hyphens
 ///   after the prefix and after the next three digits (`400-123-4567`, `8001234567`);
 /// - short service numbers: `1` + 4 digits (government and carrier hotlines such as `12345`,
