@@ -23,6 +23,9 @@ enum Command {
         /// The code, e.g. E0104.
         code: String,
     },
+    /// Working-day arithmetic on the official holiday calendar.
+    #[command(subcommand)]
+    Calendar(cmd::calendar::CalendarCmd),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => cmd::check::run(&args),
         Command::Explain { code } => cmd::explain::run(&code),
+        Command::Calendar(c) => cmd::calendar::run(c),
     }
 }
 

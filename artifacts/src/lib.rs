@@ -1,4 +1,5 @@
-//! Artifact types shared by the compiler and the runtime: the contract of `yjs build`'s JSON output.
+//! Artifact types shared by the compiler and the runtime: the contract of `yjs build`'s JSON output,
+//! and the identifier validators both sides use.
 //!
 //! The compiler serialises these types; the runtime deserialises them and never
 //! sees the parser. `spec/schemas/*.schema.json` are generated from them with schemars.
@@ -6,6 +7,7 @@
 pub mod condition;
 pub mod plan;
 pub mod projection;
+pub mod validators;
 
 pub use condition::{Answer, Answers, Condition};
 pub use plan::{Limit, Plan, Scenario, Step, StepKind, Supervision};

@@ -1,1 +1,3 @@
 //! The yjs runtime.
+
+pub mod calendar;

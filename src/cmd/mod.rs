@@ -1,4 +1,5 @@
 //! One module per subcommand.
 
+pub mod calendar;
 pub mod check;
 pub mod explain;
