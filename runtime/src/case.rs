@@ -1,0 +1,659 @@
+//! A case of a matter: the accepted submission, the event log, and the state machine that replays it.
+//!
+//! The state of a case is never stored: it is derived by replaying its events in order over the
+//! accepted record ([`CaseRecord`], which keeps a snapshot of the plan, so a case runs on the plan
+//! it was accepted under). [`Case::check`] decides whether one more event is legal; the store
+//! appends only events that pass, in the same transaction. The rules are in `spec/runtime.md`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use yjs_artifacts::{Answers, Plan, StepKind};
+
+use crate::clock::{PauseKind, Suspension};
+
+/// The accepted submission: everything fixed at receipt.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseRecord {
+    /// The case id, `<matter>-<YYYYMMDD>-<seq>`.
+    pub id: String,
+    /// The matter id.
+    pub matter: String,
+    /// When the submission was received.
+    pub received: NaiveDateTime,
+    /// The submission as given.
+    pub submission: Value,
+    /// The situation answers read from it.
+    pub answers: Answers,
+    /// The applicable items, in plan order.
+    pub items: Vec<String>,
+    /// One packet per applicable item, by item id.
+    pub packets: BTreeMap<String, Packet>,
+    /// The plan the case runs on.
+    pub plan: Plan,
+}
+
+/// What one department receives: its item's fields under its own names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Packet {
+    /// The item id.
+    pub item: String,
+    /// The department id.
+    pub department: String,
+    /// The department's name.
+    pub department_name: String,
+    /// The values, keyed by the department's own field names, in its form's order.
+    pub fields: serde_json::Map<String, Value>,
+}
+
+/// One event of a case's log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// The caller's id for the event; repeating it is harmless.
+    pub id: String,
+    /// When it happened.
+    pub at: NaiveDateTime,
+    /// What happened.
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EventKind {
+    /// A department starts work on a step.
+    Start { step: String },
+    /// A step is approved, with the output it produced (e.g. a certificate number).
+    Approve {
+        step: String,
+        #[serde(default)]
+        output: Value,
+    },
+    /// A step is refused, with the reason given to the applicant.
+    Reject { step: String, reason: String },
+    /// 补正: the step needs something from the applicant; its clock and the matter's pause.
+    RequestCorrection { step: String, reason: String },
+    /// The correction arrived; the clocks run again.
+    CorrectionReceived { step: String },
+    /// A special procedure (第四十五条) starts; the clocks pause.
+    SpecialStart {
+        step: String,
+        procedure: String,
+        #[serde(default)]
+        basis: String,
+    },
+    /// The special procedure ends; the clocks run again.
+    SpecialEnd { step: String },
+    /// The one delivery of every result, by `method` (online, mail, window, …).
+    Deliver { method: String },
+    /// 好差评: the applicant's score (1–5) and comment.
+    Evaluate {
+        score: u8,
+        #[serde(default)]
+        comment: String,
+    },
+}
+
+/// The state of one step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepStatus {
+    /// The step's condition does not hold for this case.
+    NotApplicable,
+    /// Not started yet.
+    Pending,
+    /// Being handled.
+    InProgress,
+    /// Waiting for a correction or a special procedure.
+    Suspended,
+    /// Approved (for `deliver`: delivered).
+    Approved,
+    /// Refused.
+    Rejected,
+    /// Cancelled because a step it depends on was refused.
+    Cancelled,
+}
+
+impl StepStatus {
+    /// Whether the step needs no more work.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            Self::NotApplicable | Self::Approved | Self::Rejected | Self::Cancelled
+        )
+    }
+}
+
+/// A step's derived state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StepState {
+    /// The step id.
+    pub id: String,
+    /// The status.
+    pub status: StepStatus,
+    /// When it finished.
+    pub finished: Option<NaiveDateTime>,
+    /// The output of an approval.
+    pub output: Value,
+    /// The reason of a refusal or cancellation.
+    pub reason: Option<String>,
+}
+
+/// The delivery.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Delivery {
+    /// How.
+    pub method: String,
+    /// When.
+    pub at: NaiveDateTime,
+}
+
+/// The applicant's evaluation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evaluation {
+    /// 1 (very poor) to 5 (very good).
+    pub score: u8,
+    /// Free text.
+    pub comment: String,
+}
+
+/// How the matter ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Still running.
+    Open,
+    /// Every applicable item approved.
+    Granted,
+    /// Some items approved, some refused or cancelled.
+    PartlyRefused,
+    /// No item approved.
+    Refused,
+}
+
+/// Why an event is refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refusal {
+    /// A stable code, e.g. `predecessor_open`.
+    pub code: String,
+    /// The reason, in Chinese.
+    pub message: String,
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}（{}）", self.message, self.code)
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+#[cold]
+fn refuse(code: &str, message: impl Into<String>) -> Refusal {
+    Refusal {
+        code: code.to_owned(),
+        message: message.into(),
+    }
+}
+
+/// What applying an event did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Applied {
+    /// The event was new and is now in the log.
+    Appended,
+    /// An identical event with this id is already in the log; nothing changed.
+    Duplicate,
+}
+
+/// A case: its record, its log and the state derived from them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Case {
+    /// The accepted submission.
+    pub record: CaseRecord,
+    /// Every event, in order.
+    pub events: Vec<Event>,
+    /// Every step of the plan, in plan order.
+    pub steps: Vec<StepState>,
+    /// The suspension ledger: every pause, by the step that opened it.
+    pub suspensions: Vec<Suspension>,
+    /// The delivery, once made.
+    pub delivery: Option<Delivery>,
+    /// The evaluation, once given.
+    pub evaluation: Option<Evaluation>,
+}
+
+impl Case {
+    /// A freshly accepted case.
+    pub fn new(record: CaseRecord) -> Self {
+        let steps = record
+            .plan
+            .steps
+            .iter()
+            .map(|s| StepState {
+                id: s.id.clone(),
+                status: if s.condition.eval(&record.answers) {
+                    StepStatus::Pending
+                } else {
+                    StepStatus::NotApplicable
+                },
+                finished: None,
+                output: Value::Null,
+                reason: None,
+            })
+            .collect();
+        Self {
+            record,
+            events: Vec::new(),
+            steps,
+            suspensions: Vec::new(),
+            delivery: None,
+            evaluation: None,
+        }
+    }
+
+    /// Replays a log; fails if the log holds an event the rules refuse (a corrupt store).
+    pub fn replay(record: CaseRecord, events: Vec<Event>) -> Result<Self, Refusal> {
+        let mut case = Self::new(record);
+        for event in events {
+            case.apply(event)?;
+        }
+        Ok(case)
+    }
+
+    /// Applies an event if the rules allow it.
+    pub fn apply(&mut self, event: Event) -> Result<Applied, Refusal> {
+        if self.check(&event)? == Applied::Duplicate {
+            return Ok(Applied::Duplicate);
+        }
+        self.transition(&event);
+        self.events.push(event);
+        Ok(Applied::Appended)
+    }
+
+    /// Whether the event may be appended: `Appended` if new and legal, `Duplicate` if already logged.
+    pub fn check(&self, event: &Event) -> Result<Applied, Refusal> {
+        if let Some(old) = self.events.iter().find(|e| e.id == event.id) {
+            return if old == event {
+                Ok(Applied::Duplicate)
+            } else {
+                Err(refuse(
+                    "event_id_reused",
+                    format!("事件编号 {} 已用于另一个不同的事件", event.id),
+                ))
+            };
+        }
+        if self.evaluation.is_some() {
+            return Err(refuse(
+                "case_closed",
+                "本件已办结并已评价，不再接受任何事件",
+            ));
+        }
+        let last = self.events.last().map_or(self.record.received, |e| e.at);
+        if event.at < last {
+            return Err(refuse(
+                "time_backwards",
+                format!("事件时间 {} 早于上一事件或收件时间 {last}", event.at),
+            ));
+        }
+        if self.delivery.is_some() && !matches!(event.kind, EventKind::Evaluate { .. }) {
+            return Err(refuse("case_closed", "本件已送达办结，只能再接受一次评价"));
+        }
+        match &event.kind {
+            EventKind::Start { step } => {
+                let i = self.item_or_accept(step)?;
+                self.require_status(i, &[StepStatus::Pending], "开始办理")?;
+                self.require_predecessors(i)
+            }
+            EventKind::Approve { step, .. } | EventKind::Reject { step, .. } => {
+                let i = self.item_or_accept(step)?;
+                self.require_status(
+                    i,
+                    &[StepStatus::Pending, StepStatus::InProgress],
+                    "作出决定",
+                )?;
+                self.require_predecessors(i)
+            }
+            EventKind::RequestCorrection { step, .. } | EventKind::SpecialStart { step, .. } => {
+                let i = self.item_or_accept(step)?;
+                if self.record.plan.steps.get(i).map(|s| s.kind) != Some(StepKind::Item) {
+                    return Err(refuse(
+                        "not_an_item",
+                        "补正和特别程序只适用于事项步骤（受理后）",
+                    ));
+                }
+                self.require_status(
+                    i,
+                    &[StepStatus::Pending, StepStatus::InProgress],
+                    "暂停计时",
+                )?;
+                self.require_predecessors(i)
+            }
+            EventKind::CorrectionReceived { step } => {
+                self.require_open_pause(step, PauseKind::Correction)
+            }
+            EventKind::SpecialEnd { step } => self.require_open_pause(step, PauseKind::Special),
+            EventKind::Deliver { method } => {
+                if method.trim().is_empty() {
+                    return Err(refuse(
+                        "no_method",
+                        "送达须写明方式（如 online、mail、window）",
+                    ));
+                }
+                let open: Vec<&str> = self
+                    .record
+                    .plan
+                    .steps
+                    .iter()
+                    .zip(&self.steps)
+                    .filter(|(p, s)| p.kind != StepKind::Deliver && !s.status.is_final())
+                    .map(|(p, _)| p.id.as_str())
+                    .collect();
+                if open.is_empty() {
+                    Ok(Applied::Appended)
+                } else {
+                    Err(refuse(
+                        "items_open",
+                        format!(
+                            "还有步骤未办结：{}；全部办结后才能一次送达",
+                            open.join("、")
+                        ),
+                    ))
+                }
+            }
+            EventKind::Evaluate { score, .. } => {
+                if self.delivery.is_none() {
+                    return Err(refuse("not_delivered", "送达之后才能评价"));
+                }
+                if !(1..=5).contains(score) {
+                    return Err(refuse(
+                        "bad_score",
+                        format!("评分须为 1 到 5，收到 {score}"),
+                    ));
+                }
+                Ok(Applied::Appended)
+            }
+        }
+    }
+
+    /// The index of an accept or item step, refusing `deliver`, unknown and inapplicable steps.
+    fn item_or_accept(&self, step: &str) -> Result<usize, Refusal> {
+        let Some(i) = self.record.plan.steps.iter().position(|s| s.id == step) else {
+            let known: Vec<&str> = self
+                .record
+                .plan
+                .steps
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect();
+            return Err(refuse(
+                "unknown_step",
+                format!("没有步骤 {step}；本事项的步骤有：{}", known.join("、")),
+            ));
+        };
+        if self.record.plan.steps.get(i).map(|s| s.kind) == Some(StepKind::Deliver) {
+            return Err(refuse("deliver_is_an_event", "送达步骤用 deliver 事件完成"));
+        }
+        if self.steps.get(i).map(|s| s.status) == Some(StepStatus::NotApplicable) {
+            return Err(refuse(
+                "not_applicable",
+                format!("步骤 {step} 不适用于本件（申请人的情形不满足其条件）"),
+            ));
+        }
+        Ok(i)
+    }
+
+    /// Refuses unless step `i` has one of the allowed statuses.
+    fn require_status(&self, i: usize, allowed: &[StepStatus], what: &str) -> Result<(), Refusal> {
+        let status = self
+            .steps
+            .get(i)
+            .map_or(StepStatus::NotApplicable, |s| s.status);
+        if allowed.contains(&status) {
+            Ok(())
+        } else {
+            let id = self.steps.get(i).map_or("", |s| s.id.as_str());
+            Err(refuse(
+                "wrong_status",
+                format!("步骤 {id} 当前状态为 {}，不能{what}", status_name(status)),
+            ))
+        }
+    }
+
+    /// Refuses unless every applicable predecessor of step `i` is approved.
+    fn require_predecessors(&self, i: usize) -> Result<Applied, Refusal> {
+        let open: Vec<&str> = self
+            .predecessors(i)
+            .into_iter()
+            .filter(|&p| self.steps.get(p).map(|s| s.status) != Some(StepStatus::Approved))
+            .filter_map(|p| self.record.plan.steps.get(p).map(|s| s.id.as_str()))
+            .collect();
+        if open.is_empty() {
+            Ok(Applied::Appended)
+        } else {
+            let id = self.steps.get(i).map_or("", |s| s.id.as_str());
+            Err(refuse(
+                "predecessor_open",
+                format!(
+                    "步骤 {id} 须在 {} 办结后才能办理（联办顺序）",
+                    open.join("、")
+                ),
+            ))
+        }
+    }
+
+    /// Refuses unless `step` has an open pause of `kind`.
+    fn require_open_pause(&self, step: &str, kind: PauseKind) -> Result<Applied, Refusal> {
+        if self.open_pause(step, kind).is_some() {
+            Ok(Applied::Appended)
+        } else {
+            let what = match kind {
+                PauseKind::Correction => "补正",
+                PauseKind::Special => "特别程序",
+            };
+            Err(refuse(
+                "no_open_pause",
+                format!("步骤 {step} 没有进行中的{what}"),
+            ))
+        }
+    }
+
+    /// The index of `step`'s open pause of `kind` in the ledger.
+    fn open_pause(&self, step: &str, kind: PauseKind) -> Option<usize> {
+        self.suspensions
+            .iter()
+            .position(|s| s.step == step && s.kind == kind && s.to.is_none())
+    }
+
+    /// The applicable steps step `i` waits for: its `after`, looking through inapplicable steps.
+    pub fn predecessors(&self, i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack: Vec<usize> = self.direct_after(i);
+        let mut seen = vec![false; self.steps.len()];
+        while let Some(p) = stack.pop() {
+            if std::mem::replace(&mut seen[p], true) {
+                continue;
+            }
+            if self.steps.get(p).map(|s| s.status) == Some(StepStatus::NotApplicable) {
+                stack.extend(self.direct_after(p));
+            } else {
+                out.push(p);
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// Indices of the steps named in step `i`'s `after`.
+    fn direct_after(&self, i: usize) -> Vec<usize> {
+        let steps = &self.record.plan.steps;
+        steps.get(i).map_or_else(Vec::new, |s| {
+            s.after
+                .iter()
+                .filter_map(|a| steps.iter().position(|t| &t.id == a))
+                .collect()
+        })
+    }
+
+    /// Every step that depends on step `i`, directly or transitively.
+    pub fn downstream(&self, i: usize) -> Vec<usize> {
+        let n = self.steps.len();
+        let mut down = vec![false; n];
+        let mut stack = vec![i];
+        while let Some(x) = stack.pop() {
+            for (j, flag) in down.iter_mut().enumerate() {
+                if !*flag && self.direct_after(j).contains(&x) {
+                    *flag = true;
+                    stack.push(j);
+                }
+            }
+        }
+        (0..n).filter(|&j| down[j]).collect()
+    }
+
+    /// Changes the state for a checked event.
+    fn transition(&mut self, event: &Event) {
+        let date = event.at.date();
+        let index = |case: &Self, step: &str| case.steps.iter().position(|s| s.id == step);
+        match &event.kind {
+            EventKind::Start { step } => {
+                if let Some(s) = self.steps.iter_mut().find(|s| &s.id == step) {
+                    s.status = StepStatus::InProgress;
+                }
+            }
+            EventKind::Approve { step, output } => {
+                if let Some(s) = self.steps.iter_mut().find(|s| &s.id == step) {
+                    s.status = StepStatus::Approved;
+                    s.finished = Some(event.at);
+                    s.output = output.clone();
+                }
+            }
+            EventKind::Reject { step, reason } => {
+                let Some(i) = index(self, step) else { return };
+                if let Some(s) = self.steps.get_mut(i) {
+                    s.status = StepStatus::Rejected;
+                    s.finished = Some(event.at);
+                    s.reason = Some(reason.clone());
+                }
+                let kinds: Vec<StepKind> = self.record.plan.steps.iter().map(|s| s.kind).collect();
+                for j in self.downstream(i) {
+                    if kinds.get(j) == Some(&StepKind::Deliver) {
+                        continue;
+                    }
+                    if let Some(s) = self.steps.get_mut(j) {
+                        if !s.status.is_final() {
+                            s.status = StepStatus::Cancelled;
+                            s.finished = Some(event.at);
+                            s.reason = Some(format!("所依赖的步骤 {step} 未获批准：{reason}"));
+                        }
+                    }
+                }
+            }
+            EventKind::RequestCorrection { step, .. } | EventKind::SpecialStart { step, .. } => {
+                let kind = if matches!(event.kind, EventKind::RequestCorrection { .. }) {
+                    PauseKind::Correction
+                } else {
+                    PauseKind::Special
+                };
+                if let Some(s) = self.steps.iter_mut().find(|s| &s.id == step) {
+                    s.status = StepStatus::Suspended;
+                }
+                self.suspensions.push(Suspension {
+                    kind,
+                    step: step.clone(),
+                    from: date,
+                    to: None,
+                });
+            }
+            EventKind::CorrectionReceived { step } | EventKind::SpecialEnd { step } => {
+                let kind = if matches!(event.kind, EventKind::CorrectionReceived { .. }) {
+                    PauseKind::Correction
+                } else {
+                    PauseKind::Special
+                };
+                if let Some(p) = self.open_pause(step, kind) {
+                    if let Some(s) = self.suspensions.get_mut(p) {
+                        s.to = Some(date);
+                    }
+                }
+                let still = self
+                    .suspensions
+                    .iter()
+                    .any(|s| &s.step == step && s.to.is_none());
+                if !still {
+                    if let Some(s) = self.steps.iter_mut().find(|s| &s.id == step) {
+                        s.status = StepStatus::InProgress;
+                    }
+                }
+            }
+            EventKind::Deliver { method } => {
+                let kinds: Vec<StepKind> = self.record.plan.steps.iter().map(|s| s.kind).collect();
+                for (s, kind) in self.steps.iter_mut().zip(kinds) {
+                    if kind == StepKind::Deliver && s.status != StepStatus::NotApplicable {
+                        s.status = StepStatus::Approved;
+                        s.finished = Some(event.at);
+                    }
+                }
+                self.delivery = Some(Delivery {
+                    method: method.clone(),
+                    at: event.at,
+                });
+            }
+            EventKind::Evaluate { score, comment } => {
+                self.evaluation = Some(Evaluation {
+                    score: *score,
+                    comment: comment.clone(),
+                });
+            }
+        }
+    }
+
+    /// How the matter stands: open until delivered, then by the items' decisions.
+    pub fn outcome(&self) -> Outcome {
+        if self.delivery.is_none() {
+            return Outcome::Open;
+        }
+        let items = self
+            .record
+            .plan
+            .steps
+            .iter()
+            .zip(&self.steps)
+            .filter(|(p, s)| p.kind == StepKind::Item && s.status != StepStatus::NotApplicable);
+        let (mut approved, mut other) = (0, 0);
+        for (_, s) in items {
+            if s.status == StepStatus::Approved {
+                approved += 1;
+            } else {
+                other += 1;
+            }
+        }
+        match (approved, other) {
+            (_, 0) => Outcome::Granted,
+            (0, _) => Outcome::Refused,
+            _ => Outcome::PartlyRefused,
+        }
+    }
+
+    /// Whether the case takes no more events.
+    pub fn is_closed(&self) -> bool {
+        self.evaluation.is_some()
+    }
+}
+
+/// A status's Chinese name, for messages.
+fn status_name(status: StepStatus) -> &'static str {
+    match status {
+        StepStatus::NotApplicable => "不适用",
+        StepStatus::Pending => "待办",
+        StepStatus::InProgress => "办理中",
+        StepStatus::Suspended => "暂停计时（补正或特别程序）",
+        StepStatus::Approved => "已批准",
+        StepStatus::Rejected => "不予批准",
+        StepStatus::Cancelled => "已取消",
+    }
+}

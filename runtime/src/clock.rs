@@ -1,0 +1,142 @@
+//! Working-day clocks: a budget counted from receipt, a suspension ledger, and the status at a date.
+//!
+//! A clock is never stored as a target date (shared/domain/deadlines.md §5): its due date is a
+//! projection of the budget, the pauses and the calendar, recomputed whenever it is asked for. A
+//! pause from S to E excludes the working days in (S, E] (rule 9), so a due date moves by exactly
+//! the suspended working days. A pause still open at the date asked about is treated as running
+//! up to that date: the clock does not advance while suspended.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{Calendar, Pause, PauseError};
+
+/// Why a clock is suspended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PauseKind {
+    /// 补正 after acceptance: the applicant must supply or correct something.
+    Correction,
+    /// A special procedure under 行政许可法 第四十五条 (hearing, inspection, expert review, …).
+    Special,
+}
+
+/// One entry of a suspension ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suspension {
+    /// Why.
+    pub kind: PauseKind,
+    /// The step whose event opened it.
+    pub step: String,
+    /// Day S: the last day that still counts.
+    pub from: NaiveDate,
+    /// Day E: the last excluded day; `None` while the suspension is open.
+    pub to: Option<NaiveDate>,
+}
+
+/// The status of a running clock at a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockStatus {
+    /// Within the budget and below the warning threshold.
+    OnTrack,
+    /// The warning threshold of the step's own promise is used up (督办 warning).
+    Warning,
+    /// The due date has passed.
+    Overdue,
+}
+
+/// A clock: from `start`, the window (`open`, `budget`] in working days, with its ledger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clock {
+    /// The receipt date; day 1 is the first working day after it.
+    pub start: NaiveDate,
+    /// The working day offset at which the window opens (a step's earliest start).
+    pub open: u32,
+    /// The working day offset at which the window closes (a step's earliest finish).
+    pub budget: u32,
+    /// Suspensions that apply to this clock.
+    pub ledger: Vec<Suspension>,
+}
+
+/// What a clock says at a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClockView {
+    /// The due date, moved by every suspended working day up to the date asked about.
+    pub due: NaiveDate,
+    /// The status.
+    pub status: ClockStatus,
+    /// Whether a suspension is open.
+    pub suspended: bool,
+    /// Working days suspended so far.
+    pub suspended_workdays: u32,
+    /// Working days past the due date (0 unless overdue).
+    pub days_late: u32,
+}
+
+impl Clock {
+    /// The ledger as calendar pauses, open suspensions running up to `at`.
+    fn pauses(&self, at: NaiveDate) -> Vec<Pause> {
+        self.ledger
+            .iter()
+            .map(|s| {
+                let to = s.to.unwrap_or(at).max(s.from);
+                Pause { from: s.from, to }
+            })
+            .collect()
+    }
+
+    /// The due date as the ledger stands at `at`.
+    pub fn due(&self, cal: &Calendar, at: NaiveDate) -> Result<NaiveDate, PauseError> {
+        cal.due_with_pauses(self.start, self.budget, &self.pauses(at))
+    }
+
+    /// The clock at `at`, with the plan's warning threshold in percent.
+    pub fn view(
+        &self,
+        cal: &Calendar,
+        at: NaiveDate,
+        warn_percent: u32,
+    ) -> Result<ClockView, PauseError> {
+        let pauses = self.pauses(at);
+        let due = cal.due_with_pauses(self.start, self.budget, &pauses)?;
+        let unpaused = cal.due_with_pauses(self.start, self.budget, &[])?;
+        let suspended_workdays = u32::try_from(cal.workdays_between(unpaused, due)?).unwrap_or(0);
+        let suspended = self.ledger.iter().any(|s| s.to.is_none());
+        if at > due {
+            let late = cal.workdays_between(due, at)?;
+            return Ok(ClockView {
+                due,
+                status: ClockStatus::Overdue,
+                suspended,
+                suspended_workdays,
+                days_late: u32::try_from(late).unwrap_or(0),
+            });
+        }
+        // Working days counted so far (after `start`, up to `at`, outside pauses).
+        let mut counted = 0u32;
+        let mut day = self.start;
+        while day < at {
+            day = day.succ_opt().unwrap_or(at);
+            let paused = pauses.iter().any(|p| p.from < day && day <= p.to);
+            if cal.is_workday(day)? && !paused {
+                counted += 1;
+            }
+        }
+        let window = self.budget.saturating_sub(self.open);
+        let used = counted.saturating_sub(self.open);
+        let warning =
+            window > 0 && u64::from(used) * 100 >= u64::from(warn_percent) * u64::from(window);
+        Ok(ClockView {
+            due,
+            status: if warning {
+                ClockStatus::Warning
+            } else {
+                ClockStatus::OnTrack
+            },
+            suspended,
+            suspended_workdays,
+            days_late: 0,
+        })
+    }
+}

@@ -1,0 +1,323 @@
+//! The engine of one matter: validates and routes a submission, and shows a case's clocks at a date.
+//!
+//! [`Engine::submit`] is pure: it returns either every problem of the submission (一次告知) or the
+//! [`CaseRecord`] to store (answers, applicable items, one packet per item). The case id is given
+//! by the store, which numbers cases per matter and receipt date. [`view`] derives the due dates
+//! and clock statuses of every step and of the matter from the plan's offsets on the calendar.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use yjs_artifacts::{Answer, Answers, Condition, StepKind};
+
+use crate::artifacts::MatterArtifacts;
+use crate::calendar::{Calendar, PauseError};
+use crate::case::{Case, CaseRecord, Delivery, Evaluation, Outcome, Packet, StepStatus};
+use crate::clock::{Clock, ClockView, Suspension};
+use crate::validate::{FormValidator, Problem};
+
+/// A matter ready to take submissions.
+#[derive(Debug)]
+pub struct Engine {
+    artifacts: MatterArtifacts,
+    validator: FormValidator,
+    calendar: Calendar,
+    situations: Vec<String>,
+}
+
+/// Why a submission was not accepted.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SubmitError {
+    /// The submission has problems; all of them are listed.
+    Invalid(Vec<Problem>),
+    /// The due dates cannot be computed (e.g. the receipt date is outside the calendar).
+    Calendar(String),
+}
+
+impl fmt::Display for SubmitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Invalid(problems) => {
+                writeln!(f, "申请有 {} 处问题，请一并改正：", problems.len())?;
+                for p in problems {
+                    writeln!(f, "- {}（{}）：{}", p.label, p.pointer, p.message)?;
+                }
+                Ok(())
+            }
+            Self::Calendar(msg) => f.write_str(msg),
+        }
+    }
+}
+
+impl std::error::Error for SubmitError {}
+
+impl Engine {
+    /// Compiles the form and collects the situations the conditions mention.
+    pub fn new(artifacts: MatterArtifacts, calendar: Calendar) -> Result<Self, String> {
+        let validator = FormValidator::new(&artifacts.schema)?;
+        let mut conds: Vec<&Condition> = Vec::new();
+        for step in &artifacts.plan.steps {
+            conds.push(&step.condition);
+        }
+        for p in &artifacts.projections.items {
+            conds.push(&p.condition);
+            conds.extend(p.fields.iter().map(|f| &f.required));
+            conds.extend(p.materials.iter().map(|m| &m.condition));
+        }
+        let mut situations: Vec<String> = conds
+            .iter()
+            .flat_map(|c| c.situations())
+            .map(str::to_owned)
+            .collect();
+        for s in &artifacts.plan.scenarios.list {
+            situations.extend(s.answers.keys().cloned());
+        }
+        situations.sort();
+        situations.dedup();
+        Ok(Self {
+            artifacts,
+            validator,
+            calendar,
+            situations,
+        })
+    }
+
+    /// The matter's artifacts.
+    pub fn artifacts(&self) -> &MatterArtifacts {
+        &self.artifacts
+    }
+
+    /// The calendar.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// Validates and routes a submission; the record's `id` is empty until the store numbers it.
+    pub fn submit(
+        &self,
+        submission: &Value,
+        received: NaiveDateTime,
+    ) -> Result<CaseRecord, SubmitError> {
+        let date = received.date();
+        let problems = self.validator.validate(submission, date);
+        if !problems.is_empty() {
+            return Err(SubmitError::Invalid(problems));
+        }
+        let plan = &self.artifacts.plan;
+        let last = plan
+            .steps
+            .iter()
+            .map(|s| s.earliest_finish)
+            .max()
+            .unwrap_or(0);
+        self.calendar
+            .add_workdays(date, last.max(plan.promise.workdays))
+            .map_err(|e| SubmitError::Calendar(e.to_string()))?;
+        let answers = self.answers(submission);
+        let mut items = Vec::new();
+        let mut packets = BTreeMap::new();
+        for step in &plan.steps {
+            if step.kind != StepKind::Item || !step.condition.eval(&answers) {
+                continue;
+            }
+            let Some(projection) = self
+                .artifacts
+                .projections
+                .items
+                .iter()
+                .find(|p| p.item == step.id)
+            else {
+                continue;
+            };
+            if !projection.condition.eval(&answers) {
+                continue;
+            }
+            let mut fields = serde_json::Map::new();
+            for f in &projection.fields {
+                if let Some(v) = submission.pointer(&f.pointer) {
+                    fields.insert(f.name.clone(), v.clone());
+                }
+            }
+            items.push(step.id.clone());
+            packets.insert(
+                step.id.clone(),
+                Packet {
+                    item: step.id.clone(),
+                    department: projection.department.clone(),
+                    department_name: projection.department_name.clone(),
+                    fields,
+                },
+            );
+        }
+        Ok(CaseRecord {
+            id: String::new(),
+            matter: plan.matter.clone(),
+            received,
+            submission: submission.clone(),
+            answers,
+            items,
+            packets,
+            plan: plan.clone(),
+        })
+    }
+
+    /// The situation answers in a submission.
+    fn answers(&self, submission: &Value) -> Answers {
+        let mut answers = Answers::new();
+        for s in &self.situations {
+            match submission.get(s) {
+                Some(Value::Bool(b)) => {
+                    answers.insert(s.clone(), Answer::Bool(*b));
+                }
+                Some(Value::String(o)) => {
+                    answers.insert(s.clone(), Answer::Option(o.clone()));
+                }
+                _ => {}
+            }
+        }
+        answers
+    }
+}
+
+/// The case id prefix for a matter and a receipt date: `<matter>-<YYYYMMDD>-`.
+pub fn id_prefix(matter: &str, received: NaiveDateTime) -> String {
+    format!("{matter}-{}-", received.date().format("%Y%m%d"))
+}
+
+/// One step as shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StepView {
+    /// The step id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its department.
+    pub department: String,
+    /// The department's name.
+    pub department_name: String,
+    /// Its status.
+    pub status: StepStatus,
+    /// The clock; `None` for a step that does not apply.
+    pub clock: Option<ClockView>,
+    /// When it finished.
+    pub finished: Option<NaiveDateTime>,
+    /// The output of an approval.
+    pub output: Value,
+    /// The reason of a refusal or cancellation.
+    pub reason: Option<String>,
+}
+
+/// A case as shown at a date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseView {
+    /// The case id.
+    pub id: String,
+    /// The matter id.
+    pub matter: String,
+    /// When it was received.
+    pub received: NaiveDateTime,
+    /// The date the clocks are shown at.
+    pub at: NaiveDate,
+    /// `open` until delivery, then how it ended.
+    pub outcome: Outcome,
+    /// The situation answers.
+    pub answers: Answers,
+    /// The applicable items.
+    pub items: Vec<String>,
+    /// The packets, by item.
+    pub packets: BTreeMap<String, Packet>,
+    /// The matter's clock (promise of the whole matter).
+    pub clock: ClockView,
+    /// Every step.
+    pub steps: Vec<StepView>,
+    /// The suspension ledger.
+    pub suspensions: Vec<Suspension>,
+    /// The delivery.
+    pub delivery: Option<Delivery>,
+    /// The evaluation.
+    pub evaluation: Option<Evaluation>,
+    /// How many events are in the log.
+    pub events: usize,
+}
+
+/// The matter's clock: the matter promise, paused by every suspension.
+pub fn matter_clock(case: &Case) -> Clock {
+    Clock {
+        start: case.record.received.date(),
+        open: 0,
+        budget: case.record.plan.promise.workdays,
+        ledger: case.suspensions.clone(),
+    }
+}
+
+/// Step `i`'s clock: the plan's offsets, paused by suspensions of the step and of every step upstream.
+pub fn step_clock(case: &Case, i: usize) -> Option<Clock> {
+    let step = case.record.plan.steps.get(i)?;
+    let ledger = case
+        .suspensions
+        .iter()
+        .filter(|s| {
+            s.step == step.id
+                || case
+                    .steps
+                    .iter()
+                    .position(|t| t.id == s.step)
+                    .is_some_and(|j| case.downstream(j).contains(&i))
+        })
+        .cloned()
+        .collect();
+    Some(Clock {
+        start: case.record.received.date(),
+        open: step.earliest_start,
+        budget: step.earliest_finish,
+        ledger,
+    })
+}
+
+/// The case with its clocks at `at`. A finished step's clock is shown as of its finish date,
+/// and the matter's as of delivery.
+pub fn view(case: &Case, cal: &Calendar, at: NaiveDate) -> Result<CaseView, PauseError> {
+    let warn = case.record.plan.supervision.warn_percent;
+    let mut steps = Vec::new();
+    for (i, (plan, state)) in case.record.plan.steps.iter().zip(&case.steps).enumerate() {
+        let clock = match (state.status, step_clock(case, i)) {
+            (StepStatus::NotApplicable, _) | (_, None) => None,
+            (_, Some(c)) => {
+                let when = state.finished.map_or(at, |f| f.date().min(at));
+                Some(c.view(cal, when, warn)?)
+            }
+        };
+        steps.push(StepView {
+            id: plan.id.clone(),
+            name: plan.name.clone(),
+            department: plan.department.clone(),
+            department_name: plan.department_name.clone(),
+            status: state.status,
+            clock,
+            finished: state.finished,
+            output: state.output.clone(),
+            reason: state.reason.clone(),
+        });
+    }
+    let matter_at = case.delivery.as_ref().map_or(at, |d| d.at.date().min(at));
+    let clock = matter_clock(case).view(cal, matter_at, warn)?;
+    Ok(CaseView {
+        id: case.record.id.clone(),
+        matter: case.record.matter.clone(),
+        received: case.record.received,
+        at,
+        outcome: case.outcome(),
+        answers: case.record.answers.clone(),
+        items: case.record.items.clone(),
+        packets: case.record.packets.clone(),
+        clock,
+        steps,
+        suspensions: case.suspensions.clone(),
+        delivery: case.delivery.clone(),
+        evaluation: case.evaluation.clone(),
+        events: case.events.len(),
+    })
+}

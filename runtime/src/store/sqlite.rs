@@ -1,0 +1,175 @@
+//! The embedded SQLite case store: WAL, one transaction per command, an append-only event log.
+//!
+//! Layout (see `spec/runtime.md`): `cases(id, matter, received, record)` holds the accepted
+//! record as JSON; `events(case_id, seq, event_id, at, kind, body)` is the log, never updated
+//! or deleted. `synchronous = FULL` makes a committed append durable before it is acknowledged.
+
+use std::path::Path;
+
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+
+use super::{case_id, replay, CaseStore, StoreError};
+use crate::case::{Applied, Case, CaseRecord, Event};
+
+/// The schema version in `PRAGMA user_version`.
+const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS cases (
+    id       TEXT PRIMARY KEY,
+    matter   TEXT NOT NULL,
+    received TEXT NOT NULL,
+    record   TEXT NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS events (
+    case_id  TEXT NOT NULL REFERENCES cases(id),
+    seq      INTEGER NOT NULL,
+    event_id TEXT NOT NULL,
+    at       TEXT NOT NULL,
+    kind     TEXT NOT NULL,
+    body     TEXT NOT NULL,
+    PRIMARY KEY (case_id, seq),
+    UNIQUE (case_id, event_id)
+) STRICT;
+CREATE TRIGGER IF NOT EXISTS events_append_only_update BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS events_append_only_delete BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+";
+
+/// A case store in one SQLite file.
+#[derive(Debug)]
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+fn db(e: rusqlite::Error) -> StoreError {
+    StoreError::Backend(e.to_string())
+}
+
+fn json(e: serde_json::Error) -> StoreError {
+    StoreError::Backend(format!("JSON：{e}"))
+}
+
+impl SqliteStore {
+    /// Opens or creates the database file.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        Self::init(Connection::open(path).map_err(db)?)
+    }
+
+    /// A private in-memory database (for tests).
+    pub fn in_memory() -> Result<Self, StoreError> {
+        Self::init(Connection::open_in_memory().map_err(db)?)
+    }
+
+    fn init(conn: Connection) -> Result<Self, StoreError> {
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(db)?;
+        // `journal_mode` answers with the mode; an in-memory database stays `memory`.
+        let _mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(db)?;
+        conn.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+            .map_err(db)?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(db)?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::Backend(format!(
+                "办件库的结构版本 {version} 比本程序支持的 {SCHEMA_VERSION} 新，请升级 yjs"
+            )));
+        }
+        conn.execute_batch(SCHEMA).map_err(db)?;
+        conn.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))
+            .map_err(db)?;
+        Ok(Self { conn })
+    }
+
+    /// Reads a case's record and log inside the given connection or transaction.
+    fn read(conn: &Connection, case_id: &str) -> Result<(CaseRecord, Vec<Event>), StoreError> {
+        let record: Option<String> = conn
+            .query_row("SELECT record FROM cases WHERE id = ?1", [case_id], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(db)?;
+        let record = record.ok_or_else(|| StoreError::NotFound(case_id.to_owned()))?;
+        let record: CaseRecord = serde_json::from_str(&record).map_err(json)?;
+        let mut stmt = conn
+            .prepare_cached("SELECT body FROM events WHERE case_id = ?1 ORDER BY seq")
+            .map_err(db)?;
+        let bodies = stmt
+            .query_map([case_id], |r| r.get::<_, String>(0))
+            .map_err(db)?;
+        let mut events = Vec::new();
+        for body in bodies {
+            events.push(serde_json::from_str(&body.map_err(db)?).map_err(json)?);
+        }
+        Ok((record, events))
+    }
+}
+
+impl CaseStore for SqliteStore {
+    fn create(&mut self, prefix: &str, mut record: CaseRecord) -> Result<CaseRecord, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db)?;
+        let count: i64 = tx
+            .query_row(
+                "SELECT COUNT(*) FROM cases WHERE substr(id, 1, length(?1)) = ?1",
+                [prefix],
+                |r| r.get(0),
+            )
+            .map_err(db)?;
+        record.id = case_id(prefix, u64::try_from(count).unwrap_or(0) + 1);
+        let body = serde_json::to_string(&record).map_err(json)?;
+        tx.execute(
+            "INSERT INTO cases (id, matter, received, record) VALUES (?1, ?2, ?3, ?4)",
+            params![record.id, record.matter, record.received.to_string(), body],
+        )
+        .map_err(db)?;
+        tx.commit().map_err(db)?;
+        Ok(record)
+    }
+
+    fn append(&mut self, case_id: &str, event: &Event) -> Result<Applied, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db)?;
+        let (record, events) = Self::read(&tx, case_id)?;
+        let seq = events.len() as i64;
+        let case = replay(record, events)?;
+        match case.check(event).map_err(StoreError::Refused)? {
+            Applied::Duplicate => return Ok(Applied::Duplicate),
+            Applied::Appended => {}
+        }
+        let body = serde_json::to_string(event).map_err(json)?;
+        let kind = serde_json::to_value(&event.kind)
+            .ok()
+            .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_owned))
+            .unwrap_or_default();
+        tx.execute(
+            "INSERT INTO events (case_id, seq, event_id, at, kind, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![case_id, seq, event.id, event.at.to_string(), kind, body],
+        )
+        .map_err(db)?;
+        tx.commit().map_err(db)?;
+        Ok(Applied::Appended)
+    }
+
+    fn load(&self, case_id: &str) -> Result<Case, StoreError> {
+        let (record, events) = Self::read(&self.conn, case_id)?;
+        replay(record, events)
+    }
+
+    fn ids(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id FROM cases ORDER BY id")
+            .map_err(db)?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).map_err(db)?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(db)
+    }
+}

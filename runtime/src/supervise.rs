@@ -1,0 +1,81 @@
+//! Supervision (督办): every open step in warning or overdue at a date, across cases.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{Calendar, PauseError};
+use crate::case::Case;
+use crate::clock::ClockStatus;
+use crate::engine::step_clock;
+
+/// One step that needs attention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alert {
+    /// The case id.
+    pub case: String,
+    /// The step id.
+    pub step: String,
+    /// The step's name.
+    pub name: String,
+    /// The department that handles it.
+    pub department: String,
+    /// The department's name.
+    pub department_name: String,
+    /// The due date as of `at`.
+    pub due: NaiveDate,
+    /// `warning` or `overdue`.
+    pub status: ClockStatus,
+    /// Working days past the due date.
+    pub days_late: u32,
+}
+
+/// The alerts of one case at `at`: its open steps (not finished, applicable) in warning or overdue.
+pub fn alerts(case: &Case, cal: &Calendar, at: NaiveDate) -> Result<Vec<Alert>, PauseError> {
+    if case.delivery.is_some() {
+        return Ok(Vec::new());
+    }
+    let warn = case.record.plan.supervision.warn_percent;
+    let mut out = Vec::new();
+    for (i, (plan, state)) in case.record.plan.steps.iter().zip(&case.steps).enumerate() {
+        if state.status.is_final() {
+            continue;
+        }
+        let Some(clock) = step_clock(case, i) else {
+            continue;
+        };
+        let v = clock.view(cal, at, warn)?;
+        if v.status != ClockStatus::OnTrack {
+            out.push(Alert {
+                case: case.record.id.clone(),
+                step: plan.id.clone(),
+                name: plan.name.clone(),
+                department: plan.department.clone(),
+                department_name: plan.department_name.clone(),
+                due: v.due,
+                status: v.status,
+                days_late: v.days_late,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The alerts of many cases, overdue first, then by due date, case and step.
+pub fn report<'a>(
+    cases: impl IntoIterator<Item = &'a Case>,
+    cal: &Calendar,
+    at: NaiveDate,
+) -> Result<Vec<Alert>, PauseError> {
+    let mut out = Vec::new();
+    for case in cases {
+        out.extend(alerts(case, cal, at)?);
+    }
+    out.sort_by(|a, b| {
+        (b.status == ClockStatus::Overdue)
+            .cmp(&(a.status == ClockStatus::Overdue))
+            .then(a.due.cmp(&b.due))
+            .then(a.case.cmp(&b.case))
+            .then(a.step.cmp(&b.step))
+    });
+    Ok(out)
+}

@@ -1,0 +1,237 @@
+//! Validates a submission against the merged form: the JSON Schema plus the domain checks, every problem at once.
+//!
+//! 一次告知: the applicant learns about every problem in one answer. The JSON Schema (draft-07,
+//! `jsonschema` crate) checks presence, types, bounds, options and patterns; then every field whose
+//! schema carries `x-yjs-type` (`id_card`, `uscc`, `region`, `mobile`) or `format: date` gets the
+//! domain check from `yjs_artifacts::validators` (check digits, region structure, real dates).
+//! A domain failure replaces the schema's `pattern` failure at the same pointer, which would only
+//! say "格式不正确" about the same value. Format assertions of the schema engine are off: dates are
+//! checked here, with a Chinese message.
+
+use chrono::Datelike;
+use chrono::NaiveDate;
+use jsonschema::error::ValidationErrorKind;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use yjs_artifacts::validators::{
+    check_id_card, check_mobile, check_region_code, check_uscc, CivilDate,
+};
+
+/// One problem with a submission.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Problem {
+    /// JSON pointer to the offending value (for a missing field: where it should be).
+    pub pointer: String,
+    /// The field's label (the schema's `title`), or the pointer when the schema has none.
+    pub label: String,
+    /// What is wrong, in Chinese, for the applicant.
+    pub message: String,
+    /// A stable code: the JSON Schema keyword (`required`, `maxLength`, …) or the validator's code.
+    pub code: String,
+}
+
+/// A compiled merged form.
+#[derive(Debug)]
+pub struct FormValidator {
+    schema: Value,
+    compiled: jsonschema::Validator,
+}
+
+impl FormValidator {
+    /// Compiles the merged form's schema as draft-07.
+    pub fn new(schema: &Value) -> Result<Self, String> {
+        let compiled = jsonschema::draft7::options()
+            .should_validate_formats(false)
+            .build(schema)
+            .map_err(|e| format!("form.schema.json 不是有效的 JSON Schema：{e}"))?;
+        Ok(Self {
+            schema: schema.clone(),
+            compiled,
+        })
+    }
+
+    /// Every problem of `submission`, sorted by pointer; empty when it is valid.
+    ///
+    /// `today` is the receipt date: an ID card's birth date may not be after it.
+    pub fn validate(&self, submission: &Value, today: NaiveDate) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        domain_checks(&self.schema, submission, "", today, &mut problems);
+        for error in self.compiled.iter_errors(submission) {
+            let at = error.instance_path().as_str().to_owned();
+            let (pointer, message) = describe(error.kind(), at);
+            let code = error.kind().keyword().to_owned();
+            if code == "pattern" && problems.iter().any(|p| p.pointer == pointer) {
+                continue;
+            }
+            let label = label_at(&self.schema, &pointer);
+            problems.push(Problem {
+                pointer,
+                label,
+                message,
+                code,
+            });
+        }
+        problems.sort();
+        problems.dedup();
+        problems
+    }
+}
+
+/// The pointer a schema error is about, and its Chinese message.
+fn describe(kind: &ValidationErrorKind, at: String) -> (String, String) {
+    use ValidationErrorKind as K;
+    match kind {
+        K::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            (
+                format!("{at}/{}", escape(name)),
+                "此项为必填项，请填写".to_owned(),
+            )
+        }
+        K::Type { kind } => (at, format!("类型不正确，应为 {}", type_name(kind))),
+        K::MaxLength { limit } => (at, format!("不能超过 {limit} 个字符")),
+        K::MinLength { limit } => (at, format!("不能少于 {limit} 个字符")),
+        K::Maximum { limit } | K::ExclusiveMaximum { limit } => (at, format!("不能大于 {limit}")),
+        K::Minimum { limit } | K::ExclusiveMinimum { limit } => (at, format!("不能小于 {limit}")),
+        K::MaxItems { limit } => (at, format!("最多填写 {limit} 项")),
+        K::MinItems { limit } => (at, format!("至少填写 {limit} 项")),
+        K::Pattern { .. } => (at, "格式不正确".to_owned()),
+        K::Enum { .. }
+        | K::Constant { .. }
+        | K::OneOfNotValid { .. }
+        | K::OneOfMultipleValid { .. } => (at, "不是可选的选项之一".to_owned()),
+        K::AdditionalProperties { unexpected } => {
+            (at, format!("表单中没有这些栏目：{}", unexpected.join("、")))
+        }
+        K::MultipleOf { multiple_of } => (at, format!("必须是 {multiple_of} 的整数倍")),
+        other => (at, format!("不符合表单要求（{}）", other.keyword())),
+    }
+}
+
+/// A readable name of the expected JSON type(s).
+fn type_name(kind: &jsonschema::error::TypeKind) -> String {
+    use jsonschema::error::TypeKind;
+    fn one(t: jsonschema::JsonType) -> &'static str {
+        use jsonschema::JsonType as J;
+        match t {
+            J::Array => "列表",
+            J::Boolean => "是/否",
+            J::Integer => "整数",
+            J::Null => "空值",
+            J::Number => "数字",
+            J::Object => "对象",
+            J::String => "文本",
+        }
+    }
+    match kind {
+        TypeKind::Single(t) => one(*t).to_owned(),
+        TypeKind::Multiple(set) => set.iter().map(one).collect::<Vec<_>>().join("或"),
+    }
+}
+
+/// Escapes a property name as a JSON pointer segment.
+fn escape(name: &str) -> String {
+    name.replace('~', "~0").replace('/', "~1")
+}
+
+/// The `title` of the schema that describes the value at `pointer`, or the pointer itself.
+pub fn label_at(schema: &Value, pointer: &str) -> String {
+    let mut node = schema;
+    for raw in pointer.split('/').skip(1) {
+        let segment = raw.replace("~1", "/").replace("~0", "~");
+        let next = node
+            .get("properties")
+            .and_then(|p| p.get(&segment))
+            .or_else(|| {
+                segment
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|_| node.get("items"))
+            });
+        match next {
+            Some(n) => node = n,
+            None => return pointer.to_owned(),
+        }
+    }
+    match node.get("title").and_then(Value::as_str) {
+        Some(t) => t.to_owned(),
+        None if pointer.is_empty() => "表单".to_owned(),
+        None => pointer.to_owned(),
+    }
+}
+
+/// Walks the schema and the submission together and runs the domain check of every typed value.
+fn domain_checks(
+    schema: &Value,
+    value: &Value,
+    pointer: &str,
+    today: NaiveDate,
+    out: &mut Vec<Problem>,
+) {
+    match value {
+        Value::Object(map) => {
+            let Some(props) = schema.get("properties").and_then(Value::as_object) else {
+                return;
+            };
+            for (name, sub) in props {
+                if let Some(v) = map.get(name) {
+                    let p = format!("{pointer}/{}", escape(name));
+                    domain_checks(sub, v, &p, today, out);
+                }
+            }
+        }
+        Value::Array(items) => {
+            if let Some(sub) = schema.get("items") {
+                for (i, v) in items.iter().enumerate() {
+                    domain_checks(sub, v, &format!("{pointer}/{i}"), today, out);
+                }
+            }
+        }
+        Value::String(text) => {
+            if let Some((code, message)) = domain_check(schema, text, today) {
+                out.push(Problem {
+                    pointer: pointer.to_owned(),
+                    label: schema
+                        .get("title")
+                        .and_then(Value::as_str)
+                        .unwrap_or(pointer)
+                        .to_owned(),
+                    message,
+                    code,
+                });
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The domain check for one string value, by its schema's `x-yjs-type` or `format`.
+fn domain_check(schema: &Value, text: &str, today: NaiveDate) -> Option<(String, String)> {
+    let ty = schema.get("x-yjs-type").and_then(Value::as_str);
+    let format = schema.get("format").and_then(Value::as_str);
+    let civil = CivilDate::new(today.year(), today.month(), today.day());
+    match (ty, format) {
+        (Some("id_card"), _) => check_id_card(text, civil)
+            .err()
+            .map(|e| (e.code().to_owned(), e.to_string())),
+        (Some("uscc"), _) => check_uscc(text)
+            .err()
+            .map(|e| (e.code().to_owned(), e.to_string())),
+        (Some("region"), _) => check_region_code(text)
+            .err()
+            .map(|e| (e.code().to_owned(), e.to_string())),
+        (Some("mobile"), _) => check_mobile(text)
+            .err()
+            .map(|e| (e.code().to_owned(), e.to_string())),
+        (_, Some("date")) => {
+            let real = text.len() == 10 && NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok();
+            (!real).then(|| {
+                (
+                    "date".to_owned(),
+                    format!("“{text}”不是真实存在的日期，请按 YYYY-MM-DD 填写"),
+                )
+            })
+        }
+        _ => None,
+    }
+}
