@@ -9,6 +9,7 @@
 //! | [`case`] | the event log and the state machine that replays it |
 //! | [`clock`] | budget plus suspension ledger, status at a date |
 //! | [`supervise`] | 督办: steps in warning or overdue |
+//! | [`time`] | parsing times; "now" for the command line only |
 //! | [`store`] | the `CaseStore` trait, SQLite and in-memory |
 
 pub mod artifacts;
@@ -18,6 +19,7 @@ pub mod clock;
 pub mod engine;
 pub mod store;
 pub mod supervise;
+pub mod time;
 pub mod validate;
 
 pub use artifacts::{LoadError, MatterArtifacts};
@@ -25,3 +27,5 @@ pub use case::{Applied, Case, CaseRecord, Event, EventKind, Outcome, Packet, Ref
 pub use engine::{id_prefix, view, CaseView, Engine, SubmitError};
 pub use store::{CaseStore, MemoryStore, SqliteStore, StoreError};
 pub use validate::Problem;
+
+pub use chrono::{NaiveDate, NaiveDateTime};

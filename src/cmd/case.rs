@@ -1,0 +1,406 @@
+//! `yjs case`: submit applications, record events, show cases and list overdue steps, on an embedded store.
+//!
+//! Output is JSON by default (for programs) and readable text with `--format text`. Exit codes:
+//! 0 done, 1 refused (an invalid submission, an illegal event), 2 usage or I/O (bad arguments,
+//! unreadable files or artifacts, an unknown case, a database error).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde_json::{json, Value};
+use yjs_runtime::calendar::Calendar;
+use yjs_runtime::case::EventKind;
+use yjs_runtime::engine::{view, CaseView};
+use yjs_runtime::supervise::{report, Alert};
+use yjs_runtime::time::{now_shanghai, parse_time};
+use yjs_runtime::{
+    id_prefix, Applied, CaseStore, Engine, Event, MatterArtifacts, NaiveDateTime, SqliteStore,
+    StoreError, SubmitError,
+};
+
+/// `yjs case` with its options.
+#[derive(clap::Args, Debug)]
+pub struct CaseArgs {
+    /// The case database (SQLite), created if missing.
+    #[arg(long, global = true, default_value = "yjs-cases.db")]
+    pub db: PathBuf,
+    /// Output format.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+    /// What to do.
+    #[command(subcommand)]
+    pub cmd: CaseCmd,
+}
+
+/// Output format.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// JSON for programs.
+    Json,
+    /// Readable text.
+    Text,
+}
+
+/// The `yjs case` subcommands.
+#[derive(clap::Subcommand, Debug)]
+pub enum CaseCmd {
+    /// Validates a submission; if it is complete, accepts it as a new case and prints it.
+    ///
+    /// Every problem is reported at once (一次告知) and nothing is stored (exit code 1).
+    Submit {
+        /// The matter's artifact folder written by `yjs build`, e.g. generated/newborn.
+        #[arg(long)]
+        artifacts: PathBuf,
+        /// When the submission was received (YYYY-MM-DD[THH:MM[:SS]], Asia/Shanghai); default now.
+        #[arg(long)]
+        received: Option<String>,
+        /// The submission, a JSON file.
+        file: PathBuf,
+    },
+    /// Records an event on a case: start, approve, reject, correction, correction_received,
+    /// special_start, special_end, deliver, evaluate.
+    Event {
+        /// The case id.
+        case: String,
+        /// The event kind.
+        kind: String,
+        /// The step (for every kind but deliver and evaluate).
+        step: Option<String>,
+        /// The event's details.
+        #[command(flatten)]
+        details: Box<EventDetails>,
+    },
+    /// Shows a case: steps, packets, due dates and clock status.
+    Show {
+        /// The case id.
+        case: String,
+        /// The date the clocks are shown at; default today.
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Lists every case with its outcome and matter due date.
+    List {
+        /// The date the clocks are shown at; default today.
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Lists every step in warning or overdue at a date (督办).
+    Overdue {
+        /// The date, YYYY-MM-DD.
+        #[arg(long)]
+        at: String,
+    },
+}
+
+/// The options of `yjs case event`.
+#[derive(clap::Args, Debug)]
+pub struct EventDetails {
+    /// The event id; repeating an id is harmless. Default: KIND:STEP:AT.
+    #[arg(long)]
+    pub id: Option<String>,
+    /// When it happened (YYYY-MM-DD[THH:MM[:SS]]); default now.
+    #[arg(long)]
+    pub at: Option<String>,
+    /// approve: the output produced (JSON, or plain text).
+    #[arg(long)]
+    pub output: Option<String>,
+    /// reject, correction: the reason given to the applicant.
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// special_start: the procedure (hearing, inspection, expert_review, …).
+    #[arg(long)]
+    pub procedure: Option<String>,
+    /// special_start: the legal basis.
+    #[arg(long)]
+    pub basis: Option<String>,
+    /// deliver: the method (online, mail, window, …).
+    #[arg(long)]
+    pub method: Option<String>,
+    /// evaluate: the score, 1 to 5.
+    #[arg(long)]
+    pub score: Option<u8>,
+    /// evaluate: the comment.
+    #[arg(long)]
+    pub comment: Option<String>,
+}
+
+/// Runs a `yjs case` subcommand.
+pub fn run(args: CaseArgs) -> ExitCode {
+    match execute(&args) {
+        Ok(out) => {
+            let _ = writeln!(std::io::stdout().lock(), "{}", render(&out, args.format));
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Refused(out)) => {
+            let _ = writeln!(std::io::stdout().lock(), "{}", render(&out, args.format));
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(msg)) => {
+            let _ = writeln!(std::io::stderr().lock(), "yjs case: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// What a command prints: JSON, and its text rendering.
+struct Output {
+    json: Value,
+    text: String,
+}
+
+/// Why a command failed.
+enum Failure {
+    /// The rules refuse (exit 1); the output says why.
+    Refused(Output),
+    /// Usage or I/O (exit 2).
+    Usage(String),
+}
+
+fn usage(msg: impl ToString) -> Failure {
+    Failure::Usage(msg.to_string())
+}
+
+fn render(out: &Output, format: Format) -> String {
+    match format {
+        Format::Json => serde_json::to_string_pretty(&out.json).unwrap_or_default(),
+        Format::Text => out.text.trim_end().to_owned(),
+    }
+}
+
+fn time_or_now(text: Option<&str>) -> Result<NaiveDateTime, Failure> {
+    match text {
+        Some(t) => parse_time(t).map_err(usage),
+        None => {
+            now_shanghai().ok_or_else(|| usage("无法读取系统时间，请用 --at 或 --received 指定"))
+        }
+    }
+}
+
+fn open(db: &Path) -> Result<SqliteStore, Failure> {
+    SqliteStore::open(db).map_err(usage)
+}
+
+fn store_failure(e: StoreError) -> Failure {
+    match e {
+        StoreError::Refused(r) => Failure::Refused(Output {
+            text: format!("拒绝：{}\n", r.message),
+            json: json!({ "accepted": false, "refusal": r }),
+        }),
+        other => usage(other),
+    }
+}
+
+fn execute(args: &CaseArgs) -> Result<Output, Failure> {
+    let cal = Calendar::official().map_err(usage)?;
+    match &args.cmd {
+        CaseCmd::Submit {
+            artifacts,
+            received,
+            file,
+        } => {
+            let received = time_or_now(received.as_deref())?;
+            let artifacts = MatterArtifacts::load(artifacts).map_err(usage)?;
+            let engine = Engine::new(artifacts, cal.clone()).map_err(usage)?;
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| usage(format!("无法读取 {}：{e}", file.display())))?;
+            let submission: Value = serde_json::from_str(&text)
+                .map_err(|e| usage(format!("{} 不是有效的 JSON：{e}", file.display())))?;
+            match engine.submit(&submission, received) {
+                Err(SubmitError::Invalid(problems)) => Err(Failure::Refused(Output {
+                    text: SubmitError::Invalid(problems.clone()).to_string(),
+                    json: json!({ "accepted": false, "problems": problems }),
+                })),
+                Err(e @ SubmitError::Calendar(_)) => Err(usage(e)),
+                Ok(record) => {
+                    let mut store = open(&args.db)?;
+                    let prefix = id_prefix(&record.matter, received);
+                    let record = store.create(&prefix, record).map_err(usage)?;
+                    let case = store.load(&record.id).map_err(usage)?;
+                    let v = view(&case, &cal, received.date()).map_err(usage)?;
+                    Ok(Output {
+                        text: format!("已受理，办件编号 {}\n{}", v.id, case_text(&v)),
+                        json: json!({ "accepted": true, "case": v }),
+                    })
+                }
+            }
+        }
+        CaseCmd::Event {
+            case,
+            kind,
+            step,
+            details,
+        } => {
+            let EventDetails {
+                id,
+                at,
+                output,
+                reason,
+                procedure,
+                basis,
+                method,
+                score,
+                comment,
+            } = details.as_ref();
+            let at = time_or_now(at.as_deref())?;
+            let need_step = || {
+                step.clone().ok_or_else(|| {
+                    usage(format!(
+                        "事件 {kind} 需要指定步骤，如 `yjs case event CASE {kind} hukou`"
+                    ))
+                })
+            };
+            let need = |v: &Option<String>, flag: &str| {
+                v.clone()
+                    .ok_or_else(|| usage(format!("事件 {kind} 需要 --{flag}")))
+            };
+            let event_kind = match kind.as_str() {
+                "start" => EventKind::Start { step: need_step()? },
+                "approve" => EventKind::Approve {
+                    step: need_step()?,
+                    output: output.as_deref().map_or(Value::Null, |o| {
+                        serde_json::from_str(o).unwrap_or_else(|_| Value::String(o.to_owned()))
+                    }),
+                },
+                "reject" => EventKind::Reject {
+                    step: need_step()?,
+                    reason: need(reason, "reason")?,
+                },
+                "correction" | "request_correction" => EventKind::RequestCorrection {
+                    step: need_step()?,
+                    reason: need(reason, "reason")?,
+                },
+                "correction_received" => EventKind::CorrectionReceived { step: need_step()? },
+                "special_start" => EventKind::SpecialStart {
+                    step: need_step()?,
+                    procedure: need(procedure, "procedure")?,
+                    basis: basis.clone().unwrap_or_default(),
+                },
+                "special_end" => EventKind::SpecialEnd { step: need_step()? },
+                "deliver" => EventKind::Deliver {
+                    method: need(method, "method")?,
+                },
+                "evaluate" => EventKind::Evaluate {
+                    score: score.ok_or_else(|| usage("事件 evaluate 需要 --score（1 到 5）"))?,
+                    comment: comment.clone().unwrap_or_default(),
+                },
+                other => {
+                    return Err(usage(format!(
+                        "未知的事件类型 {other}；可用：start、approve、reject、correction、correction_received、special_start、special_end、deliver、evaluate"
+                    )))
+                }
+            };
+            let id = id.clone().unwrap_or_else(|| {
+                format!(
+                    "{kind}:{}:{}",
+                    step.as_deref().unwrap_or("-"),
+                    at.format("%Y-%m-%dT%H:%M:%S")
+                )
+            });
+            let event = Event {
+                id,
+                at,
+                kind: event_kind,
+            };
+            let mut store = open(&args.db)?;
+            let applied = store.append(case, &event).map_err(store_failure)?;
+            let loaded = store.load(case).map_err(usage)?;
+            let v = view(&loaded, &cal, at.date()).map_err(usage)?;
+            let note = match applied {
+                Applied::Appended => "已记录",
+                Applied::Duplicate => "重复事件，未作改变",
+            };
+            Ok(Output {
+                text: format!("{note}：{}\n{}", event.id, case_text(&v)),
+                json: json!({ "accepted": true, "applied": applied, "event": event, "case": v }),
+            })
+        }
+        CaseCmd::Show { case, at } => {
+            let at = time_or_now(at.as_deref())?.date();
+            let store = open(&args.db)?;
+            let loaded = store.load(case).map_err(usage)?;
+            let v = view(&loaded, &cal, at).map_err(usage)?;
+            Ok(Output {
+                text: case_text(&v),
+                json: serde_json::to_value(&v).unwrap_or(Value::Null),
+            })
+        }
+        CaseCmd::List { at } => {
+            let at = time_or_now(at.as_deref())?.date();
+            let store = open(&args.db)?;
+            let mut rows = Vec::new();
+            let mut text = String::new();
+            for id in store.ids().map_err(usage)? {
+                let loaded = store.load(&id).map_err(usage)?;
+                let v = view(&loaded, &cal, at).map_err(usage)?;
+                text.push_str(&format!(
+                    "{}  {}  收件 {}  {:?}  总时限至 {}  {:?}\n",
+                    v.id, v.matter, v.received, v.outcome, v.clock.due, v.clock.status
+                ));
+                rows.push(json!({
+                    "id": v.id, "matter": v.matter, "received": v.received,
+                    "outcome": v.outcome, "due": v.clock.due, "status": v.clock.status,
+                    "items": v.items,
+                }));
+            }
+            Ok(Output {
+                text,
+                json: Value::Array(rows),
+            })
+        }
+        CaseCmd::Overdue { at } => {
+            let at = parse_time(at).map_err(usage)?.date();
+            let store = open(&args.db)?;
+            let mut cases = Vec::new();
+            for id in store.ids().map_err(usage)? {
+                cases.push(store.load(&id).map_err(usage)?);
+            }
+            let alerts = report(&cases, &cal, at).map_err(usage)?;
+            Ok(Output {
+                text: alerts_text(&alerts, at),
+                json: json!({ "at": at, "alerts": alerts }),
+            })
+        }
+    }
+}
+
+fn case_text(v: &CaseView) -> String {
+    let mut s = format!(
+        "办件 {}（{}）收件 {}，状态 {:?}\n总时限至 {}（{:?}{}）\n",
+        v.id,
+        v.matter,
+        v.received,
+        v.outcome,
+        v.clock.due,
+        v.clock.status,
+        if v.clock.suspended {
+            "，暂停计时中"
+        } else {
+            ""
+        }
+    );
+    for step in &v.steps {
+        let clock = step.clock.as_ref().map_or_else(String::new, |c| {
+            format!("  时限至 {}  {:?}", c.due, c.status)
+        });
+        s.push_str(&format!(
+            "  {:<12} {:<16} {:?}{clock}\n",
+            step.id, step.department_name, step.status
+        ));
+    }
+    s
+}
+
+fn alerts_text(alerts: &[Alert], at: yjs_runtime::NaiveDate) -> String {
+    if alerts.is_empty() {
+        return format!("{at}：没有预警或超期的步骤\n");
+    }
+    let mut s = format!("{at} 督办清单：\n");
+    for a in alerts {
+        s.push_str(&format!(
+            "{}  {}  {}  时限至 {}  {:?}  超期 {} 个工作日\n",
+            a.case, a.step, a.department_name, a.due, a.status, a.days_late
+        ));
+    }
+    s
+}
