@@ -9,6 +9,8 @@ use crate::case::{Applied, Case, CaseRecord, Event};
 #[derive(Debug, Default, Clone)]
 pub struct MemoryStore {
     cases: BTreeMap<String, Case>,
+    /// The last sequence number used per id prefix.
+    seqs: BTreeMap<String, u64>,
 }
 
 impl MemoryStore {
@@ -20,8 +22,9 @@ impl MemoryStore {
 
 impl CaseStore for MemoryStore {
     fn create(&mut self, prefix: &str, mut record: CaseRecord) -> Result<CaseRecord, StoreError> {
-        let seq = self.cases.keys().filter(|k| k.starts_with(prefix)).count() as u64 + 1;
-        record.id = case_id(prefix, seq);
+        let seq = self.seqs.entry(prefix.to_owned()).or_insert(0);
+        *seq += 1;
+        record.id = case_id(prefix, *seq);
         self.cases
             .insert(record.id.clone(), replay(record.clone(), Vec::new())?);
         Ok(record)

@@ -1,7 +1,7 @@
 //! The embedded SQLite case store: WAL, one transaction per command, an append-only event log.
 //!
 //! Layout (see `spec/runtime.md`): `cases(id, matter, received, record)` holds the accepted
-//! record as JSON; `events(case_id, seq, event_id, at, kind, body)` is the log, never updated
+//! record as JSON; `case_seq(prefix, last)` numbers cases per matter and day; `events(case_id, seq, event_id, at, kind, body)` is the log, never updated
 //! or deleted. `synchronous = FULL` makes a committed append durable before it is acknowledged.
 
 use std::path::Path;
@@ -20,6 +20,10 @@ CREATE TABLE IF NOT EXISTS cases (
     matter   TEXT NOT NULL,
     received TEXT NOT NULL,
     record   TEXT NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS case_seq (
+    prefix TEXT PRIMARY KEY,
+    last   INTEGER NOT NULL
 ) STRICT;
 CREATE TABLE IF NOT EXISTS events (
     case_id  TEXT NOT NULL REFERENCES cases(id),
@@ -115,14 +119,15 @@ impl CaseStore for SqliteStore {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(db)?;
-        let count: i64 = tx
+        let last: i64 = tx
             .query_row(
-                "SELECT COUNT(*) FROM cases WHERE substr(id, 1, length(?1)) = ?1",
+                "INSERT INTO case_seq (prefix, last) VALUES (?1, 1)
+                 ON CONFLICT (prefix) DO UPDATE SET last = last + 1 RETURNING last",
                 [prefix],
                 |r| r.get(0),
             )
             .map_err(db)?;
-        record.id = case_id(prefix, u64::try_from(count).unwrap_or(0) + 1);
+        record.id = case_id(prefix, u64::try_from(last).unwrap_or(0));
         let body = serde_json::to_string(&record).map_err(json)?;
         tx.execute(
             "INSERT INTO cases (id, matter, received, record) VALUES (?1, ?2, ?3, ?4)",
