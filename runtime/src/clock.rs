@@ -140,3 +140,63 @@ impl Clock {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    fn clock(open: u32, budget: u32, ledger: Vec<Suspension>) -> Clock {
+        Clock {
+            start: d("2026-03-02"),
+            open,
+            budget,
+            ledger,
+        }
+    }
+
+    #[test]
+    fn warns_at_the_threshold_of_the_window_and_is_overdue_after_the_due_date() {
+        let Ok(cal) = Calendar::official() else {
+            panic!("calendar");
+        };
+        // Window (2, 7]: 5 working days, 80 % = 4 used, i.e. on 2026-03-10 (6 counted).
+        let c = clock(2, 7, Vec::new());
+        let status = |at: &str| c.view(&cal, d(at), 80).map(|v| (v.status, v.days_late));
+        assert_eq!(status("2026-03-09"), Ok((ClockStatus::OnTrack, 0)));
+        assert_eq!(status("2026-03-10"), Ok((ClockStatus::Warning, 0)));
+        assert_eq!(status("2026-03-11"), Ok((ClockStatus::Warning, 0)));
+        // Due 2026-03-11; late days are working days: Thursday 1, Saturday still 2, Monday 3.
+        assert_eq!(status("2026-03-12"), Ok((ClockStatus::Overdue, 1)));
+        assert_eq!(status("2026-03-14"), Ok((ClockStatus::Overdue, 2)));
+        assert_eq!(status("2026-03-16"), Ok((ClockStatus::Overdue, 3)));
+        // An immediate step never warns.
+        let immediate = clock(1, 1, Vec::new());
+        assert_eq!(
+            immediate.view(&cal, d("2026-03-03"), 80).map(|v| v.status),
+            Ok(ClockStatus::OnTrack)
+        );
+    }
+
+    #[test]
+    fn an_open_suspension_holds_the_clock() {
+        let Ok(cal) = Calendar::official() else {
+            panic!("calendar");
+        };
+        let open = Suspension {
+            kind: PauseKind::Special,
+            step: "x".into(),
+            from: d("2026-03-03"),
+            to: None,
+        };
+        let c = clock(0, 2, vec![open]);
+        // Without the pause the clock would be due 2026-03-04; a month later it is still running.
+        let v = c.view(&cal, d("2026-04-03"), 80);
+        assert_eq!(v.as_ref().map(|v| v.status), Ok(ClockStatus::OnTrack));
+        assert_eq!(v.as_ref().map(|v| v.suspended), Ok(true));
+        assert_eq!(v.map(|v| v.due), Ok(d("2026-04-07")));
+    }
+}

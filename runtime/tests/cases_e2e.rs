@@ -566,3 +566,117 @@ fn sqlite_store_replays_the_same_state() {
     assert_eq!(store.ids().map_err(|e| e.to_string()), Ok(vec![case]));
     assert!(matches!(store.load("nope"), Err(StoreError::NotFound(_))));
 }
+
+#[test]
+fn special_procedure_pauses_and_rejecting_acceptance_refuses_the_matter() {
+    let mut store = MemoryStore::new();
+    let case = submit(&mut store, "2026-03-02 09:00");
+    ok(
+        &mut store,
+        &case,
+        ev("a", "2026-03-02 10:00", approve("accept")),
+    );
+    // Only item steps take special procedures.
+    assert_eq!(
+        refused(
+            &mut store,
+            &case,
+            ev(
+                "s0",
+                "2026-03-02 11:00",
+                EventKind::SpecialStart {
+                    step: "accept".into(),
+                    procedure: "hearing".into(),
+                    basis: String::new()
+                }
+            )
+        ),
+        "not_an_item"
+    );
+    ok(
+        &mut store,
+        &case,
+        ev(
+            "s1",
+            "2026-03-03 09:00",
+            EventKind::SpecialStart {
+                step: "birth_cert".into(),
+                procedure: "expert_review".into(),
+                basis: "第四十五条".into(),
+            },
+        ),
+    );
+    assert_eq!(
+        refused(
+            &mut store,
+            &case,
+            ev(
+                "e",
+                "2026-03-03 10:00",
+                EventKind::CorrectionReceived {
+                    step: "birth_cert".into()
+                }
+            )
+        ),
+        "no_open_pause"
+    );
+    ok(
+        &mut store,
+        &case,
+        ev(
+            "s2",
+            "2026-03-06 09:00",
+            EventKind::SpecialEnd {
+                step: "birth_cert".into(),
+            },
+        ),
+    );
+    let engine = engine();
+    let loaded = match store.load(&case) {
+        Ok(c) => c,
+        Err(e) => panic!("{e}"),
+    };
+    let v = match view(&loaded, engine.calendar(), date("2026-03-06")) {
+        Ok(v) => v,
+        Err(e) => panic!("{e}"),
+    };
+    // (03-03, 03-06] holds 3 working days: the matter moves from 03-11 to 03-16.
+    assert_eq!(v.clock.due.to_string(), "2026-03-16");
+    assert_eq!(v.clock.suspended_workdays, 3);
+
+    // 不予受理 cancels every item; the matter is delivered once as refused.
+    let case = submit(&mut store, "2026-03-02 09:00");
+    ok(
+        &mut store,
+        &case,
+        ev(
+            "r",
+            "2026-03-02 10:00",
+            EventKind::Reject {
+                step: "accept".into(),
+                reason: "非本市出生".into(),
+            },
+        ),
+    );
+    ok(
+        &mut store,
+        &case,
+        ev(
+            "d",
+            "2026-03-02 11:00",
+            EventKind::Deliver {
+                method: "online".into(),
+            },
+        ),
+    );
+    let loaded = match store.load(&case) {
+        Ok(c) => c,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(loaded.outcome(), Outcome::Refused);
+    assert!(loaded
+        .steps
+        .iter()
+        .filter(|s| s.id != "accept" && s.id != "deliver")
+        .all(|s| s.status == StepStatus::Cancelled));
+}

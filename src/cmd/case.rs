@@ -334,8 +334,13 @@ fn execute(args: &CaseArgs) -> Result<Output, Failure> {
                 let loaded = store.load(&id).map_err(usage)?;
                 let v = view(&loaded, &cal, at).map_err(usage)?;
                 text.push_str(&format!(
-                    "{}  {}  收件 {}  {:?}  总时限至 {}  {:?}\n",
-                    v.id, v.matter, v.received, v.outcome, v.clock.due, v.clock.status
+                    "{}  {}  收件 {}  {}  总时限至 {}  {}\n",
+                    v.id,
+                    v.matter,
+                    v.received,
+                    name(&v.outcome),
+                    v.clock.due,
+                    name(&v.clock.status)
                 ));
                 rows.push(json!({
                     "id": v.id, "matter": v.matter, "received": v.received,
@@ -366,13 +371,13 @@ fn execute(args: &CaseArgs) -> Result<Output, Failure> {
 
 fn case_text(v: &CaseView) -> String {
     let mut s = format!(
-        "办件 {}（{}）收件 {}，状态 {:?}\n总时限至 {}（{:?}{}）\n",
+        "办件 {}（{}）收件 {}，状态 {}\n总时限至 {}（{}{}）\n",
         v.id,
         v.matter,
         v.received,
-        v.outcome,
+        name(&v.outcome),
         v.clock.due,
-        v.clock.status,
+        name(&v.clock.status),
         if v.clock.suspended {
             "，暂停计时中"
         } else {
@@ -381,11 +386,13 @@ fn case_text(v: &CaseView) -> String {
     );
     for step in &v.steps {
         let clock = step.clock.as_ref().map_or_else(String::new, |c| {
-            format!("  时限至 {}  {:?}", c.due, c.status)
+            format!("  时限至 {}  {}", c.due, name(&c.status))
         });
         s.push_str(&format!(
-            "  {:<12} {:<16} {:?}{clock}\n",
-            step.id, step.department_name, step.status
+            "  {:<12} {:<16} {}{clock}\n",
+            step.id,
+            step.department_name,
+            name(&step.status)
         ));
     }
     s
@@ -398,9 +405,173 @@ fn alerts_text(alerts: &[Alert], at: yjs_runtime::NaiveDate) -> String {
     let mut s = format!("{at} 督办清单：\n");
     for a in alerts {
         s.push_str(&format!(
-            "{}  {}  {}  时限至 {}  {:?}  超期 {} 个工作日\n",
-            a.case, a.step, a.department_name, a.due, a.status, a.days_late
+            "{}  {}  {}  时限至 {}  {}  超期 {} 个工作日\n",
+            a.case,
+            a.step,
+            a.department_name,
+            a.due,
+            name(&a.status),
+            a.days_late
         ));
     }
     s
+}
+
+/// The JSON name of a status (`on_track`, `in_progress`, …), as the JSON output spells it.
+fn name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixtures() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("runtime/tests/fixtures/newborn")
+    }
+
+    fn args(db: &Path, cmd: CaseCmd) -> CaseArgs {
+        CaseArgs {
+            db: db.to_owned(),
+            format: Format::Json,
+            cmd,
+        }
+    }
+
+    fn event(case: &str, kind: &str, step: Option<&str>, at: &str) -> CaseCmd {
+        CaseCmd::Event {
+            case: case.to_owned(),
+            kind: kind.to_owned(),
+            step: step.map(str::to_owned),
+            details: Box::new(EventDetails {
+                id: None,
+                at: Some(at.to_owned()),
+                output: None,
+                reason: None,
+                procedure: None,
+                basis: None,
+                method: Some("mail".to_owned()),
+                score: None,
+                comment: None,
+            }),
+        }
+    }
+
+    /// The exit code a command would have: 0, 1 or 2.
+    fn code(result: &Result<Output, Failure>) -> u8 {
+        match result {
+            Ok(_) => 0,
+            Err(Failure::Refused(_)) => 1,
+            Err(Failure::Usage(_)) => 2,
+        }
+    }
+
+    #[test]
+    fn submit_event_show_and_overdue() {
+        let dir = match tempfile::tempdir() {
+            Ok(d) => d,
+            Err(e) => panic!("{e}"),
+        };
+        let db = dir.path().join("cases.db");
+        let submit = execute(&args(
+            &db,
+            CaseCmd::Submit {
+                artifacts: fixtures(),
+                received: Some("2026-03-02T09:00".to_owned()),
+                file: fixtures().join("submission.json"),
+            },
+        ));
+        let out = match submit {
+            Ok(o) => o,
+            Err(_) => panic!("submit failed"),
+        };
+        let id = out.json["case"]["id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        assert_eq!(id, "newborn-20260302-0001");
+        assert_eq!(
+            out.json["case"]["packets"]["hukou"]["fields"]["guardian_id"],
+            json!("110105199001011232")
+        );
+        let early = execute(&args(
+            &db,
+            event(&id, "approve", Some("hukou"), "2026-03-02T10:00"),
+        ));
+        assert_eq!(code(&early), 1);
+        let deliver = execute(&args(&db, event(&id, "deliver", None, "2026-03-02T10:00")));
+        assert_eq!(code(&deliver), 1);
+        let accept = execute(&args(
+            &db,
+            event(&id, "approve", Some("accept"), "2026-03-02T10:00"),
+        ));
+        assert_eq!(code(&accept), 0);
+        // The same command again is a duplicate, not a second event.
+        let again = execute(&args(
+            &db,
+            event(&id, "approve", Some("accept"), "2026-03-02T10:00"),
+        ));
+        assert!(matches!(&again, Ok(o) if o.json["applied"] == json!("duplicate")));
+        let unknown = execute(&args(
+            &db,
+            event(&id, "frobnicate", None, "2026-03-02T10:00"),
+        ));
+        assert_eq!(code(&unknown), 2);
+        let overdue = execute(&args(
+            &db,
+            CaseCmd::Overdue {
+                at: "2026-03-06".to_owned(),
+            },
+        ));
+        let alerts = match overdue {
+            Ok(o) => o.json["alerts"].clone(),
+            Err(_) => panic!("overdue failed"),
+        };
+        assert_eq!(alerts[0]["step"], json!("vaccine"));
+        assert_eq!(alerts[0]["status"], json!("overdue"));
+        let missing = execute(&args(
+            &db,
+            CaseCmd::Show {
+                case: "nope".to_owned(),
+                at: Some("2026-03-02".to_owned()),
+            },
+        ));
+        assert_eq!(code(&missing), 2);
+    }
+
+    #[test]
+    fn an_invalid_submission_lists_every_problem_and_stores_nothing() {
+        let dir = match tempfile::tempdir() {
+            Ok(d) => d,
+            Err(e) => panic!("{e}"),
+        };
+        let db = dir.path().join("cases.db");
+        let file = dir.path().join("bad.json");
+        if let Err(e) = std::fs::write(&file, r#"{"settle": "local"}"#) {
+            panic!("{e}");
+        }
+        let result = execute(&args(
+            &db,
+            CaseCmd::Submit {
+                artifacts: fixtures(),
+                received: Some("2026-03-02".to_owned()),
+                file,
+            },
+        ));
+        let problems = match result {
+            Err(Failure::Refused(o)) => o.json["problems"].clone(),
+            _ => panic!("expected a refusal"),
+        };
+        assert_eq!(problems.as_array().map(Vec::len), Some(11));
+        let list = execute(&args(
+            &db,
+            CaseCmd::List {
+                at: Some("2026-03-02".to_owned()),
+            },
+        ));
+        assert!(matches!(list, Ok(o) if o.json == json!([])));
+    }
 }
