@@ -122,13 +122,18 @@ pub fn empty_range(
         format!("`{} {}` from {}", high.keyword, high.value, high.who),
     );
     for (span, who) in others {
-        d = d.with_label(*span, format!("also constrained by {who}"));
+        d = d.with_label(*span, format!("{who} also contributes to this field"));
     }
-    d.with_note("a merged field must satisfy every declaration that contributes to it, so it takes the tightest bound on each side")
-        .with_help(format!(
-            "the departments must agree: raise `{}` to at least {} or lower `{}` to at most {}, in whichever declaration is wrong",
-            high.keyword, low.value, low.keyword, high.value
-        ))
+    let fix = format!(
+        "raise `{}` to at least {} or lower `{}` to at most {}",
+        high.keyword, low.value, low.keyword, high.value
+    );
+    if low.who == high.who && others.is_empty() {
+        d.with_help(fix)
+    } else {
+        d.with_note("a merged field must satisfy every declaration that contributes to it, so it takes the tightest bound on each side")
+            .with_help(format!("the departments must agree: {fix}, in whichever declaration is wrong"))
+    }
 }
 
 #[cold]
