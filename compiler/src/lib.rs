@@ -6,9 +6,15 @@
 //! |---------|-----------|----------------|
 //! | parse   | `syntax`  | text → spanned AST (never fails) |
 //! | resolve | `resolve` | ASTs → `Program`: names are indexes, `use` files loaded |
+//! | check   | `check`   | `Program` → diagnostics; `check::form::merge` also yields the merged-form IR |
+//! | lower   | `ir`      | the IR types the emitters read (`ir::form::Form`) |
+//! | emit    | `emit`    | IR → artifact files (`emit::form::emit`) |
 
+pub mod check;
 pub mod diagnostics;
+pub mod emit;
 pub mod files;
+pub mod ir;
 pub mod resolve;
 pub mod syntax;
 
@@ -36,6 +42,7 @@ pub fn check(source: &dyn Source, roots: &[PathBuf]) -> Checked {
     let (loaded, mut diags) = resolve::load(source, roots);
     let (program, more) = resolve::resolve(&loaded);
     diags.extend(more);
+    diags.extend(check::form::check(&loaded.files, &program));
     diagnostics::sort(&mut diags);
     Checked {
         files: loaded.files,

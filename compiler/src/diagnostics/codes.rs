@@ -53,6 +53,15 @@ codes! {
     E0106 => "unknown field type",
     E0107 => "ill-typed condition",
     E0108 => "missing statement",
+    E0201 => "constraint does not fit the field type",
+    E0202 => "invalid constraint value",
+    E0203 => "default is not a value of the field type",
+    E0204 => "merged bounds allow no value",
+    E0205 => "conflicting defaults",
+    E0206 => "local field clashes with a shared field",
+    W0201 => "same local field in two items",
+    W0202 => "unused shared field",
+    W0203 => "local field shadows a shared field",
 }
 
 /// The explanation text of a code, e.g. for `yjs explain E0101`.

@@ -1,0 +1,3 @@
+//! The emit stage: IR → artifact files, as pure functions returning `(relative path, contents)`.
+
+pub mod form;
