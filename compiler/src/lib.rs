@@ -7,8 +7,11 @@
 //! | parse   | `syntax`  | text → spanned AST (never fails) |
 //! | resolve | `resolve` | ASTs → `Program`: names are indexes, `use` files loaded |
 
+pub mod check;
 pub mod diagnostics;
+pub mod emit;
 pub mod files;
+pub mod ir;
 pub mod resolve;
 pub mod syntax;
 
