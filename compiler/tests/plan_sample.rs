@@ -215,5 +215,6 @@ fn emitted_plan_matches_its_schema_and_the_flowchart_marks_the_path() {
         "{mmd}"
     );
     assert!(mmd.contains("  class s3,s5 conditional\n"), "{mmd}");
-    assert!(mmd.contains("linkStyle "), "{mmd}");
+    // accept->birth_cert, birth_cert->hukou, hukou->insurance, insurance->sscard, sscard->deliver.
+    assert!(mmd.contains("  linkStyle 0,2,4,5,7 stroke:"), "{mmd}");
 }
