@@ -62,6 +62,16 @@ codes! {
     W0201 => "same local field in two items",
     W0202 => "unused shared field",
     W0203 => "local field shadows a shared field",
+    E0301 => "flow edge from an item to itself",
+    E0302 => "cycle in the flow",
+    E0303 => "reused output not ordered by the flow",
+    E0304 => "reused output may be missing in some scenario",
+    E0305 => "promise exceeds the legal limit",
+    E0306 => "worst case exceeds the matter's promise",
+    E0307 => "joint handling exceeds 45 (+15) working days",
+    W0301 => "item without a legal limit",
+    W0302 => "joint handling needs an extension",
+    W0303 => "limits in different units cannot be compared statically",
 }
 
 /// The explanation text of a code, e.g. for `yjs explain E0101`.

@@ -1,3 +1,4 @@
 //! The emit stage: IR → artifact files, as pure functions returning `(relative path, contents)`.
 
 pub mod form;
+pub mod plan;

@@ -2,3 +2,4 @@
 
 pub mod cond;
 pub mod form;
+pub mod plan;
