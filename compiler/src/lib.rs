@@ -6,8 +6,10 @@
 //! |---------|-----------|----------------|
 //! | parse   | `syntax`  | text → spanned AST (never fails) |
 //! | resolve | `resolve` | ASTs → `Program`: names are indexes, `use` files loaded |
+//! | emit    | `emit::guide` | `Program` + plan + projections → 服务指南, 一次告知单, 审查工作细则 |
 
 pub mod diagnostics;
+pub mod emit;
 pub mod files;
 pub mod resolve;
 pub mod syntax;
