@@ -12,11 +12,29 @@ fn root() -> PathBuf {
 fn dsl_examples_check_clean() {
     let roots = discover(&[root().join("dsl-examples")]).expect("dsl-examples exists");
     let checked = yjs_compiler::check(&Disk, &roots);
-    let rendered = yjs_compiler::diagnostics::render_human(&checked.files, &checked.diagnostics, false);
-    assert!(checked.diagnostics.is_empty(), "dsl-examples must check with no diagnostics:\n{rendered}");
-    let ids: Vec<&str> = checked.program.matters.iter().map(|m| m.id.name.as_str()).collect();
-    for expected in ["newborn", "company_setup", "restaurant", "retirement", "company_change"] {
-        assert!(ids.contains(&expected), "missing matter {expected} in {ids:?}");
+    let rendered =
+        yjs_compiler::diagnostics::render_human(&checked.files, &checked.diagnostics, false);
+    assert!(
+        checked.diagnostics.is_empty(),
+        "dsl-examples must check with no diagnostics:\n{rendered}"
+    );
+    let ids: Vec<&str> = checked
+        .program
+        .matters
+        .iter()
+        .map(|m| m.id.name.as_str())
+        .collect();
+    for expected in [
+        "newborn",
+        "company_setup",
+        "restaurant",
+        "retirement",
+        "company_change",
+    ] {
+        assert!(
+            ids.contains(&expected),
+            "missing matter {expected} in {ids:?}"
+        );
     }
 }
 
@@ -29,7 +47,10 @@ fn the_sample_is_unchanged() {
     for f in ["newborn.yjs", "common/departments.yjs"] {
         let ours = std::fs::read(root().join("dsl-examples").join(f)).expect("example");
         let theirs = std::fs::read(shared.join(f)).expect("sample");
-        assert!(ours == theirs, "dsl-examples/{f} must be a byte copy of the normative sample");
+        assert!(
+            ours == theirs,
+            "dsl-examples/{f} must be a byte copy of the normative sample"
+        );
     }
 }
 
@@ -37,7 +58,10 @@ fn the_sample_is_unchanged() {
 fn meaning(p: &Program) -> String {
     let mut out = String::new();
     for d in &p.departments {
-        out += &format!("dept {} {} {:?} {:?} {:?}\n", d.id, d.name, d.phone, d.address, d.hours);
+        out += &format!(
+            "dept {} {} {:?} {:?} {:?}\n",
+            d.id, d.name, d.phone, d.address, d.hours
+        );
     }
     for m in &p.matters {
         out += &format!(
@@ -52,12 +76,24 @@ fn meaning(p: &Program) -> String {
             m.delivery.iter().map(|d| &d.0).collect::<Vec<_>>()
         );
         for s in &m.situations {
-            let opts: Vec<String> = s.options.iter().map(|o| format!("{}={}", o.id, o.label)).collect();
-            out += &format!("  situation {} {} bool={} {opts:?}\n", s.id.name, s.question.value, s.is_bool);
+            let opts: Vec<String> = s
+                .options
+                .iter()
+                .map(|o| format!("{}={}", o.id, o.label))
+                .collect();
+            out += &format!(
+                "  situation {} {} bool={} {opts:?}\n",
+                s.id.name, s.question.value, s.is_bool
+            );
         }
         for f in &m.shared {
             let cs: Vec<&str> = f.constraints.iter().map(|c| c.kind.keyword()).collect();
-            out += &format!("  shared {} {} {} {cs:?}\n", f.id.name, f.label.value, f.ty.name());
+            out += &format!(
+                "  shared {} {} {} {cs:?}\n",
+                f.id.name,
+                f.label.value,
+                f.ty.name()
+            );
         }
         for it in &m.items {
             out += &format!(
@@ -73,10 +109,17 @@ fn meaning(p: &Program) -> String {
             for f in &it.fields {
                 out += &format!("    field {}\n", f.local_name());
             }
-            out += &format!("    materials {} outputs {}\n", it.materials.len(), it.outputs.len());
+            out += &format!(
+                "    materials {} outputs {}\n",
+                it.materials.len(),
+                it.outputs.len()
+            );
         }
         let edges: Vec<(usize, usize)> = m.flow.edges.iter().map(|e| (e.from, e.to)).collect();
-        out += &format!("  flow {edges:?} accept={:?}\n", m.flow.accept.map(|a| (a.0.kind, a.1)));
+        out += &format!(
+            "  flow {edges:?} accept={:?}\n",
+            m.flow.accept.map(|a| (a.0.kind, a.1))
+        );
     }
     out
 }
@@ -87,9 +130,30 @@ fn chinese_keywords_compile_to_the_same_model() {
     let zh = yjs_compiler::check(&Disk, &[root().join("tests/fixtures/zh/newborn.yjs")]);
     assert!(!en.has_errors() && !zh.has_errors());
     assert_eq!(meaning(&en.program), meaning(&zh.program));
-    let zh_src = std::fs::read_to_string(root().join("tests/fixtures/zh/newborn.yjs")).expect("zh fixture");
-    for word in ["一件事", "事项", "情形", "共享", "表单", "材料", "结果", "流程", "受理", "送达", "必填", "工作日", "即办"] {
-        assert!(zh_src.contains(word), "the Chinese fixture should use {word}");
+    let zh_src =
+        std::fs::read_to_string(root().join("tests/fixtures/zh/newborn.yjs")).expect("zh fixture");
+    for word in [
+        "一件事",
+        "事项",
+        "情形",
+        "共享",
+        "表单",
+        "材料",
+        "结果",
+        "流程",
+        "受理",
+        "送达",
+        "必填",
+        "工作日",
+        "即办",
+    ] {
+        assert!(
+            zh_src.contains(word),
+            "the Chinese fixture should use {word}"
+        );
     }
-    assert!(!zh_src.contains("\nmatter ") && !zh_src.contains(" item "), "the fixture must not use English keywords");
+    assert!(
+        !zh_src.contains("\nmatter ") && !zh_src.contains(" item "),
+        "the fixture must not use English keywords"
+    );
 }

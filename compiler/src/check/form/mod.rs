@@ -32,9 +32,6 @@ pub fn check(files: &Files, program: &Program) -> Vec<Diagnostic> {
             local_field(files, f, &who, &[], &mut diags);
         }
     }
-    for m in &program.matters {
-        diags.extend(merge(files, program, m).1);
-    }
     diags
 }
 

@@ -88,3 +88,12 @@ pub fn question_schema(q: &Question) -> Value {
         json!({ "title": q.question, "type": "string", "oneOf": fields::one_of(&q.options) })
     }
 }
+
+/// The JSON Schema (draft-07) of `projections.json`, generated from the artifact types; the CLI
+/// writes it to `spec/schemas/projections.schema.json`.
+pub fn projections_schema() -> String {
+    let schema = schemars::schema_for!(yjs_artifacts::Projections);
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
+}
