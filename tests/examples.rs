@@ -1,6 +1,8 @@
 //! The examples are real input: every matter in `dsl-examples/` checks with no error and no warning,
 //! and the sample written with Chinese keywords means exactly what the English one means.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::PathBuf;
 use yjs_compiler::resolve::{discover, Disk, Program};
 

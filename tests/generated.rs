@@ -1,5 +1,7 @@
 //! `generated/` and `spec/schemas/` are always fresh: rebuilt in memory, they must equal what is committed.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use yjs_compiler::resolve::{discover, Disk};

@@ -1,5 +1,7 @@
 //! The language reference and the tutorial are executable: every ```yjs block compiles without errors.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use yjs_compiler::resolve::Memory;

@@ -1,5 +1,7 @@
 //! Prints the emitted plan files of a `.yjs` file, for eyeballing `flow.mmd` and `plan.json`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::PathBuf;
 
 fn main() {

@@ -1,5 +1,7 @@
 //! Every form diagnostic (E0201–E0206, W0201–W0203) on small in-memory matters, and what stays silent.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use yjs_compiler::diagnostics::{Diagnostic, Severity};

@@ -5,6 +5,8 @@
 //! that item's projection accepts (with its situation-dependent requirements met); and a
 //! submission that breaks an applicable item's own constraint is rejected by the merged schema.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use std::path::PathBuf;
