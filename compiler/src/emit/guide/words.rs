@@ -75,7 +75,7 @@ pub fn fee_yuan(f: Option<&Fee>) -> Option<f64> {
 pub fn delivery(channel: &str) -> String {
     match channel {
         "online" => "网上送达（电子证照推送至申请人账户）".to_string(),
-        "mail" => "邮寄送达（免费寄递）".to_string(),
+        "mail" => "邮寄送达".to_string(),
         "window" => "窗口领取".to_string(),
         other => other.to_string(),
     }
