@@ -9,19 +9,26 @@ use yjs_artifacts::{Answer, Answers, Plan, Projections};
 use yjs_compiler::emit::guide::{self, FormCounts, IndexEntry, NoticeError};
 use yjs_compiler::resolve::{Disk, Memory, Program};
 
-fn fixture(name: &str) -> String {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+/// The real plan, projections and field counts of a checked program's first matter.
+fn artifacts(checked: &yjs_compiler::Checked) -> (Plan, Projections, FormCounts) {
+    let ir = &checked.matters[0];
+    let counts = FormCounts {
+        fields_before: ir.form.fields_before,
+        fields_after: ir.form.fields_after,
+    };
+    (
+        ir.plan.plan.clone(),
+        yjs_compiler::emit::form::projections(&ir.form),
+        counts,
+    )
 }
 
 fn sample() -> (Program, Plan, Projections) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/newborn.yjs");
     let checked = yjs_compiler::check(&Disk, &[root]);
     assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
-    let plan: Plan = serde_json::from_str(&fixture("guide/plan.json")).unwrap();
-    let proj: Projections = serde_json::from_str(&fixture("guide/projections.json")).unwrap();
+    let (plan, proj, counts) = artifacts(&checked);
+    assert_eq!((counts.fields_before, counts.fields_after), (26, 13));
     (checked.program, plan, proj)
 }
 
@@ -290,18 +297,8 @@ fn html_and_markdown_escape_labels() {
     let checked = yjs_compiler::check(&src, &[PathBuf::from("h.yjs")]);
     assert!(!checked.has_errors(), "{:#?}", checked.diagnostics);
     let m = &checked.program.matters[0];
-    let mut plan: Plan = serde_json::from_str(&fixture("guide/plan.json")).unwrap();
-    plan.steps
-        .retain(|s| s.id == "accept" || s.id == "birth_cert" || s.id == "deliver");
-    plan.steps[1].id = "x".into();
-    plan.steps[1].name = m.items[0].name.value.clone();
-    plan.steps[1].department_name = "<b>部门</b>".into();
-    plan.critical_path = vec!["accept".into(), "x".into(), "deliver".into()];
-    plan.steps[2].after = vec!["x".into()];
-    let mut proj: Projections = serde_json::from_str(&fixture("guide/projections.json")).unwrap();
-    proj.items.truncate(1);
-    proj.items[0].item = "x".into();
-    let files = guide::guide_files(&checked.program, m, &plan, &proj, COUNTS).unwrap();
+    let (plan, proj, counts) = artifacts(&checked);
+    let files = guide::guide_files(&checked.program, m, &plan, &proj, counts).unwrap();
     let html = file(&files, "guide.html");
     assert!(!html.contains("<script>alert"), "{html}");
     assert!(
