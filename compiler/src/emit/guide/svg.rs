@@ -33,14 +33,14 @@ pub fn flow(plan: &Plan) -> String {
     }
     let max_rows = rows_in_col.iter().copied().max().unwrap_or(1);
     let width = MARGIN * 2 + columns.saturating_sub(1) * COL_W + BOX_W;
-    let height = MARGIN * 2 + 24 + max_rows * row_h + 20;
+    let height = MARGIN * 2 + 24 + max_rows * row_h + box_h / 2 + 20;
 
     let mut s = String::new();
     s.push_str(&format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flow\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"办理流程图\">\n"
     ));
-    s.push_str("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker>");
-    s.push_str("<marker id=\"arrow-critical\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#c00\"/></marker></defs>\n");
+    s.push_str("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker>");
+    s.push_str("<marker id=\"arrow-critical\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#c00\"/></marker></defs>\n");
     s.push_str(&format!(
         "<text x=\"{MARGIN}\" y=\"{}\" font-size=\"12\" fill=\"#333\">红色：关键路径；虚线框：按情形办理；天数为承诺时限</text>\n",
         MARGIN + 4
@@ -51,6 +51,9 @@ pub fn flow(plan: &Plan) -> String {
             let Some(j) = plan.steps.iter().position(|s| &s.id == a) else {
                 continue;
             };
+            if implied(plan, a, step) {
+                continue;
+            }
             let (Some(&(fx, fy)), Some(&(tx, ty))) = (pos.get(j), pos.get(i)) else {
                 continue;
             };
@@ -60,13 +63,25 @@ pub fn flow(plan: &Plan) -> String {
             } else {
                 ("#555", "arrow", 1)
             };
-            s.push_str(&format!(
-                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{color}\" stroke-width=\"{w}\" marker-end=\"url(#{marker})\"/>\n",
-                fx + BOX_W,
-                fy + box_h / 2,
-                tx,
-                ty + box_h / 2
-            ));
+            let (x1, y1, x2, y2) = (fx + BOX_W, fy + box_h / 2, tx, ty + box_h / 2);
+            let gap = ranks
+                .get(i)
+                .copied()
+                .unwrap_or(0)
+                .saturating_sub(ranks.get(j).copied().unwrap_or(0));
+            if gap > 1 {
+                // A long edge bends under the boxes it would otherwise cross.
+                let below = y1.max(y2) + box_h / 2 + 36;
+                s.push_str(&format!(
+                    "<path d=\"M{x1},{y1} C{},{below} {},{below} {x2},{y2}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{w}\" marker-end=\"url(#{marker})\"/>\n",
+                    x1 + 30,
+                    x2.saturating_sub(30)
+                ));
+            } else {
+                s.push_str(&format!(
+                    "<line x1=\"{x1}\" y1=\"{y1}\" x2=\"{x2}\" y2=\"{y2}\" stroke=\"{color}\" stroke-width=\"{w}\" marker-end=\"url(#{marker})\"/>\n"
+                ));
+            }
         }
     }
 
@@ -170,4 +185,34 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether the edge `from → to` is implied by a longer path, so the picture can leave it out
+/// (the delivery step waits for every item, but only the last ones need an arrow).
+fn implied(plan: &Plan, from: &str, to: &Step) -> bool {
+    to.after
+        .iter()
+        .any(|other| other != from && reaches(plan, from, other))
+}
+
+/// Whether `to` is reachable from `from` over `after` edges (a breadth-first search that
+/// visits each step once, so dense or cyclic plans stay linear).
+fn reaches(plan: &Plan, from: &str, to: &str) -> bool {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut todo = vec![to];
+    while let Some(id) = todo.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        let Some(step) = plan.steps.iter().find(|s| s.id == id) else {
+            continue;
+        };
+        for a in &step.after {
+            if a == from {
+                return true;
+            }
+            todo.push(a);
+        }
+    }
+    false
 }
