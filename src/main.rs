@@ -18,6 +18,16 @@ struct Cli {
 enum Command {
     /// Checks `.yjs` files and prints every problem found.
     Check(cmd::check::CheckArgs),
+    /// Checks, then writes every artifact of every matter (form, plan, guide) under `--out`.
+    Build(cmd::build::BuildArgs),
+    /// Prints the one-time notice (一次告知单) for one set of situation answers.
+    Notice(cmd::notice::NoticeArgs),
+    /// Writes the JSON Schemas of the artifacts (default `spec/schemas`).
+    Schemas {
+        /// The output folder.
+        #[arg(long, default_value = "spec/schemas")]
+        out: PathBuf,
+    },
     /// Prints the explanation of a diagnostic code, e.g. `yjs explain E0104`.
     Explain {
         /// The code, e.g. E0104.
@@ -39,6 +49,9 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => cmd::check::run(&args),
+        Command::Build(args) => cmd::build::run(&args),
+        Command::Notice(args) => cmd::notice::run(&args),
+        Command::Schemas { out } => cmd::build::schemas(&out),
         Command::Explain { code } => cmd::explain::run(&code),
         Command::Calendar(c) => cmd::calendar::run(c),
     }

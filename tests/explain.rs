@@ -1,5 +1,7 @@
 //! Every diagnostic code has exactly one explanation, and the explanation's example produces that code.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use yjs_compiler::diagnostics::ALL_CODES;

@@ -3,6 +3,8 @@
 //! Runs a small budget in `cargo test`; `PROPTEST_CASES=100000 cargo test --release --test fuzz_parser`
 //! runs it long.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;

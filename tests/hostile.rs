@@ -1,5 +1,7 @@
 //! Hostile inputs: each gets a diagnostic and exit 1 or 2, never a panic, a stack overflow or a hang.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::process::Command;
 

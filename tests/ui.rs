@@ -1,5 +1,7 @@
 //! UI tests: every `tests/ui/pass/*.yjs` checks clean, every `tests/ui/fail/*.yjs` fails; both are snapshotted.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 use yjs_compiler::diagnostics::render_human;
 use yjs_compiler::resolve::Disk;

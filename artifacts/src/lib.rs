@@ -10,7 +10,7 @@ pub mod projection;
 pub mod validators;
 
 pub use condition::{Answer, Answers, Condition};
-pub use plan::{Limit, Plan, Scenario, Step, StepKind, Supervision};
+pub use plan::{Joint, Limit, Plan, Scenario, Scenarios, Step, StepKind, Supervision};
 pub use projection::{ProjectedField, ProjectedMaterial, Projection, Projections};
 
 /// The version of the artifact format; bumped on any incompatible change.

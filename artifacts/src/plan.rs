@@ -19,12 +19,16 @@ pub struct Plan {
     pub window: String,
     /// The matter's promised limit.
     pub promise: Limit,
-    /// The worst case over all scenarios, in working days (accept + longest path + deliver).
+    /// The worst case over all scenarios, in working days (accept + longest path + deliver);
+    /// an upper bound (every item applies) when `scenarios.complete` is false.
     pub total_workdays: u32,
-    /// The best case over all scenarios, in working days.
+    /// The best case over all scenarios, in working days; a lower bound (only the
+    /// unconditional items apply) when `scenarios.complete` is false.
     pub best_workdays: u32,
     /// The step ids of the worst case's critical path, in order.
     pub critical_path: Vec<String>,
+    /// The joint-handling check (行政许可法 第四十二条第二款) over the items' legal limits.
+    pub joint: Joint,
     /// Every step: accept, one per item, deliver.
     pub steps: Vec<Step>,
     /// Per combination of situation answers: the applicable items and the total.
@@ -56,7 +60,8 @@ pub enum StepKind {
     Deliver,
 }
 
-/// One step of the plan, with its static schedule in working days after receipt.
+/// One step of the plan, with its static schedule in working days after receipt,
+/// computed with every item applying (each step's times bound those of every scenario).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Step {
     /// `accept`, the item id, or `deliver`.
@@ -81,7 +86,7 @@ pub struct Step {
     pub earliest_start: u32,
     /// Earliest finish.
     pub earliest_finish: u32,
-    /// Latest finish that keeps the worst-case total.
+    /// Latest finish that keeps the total of the schedule in which every item applies.
     pub latest_finish: u32,
     /// `latest_finish - earliest_finish`.
     pub slack: u32,
@@ -89,21 +94,42 @@ pub struct Step {
     pub critical: bool,
 }
 
+/// The joint-handling cap: the legal limits along the longest path, plus acceptance, against 45 (+15) working days.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Joint {
+    /// Acceptance plus the longest path over the counted items' legal limits (worst case), in
+    /// working days; items not counted take 0 days.
+    pub legal_workdays: u32,
+    /// The step ids of that longest legal path, in order.
+    pub legal_path: Vec<String>,
+    /// The items the cap counts: those governed by 行政许可法 (kind `administrative_license`,
+    /// or no kind declared).
+    pub counted: Vec<String>,
+    /// The statutory cap without extension (45).
+    pub cap_workdays: u32,
+    /// The extension the matter declares (`extension N workdays "reason"`), in working days (0 without one).
+    pub extension_workdays: u32,
+    /// Who approved the extension and why, as declared.
+    pub extension_reason: Option<String>,
+}
+
 /// The scenario analysis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Scenarios {
     /// Whether every combination was enumerated (false past 4,096 combinations).
     pub complete: bool,
-    /// How many combinations the situations allow.
+    /// The situations that decide which items apply (those named in an item's `when`), in declaration order.
+    pub deciding: Vec<String>,
+    /// How many combinations of answers to the deciding situations there are (saturating).
     pub combinations: u64,
-    /// The enumerated scenarios, in a stable order (empty when not complete).
+    /// The enumerated scenarios, the first deciding situation varying slowest and options in declaration order (empty when not complete).
     pub list: Vec<Scenario>,
 }
 
 /// One combination of situation answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Scenario {
-    /// The answers.
+    /// The answers to the deciding situations.
     pub answers: Answers,
     /// The items that apply, in declaration order.
     pub items: Vec<String>,

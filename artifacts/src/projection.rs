@@ -50,8 +50,8 @@ pub struct ProjectedField {
     /// The field type, e.g. `text`, `id_card`.
     #[serde(rename = "type")]
     pub ty: String,
-    /// When the department requires it.
-    pub required: Condition,
+    /// When the department requires it, given that the item applies; `null` when never.
+    pub required: Option<Condition>,
     /// The constraints the department itself declared (JSON Schema keywords).
     pub constraints: serde_json::Map<String, serde_json::Value>,
 }

@@ -1,6 +1,8 @@
 //! Checks that the JSON Schema `pattern`s of `yjs_artifacts::validators::pattern` compile in the
 //! runtime's JSON Schema engine and agree with the check functions on the documented vectors.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use jsonschema::Validator;
 use serde_json::{json, Value};
 use yjs_artifacts::validators::{self, pattern};

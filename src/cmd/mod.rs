@@ -1,5 +1,7 @@
 //! One module per subcommand.
 
+pub mod build;
 pub mod calendar;
 pub mod check;
 pub mod explain;
+pub mod notice;

@@ -362,15 +362,18 @@ impl Resolver<'_> {
                 }
                 let found = s.options.iter().position(|o| o.id == i.name);
                 if found.is_none() {
-                    self.diags.push(
-                        d::unknown(
-                            &format!("option of `{}`", s.id.name),
-                            &i.name,
-                            i.span,
-                            s.options.iter().map(|o| o.id.as_str()),
-                        )
-                        .with_label(s.id.span, "the situation is declared here"),
+                    let mut diag = d::unknown(
+                        "option",
+                        &i.name,
+                        i.span,
+                        s.options.iter().map(|o| o.id.as_str()),
+                    )
+                    .with_label(s.id.span, "the situation is declared here");
+                    diag.message = format!(
+                        "`{}` is not an option of the situation `{}`",
+                        i.name, s.id.name
                     );
+                    self.diags.push(diag);
                 }
                 found
             }

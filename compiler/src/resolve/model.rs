@@ -307,7 +307,7 @@ pub struct Binding {
 pub enum Material {
     /// Declared by the item.
     Own {
-        decl: ast::MaterialDecl,
+        decl: Box<ast::MaterialDecl>,
         when: Option<Cond>,
     },
     /// An earlier item's output.

@@ -341,7 +341,7 @@ pub enum Fee {
 #[derive(Debug, Clone)]
 pub enum Material {
     /// `material ID "name" { … }`.
-    Own(MaterialDecl),
+    Own(Box<MaterialDecl>),
     /// `material ITEM.OUTPUT { when … }`: reuses an earlier item's output.
     Reuse(MaterialReuse),
 }

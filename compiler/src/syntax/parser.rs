@@ -1117,12 +1117,12 @@ impl Builder {
                 },
             }
         }
-        Some(Material::Own(MaterialDecl {
+        Some(Material::Own(Box::new(MaterialDecl {
             id: path.first,
             name,
             attrs: m,
             span,
-        }))
+        })))
     }
 
     fn output(&mut self, p: Pair<Rule>) -> Option<Output> {

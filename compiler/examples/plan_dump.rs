@@ -1,0 +1,22 @@
+//! Prints the emitted plan files of a `.yjs` file, for eyeballing `flow.mmd` and `plan.json`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: plan_dump FILE.yjs");
+        return;
+    };
+    let checked = yjs_compiler::check(&yjs_compiler::resolve::Disk, &[PathBuf::from(path)]);
+    for m in &checked.program.matters {
+        let (ir, diags) = yjs_compiler::ir::plan::build(&checked.program, m);
+        for d in &diags {
+            eprintln!("{} {}", d.code, d.message);
+        }
+        for (name, text) in yjs_compiler::emit::plan::emit(&ir) {
+            println!("----- {name}\n{text}");
+        }
+    }
+}

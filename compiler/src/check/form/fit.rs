@@ -1,0 +1,185 @@
+//! Type fit: which constraints a field type takes, whether their values make sense, and defaults as JSON.
+
+use super::diagnostics as d;
+use crate::diagnostics::Diagnostic;
+use crate::files::Span;
+use crate::resolve::{Constraint, ConstraintKind, FieldType};
+use crate::syntax::ast::Literal;
+use serde_json::{Number, Value};
+
+/// Checks every constraint of one declaration against the field's type.
+///
+/// `decl` is where the type is declared (for a binding, the shared declaration).
+pub fn check(ty: &FieldType, constraints: &[Constraint], decl: Span, out: &mut Vec<Diagnostic>) {
+    for c in constraints {
+        if !fits(&c.kind, ty) {
+            out.push(d::wrong_type(c, ty, decl, takes(ty)));
+            continue;
+        }
+        match &c.kind {
+            ConstraintKind::MinLength(n)
+            | ConstraintKind::MaxLength(n)
+            | ConstraintKind::MinItems(n)
+            | ConstraintKind::MaxItems(n) => {
+                if n.as_u32().is_none() {
+                    out.push(d::not_whole(c.kind.keyword(), &n.text, c.span));
+                }
+            }
+            ConstraintKind::Min(n) | ConstraintKind::Max(n) => {
+                let whole = n.text.parse::<i64>().is_ok();
+                if number(&n.text).is_none() || (*ty == FieldType::Integer && !whole) {
+                    out.push(d::bad_bound(c.kind.keyword(), &n.text, ty.name(), c.span));
+                }
+            }
+            ConstraintKind::Pattern(p) => {
+                if let Err(e) = fancy_regex::Regex::new(&p.value) {
+                    out.push(d::bad_pattern(&p.value, &e.to_string(), p.span));
+                }
+            }
+            ConstraintKind::Default(lit) => {
+                if default_value(ty, lit).is_none() {
+                    out.push(d::bad_default(lit, ty, decl));
+                }
+            }
+            ConstraintKind::Required(_)
+            | ConstraintKind::Help(_)
+            | ConstraintKind::Placeholder(_) => {}
+        }
+    }
+}
+
+/// Whether a constraint applies to a type at all.
+pub fn fits(kind: &ConstraintKind, ty: &FieldType) -> bool {
+    use FieldType as T;
+    match kind {
+        ConstraintKind::Required(_) | ConstraintKind::Help(_) | ConstraintKind::Placeholder(_) => {
+            true
+        }
+        ConstraintKind::Min(_) | ConstraintKind::Max(_) => {
+            matches!(ty, T::Integer | T::Decimal | T::Money)
+        }
+        ConstraintKind::MinLength(_) | ConstraintKind::MaxLength(_) => {
+            matches!(ty, T::Text | T::Phone | T::Email)
+        }
+        ConstraintKind::Pattern(_) => matches!(
+            ty,
+            T::Text | T::Phone | T::Email | T::IdCard | T::Uscc | T::Region | T::Mobile
+        ),
+        ConstraintKind::MinItems(_) | ConstraintKind::MaxItems(_) => {
+            matches!(ty, T::List(_) | T::Choice { multi: true, .. })
+        }
+        ConstraintKind::Default(_) => !matches!(ty, T::File | T::List(_)),
+    }
+}
+
+/// The constraints a type takes, for help text.
+pub fn takes(ty: &FieldType) -> Vec<&'static str> {
+    let all = [
+        ConstraintKind::Min(dummy()),
+        ConstraintKind::Max(dummy()),
+        ConstraintKind::MinLength(dummy()),
+        ConstraintKind::MaxLength(dummy()),
+        ConstraintKind::Pattern(crate::syntax::ast::Str {
+            value: String::new(),
+            span: Span::default(),
+        }),
+        ConstraintKind::MinItems(dummy()),
+        ConstraintKind::MaxItems(dummy()),
+        ConstraintKind::Default(Literal::Bool(false, Span::default())),
+    ];
+    let mut out = vec!["required"];
+    out.extend(
+        all.iter()
+            .filter(|k| fits(k, ty))
+            .map(ConstraintKind::keyword),
+    );
+    out.extend(["help", "placeholder"]);
+    out
+}
+
+fn dummy() -> crate::syntax::ast::Number {
+    crate::syntax::ast::Number {
+        text: "0".into(),
+        span: Span::default(),
+    }
+}
+
+/// A number literal as an exact JSON number.
+pub fn number(text: &str) -> Option<Number> {
+    let n: Number = text.parse().ok()?;
+    n.as_f64().filter(|f| f.is_finite()).map(|_| n)
+}
+
+/// A number's value for comparisons.
+pub fn float(n: &Number) -> f64 {
+    n.as_f64().unwrap_or(0.0)
+}
+
+/// The JSON value of a `default`, when it is a value of the type.
+pub fn default_value(ty: &FieldType, lit: &Literal) -> Option<Value> {
+    use FieldType as T;
+    match (ty, lit) {
+        (T::Bool, Literal::Bool(b, _)) => Some(Value::Bool(*b)),
+        (T::Integer, Literal::Number(n)) => n.text.parse::<i64>().ok().map(Value::from),
+        (T::Decimal | T::Money, Literal::Number(n)) => number(&n.text).map(Value::Number),
+        (T::Date, Literal::Str(s)) => is_date(&s.value).then(|| Value::String(s.value.clone())),
+        (T::Datetime, Literal::Str(s)) => {
+            let ok = s.value.len() > 11
+                && is_date(s.value.get(..10).unwrap_or(""))
+                && s.value.as_bytes().get(10) == Some(&b'T');
+            ok.then(|| Value::String(s.value.clone()))
+        }
+        (
+            T::Text | T::Phone | T::Email | T::IdCard | T::Uscc | T::Region | T::Mobile,
+            Literal::Str(s),
+        ) => Some(Value::String(s.value.clone())),
+        (T::Choice { multi, options }, Literal::Ident(i)) => option(options, &i.name, *multi),
+        (T::Choice { multi, options }, Literal::Str(s)) => option(options, &s.value, *multi),
+        _ => None,
+    }
+}
+
+fn option(options: &[crate::resolve::ChoiceOption], id: &str, multi: bool) -> Option<Value> {
+    let o = options.iter().find(|o| o.id == id)?;
+    let v = Value::String(o.id.clone());
+    Some(if multi { Value::Array(vec![v]) } else { v })
+}
+
+/// `YYYY-MM-DD` with a real month and day.
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (
+        s[..4].parse::<i32>(),
+        s[5..7].parse::<u32>(),
+        s[8..10].parse::<u32>(),
+    ) else {
+        return false;
+    };
+    yjs_artifacts::validators::CivilDate::new(y, m, d).is_valid()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_exist() {
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2023-02-29"));
+        assert!(!is_date("2024-2-29"));
+        assert!(!is_date("２０２４-02-29"));
+    }
+
+    #[test]
+    fn length_fits_text_but_not_dates() {
+        let k = ConstraintKind::MinLength(dummy());
+        assert!(fits(&k, &FieldType::Text));
+        assert!(!fits(&k, &FieldType::Date));
+        assert!(!fits(&k, &FieldType::IdCard));
+        assert!(takes(&FieldType::Date).contains(&"default"));
+        assert!(!takes(&FieldType::Date).contains(&"min"));
+    }
+}

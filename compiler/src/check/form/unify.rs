@@ -1,0 +1,279 @@
+//! Unification of one field's constraints over every declaration that contributes to it.
+//!
+//! Bounds take the tightest value on each side, every pattern is kept, help and placeholder come
+//! from the first declaration that gives them (the `shared` block first), and defaults must agree.
+//! An empty result is an error that names both colliding constraints and every other contributor.
+
+use super::diagnostics::{self as d, Side};
+use super::fit;
+use crate::diagnostics::Diagnostic;
+use crate::files::{Files, Span};
+use crate::ir::form::{Bound, Bounds, Pattern, Source};
+use crate::resolve::{Constraint, ConstraintKind, FieldType};
+use serde_json::{Number, Value};
+
+/// Who declared a group of constraints.
+#[derive(Debug, Clone)]
+pub struct Who {
+    /// The item, when an item's form declared them.
+    pub item: Option<String>,
+    /// That item's department id.
+    pub department: Option<String>,
+    /// A readable description, e.g. "item `birth_cert` (wsjk)".
+    pub text: String,
+    /// The declaration itself.
+    pub span: Span,
+}
+
+/// A bound with where it was declared.
+#[derive(Debug, Clone)]
+struct Tight {
+    value: Number,
+    text: String,
+    span: Span,
+    who: usize,
+    source: Source,
+}
+
+/// Collects the constraints of one field over its contributors.
+pub struct Unifier<'a> {
+    files: &'a Files,
+    field: &'a str,
+    ty: &'a FieldType,
+    whos: Vec<Who>,
+    min: Option<Tight>,
+    max: Option<Tight>,
+    min_length: Option<Tight>,
+    max_length: Option<Tight>,
+    min_items: Option<Tight>,
+    max_items: Option<Tight>,
+    patterns: Vec<Pattern>,
+    default: Option<(Value, String, Span, usize)>,
+    help: Option<String>,
+    placeholder: Option<String>,
+    sources: Vec<Source>,
+    diags: Vec<Diagnostic>,
+}
+
+impl<'a> Unifier<'a> {
+    /// An empty unifier for a field of type `ty`.
+    pub fn new(files: &'a Files, field: &'a str, ty: &'a FieldType) -> Self {
+        Unifier {
+            files,
+            field,
+            ty,
+            whos: Vec::new(),
+            min: None,
+            max: None,
+            min_length: None,
+            max_length: None,
+            min_items: None,
+            max_items: None,
+            patterns: Vec::new(),
+            default: None,
+            help: None,
+            placeholder: None,
+            sources: Vec::new(),
+            diags: Vec::new(),
+        }
+    }
+
+    /// Adds one contributor's constraints; those that do not fit the type were reported by `fit`
+    /// and are skipped here.
+    pub fn add(&mut self, who: Who, constraints: &[Constraint]) {
+        let w = self.whos.len();
+        for c in constraints {
+            if !fit::fits(&c.kind, self.ty) {
+                continue;
+            }
+            let source = self.source(&who, c.span);
+            match &c.kind {
+                ConstraintKind::Required(_) => {}
+                ConstraintKind::Min(n) => tighten(&mut self.min, n, c.span, w, &source, true),
+                ConstraintKind::Max(n) => tighten(&mut self.max, n, c.span, w, &source, false),
+                ConstraintKind::MinLength(n) => {
+                    tighten(&mut self.min_length, n, c.span, w, &source, true)
+                }
+                ConstraintKind::MaxLength(n) => {
+                    tighten(&mut self.max_length, n, c.span, w, &source, false)
+                }
+                ConstraintKind::MinItems(n) => {
+                    tighten(&mut self.min_items, n, c.span, w, &source, true)
+                }
+                ConstraintKind::MaxItems(n) => {
+                    tighten(&mut self.max_items, n, c.span, w, &source, false)
+                }
+                ConstraintKind::Pattern(p) => {
+                    if fancy_regex::Regex::new(&p.value).is_ok()
+                        && !self.patterns.iter().any(|x| x.pattern == p.value)
+                    {
+                        self.patterns.push(Pattern {
+                            pattern: p.value.clone(),
+                            source: source.clone(),
+                        });
+                    }
+                }
+                ConstraintKind::Default(lit) => {
+                    let text = self.files.text(lit.span()).trim().to_string();
+                    if let Some(v) = fit::default_value(self.ty, lit) {
+                        match &self.default {
+                            None => self.default = Some((v, text.clone(), c.span, w)),
+                            Some((first, first_text, first_span, first_who)) if *first != v => {
+                                let first_who = self.describe(*first_who);
+                                let diag = d::conflicting_defaults(
+                                    self.field,
+                                    &Side {
+                                        keyword: "default",
+                                        value: first_text,
+                                        span: *first_span,
+                                        who: &first_who,
+                                    },
+                                    &Side {
+                                        keyword: "default",
+                                        value: &text,
+                                        span: c.span,
+                                        who: &who.text,
+                                    },
+                                );
+                                self.diags.push(diag);
+                            }
+                            Some(_) => {}
+                        }
+                    }
+                }
+                ConstraintKind::Help(s) => {
+                    self.help.get_or_insert_with(|| s.value.clone());
+                }
+                ConstraintKind::Placeholder(s) => {
+                    self.placeholder.get_or_insert_with(|| s.value.clone());
+                }
+            }
+            self.sources.push(source);
+        }
+        self.whos.push(who);
+    }
+
+    /// Finishes: the merged bounds, every source, and the collisions found.
+    pub fn finish(self) -> (Bounds, Vec<Source>, Vec<Diagnostic>) {
+        let field = self.field;
+        let mut diags = self.diags.clone();
+        let pairs = [
+            (&self.min, &self.max, "min", "max", "value"),
+            (
+                &self.min_length,
+                &self.max_length,
+                "min_length",
+                "max_length",
+                "length",
+            ),
+            (
+                &self.min_items,
+                &self.max_items,
+                "min_items",
+                "max_items",
+                "number of entries",
+            ),
+        ];
+        for (lo, hi, lo_kw, hi_kw, what) in pairs {
+            let (Some(lo), Some(hi)) = (lo, hi) else {
+                continue;
+            };
+            if fit::float(&lo.value) <= fit::float(&hi.value) {
+                continue;
+            }
+            let others: Vec<(Span, String)> = self
+                .whos
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != lo.who && *i != hi.who)
+                .map(|(_, w)| (w.span, w.text.clone()))
+                .collect();
+            let (lo_who, hi_who) = (self.describe(lo.who), self.describe(hi.who));
+            diags.push(d::empty_range(
+                field,
+                what,
+                &Side {
+                    keyword: lo_kw,
+                    value: &lo.text,
+                    span: lo.span,
+                    who: &lo_who,
+                },
+                &Side {
+                    keyword: hi_kw,
+                    value: &hi.text,
+                    span: hi.span,
+                    who: &hi_who,
+                },
+                &others,
+            ));
+        }
+        let bound = |t: &Option<Tight>| {
+            t.as_ref().map(|t| Bound {
+                value: t.value.clone(),
+                source: t.source.clone(),
+            })
+        };
+        let bounds = Bounds {
+            min: bound(&self.min),
+            max: bound(&self.max),
+            min_length: bound(&self.min_length),
+            max_length: bound(&self.max_length),
+            min_items: bound(&self.min_items),
+            max_items: bound(&self.max_items),
+            patterns: self.patterns,
+            default: self.default.map(|(v, ..)| v),
+            help: self.help,
+            placeholder: self.placeholder,
+        };
+        (bounds, self.sources, diags)
+    }
+
+    fn describe(&self, who: usize) -> String {
+        self.whos
+            .get(who)
+            .map_or_else(String::new, |w| w.text.clone())
+    }
+
+    fn source(&self, who: &Who, span: Span) -> Source {
+        Source {
+            item: who.item.clone(),
+            department: who.department.clone(),
+            constraint: self.files.text(span).trim().to_string(),
+            at: at(self.files, span),
+        }
+    }
+}
+
+/// `file:line:col` of a span's start.
+pub fn at(files: &Files, span: Span) -> String {
+    let (line, col) = files.line_col(span.file, span.start as usize);
+    format!("{}:{line}:{col}", files.name(span.file))
+}
+
+fn tighten(
+    slot: &mut Option<Tight>,
+    n: &crate::syntax::ast::Number,
+    span: Span,
+    who: usize,
+    source: &Source,
+    lower: bool,
+) {
+    let Some(value) = fit::number(&n.text) else {
+        return;
+    };
+    let v = fit::float(&value);
+    let better = match slot {
+        None => true,
+        Some(t) if lower => v > fit::float(&t.value),
+        Some(t) => v < fit::float(&t.value),
+    };
+    if better {
+        *slot = Some(Tight {
+            value,
+            text: n.text.clone(),
+            span,
+            who,
+            source: source.clone(),
+        });
+    }
+}

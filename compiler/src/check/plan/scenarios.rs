@@ -1,0 +1,178 @@
+//! Scenario analysis: per combination of situation answers, which items apply and how long the matter takes.
+//!
+//! Only the deciding situations (those named in some item's `when`) are combined: the others
+//! change materials or fields, never the schedule. Up to [`MAX_SCENARIOS`] combinations are
+//! enumerated; past that the worst case is bounded by "every item applies" and the best case
+//! by "only the unconditional items apply", and the set says it is not complete.
+
+use super::graph::FlowGraph;
+use super::schedule::{schedule, Schedule};
+use crate::resolve::model::Matter;
+use std::collections::BTreeMap;
+
+/// The most combinations that are enumerated one by one.
+pub const MAX_SCENARIOS: u64 = 4096;
+
+/// The working-day durations of the steps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Durations {
+    /// The acceptance step.
+    pub accept: u32,
+    /// The delivery step.
+    pub deliver: u32,
+    /// Each item's promised limit.
+    pub promised: Vec<u32>,
+    /// Each item's legal limit as the joint cap counts it: its promise when it has none, and 0
+    /// for an item not governed by 行政许可法.
+    pub legal: Vec<u32>,
+}
+
+/// One scenario with its two schedules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scenario {
+    /// `(situation, option)` for each deciding situation; empty for a bound.
+    pub answers: Vec<(usize, usize)>,
+    /// Whether each item applies.
+    pub applies: Vec<bool>,
+    /// The schedule over promised limits.
+    pub promised: Schedule,
+    /// The schedule over legal limits, accept included and delivery excluded (the joint cap).
+    pub legal: Schedule,
+}
+
+/// The result of the scenario analysis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioSet {
+    /// The deciding situations, in declaration order.
+    pub deciding: Vec<usize>,
+    /// How many combinations they allow (saturating).
+    pub combinations: u64,
+    /// Whether every combination was enumerated.
+    pub complete: bool,
+    /// The enumerated scenarios (empty when not complete).
+    pub list: Vec<Scenario>,
+    /// The longest scenario (the first one on ties), or the "every item" bound.
+    pub worst: Scenario,
+    /// The shortest scenario (the first one on ties), or the "unconditional items" bound.
+    pub best: Scenario,
+    /// The scenario with the longest legal path, or the "every item" bound.
+    pub legal_worst: Scenario,
+}
+
+/// Enumerates the scenarios of a matter.
+pub fn analyse(matter: &Matter, graph: &FlowGraph, d: &Durations) -> ScenarioSet {
+    let mut deciding: Vec<usize> = matter
+        .items
+        .iter()
+        .filter_map(|i| i.when.as_ref())
+        .flat_map(|c| c.situations())
+        .filter(|s| *s < matter.situations.len())
+        .collect();
+    deciding.sort_unstable();
+    deciding.dedup();
+    let radix: Vec<usize> = deciding
+        .iter()
+        .map(|s| matter.situations[*s].options.len().max(1))
+        .collect();
+    let combinations = radix
+        .iter()
+        .fold(1u64, |acc, r| acc.saturating_mul(*r as u64));
+    let mut memo: BTreeMap<Vec<bool>, (Schedule, Schedule)> = BTreeMap::new();
+    let mut run = |answers: Vec<(usize, usize)>, applies: Vec<bool>| -> Scenario {
+        let (promised, legal) = memo
+            .entry(applies.clone())
+            .or_insert_with(|| schedules(graph, d, &applies))
+            .clone();
+        Scenario {
+            answers,
+            applies,
+            promised,
+            legal,
+        }
+    };
+    if combinations > MAX_SCENARIOS {
+        let all = vec![true; matter.items.len()];
+        let unconditional: Vec<bool> = matter.items.iter().map(|i| i.when.is_none()).collect();
+        let worst = run(Vec::new(), all);
+        let best = run(Vec::new(), unconditional);
+        return ScenarioSet {
+            deciding,
+            combinations,
+            complete: false,
+            list: Vec::new(),
+            legal_worst: worst.clone(),
+            worst,
+            best,
+        };
+    }
+    let mut list = Vec::new();
+    let mut digits = vec![0usize; radix.len()];
+    loop {
+        let mut full = vec![0usize; matter.situations.len()];
+        for (s, v) in deciding.iter().zip(&digits) {
+            full[*s] = *v;
+        }
+        let applies: Vec<bool> = matter
+            .items
+            .iter()
+            .map(|i| i.when.as_ref().is_none_or(|c| c.eval(&full)))
+            .collect();
+        let answers = deciding
+            .iter()
+            .copied()
+            .zip(digits.iter().copied())
+            .collect();
+        list.push(run(answers, applies));
+        if !next(&mut digits, &radix) {
+            break;
+        }
+    }
+    let pick = |better: &dyn Fn(&Scenario, &Scenario) -> bool| -> Scenario {
+        let mut best = &list[0];
+        for s in &list[1..] {
+            if better(s, best) {
+                best = s;
+            }
+        }
+        best.clone()
+    };
+    let worst = pick(&|a, b| a.promised.total > b.promised.total);
+    let best = pick(&|a, b| a.promised.total < b.promised.total);
+    let legal_worst = pick(&|a, b| a.legal.total > b.legal.total);
+    ScenarioSet {
+        deciding,
+        combinations,
+        complete: true,
+        list,
+        worst,
+        best,
+        legal_worst,
+    }
+}
+
+/// The promised and legal schedules for one set of applicable items.
+fn schedules(graph: &FlowGraph, d: &Durations, applies: &[bool]) -> (Schedule, Schedule) {
+    let pick = |limits: &[u32]| -> Vec<Option<u32>> {
+        applies
+            .iter()
+            .enumerate()
+            .map(|(i, a)| a.then(|| limits.get(i).copied().unwrap_or(0)))
+            .collect()
+    };
+    (
+        schedule(graph, d.accept, &pick(&d.promised), d.deliver),
+        schedule(graph, d.accept, &pick(&d.legal), 0),
+    )
+}
+
+/// Advances a mixed-radix counter, the first digit slowest; false when it wraps.
+fn next(digits: &mut [usize], radix: &[usize]) -> bool {
+    for k in (0..digits.len()).rev() {
+        digits[k] += 1;
+        if digits[k] < radix[k] {
+            return true;
+        }
+        digits[k] = 0;
+    }
+    false
+}

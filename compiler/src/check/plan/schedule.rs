@@ -1,0 +1,217 @@
+//! The static schedule (critical path method) in working days: accept, the items, deliver.
+//!
+//! An item that does not apply in a scenario takes 0 days but stays in the graph, so ordering
+//! flows through it: its predecessors connect to its successors, and it never blocks them. It
+//! never appears on a critical path.
+
+use super::graph::FlowGraph;
+
+/// A step of the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum StepRef {
+    /// Acceptance at the window.
+    Accept,
+    /// An item, by index.
+    Item(usize),
+    /// The one delivery.
+    Deliver,
+}
+
+/// One step's times, in working days from the start of the case.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Timing {
+    /// The step's duration (0 when it does not apply).
+    pub days: u32,
+    /// Earliest start.
+    pub earliest_start: u32,
+    /// Earliest finish.
+    pub earliest_finish: u32,
+    /// Latest finish that keeps the total.
+    pub latest_finish: u32,
+    /// `latest_finish - earliest_finish`.
+    pub slack: u32,
+}
+
+impl Timing {
+    /// Whether the step is critical (no slack).
+    pub fn critical(&self) -> bool {
+        self.slack == 0
+    }
+}
+
+/// The schedule of one scenario.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Schedule {
+    /// The acceptance step.
+    pub accept: Timing,
+    /// One per item, in declaration order.
+    pub items: Vec<Timing>,
+    /// The delivery step.
+    pub deliver: Timing,
+    /// accept + longest path + deliver.
+    pub total: u32,
+    /// The critical path, from accept to deliver, without items that do not apply.
+    pub critical_path: Vec<StepRef>,
+}
+
+impl Schedule {
+    /// The timing of a step.
+    pub fn timing(&self, step: StepRef) -> Timing {
+        match step {
+            StepRef::Accept => self.accept,
+            StepRef::Item(i) => self.items.get(i).copied().unwrap_or_default(),
+            StepRef::Deliver => self.deliver,
+        }
+    }
+}
+
+/// Schedules the steps; `items[i]` is the item's duration, or `None` when it does not apply.
+pub fn schedule(graph: &FlowGraph, accept: u32, items: &[Option<u32>], deliver: u32) -> Schedule {
+    let n = graph.len().min(items.len());
+    let order = graph.order();
+    let days = |i: usize| items.get(i).copied().flatten().unwrap_or(0);
+    let mut t = vec![Timing::default(); n];
+    for &i in &order {
+        let start = graph
+            .preds(i)
+            .iter()
+            .map(|p| t[*p].earliest_finish)
+            .max()
+            .unwrap_or(accept);
+        t[i].days = days(i);
+        t[i].earliest_start = start;
+        t[i].earliest_finish = start.saturating_add(days(i));
+    }
+    let deliver_start = t
+        .iter()
+        .map(|x| x.earliest_finish)
+        .max()
+        .unwrap_or(accept)
+        .max(accept);
+    let total = deliver_start.saturating_add(deliver);
+    for &i in order.iter().rev() {
+        let lf = graph
+            .succs(i)
+            .iter()
+            .map(|s| t[*s].latest_finish.saturating_sub(t[*s].days))
+            .min()
+            .unwrap_or(deliver_start)
+            .min(deliver_start);
+        t[i].latest_finish = lf;
+        t[i].slack = lf.saturating_sub(t[i].earliest_finish);
+    }
+    let accept_lf = (0..n)
+        .filter(|i| graph.preds(*i).is_empty())
+        .map(|i| t[i].latest_finish.saturating_sub(t[i].days))
+        .min()
+        .unwrap_or(deliver_start)
+        .min(deliver_start);
+    let accept_t = Timing {
+        days: accept,
+        earliest_start: 0,
+        earliest_finish: accept,
+        latest_finish: accept_lf,
+        slack: accept_lf.saturating_sub(accept),
+    };
+    let deliver_t = Timing {
+        days: deliver,
+        earliest_start: deliver_start,
+        earliest_finish: total,
+        latest_finish: total,
+        slack: 0,
+    };
+    let critical_path = walk_back(graph, &t, items, deliver_start);
+    Schedule {
+        accept: accept_t,
+        items: t,
+        deliver: deliver_t,
+        total,
+        critical_path,
+    }
+}
+
+/// Walks from deliver back to accept through predecessors that finish exactly when the next
+/// step starts, preferring items that apply, then declaration order.
+fn walk_back(
+    graph: &FlowGraph,
+    t: &[Timing],
+    items: &[Option<u32>],
+    deliver_start: u32,
+) -> Vec<StepRef> {
+    let applies = |i: usize| items.get(i).is_some_and(Option::is_some);
+    let pick = |cands: Vec<usize>, at: u32| -> Option<usize> {
+        let tight: Vec<usize> = cands
+            .into_iter()
+            .filter(|i| t[*i].earliest_finish == at && t[*i].slack == 0)
+            .collect();
+        tight
+            .iter()
+            .copied()
+            .find(|i| applies(*i))
+            .or_else(|| tight.first().copied())
+    };
+    let mut path = vec![StepRef::Deliver];
+    let mut current = pick((0..t.len()).collect(), deliver_start);
+    while let Some(i) = current {
+        if applies(i) {
+            path.push(StepRef::Item(i));
+        }
+        current = pick(graph.preds(i), t[i].earliest_start);
+    }
+    path.push(StepRef::Accept);
+    path.reverse();
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::files::Span;
+    use crate::resolve::model::Edge;
+
+    fn e(from: usize, to: usize) -> Edge {
+        Edge {
+            from,
+            to,
+            span: Span::default(),
+        }
+    }
+
+    #[test]
+    fn computes_slack_and_flows_through_skipped_items() {
+        // 0 -> 1 -> 2, 0 -> 2, and 3 alone.
+        let g = FlowGraph::build(4, &[e(0, 1), e(1, 2), e(0, 2)]);
+        let s = schedule(&g, 1, &[Some(1), Some(2), Some(1), Some(0)], 1);
+        assert_eq!(s.total, 6);
+        assert_eq!(s.items[3].slack, 4);
+        assert_eq!(
+            s.critical_path,
+            vec![
+                StepRef::Accept,
+                StepRef::Item(0),
+                StepRef::Item(1),
+                StepRef::Item(2),
+                StepRef::Deliver
+            ]
+        );
+        let skipped = schedule(&g, 1, &[Some(1), None, Some(1), Some(0)], 1);
+        assert_eq!(skipped.total, 4);
+        assert_eq!(
+            skipped.critical_path,
+            vec![
+                StepRef::Accept,
+                StepRef::Item(0),
+                StepRef::Item(2),
+                StepRef::Deliver
+            ]
+        );
+    }
+
+    #[test]
+    fn schedules_a_matter_without_items() {
+        let g = FlowGraph::build(0, &[]);
+        let s = schedule(&g, 1, &[], 2);
+        assert_eq!(s.total, 3);
+        assert_eq!(s.critical_path, vec![StepRef::Accept, StepRef::Deliver]);
+    }
+}

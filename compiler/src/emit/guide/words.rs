@@ -1,0 +1,207 @@
+//! Chinese wording shared by every document: time limits, fees, conditions, material forms.
+
+use crate::resolve::Situation;
+use crate::syntax::ast::{DurationKind, Fee, MaterialAttrs, Output};
+use yjs_artifacts::{Answer, Condition, Limit};
+
+/// A limit as a length, e.g. `即办`, `2个工作日`, `30日（自然日）`.
+pub fn limit(l: &Limit) -> String {
+    match l.unit.as_str() {
+        "immediate" => "即办".to_string(),
+        "workdays" => format!("{}个工作日", l.amount),
+        "days" => format!("{}日（自然日）", l.amount),
+        "hours" => format!("{}小时", l.amount),
+        other => format!("{} {other}", l.amount),
+    }
+}
+
+/// A promised limit as the guide words it: `即办`, or `自受理之日起N个工作日内办结`.
+pub fn promise(l: &Limit) -> String {
+    match l.unit.as_str() {
+        "immediate" => "即办".to_string(),
+        _ => format!("自受理之日起{}内办结", limit(l)),
+    }
+}
+
+/// The artifact limit of a model duration (used where no plan step carries it).
+pub fn duration_limit(kind: DurationKind) -> Limit {
+    match kind {
+        DurationKind::Immediate => Limit {
+            unit: "immediate".into(),
+            amount: 0,
+            workdays: 0,
+        },
+        DurationKind::Workdays(n) => Limit {
+            unit: "workdays".into(),
+            amount: n,
+            workdays: n,
+        },
+        // A natural-day limit counts at least as many working days; the plan stage owns the
+        // exact conversion, so this is only a fallback for display.
+        DurationKind::Days(n) => Limit {
+            unit: "days".into(),
+            amount: n,
+            workdays: n,
+        },
+        DurationKind::Hours(n) => Limit {
+            unit: "hours".into(),
+            amount: n,
+            workdays: n.div_ceil(8),
+        },
+    }
+}
+
+/// The fee as the guide prints it: `不收费` for `fee none`, never "无".
+pub fn fee(f: Option<&Fee>) -> String {
+    match f {
+        Some(Fee::None(_)) => "不收费".to_string(),
+        Some(Fee::Amount { yuan, basis, .. }) => {
+            format!("{}元（收费依据：{}）", yuan.text, basis.value)
+        }
+        None => "未载明（请向办理部门确认）".to_string(),
+    }
+}
+
+/// The fee in yuan, for the reform figures (`None` when not stated or not a number).
+pub fn fee_yuan(f: Option<&Fee>) -> Option<f64> {
+    match f {
+        Some(Fee::None(_)) => Some(0.0),
+        Some(Fee::Amount { yuan, .. }) => yuan.as_f64(),
+        None => None,
+    }
+}
+
+/// A delivery channel in Chinese.
+pub fn delivery(channel: &str) -> String {
+    match channel {
+        "online" => "网上送达（电子证照推送至申请人账户）".to_string(),
+        "mail" => "邮寄送达".to_string(),
+        "window" => "窗口领取".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// The form of a declared material: `原件1份`, `复印件2份`, `电子`.
+pub fn material_form(a: &MaterialAttrs) -> String {
+    let mut parts = Vec::new();
+    if let Some((n, _)) = a.original {
+        parts.push(format!("原件{n}份"));
+    }
+    if let Some((n, _)) = a.copy {
+        parts.push(format!("复印件{n}份"));
+    }
+    if a.electronic.is_some() {
+        parts.push("电子".to_string());
+    }
+    if parts.is_empty() {
+        "未载明".to_string()
+    } else {
+        parts.join("、")
+    }
+}
+
+/// The form of an item's output: `电子证照`, `纸质1份`.
+pub fn output_form(o: &Output) -> String {
+    let mut parts = Vec::new();
+    if o.electronic.is_some() {
+        parts.push("电子证照".to_string());
+    }
+    if let Some((n, _)) = o.paper {
+        parts.push(format!("纸质{n}份"));
+    }
+    if parts.is_empty() {
+        "未载明".to_string()
+    } else {
+        parts.join("、")
+    }
+}
+
+/// The necessity of a declared material (必要/非必要/容缺后补/告知承诺).
+pub fn necessity(a: &MaterialAttrs) -> &'static str {
+    if a.pledge.is_some() {
+        "告知承诺"
+    } else if a.deferred.is_some() {
+        "容缺后补"
+    } else if a.optional.is_some() {
+        "非必要"
+    } else {
+        "必要"
+    }
+}
+
+/// An artifact condition in Chinese words, using the situations' questions and option labels.
+pub fn condition(c: &Condition, situations: &[Situation]) -> String {
+    match c {
+        Condition::Always => "所有情形".to_string(),
+        Condition::In { situation, values } => {
+            let s = situations.iter().find(|s| &s.id.name == situation);
+            let question = s.map_or(situation.as_str(), |s| s.question.value.as_str());
+            let labels: Vec<String> = values.iter().map(|v| answer_label(s, v)).collect();
+            match labels.as_slice() {
+                [] => format!("{question}（无可选答案）"),
+                _ => format!("{question}为{}", labels.join("或")),
+            }
+        }
+        Condition::All { args } => join(args, "且", situations, "所有情形"),
+        Condition::Any { args } => join(args, "或", situations, "任何情形均不适用"),
+        Condition::Not { arg } => format!("并非“{}”", condition(arg, situations)),
+    }
+}
+
+fn join(args: &[Condition], word: &str, situations: &[Situation], empty: &str) -> String {
+    if args.is_empty() {
+        return empty.to_string();
+    }
+    let parts: Vec<String> = args
+        .iter()
+        .map(|a| match a {
+            Condition::All { .. } | Condition::Any { .. } => {
+                format!("（{}）", condition(a, situations))
+            }
+            _ => condition(a, situations),
+        })
+        .collect();
+    parts.join(&format!("，{word}"))
+}
+
+/// An answer as the applicant saw it: `「本市户籍家庭户」`, `「是」`.
+pub fn answer_label(s: Option<&Situation>, a: &Answer) -> String {
+    match a {
+        Answer::Bool(true) => "「是」".to_string(),
+        Answer::Bool(false) => "「否」".to_string(),
+        Answer::Option(id) => {
+            let label = s
+                .and_then(|s| s.options.iter().find(|o| &o.id == id))
+                .map_or(id.as_str(), |o| o.label.as_str());
+            format!("「{label}」")
+        }
+    }
+}
+
+/// "applies when …" wording: `所有情形` or `新生儿落户地为「本市户籍家庭户」时`.
+pub fn applies(c: &Condition, situations: &[Situation]) -> String {
+    match c {
+        Condition::Always => "所有情形".to_string(),
+        _ => format!("{}时", condition(c, situations)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_limits_and_fees() {
+        let l = Limit {
+            unit: "workdays".into(),
+            amount: 2,
+            workdays: 2,
+        };
+        assert_eq!(promise(&l), "自受理之日起2个工作日内办结");
+        assert_eq!(promise(&duration_limit(DurationKind::Immediate)), "即办");
+        assert_eq!(
+            fee(Some(&Fee::None(crate::files::Span::default()))),
+            "不收费"
+        );
+    }
+}

@@ -1,0 +1,218 @@
+//! The merged-form IR: one matter's situations, unified shared fields, per-item local fields and projections.
+//!
+//! Built by `check::form::merge`, read by `emit::form` and the guide stage. It is serde-ready and
+//! span-free: provenance is kept as `file:line:col` strings, conditions as artifact `Condition`s.
+
+use serde::Serialize;
+use serde_json::{Number, Value};
+use yjs_artifacts::{Condition, ProjectedMaterial};
+
+/// The merged form of one matter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Form {
+    /// The matter id.
+    pub matter: String,
+    /// The matter name.
+    pub name: String,
+    /// The situation questions, in declaration order; every submission answers all of them.
+    pub situations: Vec<Question>,
+    /// The shared fields that at least one item binds, in `shared` declaration order.
+    pub shared: Vec<SharedField>,
+    /// One entry per item, in declaration order.
+    pub items: Vec<ItemForm>,
+    /// The sum over items of their form fields (what the applicant filled in before the merge).
+    pub fields_before: usize,
+    /// The fields of the merged form: used shared fields plus every item's local fields
+    /// (situation questions not counted).
+    pub fields_after: usize,
+}
+
+/// A situation question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Question {
+    pub id: String,
+    pub question: String,
+    /// A yes/no question; `options` is then empty.
+    pub is_bool: bool,
+    pub options: Vec<Choice>,
+}
+
+/// An option of a situation or of a choice field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+}
+
+/// The type of a field, with its sub-structure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Ty {
+    Text,
+    Integer,
+    Decimal,
+    Money,
+    Date,
+    Datetime,
+    Bool,
+    IdCard,
+    Uscc,
+    Region,
+    Mobile,
+    Phone,
+    Email,
+    File,
+    Choice {
+        options: Vec<Choice>,
+    },
+    MultiChoice {
+        options: Vec<Choice>,
+    },
+    /// A repeating group: each entry is an object of these fields.
+    List {
+        fields: Vec<LocalField>,
+    },
+}
+
+impl Ty {
+    /// The type's keyword in the language, e.g. `id_card`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Ty::Text => "text",
+            Ty::Integer => "integer",
+            Ty::Decimal => "decimal",
+            Ty::Money => "money",
+            Ty::Date => "date",
+            Ty::Datetime => "datetime",
+            Ty::Bool => "bool",
+            Ty::IdCard => "id_card",
+            Ty::Uscc => "uscc",
+            Ty::Region => "region",
+            Ty::Mobile => "mobile",
+            Ty::Phone => "phone",
+            Ty::Email => "email",
+            Ty::File => "file",
+            Ty::Choice { .. } => "choice",
+            Ty::MultiChoice { .. } => "multi_choice",
+            Ty::List { .. } => "list",
+        }
+    }
+}
+
+/// Where a constraint was declared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// The item whose form declared it; `None` for the `shared` block or a dictionary.
+    pub item: Option<String>,
+    /// That item's department.
+    pub department: Option<String>,
+    /// The constraint as written, e.g. `max_length 15`.
+    pub constraint: String,
+    /// `file:line:col` of the constraint.
+    pub at: String,
+}
+
+/// A numeric bound with the declaration that set it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bound {
+    /// The value, exact as written.
+    pub value: Number,
+    /// The declaration that gave the tightest value.
+    pub source: Source,
+}
+
+/// A `pattern` with where it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pattern {
+    pub pattern: String,
+    pub source: Source,
+}
+
+/// The value constraints of a field (requiredness is kept apart, because it depends on situations).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Bounds {
+    pub min: Option<Bound>,
+    pub max: Option<Bound>,
+    pub min_length: Option<Bound>,
+    pub max_length: Option<Bound>,
+    pub min_items: Option<Bound>,
+    pub max_items: Option<Bound>,
+    /// Every pattern that must hold, beyond the one a domain type implies.
+    pub patterns: Vec<Pattern>,
+    /// The default value, as JSON.
+    pub default: Option<Value>,
+    /// Help text (`description`).
+    pub help: Option<String>,
+    /// Placeholder text.
+    pub placeholder: Option<String>,
+}
+
+/// A field of the shared part of the merged form, unified over its declaration and every binding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SharedField {
+    pub id: String,
+    /// The `shared` declaration's label.
+    pub label: String,
+    pub ty: Ty,
+    /// The tightest constraints over every contributing declaration.
+    pub bounds: Bounds,
+    /// When the field is required; `None` when never.
+    pub required: Option<Condition>,
+    /// When the field is shown: some item binding it applies.
+    pub applies: Condition,
+    /// The items that bind it, in declaration order.
+    pub items: Vec<String>,
+    /// Every constraint that contributed, in declaration order (shared block first).
+    pub sources: Vec<Source>,
+}
+
+/// A field that one item declares for itself (or a field of a list).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LocalField {
+    pub id: String,
+    pub label: String,
+    pub ty: Ty,
+    pub bounds: Bounds,
+    /// When the field is required, given that its item (or list entry) is there; `None` when never.
+    pub required: Option<Condition>,
+    /// Every constraint as declared.
+    pub sources: Vec<Source>,
+}
+
+/// One item's part of the merged form and its projection.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemForm {
+    pub id: String,
+    pub name: String,
+    pub department: String,
+    pub department_name: String,
+    /// When the item applies.
+    pub applies: Condition,
+    /// The fields only this item needs; they sit under `/<item id>/` in the submission.
+    pub locals: Vec<LocalField>,
+    /// The item's form as its department declared it, in order.
+    pub view: Vec<ViewField>,
+    /// The materials the item uses.
+    pub materials: Vec<ProjectedMaterial>,
+}
+
+/// One field of an item's form, as its department knows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ViewField {
+    /// The department's name for the field: the key of its packet.
+    pub name: String,
+    /// The department's label.
+    pub label: String,
+    /// JSON pointer into the merged submission.
+    pub pointer: String,
+    /// The shared field it binds, if any.
+    pub shared: Option<String>,
+    pub ty: Ty,
+    /// The constraints the department declared itself (a binding's narrowing, or a local field's).
+    pub own: Bounds,
+    /// Everything the department's packet must satisfy: the shared declaration's constraints
+    /// plus its own.
+    pub effective: Bounds,
+    /// When the department requires it, given that the item applies; `None` when never.
+    pub required: Option<Condition>,
+}

@@ -1,0 +1,214 @@
+//! Every form diagnostic (E0201–E0206, W0201–W0203) on small in-memory matters, and what stays silent.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use yjs_compiler::diagnostics::{Diagnostic, Severity};
+
+const HEAD: &str = r#"department wsjk "市卫生健康委员会"
+department gaj "市公安局"
+matter m "一件事" {
+  lead wsjk
+  window wsjk
+  promise 5 workdays
+  situation settle "落户地" { local "本市"; other "外地" }
+"#;
+
+/// An item of department `dept` with the given form lines.
+fn item(id: &str, dept: &str, form: &str) -> String {
+    format!(
+        "  item {id} \"{id}\" {{\n    department {dept}\n    legal 20 workdays\n    promise 1 workday\n    form {{\n{form}\n    }}\n  }}\n"
+    )
+}
+
+fn check(shared: &str, items: &[String]) -> Vec<Diagnostic> {
+    let src = format!("{HEAD}  shared {{\n{shared}\n  }}\n{}}}\n", items.concat());
+    let mut files = BTreeMap::new();
+    files.insert(PathBuf::from("m.yjs"), src);
+    let checked = yjs_compiler::check(
+        &yjs_compiler::resolve::Memory(files),
+        &[PathBuf::from("m.yjs")],
+    );
+    checked.diagnostics
+}
+
+fn codes(d: &[Diagnostic]) -> Vec<&'static str> {
+    d.iter().map(|x| x.code.0).collect()
+}
+
+#[test]
+fn constraint_on_the_wrong_type_is_e0201() {
+    for (ty, c) in [
+        ("date", "min_length 8"),
+        ("text", "min 1"),
+        ("id_card", "max_length 18"),
+        ("integer", "pattern \"^1\""),
+        ("text", "min_items 1"),
+        ("file", "default \"x\""),
+    ] {
+        let d = check(
+            &format!("    f \"F\" {ty} {{ {c} }}"),
+            &[item("a", "wsjk", "      f")],
+        );
+        assert_eq!(codes(&d), ["E0201"], "{ty} {{ {c} }}: {d:#?}");
+    }
+    // A binding is checked against the shared field's type.
+    let d = check(
+        "    f \"F\" date",
+        &[item("a", "wsjk", "      f { max 3 }")],
+    );
+    assert_eq!(codes(&d), ["E0201"]);
+    assert_eq!(d[0].secondary.len(), 1, "points at the shared declaration");
+}
+
+#[test]
+fn fitting_constraints_are_accepted() {
+    let d = check(
+        r#"    a "A" integer { min 1; max 9; default 3 }
+    b "B" money { min 0.5 }
+    c "C" email { max_length 60; pattern "^[a-z]" }
+    e "E" multi_choice { x "X"; y "Y" } { min_items 1; default x }
+    g "G" list { n "N" text { required } } { max_items 5 }
+    h "H" bool { default false }
+    i "I" date { default "2024-02-29" }
+    j "J" region { pattern "^44" }"#,
+        &[item(
+            "a",
+            "wsjk",
+            "      a\n      b\n      c\n      e\n      g\n      h\n      i\n      j",
+        )],
+    );
+    assert!(d.is_empty(), "{d:#?}");
+}
+
+#[test]
+fn invalid_values_are_e0202() {
+    // A fractional count is already a syntax error (E0013); the pattern is checked here.
+    for c in ["pattern \"^([0-9]$\"", "pattern \"[z-a]\""] {
+        let d = check(
+            &format!("    f \"F\" text {{ {c} }}"),
+            &[item("a", "wsjk", "      f")],
+        );
+        assert_eq!(codes(&d), ["E0202"], "{c}");
+    }
+    let d = check(
+        "    f \"F\" integer { min 0.5 }",
+        &[item("a", "wsjk", "      f")],
+    );
+    assert_eq!(codes(&d), ["E0202"]);
+}
+
+#[test]
+fn a_default_outside_the_type_is_e0203() {
+    for (ty, lit) in [
+        ("choice { x \"X\" }", "y"),
+        ("integer", "\"3\""),
+        ("date", "\"2023-02-29\""),
+        ("bool", "1"),
+    ] {
+        let d = check(
+            &format!("    f \"F\" {ty} {{ default {lit} }}"),
+            &[item("a", "wsjk", "      f")],
+        );
+        assert_eq!(codes(&d), ["E0203"], "{ty} default {lit}");
+    }
+}
+
+#[test]
+fn disjoint_bounds_are_e0204_naming_every_contributor() {
+    let d = check(
+        "    f \"F\" text { max_length 20 }\n    n \"N\" integer { min 1; max 10 }",
+        &[
+            item("a", "wsjk", "      f { max_length 5 }\n      n { max 3 }"),
+            item("b", "gaj", "      f { min_length 6 }\n      n { min 4 }"),
+            item("c", "gaj", "      f"),
+        ],
+    );
+    assert_eq!(
+        codes(&d),
+        ["E0204", "E0204"],
+        "both reported at once: {d:#?}"
+    );
+    let text = d
+        .iter()
+        .find(|x| x.message.contains("`f`"))
+        .expect("the diagnostic about f");
+    assert!(text.message.contains("min_length 6") && text.message.contains("max_length 5"));
+    let labels: Vec<&str> = std::iter::once(
+        text.primary
+            .as_ref()
+            .map(|l| l.message.as_str())
+            .unwrap_or(""),
+    )
+    .chain(text.secondary.iter().map(|l| l.message.as_str()))
+    .collect();
+    let all = labels.join("\n");
+    for who in [
+        "item `a` (wsjk)",
+        "item `b` (gaj)",
+        "item `c` (gaj)",
+        "the `shared` block",
+    ] {
+        assert!(all.contains(who), "{who} missing from:\n{all}");
+    }
+    assert!(text.help.is_some());
+}
+
+#[test]
+fn an_empty_range_in_one_declaration_is_e0204() {
+    let d = check(
+        "    f \"F\" integer",
+        &[item(
+            "a",
+            "wsjk",
+            "      f\n      g \"G\" integer { min 5; max 4 }",
+        )],
+    );
+    assert_eq!(codes(&d), ["E0204"]);
+}
+
+#[test]
+fn different_defaults_are_e0205_and_a_repeated_one_is_silent() {
+    let d = check(
+        "    f \"F\" integer { default 1 }",
+        &[item("a", "wsjk", "      f { default 2 }")],
+    );
+    assert_eq!(codes(&d), ["E0205"]);
+    let d = check(
+        "    f \"F\" integer { default 1; max 9 }",
+        &[item("a", "wsjk", "      f { default 1; max 9 }")],
+    );
+    assert!(
+        d.is_empty(),
+        "repeating the shared constraints is silent: {d:#?}"
+    );
+}
+
+#[test]
+fn a_local_field_with_a_shared_name_is_e0206_or_w0203() {
+    let d = check(
+        "    phone \"电话\" mobile",
+        &[item("a", "wsjk", "      phone \"电话\" text")],
+    );
+    assert!(codes(&d).contains(&"E0206"), "{d:#?}");
+    let d = check(
+        "    phone \"电话\" mobile",
+        &[item("a", "wsjk", "      phone \"电话\" mobile")],
+    );
+    assert!(codes(&d).contains(&"W0203"), "{d:#?}");
+}
+
+#[test]
+fn lints_are_warnings() {
+    let d = check(
+        "    used \"U\" text\n    spare \"S\" text",
+        &[
+            item("a", "wsjk", "      used\n      address \"地址\" text"),
+            item("b", "gaj", "      used\n      address \"住址\" text"),
+        ],
+    );
+    assert_eq!(codes(&d), ["W0202", "W0201"]);
+    assert!(d.iter().all(|x| x.severity == Severity::Warning));
+    assert!(d[1].help.as_deref().unwrap_or("").contains("shared"));
+}

@@ -1,0 +1,211 @@
+//! The merged form of the normative sample: counts, unified constraints and conditional requiredness,
+//! checked by validating concrete submissions against the emitted draft-07 schemas.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use yjs_compiler::check::form::merge;
+use yjs_compiler::emit::form::{emit, form_schema, projections};
+use yjs_compiler::ir::form::Form;
+
+fn sample() -> Form {
+    let checked = yjs_compiler::check(
+        &yjs_compiler::resolve::Disk,
+        &[PathBuf::from("tests/fixtures/newborn.yjs")],
+    );
+    assert!(checked.diagnostics.is_empty(), "{:#?}", checked.diagnostics);
+    let matter = &checked.program.matters[0];
+    let (form, diags) = merge(&checked.files, &checked.program, matter);
+    assert!(diags.is_empty(), "{diags:#?}");
+    form
+}
+
+fn validator(schema: &Value) -> jsonschema::Validator {
+    if let Err(e) = jsonschema::draft7::meta::validate(schema) {
+        panic!("not a valid draft-07 schema: {e}");
+    }
+    match jsonschema::draft7::new(schema) {
+        Ok(v) => v,
+        Err(e) => panic!("the schema does not compile: {e}"),
+    }
+}
+
+/// A complete submission for the given answers.
+fn submission(settle: &str, card: bool, surname: &str) -> Value {
+    let mut s = json!({
+        "settle": settle, "card": card, "surname": surname,
+        "mother_name": "王芳", "mother_id": "11010519491231002X",
+        "father_name": "李强", "father_id": "440524188001010014",
+        "baby_name": "李小明", "baby_sex": "male", "birth_date": "2025-03-01",
+        "phone": "13800138000",
+        "birth_cert": { "birth_weight": 3200, "hospital": "市妇幼保健院" },
+        "insurance": { "insured_address": "市中心路 1 号" },
+    });
+    if settle == "local" {
+        s["hukou"] = json!({ "household_address": "市中心路 1 号" });
+    }
+    if card {
+        s["sscard"] = json!({ "bank_branch": "工商银行中心支行" });
+    }
+    s
+}
+
+#[test]
+fn twenty_six_item_fields_merge_into_thirteen() {
+    let form = sample();
+    assert_eq!(form.fields_before, 26);
+    assert_eq!(form.fields_after, 13);
+    assert_eq!(form.situations.len(), 3);
+    let schema = form_schema(&form);
+    let props = schema["properties"].as_object().expect("properties");
+    // 3 situations + 8 shared fields + 4 item objects holding the 5 local fields.
+    assert_eq!(props.len(), 15);
+    let locals: usize = ["birth_cert", "hukou", "insurance", "sscard"]
+        .iter()
+        .map(|i| props[*i]["properties"].as_object().map_or(0, |p| p.len()))
+        .sum();
+    assert_eq!(locals, 5);
+}
+
+#[test]
+fn baby_name_takes_the_tightest_length() {
+    let form = sample();
+    let schema = form_schema(&form);
+    assert_eq!(schema["properties"]["baby_name"]["maxLength"], json!(15));
+    let v = validator(&schema);
+    let mut s = submission("local", true, "father");
+    assert!(v.is_valid(&s));
+    s["baby_name"] = json!("一二三四五六七八九十一二三四五六");
+    assert!(!v.is_valid(&s), "16 characters must be rejected");
+    // The provenance of the winning bound names the item and department.
+    let bn = form
+        .shared
+        .iter()
+        .find(|f| f.id == "baby_name")
+        .expect("baby_name");
+    let b = bn.bounds.max_length.as_ref().expect("max_length");
+    assert_eq!(b.source.item.as_deref(), Some("birth_cert"));
+    assert_eq!(b.source.department.as_deref(), Some("wsjk"));
+    assert!(
+        b.source.at.starts_with("tests/fixtures/newborn.yjs:"),
+        "{}",
+        b.source.at
+    );
+    assert_eq!(b.source.constraint, "max_length 15");
+}
+
+#[test]
+fn father_id_is_required_exactly_when_surname_is_father() {
+    let v = validator(&form_schema(&sample()));
+    for surname in ["father", "mother"] {
+        let mut s = submission("other", false, surname);
+        s.as_object_mut().map(|o| o.remove("father_id"));
+        assert_eq!(v.is_valid(&s), surname == "mother", "surname = {surname}");
+    }
+}
+
+#[test]
+fn hukou_is_required_exactly_when_settle_is_local() {
+    let v = validator(&form_schema(&sample()));
+    for settle in ["local", "other"] {
+        let mut s = submission(settle, false, "mother");
+        assert!(v.is_valid(&s), "complete submission, settle = {settle}");
+        s.as_object_mut().map(|o| o.remove("hukou"));
+        assert_eq!(v.is_valid(&s), settle == "other", "settle = {settle}");
+    }
+    // Present but incomplete: the local field is required while the item applies.
+    let mut s = submission("local", false, "mother");
+    s["hukou"] = json!({});
+    assert!(!v.is_valid(&s));
+}
+
+#[test]
+fn bank_branch_is_required_exactly_when_card() {
+    let v = validator(&form_schema(&sample()));
+    for card in [true, false] {
+        let mut s = submission("local", card, "mother");
+        s["sscard"] = json!({});
+        assert_eq!(v.is_valid(&s), !card, "card = {card}");
+        s.as_object_mut().map(|o| o.remove("sscard"));
+        assert_eq!(v.is_valid(&s), !card, "card = {card}, no sscard object");
+    }
+}
+
+#[test]
+fn situations_are_required_and_typed() {
+    let v = validator(&form_schema(&sample()));
+    let mut s = submission("local", false, "mother");
+    s.as_object_mut().map(|o| o.remove("card"));
+    assert!(!v.is_valid(&s));
+    let mut s = submission("local", false, "mother");
+    s["settle"] = json!("abroad");
+    assert!(!v.is_valid(&s));
+}
+
+#[test]
+fn every_emitted_schema_is_draft_07() {
+    let form = sample();
+    for (path, text) in emit(&form) {
+        assert!(text.ends_with("}\n"), "{path}");
+        let v: Value = serde_json::from_str(&text).expect("valid JSON");
+        if path == "form.schema.json" {
+            jsonschema::draft7::meta::validate(&v).expect("draft-07");
+            assert!(!text.contains("$defs") && !text.contains("dependentRequired"));
+        }
+    }
+    for p in projections(&form).items {
+        jsonschema::draft7::meta::validate(&p.packet_schema).expect("draft-07 packet");
+    }
+}
+
+#[test]
+fn departments_receive_only_their_fields_under_their_names() {
+    let form = sample();
+    let proj = projections(&form);
+    let hukou = proj
+        .items
+        .iter()
+        .find(|p| p.item == "hukou")
+        .expect("hukou");
+    let names: Vec<&str> = hukou.fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "baby_name",
+            "baby_sex",
+            "birth_date",
+            "guardian_id",
+            "household_address"
+        ]
+    );
+    let g = &hukou.fields[3];
+    assert_eq!(g.pointer, "/mother_id");
+    assert_eq!(g.shared.as_deref(), Some("mother_id"));
+    assert_eq!(hukou.fields[4].pointer, "/hukou/household_address");
+    let v = validator(&hukou.packet_schema);
+    assert!(v.is_valid(&json!({
+        "baby_name": "李小明", "baby_sex": "male", "birth_date": "2025-03-01",
+        "guardian_id": "11010519491231002X", "household_address": "市中心路 1 号"
+    })));
+    assert!(
+        !v.is_valid(&json!({
+            "baby_name": "李小明", "baby_sex": "male", "birth_date": "2025-03-01",
+            "guardian_id": "11010519491231002X", "household_address": "市中心路 1 号",
+            "phone": "13800138000"
+        })),
+        "a field the item does not declare"
+    );
+    let birth = proj
+        .items
+        .iter()
+        .find(|p| p.item == "birth_cert")
+        .expect("birth_cert");
+    assert_eq!(birth.fields[1].label, "产妇身份证号码");
+    assert_eq!(birth.fields[4].constraints["maxLength"], json!(15));
+}
+
+#[test]
+fn output_is_deterministic() {
+    assert_eq!(emit(&sample()), emit(&sample()));
+}

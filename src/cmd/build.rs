@@ -1,0 +1,100 @@
+//! `yjs build`: check, then write every artifact of every matter under `--out`.
+
+use crate::cmd::check::{print_diagnostics, Format};
+use clap::Args;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use yjs_compiler::resolve::{discover, Disk};
+
+/// Arguments of `yjs build`.
+#[derive(Args, Debug)]
+pub struct BuildArgs {
+    /// Files or directories (searched recursively for `*.yjs`); default `dsl-examples`.
+    pub paths: Vec<PathBuf>,
+    /// The output folder; one sub-folder per matter is written in it.
+    #[arg(long, default_value = "generated")]
+    pub out: PathBuf,
+    /// Diagnostic format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+}
+
+/// Builds; exit 0 when written, 1 when the input has errors, 2 on I/O problems.
+pub fn run(args: &BuildArgs) -> ExitCode {
+    let paths = crate::default_paths(&args.paths);
+    let roots = match discover(&paths) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let checked = yjs_compiler::check(&Disk, &roots);
+    print_diagnostics(&checked.files, &checked.diagnostics, args.format);
+    if checked.has_errors() {
+        eprintln!("error: nothing was written because the input has errors");
+        return ExitCode::from(1);
+    }
+    let artifacts = match yjs_compiler::emit(&checked) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match write_tree(&args.out, &artifacts) {
+        Ok(n) => {
+            eprintln!(
+                "wrote {n} file(s) for {} matter(s) to {}",
+                checked.program.matters.len(),
+                args.out.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Writes files under `out`, first removing the matter folders it replaces so no stale file stays.
+pub fn write_tree(out: &Path, files: &yjs_compiler::Artifacts) -> Result<usize, String> {
+    let mut dirs: Vec<&str> = files
+        .keys()
+        .filter_map(|k| k.split_once('/').map(|(d, _)| d))
+        .collect();
+    dirs.dedup();
+    for d in dirs {
+        let dir = out.join(d);
+        if dir.is_dir() {
+            std::fs::remove_dir_all(&dir)
+                .map_err(|e| format!("cannot clear `{}`: {e}", dir.display()))?;
+        }
+    }
+    for (path, contents) in files {
+        let target = out.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
+        }
+        std::fs::write(&target, contents)
+            .map_err(|e| format!("cannot write `{}`: {e}", target.display()))?;
+    }
+    Ok(files.len())
+}
+
+/// `yjs schemas`: writes the JSON Schemas of the artifact types.
+pub fn schemas(out: &Path) -> ExitCode {
+    let files = yjs_compiler::artifact_schemas();
+    for (name, contents) in &files {
+        let target = out.join(name);
+        if let Err(e) = std::fs::create_dir_all(out).and_then(|_| std::fs::write(&target, contents))
+        {
+            eprintln!("error: cannot write `{}`: {e}", target.display());
+            return ExitCode::from(2);
+        }
+    }
+    eprintln!("wrote {} schema(s) to {}", files.len(), out.display());
+    ExitCode::SUCCESS
+}

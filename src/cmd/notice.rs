@@ -1,0 +1,95 @@
+//! `yjs notice`: prints the one-time notice (一次告知单) for one set of situation answers.
+
+use clap::Args;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use yjs_artifacts::{Answer, Answers};
+use yjs_compiler::resolve::{discover, Disk};
+
+/// Arguments of `yjs notice`.
+#[derive(Args, Debug)]
+pub struct NoticeArgs {
+    /// The files or directories holding the matter.
+    pub paths: Vec<PathBuf>,
+    /// The matter id.
+    #[arg(long)]
+    pub matter: String,
+    /// An answer `SITUATION=VALUE` (`true`/`false` for yes/no situations); repeat for each situation.
+    #[arg(long = "answer", value_name = "SITUATION=VALUE")]
+    pub answers: Vec<String>,
+    /// `markdown` or `html`.
+    #[arg(long, default_value = "markdown", value_parser = ["markdown", "html"])]
+    pub format: String,
+}
+
+/// Prints the notice; exit 1 for an unknown matter, situation or value, 2 on usage problems.
+pub fn run(args: &NoticeArgs) -> ExitCode {
+    let roots = match discover(&crate::default_paths(&args.paths)) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let checked = yjs_compiler::check(&Disk, &roots);
+    if checked.has_errors() {
+        crate::cmd::check::print_diagnostics(
+            &checked.files,
+            &checked.diagnostics,
+            crate::cmd::check::Format::Human,
+        );
+        return ExitCode::from(1);
+    }
+    let Some(pos) = checked
+        .program
+        .matters
+        .iter()
+        .position(|m| m.id.name == args.matter)
+    else {
+        let ids: Vec<&str> = checked
+            .program
+            .matters
+            .iter()
+            .map(|m| m.id.name.as_str())
+            .collect();
+        eprintln!(
+            "error: unknown matter `{}`; the matters are: {}",
+            args.matter,
+            ids.join(", ")
+        );
+        return ExitCode::from(1);
+    };
+    let mut answers = Answers::new();
+    for a in &args.answers {
+        let Some((k, v)) = a.split_once('=') else {
+            eprintln!("error: `--answer {a}` must be SITUATION=VALUE");
+            return ExitCode::from(2);
+        };
+        let value = match v {
+            "true" => Answer::Bool(true),
+            "false" => Answer::Bool(false),
+            other => Answer::Option(other.to_string()),
+        };
+        answers.insert(k.to_string(), value);
+    }
+    let matter = &checked.program.matters[pos];
+    let ir = &checked.matters[pos];
+    let projections = yjs_compiler::emit::form::projections(&ir.form);
+    match yjs_compiler::emit::guide::notice(
+        &checked.program,
+        matter,
+        &ir.plan.plan,
+        &projections,
+        &answers,
+        args.format == "html",
+    ) {
+        Ok(text) => {
+            let _ = std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

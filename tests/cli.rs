@@ -1,0 +1,161 @@
+//! The command line end to end: exit codes, JSON diagnostics, build, notice and explain.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::process::{Command, Output};
+
+fn yjs(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_yjs"))
+        .args(args)
+        .output()
+        .expect("run yjs")
+}
+
+#[test]
+fn check_exit_codes() {
+    assert_eq!(yjs(&["check", "dsl-examples"]).status.code(), Some(0));
+    assert_eq!(
+        yjs(&["check", "tests/ui/fail/e0104-unknown-name.yjs"])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(yjs(&["check", "no/such/path"]).status.code(), Some(2));
+    assert_eq!(yjs(&["check", "--format", "yaml"]).status.code(), Some(2));
+}
+
+#[test]
+fn check_json_has_the_documented_shape() {
+    let out = yjs(&[
+        "check",
+        "--format",
+        "json",
+        "tests/ui/fail/e0104-unknown-names-across-files.yjs",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON array");
+    let first = &v.as_array().expect("array")[0];
+    for key in ["code", "severity", "message", "labels", "notes", "help"] {
+        assert!(first.get(key).is_some(), "missing {key} in {first}");
+    }
+    let label = &first["labels"][0];
+    for key in [
+        "file",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "message",
+        "primary",
+    ] {
+        assert!(label.get(key).is_some(), "missing {key} in {label}");
+    }
+    assert_eq!(first["code"], "E0104");
+    assert_eq!(label["line"], 4);
+    assert_eq!(label["column"], 8);
+    assert_eq!(first["help"], "did you mean `wsjk`?");
+}
+
+#[test]
+fn build_writes_what_is_committed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = yjs(&[
+        "build",
+        "dsl-examples",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for f in [
+        "index.md",
+        "newborn/plan.json",
+        "newborn/guide.html",
+        "newborn/review/hukou.md",
+    ] {
+        let built = std::fs::read_to_string(dir.path().join(f)).unwrap();
+        let committed = std::fs::read_to_string(std::path::Path::new("generated").join(f)).unwrap();
+        assert_eq!(built, committed, "{f}");
+    }
+}
+
+#[test]
+fn build_refuses_input_with_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = yjs(&[
+        "build",
+        "tests/ui/fail/e0104-unknown-name.yjs",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        std::fs::read_dir(dir.path()).unwrap().next().is_none(),
+        "nothing may be written"
+    );
+}
+
+#[test]
+fn notice_prints_one_scenario_and_lists_valid_answers() {
+    let ok = yjs(&[
+        "notice",
+        "dsl-examples",
+        "--matter",
+        "newborn",
+        "--answer",
+        "settle=local",
+        "--answer",
+        "card=true",
+        "--answer",
+        "surname=mother",
+    ]);
+    assert_eq!(ok.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&ok.stdout);
+    assert!(
+        text.contains("母亲居民身份证")
+            && !text.contains("亲子鉴定证明")
+            && !text.contains("新生儿证件照片"),
+        "{text}"
+    );
+    let html = yjs(&[
+        "notice",
+        "dsl-examples",
+        "--matter",
+        "newborn",
+        "--format",
+        "html",
+        "--answer",
+        "settle=other",
+        "--answer",
+        "card=false",
+        "--answer",
+        "surname=father",
+    ]);
+    assert!(String::from_utf8_lossy(&html.stdout).contains("<html"));
+    let bad = yjs(&[
+        "notice",
+        "dsl-examples",
+        "--matter",
+        "newborn",
+        "--answer",
+        "settle=locl",
+        "--answer",
+        "card=true",
+        "--answer",
+        "surname=mother",
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("local, other"));
+}
+
+#[test]
+fn explain_prints_the_explanation() {
+    let out = yjs(&["explain", "e0104"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("# E0104: unknown name"));
+    assert_eq!(yjs(&["explain", "E9999"]).status.code(), Some(2));
+}

@@ -1,0 +1,161 @@
+//! The examples are real input: every matter in `dsl-examples/` checks with no error and no warning,
+//! and the sample written with Chinese keywords means exactly what the English one means.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+use yjs_compiler::resolve::{discover, Disk, Program};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn dsl_examples_check_clean() {
+    let roots = discover(&[root().join("dsl-examples")]).expect("dsl-examples exists");
+    let checked = yjs_compiler::check(&Disk, &roots);
+    let rendered =
+        yjs_compiler::diagnostics::render_human(&checked.files, &checked.diagnostics, false);
+    assert!(
+        checked.diagnostics.is_empty(),
+        "dsl-examples must check with no diagnostics:\n{rendered}"
+    );
+    let ids: Vec<&str> = checked
+        .program
+        .matters
+        .iter()
+        .map(|m| m.id.name.as_str())
+        .collect();
+    for expected in [
+        "newborn",
+        "company_setup",
+        "restaurant",
+        "retirement",
+        "company_change",
+    ] {
+        assert!(
+            ids.contains(&expected),
+            "missing matter {expected} in {ids:?}"
+        );
+    }
+}
+
+#[test]
+fn the_sample_is_unchanged() {
+    let shared = root().join("../shared/samples");
+    if !shared.exists() {
+        return;
+    }
+    for f in ["newborn.yjs", "common/departments.yjs"] {
+        let ours = std::fs::read(root().join("dsl-examples").join(f)).expect("example");
+        let theirs = std::fs::read(shared.join(f)).expect("sample");
+        assert!(
+            ours == theirs,
+            "dsl-examples/{f} must be a byte copy of the normative sample"
+        );
+    }
+}
+
+/// A span-free description of what a program means.
+fn meaning(p: &Program) -> String {
+    let mut out = String::new();
+    for d in &p.departments {
+        out += &format!(
+            "dept {} {} {:?} {:?} {:?}\n",
+            d.id, d.name, d.phone, d.address, d.hours
+        );
+    }
+    for m in &p.matters {
+        out += &format!(
+            "matter {} {} {:?} lead={:?} window={:?} promise={:?} visits={:?} delivery={:?}\n",
+            m.id.name,
+            m.name.value,
+            m.code.as_ref().map(|c| &c.value),
+            m.lead.map(|l| l.0),
+            m.window.map(|w| w.0),
+            m.promise.map(|x| x.kind),
+            m.visits.map(|v| v.0),
+            m.delivery.iter().map(|d| &d.0).collect::<Vec<_>>()
+        );
+        for s in &m.situations {
+            let opts: Vec<String> = s
+                .options
+                .iter()
+                .map(|o| format!("{}={}", o.id, o.label))
+                .collect();
+            out += &format!(
+                "  situation {} {} bool={} {opts:?}\n",
+                s.id.name, s.question.value, s.is_bool
+            );
+        }
+        for f in &m.shared {
+            let cs: Vec<&str> = f.constraints.iter().map(|c| c.kind.keyword()).collect();
+            out += &format!(
+                "  shared {} {} {} {cs:?}\n",
+                f.id.name,
+                f.label.value,
+                f.ty.name()
+            );
+        }
+        for it in &m.items {
+            out += &format!(
+                "  item {} {} dept={:?} kind={:?} legal={:?} promise={:?} when={:?}\n",
+                it.id.name,
+                it.name.value,
+                it.department.map(|d| d.0),
+                it.kind.as_ref().map(|k| &k.0),
+                it.legal.map(|x| x.kind),
+                it.promise.map(|x| x.kind),
+                it.when.as_ref().map(|w| w.display(&m.situations))
+            );
+            for f in &it.fields {
+                out += &format!("    field {}\n", f.local_name());
+            }
+            out += &format!(
+                "    materials {} outputs {}\n",
+                it.materials.len(),
+                it.outputs.len()
+            );
+        }
+        let edges: Vec<(usize, usize)> = m.flow.edges.iter().map(|e| (e.from, e.to)).collect();
+        out += &format!(
+            "  flow {edges:?} accept={:?}\n",
+            m.flow.accept.map(|a| (a.0.kind, a.1))
+        );
+    }
+    out
+}
+
+#[test]
+fn chinese_keywords_compile_to_the_same_model() {
+    let en = yjs_compiler::check(&Disk, &[root().join("dsl-examples/newborn.yjs")]);
+    let zh = yjs_compiler::check(&Disk, &[root().join("tests/fixtures/zh/newborn.yjs")]);
+    assert!(!en.has_errors() && !zh.has_errors());
+    assert_eq!(meaning(&en.program), meaning(&zh.program));
+    let zh_src =
+        std::fs::read_to_string(root().join("tests/fixtures/zh/newborn.yjs")).expect("zh fixture");
+    for word in [
+        "一件事",
+        "事项",
+        "情形",
+        "共享",
+        "表单",
+        "材料",
+        "结果",
+        "流程",
+        "受理",
+        "送达",
+        "必填",
+        "工作日",
+        "即办",
+    ] {
+        assert!(
+            zh_src.contains(word),
+            "the Chinese fixture should use {word}"
+        );
+    }
+    assert!(
+        !zh_src.contains("\nmatter ") && !zh_src.contains(" item "),
+        "the fixture must not use English keywords"
+    );
+}

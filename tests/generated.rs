@@ -1,0 +1,113 @@
+//! `generated/` and `spec/schemas/` are always fresh: rebuilt in memory, they must equal what is committed.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use yjs_compiler::resolve::{discover, Disk};
+
+/// Every file under `dir`, by path relative to it.
+fn read_tree(dir: &Path) -> BTreeMap<String, String> {
+    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(base, &p, out);
+            } else if let Ok(rel) = p.strip_prefix(base) {
+                out.insert(
+                    rel.to_string_lossy().replace('\\', "/"),
+                    std::fs::read_to_string(&p).unwrap_or_default(),
+                );
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+fn compare(expected: &BTreeMap<String, String>, dir: &str, command: &str) {
+    let actual = read_tree(Path::new(dir));
+    let mut problems = Vec::new();
+    for (path, want) in expected {
+        match actual.get(path) {
+            None => problems.push(format!("missing: {dir}/{path}")),
+            Some(have) if have != want => {
+                let diff = similar::TextDiff::from_lines(have.as_str(), want.as_str());
+                let text = diff
+                    .unified_diff()
+                    .context_radius(2)
+                    .header("committed", "fresh")
+                    .to_string();
+                problems.push(format!(
+                    "stale: {dir}/{path}\n{}",
+                    text.chars().take(3000).collect::<String>()
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    for path in actual.keys() {
+        if !expected.contains_key(path) {
+            problems.push(format!("not produced any more: {dir}/{path}"));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{dir}/ is stale; run `{command}` and commit the result:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn generated_is_fresh() {
+    // Relative paths, exactly as the README's command gives them, so provenance strings match.
+    let roots = discover(&[PathBuf::from("dsl-examples")]).expect("dsl-examples");
+    let checked = yjs_compiler::check(&Disk, &roots);
+    assert!(!checked.has_errors());
+    let artifacts = yjs_compiler::emit(&checked).expect("emit");
+    compare(
+        &artifacts,
+        "generated",
+        "cargo run -- build dsl-examples --out generated",
+    );
+}
+
+#[test]
+fn schemas_are_fresh() {
+    compare(
+        &yjs_compiler::artifact_schemas(),
+        "spec/schemas",
+        "cargo run -- schemas --out spec/schemas",
+    );
+}
+
+#[test]
+fn builds_are_byte_identical() {
+    let roots = discover(&[PathBuf::from("dsl-examples")]).expect("dsl-examples");
+    let a = yjs_compiler::emit(&yjs_compiler::check(&Disk, &roots)).expect("emit");
+    let b = yjs_compiler::emit(&yjs_compiler::check(&Disk, &roots)).expect("emit");
+    assert_eq!(a, b);
+}
+
+#[test]
+fn every_generated_plan_matches_the_committed_schema() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("spec/schemas/plan.schema.json").expect("schema"),
+    )
+    .expect("json");
+    let validator = jsonschema::draft7::new(&schema).expect("valid schema");
+    for (path, contents) in read_tree(Path::new("generated")) {
+        if path.ends_with("plan.json") {
+            let plan: serde_json::Value = serde_json::from_str(&contents).expect("plan json");
+            let errors: Vec<String> = validator
+                .iter_errors(&plan)
+                .map(|e| e.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{path}: {errors:?}");
+        }
+    }
+}

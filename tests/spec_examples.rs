@@ -1,0 +1,79 @@
+//! The language reference and the tutorial are executable: every ```yjs block compiles without errors.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use yjs_compiler::resolve::Memory;
+use yjs_compiler::syntax::keywords::GRAMMAR_KEYWORDS;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The ```yjs blocks of a Markdown file, with the line each starts on.
+pub fn yjs_blocks(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    for (n, line) in text.lines().enumerate() {
+        match &mut current {
+            None if line.trim_end() == "```yjs" => current = Some((n + 2, String::new())),
+            Some((_, body)) if line.trim_end() == "```" => {
+                let _ = body;
+                out.extend(current.take());
+            }
+            Some((_, body)) => {
+                body.push_str(line);
+                body.push('\n');
+            }
+            None => {}
+        }
+    }
+    out
+}
+
+fn check_blocks(doc: &Path) {
+    let text = std::fs::read_to_string(doc).expect("read doc");
+    let blocks = yjs_blocks(&text);
+    assert!(!blocks.is_empty(), "{} has no ```yjs block", doc.display());
+    let common = std::fs::read_to_string(root().join("dsl-examples/common/departments.yjs"))
+        .expect("departments");
+    for (line, block) in blocks {
+        let mut files = BTreeMap::new();
+        files.insert(PathBuf::from("common/departments.yjs"), common.clone());
+        files.insert(PathBuf::from("example.yjs"), block.clone());
+        let checked = yjs_compiler::check(&Memory(files), &[PathBuf::from("example.yjs")]);
+        let rendered =
+            yjs_compiler::diagnostics::render_human(&checked.files, &checked.diagnostics, false);
+        assert!(
+            !checked.has_errors(),
+            "{}:{line}: the example does not compile:\n{block}\n{rendered}",
+            doc.display()
+        );
+    }
+}
+
+#[test]
+fn language_reference_examples_compile() {
+    check_blocks(&root().join("spec/language.md"));
+}
+
+#[test]
+fn tutorial_snippets_compile() {
+    let path = root().join("spec/tutorial.md");
+    if path.exists() {
+        check_blocks(&path);
+    }
+}
+
+#[test]
+fn keyword_table_matches_the_grammar() {
+    let text = std::fs::read_to_string(root().join("spec/language.md")).expect("read spec");
+    for (en, zh, _) in GRAMMAR_KEYWORDS {
+        let row = format!("| `{en}` | `{zh}` |");
+        assert!(
+            text.contains(&row),
+            "spec/language.md lacks the keyword row {row}"
+        );
+    }
+}
