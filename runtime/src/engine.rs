@@ -64,7 +64,7 @@ impl Engine {
         }
         for p in &artifacts.projections.items {
             conds.push(&p.condition);
-            conds.extend(p.fields.iter().map(|f| &f.required));
+            conds.extend(p.fields.iter().filter_map(|f| f.required.as_ref()));
             conds.extend(p.materials.iter().map(|m| &m.condition));
         }
         let mut situations: Vec<String> = conds

@@ -13,9 +13,19 @@ pub fn newborn_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/newborn")
 }
 
-/// The engine of the newborn matter on the official calendar.
+/// The compiler's real output for the newborn sample, `generated/newborn/`.
+pub fn generated_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../generated/newborn")
+}
+
+/// The engine of the newborn matter (hand-written fixtures) on the official calendar.
 pub fn engine() -> Engine {
-    let artifacts = match MatterArtifacts::load(&newborn_dir()) {
+    engine_at(&newborn_dir())
+}
+
+/// The engine of the artifacts in `dir` on the official calendar.
+pub fn engine_at(dir: &std::path::Path) -> Engine {
+    let artifacts = match MatterArtifacts::load(dir) {
         Ok(a) => a,
         Err(e) => panic!("{e}"),
     };
