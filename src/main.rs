@@ -33,6 +33,8 @@ enum Command {
         /// The code, e.g. E0104.
         code: String,
     },
+    /// Runs cases of a compiled matter: submit, events, clocks and supervision.
+    Case(cmd::case::CaseArgs),
     /// Working-day arithmetic on the official holiday calendar.
     #[command(subcommand)]
     Calendar(cmd::calendar::CalendarCmd),
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
         Command::Schemas { out } => cmd::build::schemas(&out),
         Command::Explain { code } => cmd::explain::run(&code),
         Command::Calendar(c) => cmd::calendar::run(c),
+        Command::Case(c) => cmd::case::run(c),
     }
 }
 

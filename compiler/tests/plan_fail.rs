@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use yjs_compiler::diagnostics::{Diagnostic, Label};
 use yjs_compiler::files::Files;
-use yjs_compiler::ir::plan::build;
 use yjs_compiler::resolve::Memory;
 
 /// Resolves and plans one in-memory file: every diagnostic, sorted.
@@ -14,19 +13,20 @@ fn check(src: &str) -> (Files, Vec<Diagnostic>, Vec<yjs_artifacts::Plan>) {
     let mut files = BTreeMap::new();
     files.insert(PathBuf::from("main.yjs"), src.to_string());
     let checked = yjs_compiler::check(&Memory(files), &[PathBuf::from("main.yjs")]);
-    let mut diags = checked.diagnostics.clone();
-    let mut plans = Vec::new();
-    for m in &checked.program.matters {
-        let (ir, more) = build(&checked.program, m);
-        diags.extend(more);
-        plans.push(ir.plan);
-    }
-    yjs_compiler::diagnostics::sort(&mut diags);
+    let diags = checked.diagnostics.clone();
+    let plans = checked
+        .matters
+        .iter()
+        .map(|m| m.plan.plan.clone())
+        .collect();
     (checked.files, diags, plans)
 }
 
 fn ui(name: &str) -> String {
-    std::fs::read_to_string(format!("../tests/ui/fail/{name}.yjs")).unwrap()
+    // Error cases live in `fail/`, warning-only cases in `pass/`.
+    std::fs::read_to_string(format!("../tests/ui/fail/{name}.yjs"))
+        .or_else(|_| std::fs::read_to_string(format!("../tests/ui/pass/{name}.yjs")))
+        .unwrap()
 }
 
 /// `line:text` of a label.

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod calendar;
+pub mod case;
 pub mod check;
 pub mod explain;
 pub mod notice;
