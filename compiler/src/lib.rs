@@ -7,6 +7,10 @@
 //! | parse   | `syntax`  | text → spanned AST (never fails) |
 //! | resolve | `resolve` | ASTs → `Program`: names are indexes, `use` files loaded |
 
+// pest without its `std` feature (no per-rule stack probe; see spec/scale.md) generates
+// code that names `alloc::`.
+extern crate alloc;
+
 pub mod diagnostics;
 pub mod files;
 pub mod resolve;
