@@ -10,6 +10,10 @@
 //! | lower   | `ir`      | checked matter → merged form IR and plan IR |
 //! | emit    | `emit`    | IR → artifact files: form, plan, guide |
 
+// pest without its `std` feature (no per-rule stack probe; see spec/scale.md) generates
+// code that names `alloc::`.
+extern crate alloc;
+
 pub mod check;
 pub mod diagnostics;
 pub mod emit;

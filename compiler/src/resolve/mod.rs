@@ -754,6 +754,12 @@ impl Resolver<'_> {
         let mut out = Vec::new();
         let Some(block) = &it.form else { return out };
         let mut seen = Seen::default();
+        // An index by name, so that a form of thousands of entries binds in O(n log n), not
+        // O(n²); the first of two equal names wins, as the duplicate is reported elsewhere.
+        let mut by_name: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, f) in shared.iter().enumerate() {
+            by_name.entry(f.id.name.as_str()).or_insert(i);
+        }
         for e in &block.entries {
             match e {
                 ast::Entry::Def(f) => {
@@ -778,7 +784,7 @@ impl Resolver<'_> {
                         continue;
                     }
                     let target = &r.target.first;
-                    let Some(si) = shared.iter().position(|f| f.id.name == target.name) else {
+                    let Some(&si) = by_name.get(target.name.as_str()) else {
                         if let Some(s) = m.situations.iter().find(|s| s.id.name == target.name) {
                             self.diags.push(
                                 d::wrong_kind("a shared field", "a situation", &target.name, target.span, s.id.span)
