@@ -1,20 +1,32 @@
-//! Property test on the sample: the merged schema and the departments' packet schemas agree.
+//! Property test on every matter of `dsl-examples/`: the merged schema and the departments'
+//! packet schemas agree.
 //!
-//! For generated submissions (every scenario, a complete valid base with up to three random
-//! mutations): a submission the merged schema accepts yields, for every applicable item, a packet
-//! that item's projection accepts (with its situation-dependent requirements met); and a
-//! submission that breaks an applicable item's own constraint is rejected by the merged schema.
+//! Submissions come from `form_gen`, driven by each matter's form IR: a complete valid base for
+//! a scenario (every situation answered), then up to three random mutations (remove a field, or
+//! replace it with a value that breaks one of its constraints). Two directions:
+//! 1. a submission the merged schema accepts yields, for every applicable item, a packet its
+//!    projection schema accepts, with its situation-dependent requirements met;
+//! 2. a submission that breaks an applicable item's own declaration (a constraint or a
+//!    requirement, as the IR states it) is rejected by the merged schema, and by that item's
+//!    packet check.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod form_gen;
+
+use form_gen::Site;
 use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_json::{json, Map, Value};
 use std::path::PathBuf;
-use yjs_artifacts::{Answer, Answers, Projections};
-use yjs_compiler::check::form::merge;
+use yjs_artifacts::{Answers, Projections};
 use yjs_compiler::emit::form::{form_schema, projections};
+use yjs_compiler::ir::form::{Form, LocalField, Ty};
+use yjs_compiler::resolve::{discover, Disk};
 
-struct Fixture {
+/// One matter, compiled.
+struct Matter {
+    form: Form,
     merged: jsonschema::Validator,
     projections: Projections,
     packets: Vec<jsonschema::Validator>,
@@ -30,200 +42,289 @@ fn compile(schema: &Value) -> jsonschema::Validator {
     }
 }
 
-fn fixture() -> Fixture {
-    let checked = yjs_compiler::check(
-        &yjs_compiler::resolve::Disk,
-        &[PathBuf::from("tests/fixtures/newborn.yjs")],
-    );
-    assert!(!checked.has_errors());
-    let (form, _) = merge(
-        &checked.files,
-        &checked.program,
-        &checked.program.matters[0],
-    );
-    let projections = projections(&form);
-    let packets = projections
+fn load(root: &str) -> Vec<Matter> {
+    let roots = discover(&[PathBuf::from(root)]).expect("readable");
+    let checked = yjs_compiler::check(&Disk, &roots);
+    assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+    checked
+        .matters
+        .into_iter()
+        .map(|ir| {
+            let projections = projections(&ir.form);
+            let packets = projections
+                .items
+                .iter()
+                .map(|p| compile(&p.packet_schema))
+                .collect();
+            Matter {
+                merged: compile(&form_schema(&ir.form)),
+                form: ir.form,
+                projections,
+                packets,
+            }
+        })
+        .collect()
+}
+
+fn examples() -> Vec<Matter> {
+    let matters = load("../dsl-examples");
+    let mut ids: Vec<&str> = matters.iter().map(|m| m.form.matter.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids.len(), 5, "{ids:?}");
+    matters
+}
+
+/// Why each applicable item rejects the submission (empty: every one accepts it).
+fn item_failures(m: &Matter, doc: &Value, answers: &Answers) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for ((p, schema), it) in m
+        .projections
         .items
         .iter()
-        .map(|p| compile(&p.packet_schema))
-        .collect();
-    Fixture {
-        merged: compile(&form_schema(&form)),
-        projections,
-        packets,
-    }
-}
-
-/// Every field pointer with one valid value and some values that break a constraint.
-fn candidates() -> Vec<(&'static str, Value, Vec<Value>)> {
-    vec![
-        (
-            "/mother_name",
-            json!("王芳"),
-            vec![json!(""), json!("名".repeat(51)), json!(3)],
-        ),
-        (
-            "/mother_id",
-            json!("11010519491231002X"),
-            vec![json!("123"), json!("11010519491231002x")],
-        ),
-        ("/father_name", json!("李强"), vec![json!("名".repeat(51))]),
-        (
-            "/father_id",
-            json!("440524188001010014"),
-            vec![json!("44052418800101001")],
-        ),
-        (
-            "/baby_name",
-            json!("李小明"),
-            vec![json!("名".repeat(16)), json!("名".repeat(21)), json!(true)],
-        ),
-        ("/baby_sex", json!("female"), vec![json!("boy"), json!("")]),
-        ("/birth_date", json!("2025-03-01"), vec![json!(20250301)]),
-        (
-            "/phone",
-            json!("13800138000"),
-            vec![json!("12345"), json!("010-62345678")],
-        ),
-        (
-            "/birth_cert/birth_weight",
-            json!(3200),
-            vec![json!(299), json!(8001), json!(3200.5)],
-        ),
-        (
-            "/birth_cert/hospital",
-            json!("市妇幼保健院"),
-            vec![json!(1)],
-        ),
-        (
-            "/hukou/household_address",
-            json!("中心路 1 号"),
-            vec![json!("址".repeat(101))],
-        ),
-        (
-            "/insurance/insured_address",
-            json!("中心路 1 号"),
-            vec![json!(null)],
-        ),
-        (
-            "/sscard/bank_branch",
-            json!("工行中心支行"),
-            vec![json!([])],
-        ),
-    ]
-}
-
-fn set(doc: &mut Value, pointer: &str, v: Option<Value>) {
-    let parts: Vec<&str> = pointer.trim_start_matches('/').split('/').collect();
-    let mut node = doc;
-    for p in &parts[..parts.len() - 1] {
-        let Some(obj) = node.as_object_mut() else {
-            return;
-        };
-        node = obj.entry(p.to_string()).or_insert_with(|| json!({}));
-    }
-    if let (Some(obj), Some(last)) = (node.as_object_mut(), parts.last()) {
-        match v {
-            Some(v) => {
-                obj.insert(last.to_string(), v);
-            }
-            None => {
-                obj.remove(*last);
-            }
+        .zip(&m.packets)
+        .zip(&m.form.items)
+    {
+        if !p.condition.eval(answers) {
+            continue;
         }
-    }
-}
-
-/// A mutation: which field, and either removal (0) or the n-th bad value (n ≥ 1).
-fn mutation() -> impl Strategy<Value = (usize, usize)> {
-    (0..13usize, 0..4usize)
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
-
-    #[test]
-    fn merged_and_packet_schemas_agree(
-        settle in prop::sample::select(vec!["local", "other"]),
-        card in any::<bool>(),
-        surname in prop::sample::select(vec!["father", "mother"]),
-        mutations in prop::collection::vec(mutation(), 0..4),
-    ) {
-        thread_local!(static FIX: Fixture = fixture());
-        let mut doc = json!({ "settle": settle, "card": card, "surname": surname });
-        let table = candidates();
-        for (pointer, good, _) in &table {
-            let item = pointer.trim_start_matches('/').split('/').next().unwrap_or("");
-            let skip = (item == "hukou" && settle != "local") || (item == "sscard" && !card);
-            if !skip {
-                set(&mut doc, pointer, Some(good.clone()));
-            }
-        }
-        for (field, how) in &mutations {
-            let (pointer, _, bad) = &table[*field];
-            let v = if *how == 0 { None } else { bad.get((how - 1) % bad.len()).cloned() };
-            set(&mut doc, pointer, v);
-        }
-        let mut answers = Answers::new();
-        answers.insert("settle".into(), Answer::Option(settle.into()));
-        answers.insert("card".into(), Answer::Bool(card));
-        answers.insert("surname".into(), Answer::Option(surname.into()));
-
-        FIX.with(|fx| {
-            let merged_ok = fx.merged.is_valid(&doc);
-            for (p, packet_schema) in fx.projections.items.iter().zip(&fx.packets) {
-                if !p.condition.eval(&answers) {
-                    continue;
-                }
-                let mut packet = Map::new();
-                let mut missing_required = false;
-                for f in &p.fields {
-                    match doc.pointer(&f.pointer) {
-                        Some(v) => {
-                            packet.insert(f.name.clone(), v.clone());
-                        }
-                        None => {
-                            if f.required.as_ref().is_some_and(|c| c.eval(&answers)) {
-                                missing_required = true;
-                            }
-                        }
+        let mut packet = Map::new();
+        let mut why = Vec::new();
+        for (f, view) in p.fields.iter().zip(&it.view) {
+            match doc.pointer(&f.pointer) {
+                Some(v) => {
+                    packet.insert(f.name.clone(), v.clone());
+                    if let Ty::List { fields } = &view.ty {
+                        entries_missing(fields, v, answers, &f.name, &mut why);
                     }
                 }
-                let item_ok = packet_schema.is_valid(&Value::Object(packet)) && !missing_required;
-                // Direction 1: accepted by the merged schema ⇒ every applicable packet is fine.
-                if merged_ok {
-                    prop_assert!(item_ok, "merged accepted, but {}'s packet is not: {doc}", p.item);
+                None if f.required.as_ref().is_some_and(|c| c.eval(answers)) => {
+                    why.push(format!("`{}` is required", f.name));
                 }
-                // Direction 2: an applicable item's own constraint broken ⇒ the merged schema rejects.
-                if !item_ok {
-                    prop_assert!(!merged_ok, "{}'s constraint is broken, yet merged accepted: {doc}", p.item);
+                None => {}
+            }
+        }
+        let packet = Value::Object(packet);
+        why.extend(schema.iter_errors(&packet).map(|e| e.to_string()));
+        if !why.is_empty() {
+            out.push((p.item.clone(), why.join("; ")));
+        }
+    }
+    out
+}
+
+/// Situation-dependent requirements inside list entries (the packet schema states only the
+/// unconditional ones).
+fn entries_missing(
+    fields: &[LocalField],
+    list: &Value,
+    answers: &Answers,
+    at: &str,
+    why: &mut Vec<String>,
+) {
+    let Some(entries) = list.as_array() else {
+        return;
+    };
+    for (i, e) in entries.iter().enumerate() {
+        let Some(e) = e.as_object() else { continue };
+        for f in fields {
+            match e.get(&f.id) {
+                None if f.required.as_ref().is_some_and(|c| c.eval(answers)) => {
+                    why.push(format!("`{at}/{i}/{}` is required", f.id));
+                }
+                Some(v) => {
+                    if let Ty::List { fields } = &f.ty {
+                        entries_missing(fields, v, answers, &format!("{at}/{i}/{}", f.id), why);
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+}
+
+/// A mutation: the site (modulo their number) and how: removal (0) or the n-th bad value.
+type Mutation = (usize, usize);
+
+/// Applies the mutations in order.
+fn mutate(doc: &mut Value, sites: &[Site], mutations: &[Mutation]) {
+    for (site, how) in mutations {
+        let s = &sites[site % sites.len()];
+        let v = match how % (s.bad.len() + 1) {
+            0 => None,
+            n => Some(s.bad[n - 1].0.clone()),
+        };
+        form_gen::set(doc, &s.pointer, v);
+    }
+}
+
+/// The items the final submission breaks at the mutated sites, as the IR states them.
+fn known_broken(doc: &Value, sites: &[Site], mutations: &[Mutation]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (site, _) in mutations {
+        let s = &sites[site % sites.len()];
+        let items: &[String] = match doc.pointer(&s.pointer) {
+            None => {
+                let parent = s.pointer.rsplit_once('/').map_or("", |(p, _)| p);
+                if doc.pointer(parent).is_some_and(Value::is_object) {
+                    &s.required_by
+                } else {
+                    &[]
                 }
             }
-            Ok(())
-        })?;
+            Some(v) => s
+                .bad
+                .iter()
+                .find(|(b, _)| b == v)
+                .map_or(&[][..], |(_, items)| items),
+        };
+        for i in items {
+            if !out.contains(i) {
+                out.push(i.clone());
+            }
+        }
     }
+    out
+}
+
+/// Both directions for one generated submission.
+fn agree(m: &Matter, picks: &[usize], mutations: &[Mutation]) -> Result<(), TestCaseError> {
+    let (answers, situations) = form_gen::answers(&m.form, picks);
+    let (mut doc, sites) = form_gen::base(&m.form, &answers, situations);
+    mutate(&mut doc, &sites, mutations);
+    let merged_ok = m.merged.is_valid(&doc);
+    let failures = item_failures(m, &doc, &answers);
+    let matter = &m.form.matter;
+    // Direction 1: accepted by the merged schema ⇒ every applicable packet is fine.
+    prop_assert!(
+        !merged_ok || failures.is_empty(),
+        "{matter}: merged accepted, but {failures:?}: {doc}"
+    );
+    // Direction 2: an applicable item's own declaration broken ⇒ the merged schema rejects it,
+    // and so does that item's packet check.
+    for item in known_broken(&doc, &sites, mutations) {
+        prop_assert!(
+            !merged_ok,
+            "{matter}: `{item}`'s declaration is broken, yet merged accepted: {doc}"
+        );
+        prop_assert!(
+            failures.iter().any(|(i, _)| *i == item),
+            "{matter}: `{item}`'s declaration is broken, yet its packet passes: {doc}"
+        );
+    }
+    Ok(())
+}
+
+fn scenario(m: &Matter) -> impl Strategy<Value = Vec<usize>> {
+    m.form
+        .situations
+        .iter()
+        .map(|q| 0..form_gen::arity(q))
+        .collect::<Vec<_>>()
 }
 
 #[test]
-fn the_valid_base_submission_is_accepted_in_every_scenario() {
-    let fx = fixture();
-    for settle in ["local", "other"] {
-        for card in [true, false] {
-            for surname in ["father", "mother"] {
-                let mut doc = json!({ "settle": settle, "card": card, "surname": surname });
-                for (pointer, good, _) in candidates() {
-                    let item = pointer
-                        .trim_start_matches('/')
-                        .split('/')
-                        .next()
-                        .unwrap_or("");
-                    if (item == "hukou" && settle != "local") || (item == "sscard" && !card) {
-                        continue;
+fn merged_and_packet_schemas_agree_on_every_example() {
+    for m in &examples() {
+        let mut runner = TestRunner::new(Config {
+            cases: 128,
+            failure_persistence: None,
+            ..Config::default()
+        });
+        let strategy = (
+            scenario(m),
+            prop::collection::vec((any::<usize>(), any::<usize>()), 0..4),
+        );
+        let result = runner.run(&strategy, |(picks, mutations)| agree(m, &picks, &mutations));
+        if let Err(e) = result {
+            panic!("{}: {e}", m.form.matter);
+        }
+    }
+}
+
+/// Every scenario of a matter (all answer combinations), up to `cap` of them.
+fn scenarios(form: &Form, cap: usize) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new()];
+    for q in &form.situations {
+        out = out
+            .into_iter()
+            .flat_map(|p| {
+                (0..form_gen::arity(q)).map(move |a| {
+                    let mut p = p.clone();
+                    p.push(a);
+                    p
+                })
+            })
+            .take(cap)
+            .collect();
+    }
+    out
+}
+
+#[test]
+fn the_base_submission_is_accepted_in_every_scenario() {
+    for m in &examples() {
+        for picks in scenarios(&m.form, 4096) {
+            let (answers, situations) = form_gen::answers(&m.form, &picks);
+            let (doc, _) = form_gen::base(&m.form, &answers, situations);
+            let errors: Vec<String> = m.merged.iter_errors(&doc).map(|e| e.to_string()).collect();
+            assert!(errors.is_empty(), "{}: {errors:?}: {doc}", m.form.matter);
+            let failures = item_failures(m, &doc, &answers);
+            assert!(failures.is_empty(), "{}: {failures:?}", m.form.matter);
+        }
+    }
+}
+
+/// Every single mutation of every site, in a few scenarios per matter: each value the
+/// generator derives from an applicable item's declaration really breaks it, and the merged
+/// schema rejects it (the random test then combines mutations).
+#[test]
+fn every_single_violation_is_caught() {
+    for m in &examples() {
+        let all = scenarios(&m.form, 4096);
+        let step = (all.len() / 6).max(1);
+        for picks in all.iter().step_by(step) {
+            let (answers, situations) = form_gen::answers(&m.form, picks);
+            let (_, sites) = form_gen::base(&m.form, &answers, situations);
+            for (i, s) in sites.iter().enumerate() {
+                for how in 0..=s.bad.len() {
+                    if let Err(e) = agree(m, picks, &[(i, how)]) {
+                        panic!("{e}");
                     }
-                    set(&mut doc, pointer, Some(good));
                 }
-                assert!(fx.merged.is_valid(&doc), "{doc}");
             }
         }
     }
+}
+
+/// The sample's sharpest cases, by name: narrowings and item-only requirements.
+#[test]
+fn sample_cases() {
+    let m = examples()
+        .into_iter()
+        .find(|m| m.form.matter == "newborn")
+        .expect("newborn");
+    let (answers, situations) = form_gen::answers(&m.form, &[0, 0, 0]);
+    let (base, _) = form_gen::base(&m.form, &answers, situations);
+    let case = |pointer: &str, v: Option<Value>| {
+        let mut doc = base.clone();
+        form_gen::set(&mut doc, pointer, v);
+        (m.merged.is_valid(&doc), item_failures(&m, &doc, &answers))
+    };
+    // birth_cert narrows baby_name to 15: 16 characters pass the shared 20 but not the merge.
+    let (ok, failures) = case("/baby_name", Some(json!("名".repeat(16))));
+    assert!(!ok);
+    assert_eq!(failures.len(), 1, "{failures:?}");
+    assert_eq!(failures[0].0, "birth_cert");
+    let (ok, failures) = case("/baby_name", Some(json!("名".repeat(15))));
+    assert!(ok && failures.is_empty(), "{failures:?}");
+    // A local required field of an applicable item.
+    let (ok, failures) = case("/birth_cert/birth_weight", None);
+    assert!(!ok && !failures.is_empty());
+    // Integer bounds at the edge.
+    for (w, good) in [(300, true), (299, false), (8000, true), (8001, false)] {
+        let (ok, _) = case("/birth_cert/birth_weight", Some(json!(w)));
+        assert_eq!(ok, good, "{w}");
+    }
+    let (ok, _) = case("/birth_cert/birth_weight", Some(json!(3200.5)));
+    assert!(!ok);
 }
