@@ -62,6 +62,13 @@ fn catalogs(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("check", matters), &src, |b, src| {
             b.iter(|| yjs_compiler::check(src, &roots).diagnostics.len())
         });
+        // Every artifact of every matter: forms, plans, guides, notices, review rules.
+        group.bench_with_input(BenchmarkId::new("build", matters), &src, |b, src| {
+            b.iter(|| {
+                let checked = yjs_compiler::check(src, &roots);
+                yjs_compiler::emit(&checked).map(|a| a.len()).unwrap_or(0)
+            })
+        });
     }
     group.finish();
 }

@@ -50,6 +50,8 @@ pub struct SourceFile {
     pub name: String,
     /// The text.
     pub source: String,
+    /// The offset of the first byte that was not UTF-8 when read (the text is then lossy).
+    pub bad_utf8: Option<usize>,
     line_starts: Vec<usize>,
 }
 
@@ -67,11 +69,22 @@ impl Files {
 
     /// Adds a file and returns its id.
     pub fn add(&mut self, name: impl Into<String>, source: impl Into<String>) -> FileId {
+        self.add_with_status(name, source, None)
+    }
+
+    /// Adds a file read with invalid UTF-8 at `bad_utf8` (its text is the lossy decoding).
+    pub fn add_with_status(
+        &mut self,
+        name: impl Into<String>,
+        source: impl Into<String>,
+        bad_utf8: Option<usize>,
+    ) -> FileId {
         let source = source.into();
         let line_starts = line_starts(&source).collect();
         self.files.push(SourceFile {
             name: name.into(),
             source,
+            bad_utf8,
             line_starts,
         });
         FileId(self.files.len() as u32 - 1)

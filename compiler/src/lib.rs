@@ -19,6 +19,7 @@ pub mod diagnostics;
 pub mod emit;
 pub mod files;
 pub mod ir;
+mod par;
 pub mod resolve;
 pub mod syntax;
 
@@ -54,19 +55,26 @@ impl Checked {
 pub fn check(source: &dyn Source, roots: &[PathBuf]) -> Checked {
     let (loaded, mut diags) = resolve::load(source, roots);
     let (program, more) = resolve::resolve(&loaded);
+    // The model owns what it needs; the ASTs are the largest structure, so free them now.
+    let resolve::Loaded { files, asts, .. } = loaded;
+    drop(asts);
     diags.extend(more);
-    diags.extend(check::form::check(&loaded.files, &program));
-    let mut matters = Vec::with_capacity(program.matters.len());
-    for m in &program.matters {
-        let (form, form_diags) = check::form::merge(&loaded.files, &program, m);
+    diags.extend(check::form::check(&files, &program));
+    // Matters are independent once resolved: check them in parallel, keep declaration order.
+    let per_matter = par::map(&program.matters, |m| {
+        let (form, mut d) = check::form::merge(&files, &program, m);
         let (plan, plan_diags) = ir::plan::build(&program, m);
-        diags.extend(form_diags);
-        diags.extend(plan_diags);
-        matters.push(MatterIr { form, plan });
+        d.extend(plan_diags);
+        (MatterIr { form, plan }, d)
+    });
+    let mut matters = Vec::with_capacity(per_matter.len());
+    for (ir, d) in per_matter {
+        diags.extend(d);
+        matters.push(ir);
     }
     diagnostics::sort(&mut diags);
     Checked {
-        files: loaded.files,
+        files,
         program,
         matters,
         diagnostics: diags,
@@ -79,16 +87,54 @@ pub type Artifacts = BTreeMap<String, String>;
 /// Emits every artifact of a checked program; call only when it has no errors.
 pub fn emit(checked: &Checked) -> Result<Artifacts, String> {
     let mut out = Artifacts::new();
-    let mut index = Vec::new();
-    for (m, ir) in checked.program.matters.iter().zip(&checked.matters) {
-        let dir = &m.id.name;
-        let mut put = |files: Vec<(String, String)>| {
-            for (path, contents) in files {
-                out.insert(format!("{dir}/{path}"), contents);
-            }
-        };
-        put(emit::form::emit(&ir.form));
-        put(emit::plan::emit(&ir.plan));
+    for files in emit_each(checked) {
+        out.extend(files?);
+    }
+    out.insert("index.md".to_string(), index(checked));
+    Ok(out)
+}
+
+/// Each matter's artifacts, with paths relative to the output folder (`<matter>/…`), in
+/// declaration order, emitted in parallel; `index.md` comes from [`index`].
+pub fn emit_each(checked: &Checked) -> Vec<Result<Vec<(String, String)>, String>> {
+    let pairs: Vec<(&resolve::Matter, &MatterIr)> = checked
+        .program
+        .matters
+        .iter()
+        .zip(&checked.matters)
+        .collect();
+    par::map(&pairs, |(m, ir)| emit_matter(checked, m, ir))
+}
+
+/// Emits the matters in batches and hands each batch's files to `sink` before the next, so
+/// a province-sized build never holds every artifact in memory at once.
+pub fn emit_streaming(
+    checked: &Checked,
+    mut sink: impl FnMut(Vec<(String, String)>) -> Result<(), String>,
+) -> Result<(), String> {
+    let pairs: Vec<(&resolve::Matter, &MatterIr)> = checked
+        .program
+        .matters
+        .iter()
+        .zip(&checked.matters)
+        .collect();
+    for batch in pairs.chunks(64) {
+        for files in par::map(batch, |(m, ir)| emit_matter(checked, m, ir)) {
+            sink(files?)?;
+        }
+    }
+    sink(vec![("index.md".to_string(), index(checked))])
+}
+
+/// One matter's artifacts, with paths relative to the output folder (`<matter>/…`).
+fn emit_matter(
+    checked: &Checked,
+    m: &resolve::Matter,
+    ir: &MatterIr,
+) -> Result<Vec<(String, String)>, String> {
+    {
+        let mut files = emit::form::emit(&ir.form);
+        files.extend(emit::plan::emit(&ir.plan));
         let projections = emit::form::projections(&ir.form);
         let counts = emit::guide::FormCounts {
             fields_before: ir.form.fields_before,
@@ -97,15 +143,25 @@ pub fn emit(checked: &Checked) -> Result<Artifacts, String> {
         let guide =
             emit::guide::guide_files(&checked.program, m, &ir.plan.plan, &projections, counts)
                 .map_err(|e| format!("matter `{}`: {e}", m.id.name))?;
-        put(guide);
-        index.push(emit::guide::IndexEntry::new(
-            &checked.program,
-            m,
-            &ir.plan.plan,
-        ));
+        files.extend(guide);
+        let dir = &m.id.name;
+        Ok(files
+            .into_iter()
+            .map(|(p, c)| (format!("{dir}/{p}"), c))
+            .collect())
     }
-    out.insert("index.md".to_string(), emit::guide::index_md(&index));
-    Ok(out)
+}
+
+/// `index.md`: every matter with its lead department, item count, worst case and guide link.
+pub fn index(checked: &Checked) -> String {
+    let entries: Vec<emit::guide::IndexEntry> = checked
+        .program
+        .matters
+        .iter()
+        .zip(&checked.matters)
+        .map(|(m, ir)| emit::guide::IndexEntry::new(&checked.program, m, &ir.plan.plan))
+        .collect();
+    emit::guide::index_md(&entries)
 }
 
 /// The JSON Schemas of the artifact types, by file name under `spec/schemas/`.

@@ -92,7 +92,7 @@ fn baby_name_takes_the_tightest_length() {
         "{}",
         b.source.at
     );
-    assert_eq!(b.source.constraint, "max_length 15");
+    assert_eq!(&*b.source.constraint, "max_length 15");
 }
 
 #[test]

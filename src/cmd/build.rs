@@ -35,17 +35,15 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         eprintln!("error: nothing was written because the input has errors");
         return ExitCode::from(1);
     }
-    let artifacts = match yjs_compiler::emit(&checked) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    match write_tree(&args.out, &artifacts) {
-        Ok(n) => {
+    let mut written = 0;
+    let result = yjs_compiler::emit_streaming(&checked, |files| {
+        written += files.len();
+        write_files(&args.out, &files)
+    });
+    match result {
+        Ok(()) => {
             eprintln!(
-                "wrote {n} file(s) for {} matter(s) to {}",
+                "wrote {written} file(s) for {} matter(s) to {}",
                 checked.program.matters.len(),
                 args.out.display()
             );
@@ -58,11 +56,12 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     }
 }
 
-/// Writes files under `out`, first removing the matter folders it replaces so no stale file stays.
-pub fn write_tree(out: &Path, files: &yjs_compiler::Artifacts) -> Result<usize, String> {
+/// Writes one matter's files under `out` (or `index.md`), first removing the matter folder
+/// they replace, so no stale file of an earlier build stays.
+pub fn write_files(out: &Path, files: &[(String, String)]) -> Result<(), String> {
     let mut dirs: Vec<&str> = files
-        .keys()
-        .filter_map(|k| k.split_once('/').map(|(d, _)| d))
+        .iter()
+        .filter_map(|(k, _)| k.split_once('/').map(|(d, _)| d))
         .collect();
     dirs.dedup();
     for d in dirs {
@@ -81,7 +80,7 @@ pub fn write_tree(out: &Path, files: &yjs_compiler::Artifacts) -> Result<usize, 
         std::fs::write(&target, contents)
             .map_err(|e| format!("cannot write `{}`: {e}", target.display()))?;
     }
-    Ok(files.len())
+    Ok(())
 }
 
 /// `yjs schemas`: writes the JSON Schemas of the artifact types.

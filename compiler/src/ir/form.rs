@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 use serde_json::{Number, Value};
+use std::sync::Arc;
 use yjs_artifacts::{Condition, ProjectedMaterial};
 
 /// The merged form of one matter.
@@ -99,17 +100,17 @@ impl Ty {
     }
 }
 
-/// Where a constraint was declared.
+/// Where a constraint was declared; shared (`Arc`) because every view of a field copies it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Source {
     /// The item whose form declared it; `None` for the `shared` block or a dictionary.
-    pub item: Option<String>,
+    pub item: Option<Arc<str>>,
     /// That item's department.
-    pub department: Option<String>,
+    pub department: Option<Arc<str>>,
     /// The constraint as written, e.g. `max_length 15`.
-    pub constraint: String,
+    pub constraint: Arc<str>,
     /// `file:line:col` of the constraint.
-    pub at: String,
+    pub at: Arc<str>,
 }
 
 /// A numeric bound with the declaration that set it.
@@ -131,12 +132,12 @@ pub struct Pattern {
 /// The value constraints of a field (requiredness is kept apart, because it depends on situations).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Bounds {
-    pub min: Option<Bound>,
-    pub max: Option<Bound>,
-    pub min_length: Option<Bound>,
-    pub max_length: Option<Bound>,
-    pub min_items: Option<Bound>,
-    pub max_items: Option<Bound>,
+    pub min: Option<Box<Bound>>,
+    pub max: Option<Box<Bound>>,
+    pub min_length: Option<Box<Bound>>,
+    pub max_length: Option<Box<Bound>>,
+    pub min_items: Option<Box<Bound>>,
+    pub max_items: Option<Box<Bound>>,
     /// Every pattern that must hold, beyond the one a domain type implies.
     pub patterns: Vec<Pattern>,
     /// The default value, as JSON.

@@ -83,23 +83,63 @@ struct Loader<'a> {
     files: Files,
     asts: Vec<ast::SourceFile>,
     by_key: BTreeMap<PathBuf, FileId>,
+    /// The directory of each file, for its `use` paths.
+    dirs: Vec<PathBuf>,
     uses: Vec<Vec<FileId>>,
+    /// Whether a file's `use` lines were followed already.
+    expanded: Vec<bool>,
     diags: Vec<Diagnostic>,
 }
 
+/// A file read from its source, before parsing.
+struct Read {
+    name: String,
+    key: PathBuf,
+    dir: PathBuf,
+    text: String,
+    /// The offset of the first byte that is not UTF-8, if any.
+    bad_utf8: Option<usize>,
+}
+
 /// Loads the roots and everything they use.
+///
+/// The roots are read first and parsed in parallel (they are most of the work in a
+/// catalogue); the files they `use` are then loaded depth-first, which also finds cycles.
 pub fn load(source: &dyn Source, roots: &[PathBuf]) -> (Loaded, Vec<Diagnostic>) {
     let mut l = Loader {
         source,
         files: Files::new(),
         asts: Vec::new(),
         by_key: BTreeMap::new(),
+        dirs: Vec::new(),
         uses: Vec::new(),
+        expanded: Vec::new(),
         diags: Vec::new(),
     };
+    let mut root_ids = Vec::new();
+    let mut fresh = Vec::new();
     for root in roots {
+        match l.read(root, None) {
+            Some(Ok(read)) => {
+                let id = l.add(read);
+                fresh.push(id);
+                root_ids.push(id);
+            }
+            Some(Err(id)) => root_ids.push(id),
+            None => {}
+        }
+    }
+    let parsed = crate::par::map(&fresh, |id| {
+        let bad = l.files.get(*id).and_then(|f| f.bad_utf8);
+        parse_file(&l.files, *id, bad)
+    });
+    for (ast, diags) in parsed {
+        l.asts.push(ast);
+        l.diags.extend(diags);
+    }
+    for id in root_ids {
         let mut stack = Vec::new();
-        l.file(root, None, &mut stack);
+        l.expand(id, &mut stack);
     }
     let visible = (0..l.asts.len())
         .map(|i| l.closure(FileId(i as u32)))
@@ -114,29 +154,33 @@ pub fn load(source: &dyn Source, roots: &[PathBuf]) -> (Loaded, Vec<Diagnostic>)
     )
 }
 
+/// Parses one loaded file, or reports that it is not UTF-8.
+fn parse_file(
+    files: &Files,
+    id: FileId,
+    bad_utf8: Option<usize>,
+) -> (ast::SourceFile, Vec<Diagnostic>) {
+    if let Some(at) = bad_utf8 {
+        return (
+            ast::SourceFile {
+                file: id,
+                ..Default::default()
+            },
+            vec![d::bad_utf8(Span::new(id, at, at + 1))],
+        );
+    }
+    let src = files.get(id).map_or("", |f| f.source.as_str());
+    syntax::parse(id, src)
+}
+
 impl Loader<'_> {
-    /// Loads one file, returning its id; `stack` holds the `use` chain that led here.
-    fn file(
-        &mut self,
-        path: &Path,
-        used_at: Option<Span>,
-        stack: &mut Vec<(FileId, Span)>,
-    ) -> Option<FileId> {
+    /// Reads a file not loaded yet: `Some(Ok)` with its text, `Some(Err(id))` when it is
+    /// loaded already, `None` when it cannot be read (reported).
+    fn read(&mut self, path: &Path, used_at: Option<Span>) -> Option<Result<Read, FileId>> {
         let path = normalize(path);
         let key = self.source.key(&path);
         if let Some(&id) = self.by_key.get(&key) {
-            if let Some(pos) = stack.iter().position(|(f, _)| *f == id) {
-                if let Some(at) = used_at {
-                    let chain: Vec<(String, Span)> = stack[pos..]
-                        .iter()
-                        .map(|(f, s)| (self.files.name(*f).to_string(), *s))
-                        .collect();
-                    self.diags
-                        .push(d::use_cycle(at, self.files.name(id), &chain));
-                }
-                return None;
-            }
-            return Some(id);
+            return Some(Err(id));
         }
         let bytes = match self.source.read(&path) {
             Ok(b) => b,
@@ -148,7 +192,6 @@ impl Loader<'_> {
                 return None;
             }
         };
-        let name = path.display().to_string();
         let (text, bad_utf8) = match String::from_utf8(bytes) {
             Ok(s) => (s, None),
             Err(e) => {
@@ -156,38 +199,70 @@ impl Loader<'_> {
                 (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(at))
             }
         };
-        let id = self.files.add(name, text);
-        self.by_key.insert(key, id);
-        self.uses.push(Vec::new());
-        let src = self
-            .files
-            .get(id)
-            .map(|f| f.source.clone())
-            .unwrap_or_default();
-        let (ast, diags) = if let Some(at) = bad_utf8 {
-            (
-                ast::SourceFile {
-                    file: id,
-                    ..Default::default()
-                },
-                vec![d::bad_utf8(Span::new(id, at, at + 1))],
-            )
-        } else {
-            syntax::parse(id, &src)
-        };
-        self.diags.extend(diags);
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let uses: Vec<ast::Use> = ast.uses.clone();
-        self.asts.push(ast);
+        Some(Ok(Read {
+            name: path.display().to_string(),
+            key,
+            dir,
+            text,
+            bad_utf8,
+        }))
+    }
+
+    /// Registers a read file and returns its id; its AST is pushed by the caller.
+    fn add(&mut self, read: Read) -> FileId {
+        let id = self
+            .files
+            .add_with_status(read.name, read.text, read.bad_utf8);
+        self.by_key.insert(read.key, id);
+        self.dirs.push(read.dir);
+        self.uses.push(Vec::new());
+        self.expanded.push(false);
+        id
+    }
+
+    /// Follows the `use` lines of a file, loading what they name; `stack` holds the `use`
+    /// chain that led here, so a file met again on it closes a cycle.
+    fn expand(&mut self, id: FileId, stack: &mut Vec<(FileId, Span)>) {
+        let i = id.0 as usize;
+        if self.expanded.get(i).copied().unwrap_or(true) {
+            return;
+        }
+        if let Some(e) = self.expanded.get_mut(i) {
+            *e = true;
+        }
+        let uses: Vec<ast::Use> = self.asts.get(i).map(|a| a.uses.clone()).unwrap_or_default();
+        let dir = self.dirs.get(i).cloned().unwrap_or_default();
         for u in uses {
-            stack.push((id, u.span));
             let target = dir.join(&u.path.value);
-            if let Some(used) = self.file(&target, Some(u.span), stack) {
-                self.uses[id.0 as usize].push(used);
+            let used = match self.read(&target, Some(u.span)) {
+                None => continue,
+                Some(Err(existing)) => existing,
+                Some(Ok(read)) => {
+                    let new = self.add(read);
+                    let bad = self.files.get(new).and_then(|f| f.bad_utf8);
+                    let (ast, diags) = parse_file(&self.files, new, bad);
+                    self.asts.push(ast);
+                    self.diags.extend(diags);
+                    new
+                }
+            };
+            if used == id || stack.iter().any(|(f, _)| *f == used) {
+                let mut chain: Vec<(String, Span)> = stack
+                    .iter()
+                    .skip_while(|(f, _)| *f != used)
+                    .map(|(f, s)| (self.files.name(*f).to_string(), *s))
+                    .collect();
+                chain.push((self.files.name(id).to_string(), u.span));
+                self.diags
+                    .push(d::use_cycle(u.span, self.files.name(used), &chain));
+                continue;
             }
+            self.uses[i].push(used);
+            stack.push((id, u.span));
+            self.expand(used, stack);
             stack.pop();
         }
-        Some(id)
     }
 
     fn closure(&self, start: FileId) -> Vec<FileId> {

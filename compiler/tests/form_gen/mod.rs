@@ -186,11 +186,11 @@ fn collect_sites(pointer: &str, decls: &[Decl], answers: &Answers, sites: &mut V
     }
 }
 
-fn num(b: &Option<Bound>) -> Option<f64> {
+fn num(b: &Option<Box<Bound>>) -> Option<f64> {
     b.as_ref().and_then(|b| b.value.as_f64())
 }
 
-fn count(b: &Option<Bound>) -> Option<usize> {
+fn count(b: &Option<Box<Bound>>) -> Option<usize> {
     b.as_ref()
         .and_then(|b| b.value.as_u64())
         .map(|n| n as usize)

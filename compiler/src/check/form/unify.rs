@@ -208,9 +208,11 @@ impl<'a> Unifier<'a> {
             ));
         }
         let bound = |t: &Option<Tight>| {
-            t.as_ref().map(|t| Bound {
-                value: t.value.clone(),
-                source: t.source.clone(),
+            t.as_ref().map(|t| {
+                Box::new(Bound {
+                    value: t.value.clone(),
+                    source: t.source.clone(),
+                })
             })
         };
         let bounds = Bounds {
@@ -236,10 +238,10 @@ impl<'a> Unifier<'a> {
 
     fn source(&self, who: &Who, span: Span) -> Source {
         Source {
-            item: who.item.clone(),
-            department: who.department.clone(),
-            constraint: self.files.text(span).trim().to_string(),
-            at: at(self.files, span),
+            item: who.item.as_deref().map(std::sync::Arc::from),
+            department: who.department.as_deref().map(std::sync::Arc::from),
+            constraint: self.files.text(span).trim().into(),
+            at: at(self.files, span).into(),
         }
     }
 }

@@ -34,8 +34,9 @@ pub fn field(
 
 /// The JSON Schema keywords for a field's value constraints (no title, no type).
 pub fn keywords(bounds: &Bounds, m: &mut Map<String, Value>) {
-    let num =
-        |b: &Option<crate::ir::form::Bound>| b.as_ref().map(|b| Value::Number(b.value.clone()));
+    let num = |b: &Option<Box<crate::ir::form::Bound>>| {
+        b.as_ref().map(|b| Value::Number(b.value.clone()))
+    };
     for (key, v) in [
         ("minimum", num(&bounds.min)),
         ("maximum", num(&bounds.max)),

@@ -102,8 +102,17 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("review.md.j2", include_str!("templates/review.md.j2")),
 ];
 
+/// The template environment, compiled once per process and shared by every matter.
+fn env() -> Result<&'static Environment<'static>, GuideError> {
+    static ENV: std::sync::OnceLock<Result<Environment<'static>, String>> =
+        std::sync::OnceLock::new();
+    ENV.get_or_init(|| new_env().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| GuideError::Template(e.clone()))
+}
+
 /// The template environment: strict, HTML auto-escaped, Markdown escaped by the formatter.
-fn env() -> Result<Environment<'static>, GuideError> {
+fn new_env() -> Result<Environment<'static>, GuideError> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_trim_blocks(true);
@@ -172,19 +181,16 @@ pub fn guide_files(
     let mut files = vec![
         (
             "guide.md".to_string(),
-            render(&env, "guide.md.j2", ctx.clone())?,
+            render(env, "guide.md.j2", ctx.clone())?,
         ),
-        (
-            "guide.html".to_string(),
-            render(&env, "guide.html.j2", ctx)?,
-        ),
+        ("guide.html".to_string(), render(env, "guide.html.j2", ctx)?),
     ];
     for answers in notice::combinations(matter) {
         let n = notice::build(program, matter, plan, &answers)?;
         let ctx = context! { generated => GENERATED, n => Value::from_serialize(&n) };
         files.push((
             format!("notices/{}.md", n.slug),
-            render(&env, "notice.md.j2", ctx)?,
+            render(env, "notice.md.j2", ctx)?,
         ));
     }
     for index in 0..matter.items.len() {
@@ -192,7 +198,7 @@ pub fn guide_files(
         let ctx = context! { generated => GENERATED, r => Value::from_serialize(&r) };
         files.push((
             format!("review/{}.md", r.id),
-            render(&env, "review.md.j2", ctx)?,
+            render(env, "review.md.j2", ctx)?,
         ));
     }
     Ok(files)
@@ -216,7 +222,7 @@ pub fn notice(
     } else {
         "notice.md.j2"
     };
-    Ok(render(&env, name, ctx)?)
+    Ok(render(env, name, ctx)?)
 }
 
 /// `DIR/index.md`: every matter with its lead department, item count, worst case and guide link.
