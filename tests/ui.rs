@@ -24,6 +24,28 @@ fn snapshot(path: &Path) -> (String, bool) {
     )
 }
 
+/// The code a case exists for, from its first line `// CODE: …`.
+fn header_code(path: &Path) -> Option<String> {
+    let source = std::fs::read_to_string(path).ok()?;
+    let rest = source.lines().next()?.strip_prefix("// ")?;
+    let code = rest.split(':').next()?;
+    let digits = code
+        .get(1..)
+        .is_some_and(|d| d.chars().all(|c| c.is_ascii_digit()));
+    (code.len() == 5 && code.starts_with(['E', 'W']) && digits).then(|| code.to_string())
+}
+
+/// Asserts that a case produced the code its header names, if it names one.
+fn assert_header_code(path: &Path, snap: &str) {
+    if let Some(code) = header_code(path) {
+        assert!(
+            snap.contains(&format!("[{code}]")),
+            "{} must produce {code}:\n{snap}",
+            path.display()
+        );
+    }
+}
+
 #[test]
 fn pass_cases_have_no_errors() {
     insta::glob!("ui/pass/*.yjs", |path| {
@@ -33,6 +55,8 @@ fn pass_cases_have_no_errors() {
             "{} must compile without errors:\n{snap}",
             path.display()
         );
+        // A warning case names its code in its first line: `// W0202: …`.
+        assert_header_code(path, &snap);
         insta::assert_snapshot!(snap);
     });
 }
@@ -43,19 +67,7 @@ fn fail_cases_have_errors() {
         let (snap, has_errors) = snapshot(path);
         assert!(has_errors, "{} must fail:\n{snap}", path.display());
         // A fail case names the code it exists for in its first line: `// E0104: …`.
-        let source = std::fs::read_to_string(path).unwrap_or_default();
-        if let Some(code) = source
-            .lines()
-            .next()
-            .and_then(|l| l.strip_prefix("// "))
-            .and_then(|l| l.split(':').next())
-        {
-            assert!(
-                snap.contains(&format!("[{code}]")),
-                "{} must produce {code}:\n{snap}",
-                path.display()
-            );
-        }
+        assert_header_code(path, &snap);
         insta::assert_snapshot!(snap);
     });
 }
