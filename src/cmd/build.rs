@@ -4,7 +4,6 @@ use crate::cmd::check::{print_diagnostics, Format};
 use clap::Args;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use yjs_compiler::resolve::{discover, Disk};
 
 /// Arguments of `yjs build`.
 #[derive(Args, Debug)]
@@ -21,15 +20,9 @@ pub struct BuildArgs {
 
 /// Builds; exit 0 when written, 1 when the input has errors, 2 on I/O problems.
 pub fn run(args: &BuildArgs) -> ExitCode {
-    let paths = crate::default_paths(&args.paths);
-    let roots = match discover(&paths) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
+    let Some(checked) = crate::cmd::check_paths(&args.paths) else {
+        return ExitCode::from(2);
     };
-    let checked = yjs_compiler::check(&Disk, &roots);
     print_diagnostics(&checked.files, &checked.diagnostics, args.format);
     if checked.has_errors() {
         eprintln!("error: nothing was written because the input has errors");

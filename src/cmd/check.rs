@@ -5,7 +5,6 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use yjs_compiler::diagnostics::{render_human, render_json};
-use yjs_compiler::resolve::{discover, Disk};
 
 /// How diagnostics are printed.
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -28,15 +27,9 @@ pub struct CheckArgs {
 
 /// Runs the check; exit 0 without errors, 1 with errors, 2 on usage or I/O problems.
 pub fn run(args: &CheckArgs) -> ExitCode {
-    let paths = crate::default_paths(&args.paths);
-    let roots = match discover(&paths) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
+    let Some(checked) = crate::cmd::check_paths(&args.paths) else {
+        return ExitCode::from(2);
     };
-    let checked = yjs_compiler::check(&Disk, &roots);
     print_diagnostics(&checked.files, &checked.diagnostics, args.format);
     if args.format == Format::Human {
         let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();

@@ -6,3 +6,17 @@ pub mod case;
 pub mod check;
 pub mod explain;
 pub mod notice;
+
+use std::path::PathBuf;
+
+/// Discovers the `.yjs` files under the given paths (default `dsl-examples`) and checks them;
+/// `None` after printing the reason when a path cannot be read (exit code 2).
+pub fn check_paths(paths: &[PathBuf]) -> Option<yjs_compiler::Checked> {
+    match yjs_compiler::resolve::discover(&crate::default_paths(paths)) {
+        Ok(roots) => Some(yjs_compiler::check(&yjs_compiler::resolve::Disk, &roots)),
+        Err(e) => {
+            eprintln!("error: {e}");
+            None
+        }
+    }
+}

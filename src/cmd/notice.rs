@@ -4,7 +4,6 @@ use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use yjs_artifacts::{Answer, Answers};
-use yjs_compiler::resolve::{discover, Disk};
 
 /// Arguments of `yjs notice`.
 #[derive(Args, Debug)]
@@ -24,14 +23,9 @@ pub struct NoticeArgs {
 
 /// Prints the notice; exit 1 for an unknown matter, situation or value, 2 on usage problems.
 pub fn run(args: &NoticeArgs) -> ExitCode {
-    let roots = match discover(&crate::default_paths(&args.paths)) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
+    let Some(checked) = crate::cmd::check_paths(&args.paths) else {
+        return ExitCode::from(2);
     };
-    let checked = yjs_compiler::check(&Disk, &roots);
     if checked.has_errors() {
         crate::cmd::check::print_diagnostics(
             &checked.files,

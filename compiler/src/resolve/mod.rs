@@ -232,29 +232,12 @@ impl Resolver<'_> {
     }
 
     fn constraints(&mut self, cs: &[ast::Constraint], situations: &[Situation]) -> Vec<Constraint> {
-        let mut out = Vec::new();
-        for c in cs {
-            use ast::ConstraintKind as A;
-            let kind = match &c.kind {
-                A::Required(None) => ConstraintKind::Required(None),
-                A::Required(Some(e)) => match self.cond(e, situations) {
-                    Some(c) => ConstraintKind::Required(Some(c)),
-                    None => continue,
-                },
-                A::Min(n) => ConstraintKind::Min(n.clone()),
-                A::Max(n) => ConstraintKind::Max(n.clone()),
-                A::MinLength(n) => ConstraintKind::MinLength(n.clone()),
-                A::MaxLength(n) => ConstraintKind::MaxLength(n.clone()),
-                A::Pattern(s) => ConstraintKind::Pattern(s.clone()),
-                A::MinItems(n) => ConstraintKind::MinItems(n.clone()),
-                A::MaxItems(n) => ConstraintKind::MaxItems(n.clone()),
-                A::Default(l) => ConstraintKind::Default(l.clone()),
-                A::Help(s) => ConstraintKind::Help(s.clone()),
-                A::Placeholder(s) => ConstraintKind::Placeholder(s.clone()),
-            };
-            out.push(Constraint { kind, span: c.span });
-        }
-        out
+        cs.iter()
+            .filter_map(|c| {
+                let kind = c.kind.map_cond(|e| self.cond(e, situations))?;
+                Some(Constraint { kind, span: c.span })
+            })
+            .collect()
     }
 
     /// Resolves a condition; `None` when it has an error (already reported).

@@ -1,7 +1,7 @@
 //! The resolved model: every name is an index, every condition is typed, spans are kept for diagnostics.
 
 use crate::files::{FileId, Span};
-use crate::syntax::ast::{self, Duration, Ident, Number, Str};
+use crate::syntax::ast::{self, Duration, Ident, Str};
 use yjs_artifacts::{Answer, Condition};
 
 /// Everything one compilation defines.
@@ -210,40 +210,8 @@ pub struct Constraint {
     pub span: Span,
 }
 
-/// The constraint kinds; values are kept as written.
-#[derive(Debug, Clone)]
-pub enum ConstraintKind {
-    Required(Option<Cond>),
-    Min(Number),
-    Max(Number),
-    MinLength(Number),
-    MaxLength(Number),
-    Pattern(Str),
-    MinItems(Number),
-    MaxItems(Number),
-    Default(ast::Literal),
-    Help(Str),
-    Placeholder(Str),
-}
-
-impl ConstraintKind {
-    /// The keyword.
-    pub fn keyword(&self) -> &'static str {
-        match self {
-            ConstraintKind::Required(_) => "required",
-            ConstraintKind::Min(_) => "min",
-            ConstraintKind::Max(_) => "max",
-            ConstraintKind::MinLength(_) => "min_length",
-            ConstraintKind::MaxLength(_) => "max_length",
-            ConstraintKind::Pattern(_) => "pattern",
-            ConstraintKind::MinItems(_) => "min_items",
-            ConstraintKind::MaxItems(_) => "max_items",
-            ConstraintKind::Default(_) => "default",
-            ConstraintKind::Help(_) => "help",
-            ConstraintKind::Placeholder(_) => "placeholder",
-        }
-    }
-}
+/// The constraint kinds, with typed conditions; values are kept as written.
+pub type ConstraintKind = ast::ConstraintKind<Cond>;
 
 /// A resolved item.
 #[derive(Debug, Clone)]

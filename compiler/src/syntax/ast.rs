@@ -248,9 +248,10 @@ pub struct Constraint {
 
 /// The constraints of the language.
 #[derive(Debug, Clone)]
-pub enum ConstraintKind {
-    /// `required` or `required when EXPR`.
-    Required(Option<Expr>),
+pub enum ConstraintKind<C = Expr> {
+    /// `required` or `required when CONDITION`; `C` is `Expr` as written and the typed
+    /// `Cond` once resolved.
+    Required(Option<C>),
     Min(Number),
     Max(Number),
     MinLength(Number),
@@ -263,7 +264,7 @@ pub enum ConstraintKind {
     Placeholder(Str),
 }
 
-impl ConstraintKind {
+impl<C> ConstraintKind<C> {
     /// The keyword of this constraint.
     pub fn keyword(&self) -> &'static str {
         match self {
@@ -279,6 +280,25 @@ impl ConstraintKind {
             ConstraintKind::Help(_) => "help",
             ConstraintKind::Placeholder(_) => "placeholder",
         }
+    }
+
+    /// The same constraint with its condition converted by `f`; `None` when `f` fails.
+    pub fn map_cond<D>(&self, f: impl FnOnce(&C) -> Option<D>) -> Option<ConstraintKind<D>> {
+        use ConstraintKind as K;
+        Some(match self {
+            K::Required(None) => K::Required(None),
+            K::Required(Some(c)) => K::Required(Some(f(c)?)),
+            K::Min(n) => K::Min(n.clone()),
+            K::Max(n) => K::Max(n.clone()),
+            K::MinLength(n) => K::MinLength(n.clone()),
+            K::MaxLength(n) => K::MaxLength(n.clone()),
+            K::Pattern(s) => K::Pattern(s.clone()),
+            K::MinItems(n) => K::MinItems(n.clone()),
+            K::MaxItems(n) => K::MaxItems(n.clone()),
+            K::Default(l) => K::Default(l.clone()),
+            K::Help(s) => K::Help(s.clone()),
+            K::Placeholder(s) => K::Placeholder(s.clone()),
+        })
     }
 }
 
