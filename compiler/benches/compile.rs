@@ -1,6 +1,10 @@
-//! Criterion benchmarks of the front end on generated catalogs: parse, and parse+resolve+check.
+//! Criterion benchmarks on generated catalogs: parse, check (every stage) and build (every artifact).
 //!
 //! `cargo bench -p yjs-compiler --bench compile`; see spec/scale.md for the measured figures.
+//! The allocator is the one the `yjs` binary uses, so the figures match the command line.
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[path = "../examples/gen_catalog/catalog.rs"]
 #[allow(dead_code)]
