@@ -87,23 +87,11 @@ pub type Artifacts = BTreeMap<String, String>;
 /// Emits every artifact of a checked program; call only when it has no errors.
 pub fn emit(checked: &Checked) -> Result<Artifacts, String> {
     let mut out = Artifacts::new();
-    for files in emit_each(checked) {
-        out.extend(files?);
-    }
-    out.insert("index.md".to_string(), index(checked));
+    emit_streaming(checked, |files| {
+        out.extend(files);
+        Ok(())
+    })?;
     Ok(out)
-}
-
-/// Each matter's artifacts, with paths relative to the output folder (`<matter>/…`), in
-/// declaration order, emitted in parallel; `index.md` comes from [`index`].
-pub fn emit_each(checked: &Checked) -> Vec<Result<Vec<(String, String)>, String>> {
-    let pairs: Vec<(&resolve::Matter, &MatterIr)> = checked
-        .program
-        .matters
-        .iter()
-        .zip(&checked.matters)
-        .collect();
-    par::map(&pairs, |(m, ir)| emit_matter(checked, m, ir))
 }
 
 /// Emits the matters in batches and hands each batch's files to `sink` before the next, so
