@@ -101,6 +101,11 @@ pub fn check_total(matter: &Matter, set: &ScenarioSet, diags: &mut Vec<Diagnosti
     let Some(promise) = matter.promise else {
         return;
     };
+    // An item without a promise is already an error (E0108); its legal limit stands in for the
+    // schedule, but a total built on it would only repeat that error in other words.
+    if matter.items.iter().any(|i| i.promise.is_none()) {
+        return;
+    }
     let worst = &set.worst.promised;
     let total = worst.total;
     let shown = units::show(promise.kind);
