@@ -1,4 +1,4 @@
-//! Property test: mutated and random inputs never make the parser or resolver panic.
+//! Property test: mutated and random inputs never make any stage panic, from parsing to emission.
 //!
 //! Runs a small budget in `cargo test`; `PROPTEST_CASES=100000 cargo test --release --test fuzz_parser`
 //! runs it long.
@@ -35,6 +35,10 @@ fn check(src: String) {
     // Rendering must not panic either.
     let _ = yjs_compiler::diagnostics::render_human(&checked.files, &checked.diagnostics, false);
     let _ = yjs_compiler::diagnostics::render_json(&checked.files, &checked.diagnostics);
+    // A program that checks clean must also build: emission may not panic on odd input either.
+    if !checked.has_errors() {
+        let _ = yjs_compiler::emit(&checked);
+    }
 }
 
 /// A mutation applied to a seed: delete, duplicate or insert a snippet at a position.
