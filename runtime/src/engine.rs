@@ -200,8 +200,11 @@ pub struct StepView {
     pub department_name: String,
     /// Its status.
     pub status: StepStatus,
-    /// The clock; `None` for a step that does not apply.
+    /// The promised clock (承诺时限); `None` for a step that does not apply.
     pub clock: Option<ClockView>,
+    /// The legal clock (法定时限) of an item with a legal limit; `None` otherwise.
+    #[serde(default)]
+    pub legal_clock: Option<ClockView>,
     /// When it finished.
     pub finished: Option<NaiveDateTime>,
     /// The output of an approval.
@@ -277,18 +280,37 @@ pub fn step_clock(case: &Case, i: usize) -> Option<Clock> {
     })
 }
 
+/// The legal clock of an item step: its own legal limit (法定时限), counted from the working day
+/// the plan lets it start, with the same suspension ledger as its promised clock. `None` for
+/// acceptance, delivery and items without a legal limit.
+pub fn legal_clock(case: &Case, i: usize) -> Option<Clock> {
+    let step = case.record.plan.steps.get(i)?;
+    if step.kind != yjs_artifacts::StepKind::Item {
+        return None;
+    }
+    let legal = step.legal.as_ref()?;
+    let promised = step_clock(case, i)?;
+    Some(Clock {
+        budget: step.earliest_start.saturating_add(legal.workdays),
+        ..promised
+    })
+}
+
 /// The case with its clocks at `at`. A finished step's clock is shown as of its finish date,
 /// and the matter's as of delivery.
 pub fn view(case: &Case, cal: &Calendar, at: NaiveDate) -> Result<CaseView, PauseError> {
     let warn = case.record.plan.supervision.warn_percent;
     let mut steps = Vec::new();
     for (i, (plan, state)) in case.record.plan.steps.iter().zip(&case.steps).enumerate() {
+        let when = state.finished.map_or(at, |f| f.date().min(at));
         let clock = match (state.status, step_clock(case, i)) {
             (StepStatus::NotApplicable, _) | (_, None) => None,
-            (_, Some(c)) => {
-                let when = state.finished.map_or(at, |f| f.date().min(at));
-                Some(c.view(cal, when, warn)?)
-            }
+            (_, Some(c)) => Some(c.view(cal, when, warn)?),
+        };
+        // The legal clock only turns overdue: its early warning is the promised clock's.
+        let legal_clock = match (state.status, legal_clock(case, i)) {
+            (StepStatus::NotApplicable, _) | (_, None) => None,
+            (_, Some(c)) => Some(c.view(cal, when, 100)?),
         };
         steps.push(StepView {
             id: plan.id.clone(),
@@ -297,6 +319,7 @@ pub fn view(case: &Case, cal: &Calendar, at: NaiveDate) -> Result<CaseView, Paus
             department_name: plan.department_name.clone(),
             status: state.status,
             clock,
+            legal_clock,
             finished: state.finished,
             output: state.output.clone(),
             reason: state.reason.clone(),

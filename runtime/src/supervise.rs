@@ -6,7 +6,17 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{Calendar, PauseError};
 use crate::case::Case;
 use crate::clock::ClockStatus;
-use crate::engine::step_clock;
+use crate::engine::{legal_clock, step_clock};
+
+/// Which time limit an alert is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Limit {
+    /// The promised limit: a warning before it runs out, 督办 once it is passed.
+    Promised,
+    /// The legal limit: passed only after the promise was broken; escalated 督办.
+    Legal,
+}
 
 /// One step that needs attention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +35,8 @@ pub struct Alert {
     pub due: NaiveDate,
     /// `warning` or `overdue`.
     pub status: ClockStatus,
+    /// Which limit: `promised` (承诺时限) or `legal` (法定时限, escalated: the law is broken).
+    pub limit: Limit,
     /// Working days past the due date.
     pub days_late: u32,
 }
@@ -40,11 +52,23 @@ pub fn alerts(case: &Case, cal: &Calendar, at: NaiveDate) -> Result<Vec<Alert>, 
         if state.status.is_final() {
             continue;
         }
-        let Some(clock) = step_clock(case, i) else {
-            continue;
-        };
-        let v = clock.view(cal, at, warn)?;
-        if v.status != ClockStatus::OnTrack {
+        let promised = step_clock(case, i)
+            .map(|c| c.view(cal, at, warn))
+            .transpose()?;
+        let legal = legal_clock(case, i)
+            .map(|c| c.view(cal, at, 100))
+            .transpose()?;
+        let views = [
+            (Limit::Promised, promised),
+            (
+                Limit::Legal,
+                legal.filter(|v| v.status == ClockStatus::Overdue),
+            ),
+        ];
+        for (limit, v) in views {
+            let Some(v) = v.filter(|v| v.status != ClockStatus::OnTrack) else {
+                continue;
+            };
             out.push(Alert {
                 case: case.record.id.clone(),
                 step: plan.id.clone(),
@@ -53,6 +77,7 @@ pub fn alerts(case: &Case, cal: &Calendar, at: NaiveDate) -> Result<Vec<Alert>, 
                 department_name: plan.department_name.clone(),
                 due: v.due,
                 status: v.status,
+                limit,
                 days_late: v.days_late,
             });
         }
@@ -73,6 +98,7 @@ pub fn report<'a>(
     out.sort_by(|a, b| {
         (b.status == ClockStatus::Overdue)
             .cmp(&(a.status == ClockStatus::Overdue))
+            .then((b.limit == Limit::Legal).cmp(&(a.limit == Limit::Legal)))
             .then(a.due.cmp(&b.due))
             .then(a.case.cmp(&b.case))
             .then(a.step.cmp(&b.step))

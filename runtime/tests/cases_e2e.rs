@@ -7,7 +7,7 @@ use common::{approve, at, engine, ev, submission};
 use serde_json::json;
 use yjs_runtime::clock::ClockStatus;
 use yjs_runtime::engine::view;
-use yjs_runtime::supervise::report;
+use yjs_runtime::supervise::{report, Limit};
 use yjs_runtime::{
     id_prefix, Applied, CaseStore, EventKind, MemoryStore, Outcome, SqliteStore, StepStatus,
     StoreError, SubmitError,
@@ -679,4 +679,55 @@ fn special_procedure_pauses_and_rejecting_acceptance_refuses_the_matter() {
         .iter()
         .filter(|s| s.id != "accept" && s.id != "deliver")
         .all(|s| s.status == StepStatus::Cancelled));
+}
+
+#[test]
+fn a_step_past_its_legal_limit_is_escalated() {
+    let mut store = MemoryStore::new();
+    let case = submit(&mut store, "2026-03-02 09:00");
+    ok(
+        &mut store,
+        &case,
+        ev("a", "2026-03-03 09:00", approve("accept")),
+    );
+    let loaded = match store.load(&case) {
+        Ok(c) => c,
+        Err(e) => panic!("{e}"),
+    };
+    let engine = engine();
+    let alerts = match report([&loaded], engine.calendar(), date("2026-04-15")) {
+        Ok(a) => a,
+        Err(e) => panic!("{e}"),
+    };
+    // birth_cert may start on working day 1; its legal limit of 20 working days ends on working
+    // day 21 after receipt, 2026-03-31. On 04-15 that is 10 working days ago (清明 04-04…04-06 off).
+    let legal = alerts
+        .iter()
+        .find(|a| a.step == "birth_cert" && a.limit == Limit::Legal)
+        .map(|a| (a.status, a.due.to_string(), a.days_late));
+    assert_eq!(
+        legal,
+        Some((ClockStatus::Overdue, "2026-03-31".to_owned(), 10))
+    );
+    assert!(alerts
+        .iter()
+        .any(|a| a.step == "birth_cert" && a.limit == Limit::Promised));
+    // Legal escalations come before the promised ones among overdue alerts.
+    let first_promised = alerts.iter().position(|a| a.limit == Limit::Promised);
+    let last_legal = alerts.iter().rposition(|a| a.limit == Limit::Legal);
+    assert!(last_legal < first_promised, "{alerts:?}");
+    // The view shows both clocks; a step without a legal limit (accept) has no legal clock.
+    let view = match view(&loaded, engine.calendar(), date("2026-04-15")) {
+        Ok(v) => v,
+        Err(e) => panic!("{e}"),
+    };
+    let step = |id: &str| view.steps.iter().find(|s| s.id == id);
+    assert_eq!(
+        step("birth_cert")
+            .and_then(|s| s.legal_clock.as_ref())
+            .map(|c| c.due.to_string())
+            .as_deref(),
+        Some("2026-03-31")
+    );
+    assert!(step("accept").is_some_and(|s| s.legal_clock.is_none()));
 }

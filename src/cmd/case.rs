@@ -405,10 +405,14 @@ fn alerts_text(alerts: &[Alert], at: yjs_runtime::NaiveDate) -> String {
     let mut s = format!("{at} 督办清单：\n");
     for a in alerts {
         s.push_str(&format!(
-            "{}  {}  {}  时限至 {}  {}  超期 {} 个工作日\n",
+            "{}  {}  {}  {}时限至 {}  {}  超期 {} 个工作日\n",
             a.case,
             a.step,
             a.department_name,
+            match a.limit {
+                yjs_runtime::supervise::Limit::Promised => "承诺",
+                yjs_runtime::supervise::Limit::Legal => "法定",
+            },
             a.due,
             name(&a.status),
             a.days_late
