@@ -24,6 +24,11 @@ fn seeds() -> Vec<String> {
     out
 }
 
+/// `PROPTEST_CASES` when set, else `default`.
+fn long_run_cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 fn check(src: String) {
     let mut files = BTreeMap::new();
     files.insert(PathBuf::from("fuzz.yjs"), src);
@@ -107,7 +112,9 @@ fn mutation() -> impl Strategy<Value = Mutation> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // 256 cases in `cargo test`; `PROPTEST_CASES=N` runs N (an explicit count here would
+    // otherwise override the variable).
+    #![proptest_config(ProptestConfig { cases: long_run_cases(256), ..ProptestConfig::default() })]
 
     #[test]
     fn mutated_seeds_never_panic(pick in any::<usize>(), muts in prop::collection::vec(mutation(), 1..8)) {
