@@ -26,7 +26,10 @@ fn seeds() -> Vec<String> {
 
 /// `PROPTEST_CASES` when set, else `default`.
 fn long_run_cases(default: u32) -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn check(src: String) {

@@ -306,6 +306,17 @@ fn matter(
             narrowing,
         });
     }
+    // A note every situation makes required, so no situation goes unused (W0101).
+    let mut triggers = vec!["s0 == o0".to_string()];
+    triggers.extend((1..=bools).map(|b| format!("b{b}")));
+    o.line(format!(
+        "    situation_note \"情形说明\" text {{ max_length 200; required when {} }}",
+        triggers.join(" or ")
+    ));
+    shared.push(Shared {
+        name: "situation_note".into(),
+        narrowing: None,
+    });
     o.line("  }");
 
     for (i, item) in items.iter().enumerate() {

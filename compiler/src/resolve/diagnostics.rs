@@ -160,3 +160,10 @@ pub fn missing(what: &str, owner: &str, span: Span, example: &str) -> Diagnostic
     )
     .with_help(format!("add a line such as `{example}`"))
 }
+
+#[cold]
+pub fn dead_situation(name: &str, span: Span) -> Diagnostic {
+    Diagnostic::warning(Code::W0101, format!("the situation `{name}` changes nothing"), span, "asked, but no condition uses the answer")
+        .with_note("every question the applicant answers must decide some item, material or field; otherwise it only lengthens the form")
+        .with_help(format!("use it in a `when` (e.g. `when {name} …`) or a `required when`, or delete it"))
+}

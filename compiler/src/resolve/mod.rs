@@ -21,6 +21,7 @@ pub fn resolve(loaded: &Loaded) -> (Program, Vec<Diagnostic>) {
         diags: Vec::new(),
         dept_names: BTreeMap::new(),
         dict_names: BTreeMap::new(),
+        used_situations: Default::default(),
     };
     let mut program = Program::default();
     for ast in &loaded.asts {
@@ -104,6 +105,8 @@ struct Resolver<'a> {
     diags: Vec<Diagnostic>,
     dept_names: BTreeMap<String, (DeptId, FileId)>,
     dict_names: BTreeMap<String, (usize, FileId)>,
+    /// The situations of the matter being resolved that some condition names.
+    used_situations: std::collections::BTreeSet<usize>,
 }
 
 /// Names already defined in one scope, with where.
@@ -315,6 +318,9 @@ impl Resolver<'_> {
             .iter()
             .enumerate()
             .find(|(_, s)| s.id.name == id.name);
+        if let Some((i, _)) = found {
+            self.used_situations.insert(i);
+        }
         if found.is_none() {
             self.diags.push(d::unknown(
                 "situation",
@@ -374,6 +380,7 @@ impl Resolver<'_> {
     }
 
     fn matter(&mut self, m: &ast::Matter, file: FileId, program: &Program) -> Matter {
+        self.used_situations.clear();
         let lead = m
             .lead
             .as_ref()
@@ -412,6 +419,13 @@ impl Resolver<'_> {
         let shared = self.shared(m, file, &situations, program);
         let items = self.items(m, file, &situations, &shared);
         let flow = self.flow(m, file, &items);
+        // Every condition of the matter has been resolved: a situation none of them named
+        // decides nothing. (Named in a condition with an error counts as used: no cascade.)
+        for (i, s) in situations.iter().enumerate() {
+            if !self.used_situations.contains(&i) {
+                self.diags.push(d::dead_situation(&s.id.name, s.id.span));
+            }
+        }
         Matter {
             id: m.id.clone(),
             name: m.name.clone(),
