@@ -30,7 +30,13 @@ fn check(shared: &str, items: &[String]) -> Vec<Diagnostic> {
         &yjs_compiler::resolve::Memory(files),
         &[PathBuf::from("m.yjs")],
     );
-    checked.diagnostics
+    // HEAD declares `settle` for the cases that need a condition; where a case does not use
+    // it, its W0101 is beside the point of these tests.
+    checked
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.code.0 != "W0101")
+        .collect()
 }
 
 fn codes(d: &[Diagnostic]) -> Vec<&'static str> {
