@@ -159,3 +159,66 @@ fn explain_prints_the_explanation() {
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("# E0104: unknown name"));
     assert_eq!(yjs(&["explain", "E9999"]).status.code(), Some(2));
 }
+
+#[test]
+fn a_case_from_submission_to_the_supervision_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cases.db");
+    let db = db.to_str().unwrap();
+    let submit = yjs(&[
+        "case",
+        "--db",
+        db,
+        "submit",
+        "--artifacts",
+        "generated/newborn",
+        "--received",
+        "2026-03-02T09:00",
+        "runtime/tests/fixtures/newborn/submission.json",
+    ]);
+    assert_eq!(
+        submit.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&submit.stderr)
+    );
+    let accepted: serde_json::Value = serde_json::from_slice(&submit.stdout).unwrap();
+    assert_eq!(accepted["accepted"], true);
+    let id = accepted["case"]["id"].as_str().unwrap().to_string();
+    // Long after every limit: the supervision list names promised and legal overruns in words.
+    let overdue = yjs(&[
+        "case",
+        "--db",
+        db,
+        "--format",
+        "text",
+        "overdue",
+        "--at",
+        "2026-04-15",
+    ]);
+    assert_eq!(overdue.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&overdue.stdout);
+    assert!(
+        text.contains(&id) && text.contains("超期") && text.contains("法定时限至"),
+        "{text}"
+    );
+    // The same submission with a broken check digit is refused with the field's label.
+    let mut bad: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("runtime/tests/fixtures/newborn/submission.json").unwrap(),
+    )
+    .unwrap();
+    bad["mother_id"] = serde_json::json!("110105199001011233");
+    let bad_path = dir.path().join("bad.json");
+    std::fs::write(&bad_path, bad.to_string()).unwrap();
+    let refused = yjs(&[
+        "case",
+        "--db",
+        db,
+        "submit",
+        "--artifacts",
+        "generated/newborn",
+        bad_path.to_str().unwrap(),
+    ]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stdout).contains("母亲身份证号码"));
+}

@@ -338,9 +338,9 @@ fn execute(args: &CaseArgs) -> Result<Output, Failure> {
                     v.id,
                     v.matter,
                     v.received,
-                    name(&v.outcome),
+                    label(&v.outcome),
                     v.clock.due,
-                    name(&v.clock.status)
+                    label(&v.clock.status)
                 ));
                 rows.push(json!({
                     "id": v.id, "matter": v.matter, "received": v.received,
@@ -375,9 +375,9 @@ fn case_text(v: &CaseView) -> String {
         v.id,
         v.matter,
         v.received,
-        name(&v.outcome),
+        label(&v.outcome),
         v.clock.due,
-        name(&v.clock.status),
+        label(&v.clock.status),
         if v.clock.suspended {
             "，暂停计时中"
         } else {
@@ -386,13 +386,13 @@ fn case_text(v: &CaseView) -> String {
     );
     for step in &v.steps {
         let clock = step.clock.as_ref().map_or_else(String::new, |c| {
-            format!("  时限至 {}  {}", c.due, name(&c.status))
+            format!("  时限至 {}  {}", c.due, label(&c.status))
         });
         s.push_str(&format!(
             "  {:<12} {:<16} {}{clock}\n",
             step.id,
             step.department_name,
-            name(&step.status)
+            label(&step.status)
         ));
     }
     s
@@ -404,8 +404,13 @@ fn alerts_text(alerts: &[Alert], at: yjs_runtime::NaiveDate) -> String {
     }
     let mut s = format!("{at} 督办清单：\n");
     for a in alerts {
+        let late = if a.days_late > 0 {
+            format!("（{} 个工作日）", a.days_late)
+        } else {
+            String::new()
+        };
         s.push_str(&format!(
-            "{}  {}  {}  {}时限至 {}  {}  超期 {} 个工作日\n",
+            "{}  {}  {}  {}时限至 {}  {}{late}\n",
             a.case,
             a.step,
             a.department_name,
@@ -414,11 +419,36 @@ fn alerts_text(alerts: &[Alert], at: yjs_runtime::NaiveDate) -> String {
                 yjs_runtime::supervise::Limit::Legal => "法定",
             },
             a.due,
-            name(&a.status),
-            a.days_late
+            label(&a.status),
         ));
     }
     s
+}
+
+/// A status in the words of the hall, for `--format text`: `overdue` is 超期, `approved` 已办结.
+fn label<T: serde::Serialize>(value: &T) -> String {
+    let json = name(value);
+    let words = match json.as_str() {
+        // Case outcomes.
+        "open" => "办理中",
+        "granted" => "准予办理",
+        "partly_refused" => "部分不予办理",
+        "refused" => "不予办理",
+        // Step statuses.
+        "not_applicable" => "不适用",
+        "pending" => "待办理",
+        "in_progress" => "办理中",
+        "suspended" => "暂停计时",
+        "approved" => "已办结",
+        "rejected" => "不予批准",
+        "cancelled" => "已取消",
+        // Clock statuses.
+        "on_track" => "正常",
+        "warning" => "预警",
+        "overdue" => "超期",
+        _ => return json,
+    };
+    words.to_string()
 }
 
 /// The JSON name of a status (`on_track`, `in_progress`, …), as the JSON output spells it.
