@@ -72,6 +72,7 @@ pub fn check(source: &dyn Source, roots: &[PathBuf]) -> Checked {
         diags.extend(d);
         matters.push(ir);
     }
+    quiet_broken_files(&mut diags);
     diagnostics::sort(&mut diags);
     Checked {
         files,
@@ -79,6 +80,26 @@ pub fn check(source: &dyn Source, roots: &[PathBuf]) -> Checked {
         matters,
         diagnostics: diags,
     }
+}
+
+/// Drops the warnings of files with syntax errors: a statement that could not be read leaves the
+/// model incomplete, so "unused" lints there would blame the analyst for the parser's gap. They
+/// come back once the file parses.
+fn quiet_broken_files(diags: &mut Vec<Diagnostic>) {
+    let broken: std::collections::BTreeSet<files::FileId> = diags
+        .iter()
+        .filter(|d| d.is_error() && d.code.0.starts_with("E00"))
+        .filter_map(|d| d.primary.as_ref().map(|l| l.span.file))
+        .collect();
+    if broken.is_empty() {
+        return;
+    }
+    diags.retain(|d| {
+        d.is_error()
+            || d.primary
+                .as_ref()
+                .is_none_or(|l| !broken.contains(&l.span.file))
+    });
 }
 
 /// The artifacts of a build, by path relative to the output folder.
