@@ -5,9 +5,11 @@ mod common;
 use chrono::NaiveDate;
 use common::{approve, at, engine, ev, submission};
 use serde_json::json;
+use yjs_runtime::case::Case;
 use yjs_runtime::clock::ClockStatus;
 use yjs_runtime::engine::view;
-use yjs_runtime::supervise::{report, Limit};
+use yjs_runtime::supervise::{report, Alert, Limit};
+use yjs_runtime::Engine;
 use yjs_runtime::{
     id_prefix, Applied, CaseStore, EventKind, MemoryStore, Outcome, SqliteStore, StepStatus,
     StoreError, SubmitError,
@@ -435,8 +437,8 @@ fn a_correction_of_two_workdays_moves_the_due_date_by_two() {
     assert_eq!(step_due("vaccine").as_deref(), Some("2026-03-03"));
 }
 
-#[test]
-fn supervision_lists_warnings_and_overdue_steps() {
+/// The sample case received 2026-03-02 and accepted on 03-03, with its 督办 alerts at `on`.
+fn accepted_case_at(on: &str) -> (Case, Engine, Vec<Alert>) {
     let mut store = MemoryStore::new();
     let case = submit(&mut store, "2026-03-02 09:00");
     ok(
@@ -449,10 +451,16 @@ fn supervision_lists_warnings_and_overdue_steps() {
         Err(e) => panic!("{e}"),
     };
     let engine = engine();
-    let alerts = match report([&loaded], engine.calendar(), date("2026-03-06")) {
+    let alerts = match report([&loaded], engine.calendar(), date(on)) {
         Ok(a) => a,
         Err(e) => panic!("{e}"),
     };
+    (loaded, engine, alerts)
+}
+
+#[test]
+fn supervision_lists_warnings_and_overdue_steps() {
+    let (_, _, alerts) = accepted_case_at("2026-03-06");
     let find = |step: &str| alerts.iter().find(|a| a.step == step);
     let birth = find("birth_cert").map(|a| {
         (
@@ -683,22 +691,7 @@ fn special_procedure_pauses_and_rejecting_acceptance_refuses_the_matter() {
 
 #[test]
 fn a_step_past_its_legal_limit_is_escalated() {
-    let mut store = MemoryStore::new();
-    let case = submit(&mut store, "2026-03-02 09:00");
-    ok(
-        &mut store,
-        &case,
-        ev("a", "2026-03-03 09:00", approve("accept")),
-    );
-    let loaded = match store.load(&case) {
-        Ok(c) => c,
-        Err(e) => panic!("{e}"),
-    };
-    let engine = engine();
-    let alerts = match report([&loaded], engine.calendar(), date("2026-04-15")) {
-        Ok(a) => a,
-        Err(e) => panic!("{e}"),
-    };
+    let (loaded, engine, alerts) = accepted_case_at("2026-04-15");
     // birth_cert may start on working day 1; its legal limit of 20 working days ends on working
     // day 21 after receipt, 2026-03-31. On 04-15 that is 10 working days ago (清明 04-04…04-06 off).
     let legal = alerts
