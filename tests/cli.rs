@@ -112,6 +112,8 @@ fn notice_prints_one_scenario_and_lists_valid_answers() {
         "card=true",
         "--answer",
         "surname=mother",
+        "--answer",
+        "marriage=unmarried",
     ]);
     assert_eq!(ok.status.code(), Some(0));
     let text = String::from_utf8_lossy(&ok.stdout);
@@ -129,13 +131,19 @@ fn notice_prints_one_scenario_and_lists_valid_answers() {
         "--format",
         "html",
         "--answer",
-        "settle=other",
+        "settle=local",
         "--answer",
         "card=false",
         "--answer",
         "surname=father",
+        "--answer",
+        "marriage=unmarried",
     ]);
-    assert!(String::from_utf8_lossy(&html.stdout).contains("<html"));
+    let html_text = String::from_utf8_lossy(&html.stdout);
+    assert!(
+        html_text.contains("<html") && html_text.contains("亲子鉴定证明"),
+        "a child born outside marriage who takes the father's surname needs the paternity proof at 出生登记"
+    );
     let bad = yjs(&[
         "notice",
         "dsl-examples",
@@ -147,6 +155,8 @@ fn notice_prints_one_scenario_and_lists_valid_answers() {
         "card=true",
         "--answer",
         "surname=mother",
+        "--answer",
+        "marriage=married",
     ]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("local, other"));
