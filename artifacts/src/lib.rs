@@ -5,11 +5,13 @@
 //! sees the parser. `spec/schemas/*.schema.json` are generated from them with schemars.
 
 pub mod condition;
+pub mod graph;
 pub mod plan;
 pub mod projection;
 pub mod validators;
 
 pub use condition::{Answer, Answers, Condition};
+pub use graph::{applicability, GraphError, PlanGraph};
 pub use plan::{Joint, Limit, Plan, Scenario, Scenarios, Step, StepKind, Supervision};
 pub use projection::{ProjectedField, ProjectedMaterial, Projection, Projections};
 
