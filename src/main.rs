@@ -1,5 +1,7 @@
 //! The `yjs` command line: check, build, explain, and run cases of 一件事一次办 matters.
 
+#![forbid(unsafe_code)]
+
 mod cmd;
 
 /// The compiler allocates many small strings and trees; mimalloc is markedly faster than the

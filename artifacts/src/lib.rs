@@ -4,6 +4,8 @@
 //! The compiler serialises these types; the runtime deserialises them and never
 //! sees the parser. `spec/schemas/*.schema.json` are generated from them with schemars.
 
+#![forbid(unsafe_code)]
+
 pub mod condition;
 pub mod graph;
 pub mod plan;

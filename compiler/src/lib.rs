@@ -10,6 +10,8 @@
 //! | lower   | `ir`      | checked matter → merged form IR and plan IR |
 //! | emit    | `emit`    | IR → artifact files: form, plan, guide |
 
+#![forbid(unsafe_code)]
+
 // pest without its `std` feature (no per-rule stack probe; see spec/scale.md) generates
 // code that names `alloc::`.
 extern crate alloc;

@@ -12,6 +12,8 @@
 //! | [`time`] | parsing times; "now" for the command line only |
 //! | [`store`] | the `CaseStore` trait, SQLite and in-memory |
 
+#![forbid(unsafe_code)]
+
 pub mod artifacts;
 pub mod calendar;
 pub mod case;

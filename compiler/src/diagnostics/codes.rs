@@ -31,6 +31,7 @@ macro_rules! codes {
 }
 
 codes! {
+    I0001 => "internal error",
     E0001 => "syntax error",
     E0002 => "source file too large",
     E0003 => "source file is not valid UTF-8",

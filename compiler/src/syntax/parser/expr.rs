@@ -65,7 +65,7 @@ impl Builder {
             _ => {
                 diags.borrow_mut().push(
                     Diagnostic::error(
-                        Code::E0001,
+                        Code::I0001,
                         format!("internal error: unexpected {:?}", p.as_rule()),
                         span,
                         "here",

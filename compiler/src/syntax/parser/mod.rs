@@ -86,7 +86,7 @@ impl Builder {
         let span = self.span(p);
         self.diags.push(
             Diagnostic::error(
-                Code::E0001,
+                Code::I0001,
                 format!("internal error: unexpected {:?}", p.as_rule()),
                 span,
                 "here",
