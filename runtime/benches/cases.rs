@@ -42,7 +42,7 @@ fn cases(c: &mut Criterion) {
         b.iter(|| black_box(engine.submit(black_box(&invalid), received).is_err()))
     });
 
-    let mut memory = MemoryStore::new();
+    let memory = MemoryStore::new();
     group.bench_function("submit_in_memory", |b| {
         b.iter(|| {
             if let Ok(record) = engine.submit(&submission, received) {
@@ -52,7 +52,7 @@ fn cases(c: &mut Criterion) {
     });
 
     let Ok(dir) = tempfile::tempdir() else { return };
-    let Ok(mut sqlite) = SqliteStore::open(&dir.path().join("bench.db")) else {
+    let Ok(sqlite) = SqliteStore::open(&dir.path().join("bench.db")) else {
         return;
     };
     group.bench_function("submit_sqlite", |b| {
