@@ -112,13 +112,13 @@ pub trait CaseStore {
     fn ids(&self) -> Result<Vec<String>, StoreError>;
 }
 
-/// The id for sequence number `seq` under `prefix`.
-pub(crate) fn case_id(prefix: &str, seq: u64) -> String {
+/// The id for sequence number `seq` under `prefix` (4 digits, more when the number needs them).
+pub fn case_id(prefix: &str, seq: u64) -> String {
     format!("{prefix}{seq:04}")
 }
 
 /// Replays a stored log, reporting a plan or an event the rules refuse as a corrupt store.
-pub(crate) fn replay(record: CaseRecord, events: Vec<Event>) -> Result<Case, StoreError> {
+pub fn replay(record: CaseRecord, events: Vec<Event>) -> Result<Case, StoreError> {
     let id = record.id.clone();
     Case::replay(record, events).map_err(|e| StoreError::Corrupt {
         case: id,
