@@ -320,7 +320,10 @@ fn case_text_output_speaks_the_one_status_vocabulary() {
         ]
     );
     // The words the two vocabularies once disagreed on are gone.
-    assert!(!text.contains("已办结") && !text.contains("待办 "), "{text}");
+    assert!(
+        !text.contains("已办结") && !text.contains("待办 "),
+        "{text}"
+    );
     let json = case(&["show", id, "--at", "2026-03-05"]);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(v["steps"][0]["status"], "approved");
