@@ -232,3 +232,100 @@ fn a_case_from_submission_to_the_supervision_list() {
     assert_eq!(refused.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&refused.stdout).contains("母亲身份证号码"));
 }
+
+/// `--format text` says every status with the runtime's one vocabulary (`yjs_runtime::status`),
+/// in the case view and in refusal messages alike; JSON keeps the English codes.
+#[test]
+fn case_text_output_speaks_the_one_status_vocabulary() {
+    use yjs_runtime::status::table;
+    let names = |family: &str| -> Vec<&'static str> {
+        table()
+            .into_iter()
+            .filter(|(f, _, _)| *f == family)
+            .map(|(_, _, name)| name)
+            .collect()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cases.db");
+    let db = db.to_str().unwrap();
+    let case = |args: &[&str]| {
+        let mut all = vec!["case", "--db", db];
+        all.extend_from_slice(args);
+        yjs(&all)
+    };
+    let submit = case(&[
+        "submit",
+        "--artifacts",
+        "generated/newborn",
+        "--received",
+        "2026-03-02T09:00",
+        "runtime/tests/fixtures/newborn/submission.json",
+    ]);
+    assert_eq!(submit.status.code(), Some(0));
+    let id = "newborn-20260302-0001";
+    for args in [
+        ["approve", "accept", "--at", "2026-03-02T10:00"].as_slice(),
+        &["approve", "birth_cert", "--at", "2026-03-03T10:00"],
+        &[
+            "correction",
+            "hukou",
+            "--at",
+            "2026-03-04T10:00",
+            "--reason",
+            "户籍地址不符",
+        ],
+    ] {
+        let mut all = vec!["event", id];
+        all.extend_from_slice(args);
+        assert_eq!(case(&all).status.code(), Some(0), "{args:?}");
+    }
+    // A decision on the suspended step is refused, naming its status as the view does.
+    let refused = case(&[
+        "--format",
+        "text",
+        "event",
+        id,
+        "approve",
+        "hukou",
+        "--at",
+        "2026-03-05T10:00",
+    ]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&refused.stdout).trim(),
+        "拒绝：步骤 hukou 当前状态为 暂停计时，不能作出决定 [wrong_status]"
+    );
+    let shown = case(&["--format", "text", "show", id, "--at", "2026-03-05"]);
+    assert_eq!(shown.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&shown.stdout).into_owned();
+    let mut seen = Vec::new();
+    for line in text.lines().skip(2) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        assert!(names("step").contains(&words[2]), "{line}");
+        if let Some(last) = words.get(5) {
+            assert!(names("clock").contains(last), "{line}");
+        }
+        seen.push((words[0], words[2]));
+    }
+    assert_eq!(
+        seen,
+        [
+            ("accept", "已批准"),
+            ("birth_cert", "已批准"),
+            ("vaccine", "待办理"),
+            ("hukou", "暂停计时"),
+            ("insurance", "待办理"),
+            ("sscard", "待办理"),
+            ("deliver", "待办理"),
+        ]
+    );
+    // The words the two vocabularies once disagreed on are gone.
+    assert!(
+        !text.contains("已办结") && !text.contains("待办 "),
+        "{text}"
+    );
+    let json = case(&["show", id, "--at", "2026-03-05"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["steps"][0]["status"], "approved");
+    assert_eq!(v["steps"][3]["status"], "suspended");
+}

@@ -8,7 +8,8 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use serde_json::Value;
 use yjs_runtime::calendar::Calendar;
 use yjs_runtime::{
-    id_prefix, CaseStore, Engine, Event, EventKind, MatterArtifacts, MemoryStore, SqliteStore,
+    id_prefix, CaseStore, Engine, Event, EventKind, MatterArtifacts, MemoryStore, Service,
+    SqliteStore,
 };
 
 fn setup() -> Option<(Engine, Value, NaiveDateTime)> {
@@ -42,7 +43,7 @@ fn cases(c: &mut Criterion) {
         b.iter(|| black_box(engine.submit(black_box(&invalid), received).is_err()))
     });
 
-    let mut memory = MemoryStore::new();
+    let memory = MemoryStore::new();
     group.bench_function("submit_in_memory", |b| {
         b.iter(|| {
             if let Ok(record) = engine.submit(&submission, received) {
@@ -52,7 +53,7 @@ fn cases(c: &mut Criterion) {
     });
 
     let Ok(dir) = tempfile::tempdir() else { return };
-    let Ok(mut sqlite) = SqliteStore::open(&dir.path().join("bench.db")) else {
+    let Ok(sqlite) = SqliteStore::open(&dir.path().join("bench.db")) else {
         return;
     };
     group.bench_function("submit_sqlite", |b| {
@@ -78,6 +79,40 @@ fn cases(c: &mut Criterion) {
                     };
                     black_box(sqlite.append(&r.id, &event).is_ok());
                 }
+            }
+        })
+    });
+
+    // The same through the service: submit computes the case's view before it stores the case;
+    // an event is checked and viewed before the append and shown as stored after it.
+    let Ok(service_store) = SqliteStore::open(&dir.path().join("service.db")) else {
+        return;
+    };
+    let mut service = Service::new(service_store, engine.calendar().clone());
+    let Some(artifacts) = MatterArtifacts::load(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/newborn"),
+    )
+    .ok() else {
+        return;
+    };
+    if service.add_matter(artifacts).is_err() {
+        return;
+    }
+    group.bench_function("service_submit_sqlite", |b| {
+        b.iter(|| black_box(service.submit("newborn", &submission, received).is_ok()))
+    });
+    group.bench_function("service_event_sqlite", |b| {
+        b.iter(|| {
+            if let Ok(case) = service.submit("newborn", &submission, received) {
+                let event = Event::new(
+                    None,
+                    received,
+                    EventKind::Approve {
+                        step: "accept".into(),
+                        output: Value::Null,
+                    },
+                );
+                black_box(service.event(&case.id, event).is_ok());
             }
         })
     });

@@ -2,28 +2,31 @@
 //!
 //! The loader is strict about what it uses and tolerant of what it does not: the artifact types
 //! accept extra fields, so a newer compiler's output still loads; a missing file, bad JSON, a
-//! format version the runtime does not know, or artifacts of two different matters are errors.
+//! format version the runtime does not know, artifacts of two different matters, or a plan whose
+//! steps do not form a graph (a repeated step, an unknown predecessor, a cycle) are errors.
+//!
+//! The plan's [`PlanGraph`] is built here, once; the engine hands it to every case it opens.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use yjs_artifacts::{Plan, Projections, FORMAT_VERSION};
+use yjs_artifacts::{GraphError, Plan, PlanGraph, Projections, FORMAT_VERSION};
 
-/// The three artifacts of one matter.
+use crate::error::Code;
+
+/// The three artifacts of one matter, checked to belong together.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatterArtifacts {
-    /// The merged form's JSON Schema (draft-07).
-    pub schema: Value,
-    /// What each item's department receives.
-    pub projections: Projections,
-    /// The routing plan.
-    pub plan: Plan,
+    schema: Value,
+    projections: Projections,
+    plan: Plan,
+    graph: PlanGraph,
 }
 
-/// Why the artifacts of a matter could not be loaded.
+/// Why the artifacts of a matter cannot be used.
 #[derive(Debug)]
-pub enum LoadError {
+pub enum ArtifactError {
     /// A file could not be read.
     Io {
         /// The file.
@@ -38,78 +41,155 @@ pub enum LoadError {
         /// The parse error.
         error: serde_json::Error,
     },
-    /// The artifacts are inconsistent or of an unknown format.
-    Invalid(String),
+    /// An artifact has a format version this runtime does not support.
+    FormatVersion {
+        /// The artifact's file name.
+        file: &'static str,
+        /// The version it declares.
+        found: u32,
+    },
+    /// `projections.json` and `plan.json` name different matters.
+    MatterMismatch {
+        /// The matter of `projections.json`.
+        projections: String,
+        /// The matter of `plan.json`.
+        plan: String,
+    },
+    /// `form.schema.json` is not a usable draft-07 JSON Schema.
+    FormSchema {
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A projection names an item the plan has no step for.
+    ProjectionWithoutStep {
+        /// The item id.
+        item: String,
+    },
+    /// The plan's steps do not form a graph.
+    Plan(GraphError),
+    /// A service was given the same matter twice.
+    DuplicateMatter {
+        /// The matter id.
+        matter: String,
+    },
 }
 
-impl fmt::Display for LoadError {
+impl ArtifactError {
+    /// The stable code.
+    pub fn code(&self) -> Code {
+        match self {
+            Self::Io { .. } => Code::ArtifactUnreadable,
+            Self::Json { .. } => Code::ArtifactMalformed,
+            Self::FormatVersion { .. } => Code::FormatVersion,
+            Self::MatterMismatch { .. } => Code::MatterMismatch,
+            Self::FormSchema { .. } => Code::FormSchemaInvalid,
+            Self::ProjectionWithoutStep { .. } => Code::ProjectionWithoutStep,
+            Self::Plan(GraphError::DuplicateStep(_)) => Code::DuplicateStep,
+            Self::Plan(GraphError::UnknownStep { .. }) => Code::UnknownPredecessor,
+            Self::Plan(GraphError::Cycle(_)) => Code::PlanCycle,
+            Self::DuplicateMatter { .. } => Code::DuplicateMatter,
+        }
+    }
+}
+
+impl fmt::Display for ArtifactError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Io { path, error } => write!(f, "无法读取 {}：{error}", path.display()),
             Self::Json { path, error } => {
                 write!(f, "{} 不是有效的产物文件：{error}", path.display())
             }
-            Self::Invalid(msg) => f.write_str(msg),
+            Self::FormatVersion { file, found } => write!(
+                f,
+                "{file} 的格式版本为 {found}，本运行时只支持版本 {FORMAT_VERSION}，请用同一版本的 yjs 重新构建"
+            ),
+            Self::MatterMismatch { projections, plan } => write!(
+                f,
+                "projections.json 属于事项 {projections}，plan.json 却属于 {plan}"
+            ),
+            Self::FormSchema { reason } => {
+                write!(f, "form.schema.json 不是有效的 JSON Schema：{reason}")
+            }
+            Self::ProjectionWithoutStep { item } => write!(
+                f,
+                "projections.json 中的事项 {item} 在 plan.json 中没有对应的步骤"
+            ),
+            Self::Plan(e) => write!(
+                f,
+                "plan.json 不是有效的办理流程：{}；请检查事项的 after 声明后重新构建",
+                graph_message(e)
+            ),
+            Self::DuplicateMatter { matter } => {
+                write!(f, "事项 {matter} 的产物被加载了两次")
+            }
         }
     }
 }
 
-impl std::error::Error for LoadError {}
+impl std::error::Error for ArtifactError {}
+
+/// Why a plan is not a graph, in Chinese.
+pub fn graph_message(e: &GraphError) -> String {
+    match e {
+        GraphError::DuplicateStep(id) => format!("步骤 {id} 出现了两次"),
+        GraphError::UnknownStep { step, after } => {
+            format!("步骤 {step} 的前置步骤 {after} 不存在")
+        }
+        GraphError::Cycle(ids) => {
+            let mut ring = ids.clone();
+            if let Some(first) = ids.first() {
+                ring.push(first.clone());
+            }
+            format!("步骤之间循环等待：{}", ring.join(" → "))
+        }
+    }
+}
 
 impl MatterArtifacts {
     /// Reads `DIR/<matter>/`'s `form.schema.json`, `projections.json` and `plan.json`.
-    pub fn load(dir: &Path) -> Result<Self, LoadError> {
+    pub fn load(dir: &Path) -> Result<Self, ArtifactError> {
         let schema: Value = read_json(&dir.join("form.schema.json"))?;
         let projections: Projections = read_json(&dir.join("projections.json"))?;
         let plan: Plan = read_json(&dir.join("plan.json"))?;
         Self::new(schema, projections, plan)
     }
 
-    /// Checks that the three artifacts belong together.
-    pub fn new(schema: Value, projections: Projections, plan: Plan) -> Result<Self, LoadError> {
-        for (name, version) in [
+    /// Checks that the three artifacts belong together and that the plan is a graph.
+    pub fn new(schema: Value, projections: Projections, plan: Plan) -> Result<Self, ArtifactError> {
+        for (file, found) in [
             ("projections.json", projections.format_version),
             ("plan.json", plan.format_version),
         ] {
-            if version != FORMAT_VERSION {
-                return Err(LoadError::Invalid(format!(
-                    "{name} 的格式版本为 {version}，本运行时只支持版本 {FORMAT_VERSION}，请用同一版本的 yjs 重新构建"
-                )));
+            if found != FORMAT_VERSION {
+                return Err(ArtifactError::FormatVersion { file, found });
             }
         }
         if projections.matter != plan.matter {
-            return Err(LoadError::Invalid(format!(
-                "projections.json 属于事项 {}，plan.json 却属于 {}",
-                projections.matter, plan.matter
-            )));
+            return Err(ArtifactError::MatterMismatch {
+                projections: projections.matter.clone(),
+                plan: plan.matter.clone(),
+            });
         }
         if !schema.is_object() {
-            return Err(LoadError::Invalid(
-                "form.schema.json 的顶层必须是一个 JSON 对象".to_owned(),
-            ));
+            return Err(ArtifactError::FormSchema {
+                reason: "顶层必须是一个 JSON 对象".to_owned(),
+            });
         }
-        for p in &projections.items {
-            if !plan.steps.iter().any(|s| s.id == p.item) {
-                return Err(LoadError::Invalid(format!(
-                    "projections.json 中的事项 {} 在 plan.json 中没有对应的步骤",
-                    p.item
-                )));
-            }
-        }
-        for step in &plan.steps {
-            for pred in &step.after {
-                if !plan.steps.iter().any(|s| &s.id == pred) {
-                    return Err(LoadError::Invalid(format!(
-                        "plan.json 中步骤 {} 的前置步骤 {pred} 不存在",
-                        step.id
-                    )));
-                }
-            }
+        let graph = PlanGraph::new(&plan).map_err(ArtifactError::Plan)?;
+        if let Some(p) = projections
+            .items
+            .iter()
+            .find(|p| graph.index(&p.item).is_none())
+        {
+            return Err(ArtifactError::ProjectionWithoutStep {
+                item: p.item.clone(),
+            });
         }
         Ok(Self {
             schema,
             projections,
             plan,
+            graph,
         })
     }
 
@@ -117,15 +197,35 @@ impl MatterArtifacts {
     pub fn matter(&self) -> &str {
         &self.plan.matter
     }
+
+    /// The merged form's JSON Schema (draft-07).
+    pub fn schema(&self) -> &Value {
+        &self.schema
+    }
+
+    /// What each item's department receives.
+    pub fn projections(&self) -> &Projections {
+        &self.projections
+    }
+
+    /// The routing plan.
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// The plan's steps as a checked graph.
+    pub fn graph(&self) -> &PlanGraph {
+        &self.graph
+    }
 }
 
 /// Reads and deserialises one JSON file.
-fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|error| LoadError::Io {
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, ArtifactError> {
+    let text = std::fs::read_to_string(path).map_err(|error| ArtifactError::Io {
         path: path.to_owned(),
         error,
     })?;
-    serde_json::from_str(&text).map_err(|error| LoadError::Json {
+    serde_json::from_str(&text).map_err(|error| ArtifactError::Json {
         path: path.to_owned(),
         error,
     })

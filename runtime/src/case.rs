@@ -4,6 +4,9 @@
 //! accepted record ([`CaseRecord`], which keeps a snapshot of the plan, so a case runs on the plan
 //! it was accepted under). [`Case::check`] decides whether one more event is legal; the store
 //! appends only events that pass, in the same transaction. The rules are in `spec/runtime.md`.
+//!
+//! Every walk over the plan's `after` edges (a step's predecessors, what lies downstream of it)
+//! goes through the case's [`PlanGraph`], built once from the record's plan when the case opens.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -11,9 +14,13 @@ use std::fmt;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use yjs_artifacts::{Answers, Plan, StepKind};
+use yjs_artifacts::{Answers, GraphError, Plan, PlanGraph, StepKind};
 
-use crate::clock::{PauseKind, Suspension};
+use crate::artifacts::graph_message;
+use crate::clock::Suspension;
+use crate::error::Code;
+use crate::event::{Event, EventKind};
+use crate::status::{Applied, Outcome, PauseKind, StepStatus, Vocabulary};
 
 /// The accepted submission: everything fixed at receipt.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -49,85 +56,6 @@ pub struct Packet {
     pub fields: serde_json::Map<String, Value>,
 }
 
-/// One event of a case's log.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Event {
-    /// The caller's id for the event; repeating it is harmless.
-    pub id: String,
-    /// When it happened.
-    pub at: NaiveDateTime,
-    /// What happened.
-    #[serde(flatten)]
-    pub kind: EventKind,
-}
-
-/// What happened.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum EventKind {
-    /// A department starts work on a step.
-    Start { step: String },
-    /// A step is approved, with the output it produced (e.g. a certificate number).
-    Approve {
-        step: String,
-        #[serde(default)]
-        output: Value,
-    },
-    /// A step is refused, with the reason given to the applicant.
-    Reject { step: String, reason: String },
-    /// 补正: the step needs something from the applicant; its clock and the matter's pause.
-    RequestCorrection { step: String, reason: String },
-    /// The correction arrived; the clocks run again.
-    CorrectionReceived { step: String },
-    /// A special procedure (第四十五条) starts; the clocks pause.
-    SpecialStart {
-        step: String,
-        procedure: String,
-        #[serde(default)]
-        basis: String,
-    },
-    /// The special procedure ends; the clocks run again.
-    SpecialEnd { step: String },
-    /// The one delivery of every result, by `method` (online, mail, window, …).
-    Deliver { method: String },
-    /// 好差评: the applicant's score (1–5) and comment.
-    Evaluate {
-        score: u8,
-        #[serde(default)]
-        comment: String,
-    },
-}
-
-/// The state of one step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StepStatus {
-    /// The step's condition does not hold for this case.
-    NotApplicable,
-    /// Not started yet.
-    Pending,
-    /// Being handled.
-    InProgress,
-    /// Waiting for a correction or a special procedure.
-    Suspended,
-    /// Approved (for `deliver`: delivered).
-    Approved,
-    /// Refused.
-    Rejected,
-    /// Cancelled because a step it depends on was refused.
-    Cancelled,
-}
-
-impl StepStatus {
-    /// Whether the step needs no more work.
-    pub fn is_final(self) -> bool {
-        matches!(
-            self,
-            Self::NotApplicable | Self::Approved | Self::Rejected | Self::Cancelled
-        )
-    }
-}
-
 /// A step's derived state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StepState {
@@ -161,57 +89,60 @@ pub struct Evaluation {
     pub comment: String,
 }
 
-/// How the matter ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// Still running.
-    Open,
-    /// Every applicable item approved.
-    Granted,
-    /// Some items approved, some refused or cancelled.
-    PartlyRefused,
-    /// No item approved.
-    Refused,
-}
-
 /// Why an event is refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Refusal {
-    /// A stable code, e.g. `predecessor_open`.
-    pub code: String,
+    /// A stable code of kind `illegal_event`, e.g. `predecessor_open`.
+    pub code: Code,
     /// The reason, in Chinese.
     pub message: String,
 }
 
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}（{}）", self.message, self.code)
+        write!(f, "{} [{}]", self.message, self.code)
     }
 }
 
 impl std::error::Error for Refusal {}
 
 #[cold]
-fn refuse(code: &str, message: impl Into<String>) -> Refusal {
+fn refuse(code: Code, message: impl Into<String>) -> Refusal {
     Refusal {
-        code: code.to_owned(),
+        code,
         message: message.into(),
     }
 }
 
-/// What applying an event did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Applied {
-    /// The event was new and is now in the log.
-    Appended,
-    /// An identical event with this id is already in the log; nothing changed.
-    Duplicate,
+/// Why a stored case cannot be replayed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReplayError {
+    /// The record's plan is not a graph.
+    Plan(GraphError),
+    /// The rules refuse an event of the log.
+    Event {
+        /// The event's position in the log (0-based).
+        index: usize,
+        /// Why it is refused.
+        refusal: Refusal,
+    },
 }
 
+impl fmt::Display for ReplayError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Plan(e) => write!(f, "所存的办理流程有误：{}", graph_message(e)),
+            Self::Event { index, refusal } => {
+                write!(f, "第 {} 个事件不合规则：{refusal}", index + 1)
+            }
+        }
+    }
+}
+
+impl std::error::Error for ReplayError {}
+
 /// A case: its record, its log and the state derived from them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Case {
     /// The accepted submission.
     pub record: CaseRecord,
@@ -225,11 +156,19 @@ pub struct Case {
     pub delivery: Option<Delivery>,
     /// The evaluation, once given.
     pub evaluation: Option<Evaluation>,
+    /// The record's plan as a graph.
+    graph: PlanGraph,
 }
 
 impl Case {
-    /// A freshly accepted case.
-    pub fn new(record: CaseRecord) -> Self {
+    /// A freshly accepted case; refuses a record whose plan is not a graph.
+    pub fn new(record: CaseRecord) -> Result<Self, GraphError> {
+        let graph = PlanGraph::new(&record.plan)?;
+        Ok(Self::with_graph(record, graph))
+    }
+
+    /// A freshly accepted case whose plan's graph is already built (it must be `record.plan`'s).
+    pub(crate) fn with_graph(record: CaseRecord, graph: PlanGraph) -> Self {
         let steps = record
             .plan
             .steps
@@ -253,16 +192,24 @@ impl Case {
             suspensions: Vec::new(),
             delivery: None,
             evaluation: None,
+            graph,
         }
     }
 
-    /// Replays a log; fails if the log holds an event the rules refuse (a corrupt store).
-    pub fn replay(record: CaseRecord, events: Vec<Event>) -> Result<Self, Refusal> {
-        let mut case = Self::new(record);
-        for event in events {
-            case.apply(event)?;
+    /// Replays a log; fails if the plan is not a graph or the log holds an event the rules
+    /// refuse (a corrupt store).
+    pub fn replay(record: CaseRecord, events: Vec<Event>) -> Result<Self, ReplayError> {
+        let mut case = Self::new(record).map_err(ReplayError::Plan)?;
+        for (index, event) in events.into_iter().enumerate() {
+            case.apply(event)
+                .map_err(|refusal| ReplayError::Event { index, refusal })?;
         }
         Ok(case)
+    }
+
+    /// The plan's graph: its steps indexed, with their `after` edges.
+    pub fn graph(&self) -> &PlanGraph {
+        &self.graph
     }
 
     /// Applies an event if the rules allow it.
@@ -282,26 +229,29 @@ impl Case {
                 Ok(Applied::Duplicate)
             } else {
                 Err(refuse(
-                    "event_id_reused",
+                    Code::EventIdReused,
                     format!("事件编号 {} 已用于另一个不同的事件", event.id),
                 ))
             };
         }
         if self.evaluation.is_some() {
             return Err(refuse(
-                "case_closed",
+                Code::CaseClosed,
                 "本件已办结并已评价，不再接受任何事件",
             ));
         }
         let last = self.events.last().map_or(self.record.received, |e| e.at);
         if event.at < last {
             return Err(refuse(
-                "time_backwards",
+                Code::TimeBackwards,
                 format!("事件时间 {} 早于上一事件或收件时间 {last}", event.at),
             ));
         }
         if self.delivery.is_some() && !matches!(event.kind, EventKind::Evaluate { .. }) {
-            return Err(refuse("case_closed", "本件已送达办结，只能再接受一次评价"));
+            return Err(refuse(
+                Code::CaseClosed,
+                "本件已送达办结，只能再接受一次评价",
+            ));
         }
         match &event.kind {
             EventKind::Start { step } => {
@@ -322,7 +272,7 @@ impl Case {
                 let i = self.item_or_accept(step)?;
                 if self.record.plan.steps.get(i).map(|s| s.kind) != Some(StepKind::Item) {
                     return Err(refuse(
-                        "not_an_item",
+                        Code::NotAnItem,
                         "补正和特别程序只适用于事项步骤（受理后）",
                     ));
                 }
@@ -340,7 +290,7 @@ impl Case {
             EventKind::Deliver { method } => {
                 if method.trim().is_empty() {
                     return Err(refuse(
-                        "no_method",
+                        Code::NoMethod,
                         "送达须写明方式（如 online、mail、window）",
                     ));
                 }
@@ -357,7 +307,7 @@ impl Case {
                     Ok(Applied::Appended)
                 } else {
                     Err(refuse(
-                        "items_open",
+                        Code::ItemsOpen,
                         format!(
                             "还有步骤未办结：{}；全部办结后才能一次送达",
                             open.join("、")
@@ -367,11 +317,11 @@ impl Case {
             }
             EventKind::Evaluate { score, .. } => {
                 if self.delivery.is_none() {
-                    return Err(refuse("not_delivered", "送达之后才能评价"));
+                    return Err(refuse(Code::NotDelivered, "送达之后才能评价"));
                 }
                 if !(1..=5).contains(score) {
                     return Err(refuse(
-                        "bad_score",
+                        Code::BadScore,
                         format!("评分须为 1 到 5，收到 {score}"),
                     ));
                 }
@@ -382,25 +332,22 @@ impl Case {
 
     /// The index of an accept or item step, refusing `deliver`, unknown and inapplicable steps.
     fn item_or_accept(&self, step: &str) -> Result<usize, Refusal> {
-        let Some(i) = self.record.plan.steps.iter().position(|s| s.id == step) else {
-            let known: Vec<&str> = self
-                .record
-                .plan
-                .steps
-                .iter()
-                .map(|s| s.id.as_str())
-                .collect();
+        let Some(i) = self.graph.index(step) else {
+            let known: Vec<&str> = (0..self.graph.len()).map(|j| self.graph.id(j)).collect();
             return Err(refuse(
-                "unknown_step",
+                Code::UnknownStep,
                 format!("没有步骤 {step}；本事项的步骤有：{}", known.join("、")),
             ));
         };
         if self.record.plan.steps.get(i).map(|s| s.kind) == Some(StepKind::Deliver) {
-            return Err(refuse("deliver_is_an_event", "送达步骤用 deliver 事件完成"));
+            return Err(refuse(
+                Code::DeliverIsAnEvent,
+                "送达步骤用 deliver 事件完成",
+            ));
         }
         if self.steps.get(i).map(|s| s.status) == Some(StepStatus::NotApplicable) {
             return Err(refuse(
-                "not_applicable",
+                Code::NotApplicable,
                 format!("步骤 {step} 不适用于本件（申请人的情形不满足其条件）"),
             ));
         }
@@ -418,8 +365,8 @@ impl Case {
         } else {
             let id = self.steps.get(i).map_or("", |s| s.id.as_str());
             Err(refuse(
-                "wrong_status",
-                format!("步骤 {id} 当前状态为 {}，不能{what}", status_name(status)),
+                Code::WrongStatus,
+                format!("步骤 {id} 当前状态为 {}，不能{what}", status.name()),
             ))
         }
     }
@@ -437,7 +384,7 @@ impl Case {
         } else {
             let id = self.steps.get(i).map_or("", |s| s.id.as_str());
             Err(refuse(
-                "predecessor_open",
+                Code::PredecessorOpen,
                 format!(
                     "步骤 {id} 须在 {} 办结后才能办理（联办顺序）",
                     open.join("、")
@@ -451,13 +398,9 @@ impl Case {
         if self.open_pause(step, kind).is_some() {
             Ok(Applied::Appended)
         } else {
-            let what = match kind {
-                PauseKind::Correction => "补正",
-                PauseKind::Special => "特别程序",
-            };
             Err(refuse(
-                "no_open_pause",
-                format!("步骤 {step} 没有进行中的{what}"),
+                Code::NoOpenPause,
+                format!("步骤 {step} 没有进行中的{}", kind.name()),
             ))
         }
     }
@@ -471,69 +414,45 @@ impl Case {
 
     /// The applicable steps step `i` waits for: its `after`, looking through inapplicable steps.
     pub fn predecessors(&self, i: usize) -> Vec<usize> {
-        let mut out = Vec::new();
-        let mut stack: Vec<usize> = self.direct_after(i);
-        let mut seen = vec![false; self.steps.len()];
-        while let Some(p) = stack.pop() {
-            if std::mem::replace(&mut seen[p], true) {
-                continue;
-            }
-            if self.steps.get(p).map(|s| s.status) == Some(StepStatus::NotApplicable) {
-                stack.extend(self.direct_after(p));
-            } else {
-                out.push(p);
-            }
-        }
-        out.sort_unstable();
-        out
+        let applies: Vec<bool> = self
+            .steps
+            .iter()
+            .map(|s| s.status != StepStatus::NotApplicable)
+            .collect();
+        self.graph.applicable_predecessors(i, &applies)
     }
 
-    /// Indices of the steps named in step `i`'s `after`.
-    fn direct_after(&self, i: usize) -> Vec<usize> {
-        let steps = &self.record.plan.steps;
-        steps.get(i).map_or_else(Vec::new, |s| {
-            s.after
-                .iter()
-                .filter_map(|a| steps.iter().position(|t| &t.id == a))
-                .collect()
-        })
-    }
-
-    /// Every step that depends on step `i`, directly or transitively.
+    /// Every step that depends on step `i`, directly or transitively, in plan order.
     pub fn downstream(&self, i: usize) -> Vec<usize> {
-        let n = self.steps.len();
-        let mut down = vec![false; n];
-        let mut stack = vec![i];
-        while let Some(x) = stack.pop() {
-            for (j, flag) in down.iter_mut().enumerate() {
-                if !*flag && self.direct_after(j).contains(&x) {
-                    *flag = true;
-                    stack.push(j);
-                }
-            }
-        }
-        (0..n).filter(|&j| down[j]).collect()
+        self.graph.downstream(i)
+    }
+
+    /// The state of the step with id `step`.
+    fn state_mut(&mut self, step: &str) -> Option<&mut StepState> {
+        let i = self.graph.index(step)?;
+        self.steps.get_mut(i)
     }
 
     /// Changes the state for a checked event.
     fn transition(&mut self, event: &Event) {
         let date = event.at.date();
-        let index = |case: &Self, step: &str| case.steps.iter().position(|s| s.id == step);
         match &event.kind {
             EventKind::Start { step } => {
-                if let Some(s) = self.steps.iter_mut().find(|s| &s.id == step) {
+                if let Some(s) = self.state_mut(step) {
                     s.status = StepStatus::InProgress;
                 }
             }
             EventKind::Approve { step, output } => {
-                if let Some(s) = self.steps.iter_mut().find(|s| &s.id == step) {
+                if let Some(s) = self.state_mut(step) {
                     s.status = StepStatus::Approved;
                     s.finished = Some(event.at);
                     s.output = output.clone();
                 }
             }
             EventKind::Reject { step, reason } => {
-                let Some(i) = index(self, step) else { return };
+                let Some(i) = self.graph.index(step) else {
+                    return;
+                };
                 if let Some(s) = self.steps.get_mut(i) {
                     s.status = StepStatus::Rejected;
                     s.finished = Some(event.at);
@@ -559,7 +478,7 @@ impl Case {
                 } else {
                     PauseKind::Special
                 };
-                if let Some(s) = self.steps.iter_mut().find(|s| &s.id == step) {
+                if let Some(s) = self.state_mut(step) {
                     s.status = StepStatus::Suspended;
                 }
                 self.suspensions.push(Suspension {
@@ -585,7 +504,7 @@ impl Case {
                     .iter()
                     .any(|s| &s.step == step && s.to.is_none());
                 if !still {
-                    if let Some(s) = self.steps.iter_mut().find(|s| &s.id == step) {
+                    if let Some(s) = self.state_mut(step) {
                         s.status = StepStatus::InProgress;
                     }
                 }
@@ -642,18 +561,5 @@ impl Case {
     /// Whether the case takes no more events.
     pub fn is_closed(&self) -> bool {
         self.evaluation.is_some()
-    }
-}
-
-/// A status's Chinese name, for messages.
-fn status_name(status: StepStatus) -> &'static str {
-    match status {
-        StepStatus::NotApplicable => "不适用",
-        StepStatus::Pending => "待办",
-        StepStatus::InProgress => "办理中",
-        StepStatus::Suspended => "暂停计时（补正或特别程序）",
-        StepStatus::Approved => "已批准",
-        StepStatus::Rejected => "不予批准",
-        StepStatus::Cancelled => "已取消",
     }
 }

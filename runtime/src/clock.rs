@@ -10,16 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{Calendar, Pause, PauseError};
-
-/// Why a clock is suspended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PauseKind {
-    /// 补正 after acceptance: the applicant must supply or correct something.
-    Correction,
-    /// A special procedure under 行政许可法 第四十五条 (hearing, inspection, expert review, …).
-    Special,
-}
+pub use crate::status::{ClockStatus, PauseKind};
 
 /// One entry of a suspension ledger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,18 +23,6 @@ pub struct Suspension {
     pub from: NaiveDate,
     /// Day E: the last excluded day; `None` while the suspension is open.
     pub to: Option<NaiveDate>,
-}
-
-/// The status of a running clock at a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ClockStatus {
-    /// Within the budget and below the warning threshold.
-    OnTrack,
-    /// The warning threshold of the step's own promise is used up (督办 warning).
-    Warning,
-    /// The due date has passed.
-    Overdue,
 }
 
 /// A clock: from `start`, the window (`open`, `budget`] in working days, with its ledger.

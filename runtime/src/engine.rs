@@ -13,10 +13,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use yjs_artifacts::{Answer, Answers, Condition, StepKind};
 
-use crate::artifacts::MatterArtifacts;
-use crate::calendar::{Calendar, PauseError};
-use crate::case::{Case, CaseRecord, Delivery, Evaluation, Outcome, Packet, StepStatus};
+use crate::artifacts::{ArtifactError, MatterArtifacts};
+use crate::calendar::{Calendar, OutOfCoverage, PauseError};
+use crate::case::{Case, CaseRecord, Delivery, Evaluation, Packet};
 use crate::clock::{Clock, ClockView, Suspension};
+use crate::status::{Outcome, StepStatus};
 use crate::validate::{FormValidator, Problem};
 
 /// A matter ready to take submissions.
@@ -33,8 +34,8 @@ pub struct Engine {
 pub enum SubmitError {
     /// The submission has problems; all of them are listed.
     Invalid(Vec<Problem>),
-    /// The due dates cannot be computed (e.g. the receipt date is outside the calendar).
-    Calendar(String),
+    /// The due dates cannot be computed: they reach a year the calendar does not cover.
+    Calendar(OutOfCoverage),
 }
 
 impl fmt::Display for SubmitError {
@@ -47,7 +48,7 @@ impl fmt::Display for SubmitError {
                 }
                 Ok(())
             }
-            Self::Calendar(msg) => f.write_str(msg),
+            Self::Calendar(e) => e.fmt(f),
         }
     }
 }
@@ -56,13 +57,13 @@ impl std::error::Error for SubmitError {}
 
 impl Engine {
     /// Compiles the form and collects the situations the conditions mention.
-    pub fn new(artifacts: MatterArtifacts, calendar: Calendar) -> Result<Self, String> {
-        let validator = FormValidator::new(&artifacts.schema)?;
+    pub fn new(artifacts: MatterArtifacts, calendar: Calendar) -> Result<Self, ArtifactError> {
+        let validator = FormValidator::new(artifacts.schema())?;
         let mut conds: Vec<&Condition> = Vec::new();
-        for step in &artifacts.plan.steps {
+        for step in &artifacts.plan().steps {
             conds.push(&step.condition);
         }
-        for p in &artifacts.projections.items {
+        for p in &artifacts.projections().items {
             conds.push(&p.condition);
             conds.extend(p.fields.iter().filter_map(|f| f.required.as_ref()));
             conds.extend(p.materials.iter().map(|m| &m.condition));
@@ -72,7 +73,7 @@ impl Engine {
             .flat_map(|c| c.situations())
             .map(str::to_owned)
             .collect();
-        for s in &artifacts.plan.scenarios.list {
+        for s in &artifacts.plan().scenarios.list {
             situations.extend(s.answers.keys().cloned());
         }
         situations.sort();
@@ -106,7 +107,7 @@ impl Engine {
         if !problems.is_empty() {
             return Err(SubmitError::Invalid(problems));
         }
-        let plan = &self.artifacts.plan;
+        let plan = self.artifacts.plan();
         let last = plan
             .steps
             .iter()
@@ -115,7 +116,7 @@ impl Engine {
             .unwrap_or(0);
         self.calendar
             .add_workdays(date, last.max(plan.promise.workdays))
-            .map_err(|e| SubmitError::Calendar(e.to_string()))?;
+            .map_err(SubmitError::Calendar)?;
         let answers = self.answers(submission);
         let mut items = Vec::new();
         let mut packets = BTreeMap::new();
@@ -125,7 +126,7 @@ impl Engine {
             }
             let Some(projection) = self
                 .artifacts
-                .projections
+                .projections()
                 .items
                 .iter()
                 .find(|p| p.item == step.id)
@@ -162,6 +163,11 @@ impl Engine {
             packets,
             plan: plan.clone(),
         })
+    }
+
+    /// A freshly accepted case of a record this engine made, on the graph built at load.
+    pub(crate) fn open(&self, record: CaseRecord) -> Case {
+        Case::with_graph(record, self.artifacts.graph().clone())
     }
 
     /// The situation answers in a submission.
@@ -259,17 +265,11 @@ pub fn matter_clock(case: &Case) -> Clock {
 /// Step `i`'s clock: the plan's offsets, paused by suspensions of the step and of every step upstream.
 pub fn step_clock(case: &Case, i: usize) -> Option<Clock> {
     let step = case.record.plan.steps.get(i)?;
+    let graph = case.graph();
     let ledger = case
         .suspensions
         .iter()
-        .filter(|s| {
-            s.step == step.id
-                || case
-                    .steps
-                    .iter()
-                    .position(|t| t.id == s.step)
-                    .is_some_and(|j| case.downstream(j).contains(&i))
-        })
+        .filter(|s| s.step == step.id || graph.index(&s.step).is_some_and(|j| graph.reaches(j, i)))
         .cloned()
         .collect();
     Some(Clock {

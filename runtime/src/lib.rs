@@ -1,16 +1,20 @@
-//! The yjs runtime: runs cases of a compiled matter on one machine with an embedded store.
+//! The yjs runtime: runs cases of compiled matters as a library service over a case store.
 //!
 //! | module | what |
 //! |---|---|
+//! | [`service`] | the service: submit, event, show, list, overdue over any store |
+//! | [`error`] | the one error type: kinds, stable codes, Chinese messages |
+//! | [`status`] | the status vocabulary: one code and one Chinese name per status |
 //! | [`calendar`] | the official working-day calendar |
-//! | [`artifacts`] | loads `form.schema.json`, `projections.json`, `plan.json` |
+//! | [`artifacts`] | loads `form.schema.json`, `projections.json`, `plan.json`; the plan graph |
 //! | [`validate`] | the merged form's schema plus domain checks, every problem at once |
 //! | [`engine`] | submit (validate and route) and the clocks of a case at a date |
+//! | [`event`] | event kinds by name, their details, default event ids |
 //! | [`case`] | the event log and the state machine that replays it |
 //! | [`clock`] | budget plus suspension ledger, status at a date |
 //! | [`supervise`] | 督办: steps in warning or overdue |
 //! | [`time`] | parsing times; "now" for the command line only |
-//! | [`store`] | the `CaseStore` trait, SQLite and in-memory |
+//! | [`store`] | the `CaseStore` trait and its contract, SQLite and in-memory |
 
 #![forbid(unsafe_code)]
 
@@ -19,14 +23,22 @@ pub mod calendar;
 pub mod case;
 pub mod clock;
 pub mod engine;
+pub mod error;
+pub mod event;
+pub mod service;
+pub mod status;
 pub mod store;
 pub mod supervise;
 pub mod time;
 pub mod validate;
 
-pub use artifacts::{LoadError, MatterArtifacts};
-pub use case::{Applied, Case, CaseRecord, Event, EventKind, Outcome, Packet, Refusal, StepStatus};
+pub use artifacts::{ArtifactError, MatterArtifacts};
+pub use case::{Case, CaseRecord, Packet, Refusal, ReplayError};
 pub use engine::{id_prefix, view, CaseView, Engine, SubmitError};
+pub use error::{Code, Error, ErrorBody, ErrorKind, InputError};
+pub use event::{Event, EventDraft, EventKind, EventName};
+pub use service::{CaseSummary, Recorded, Service, Supervision};
+pub use status::{Applied, ClockStatus, Limit, Outcome, PauseKind, StepStatus, Vocabulary};
 pub use store::{CaseStore, MemoryStore, SqliteStore, StoreError};
 pub use validate::Problem;
 

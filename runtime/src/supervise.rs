@@ -7,16 +7,7 @@ use crate::calendar::{Calendar, PauseError};
 use crate::case::Case;
 use crate::clock::ClockStatus;
 use crate::engine::{legal_clock, step_clock};
-
-/// Which time limit an alert is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Limit {
-    /// The promised limit: a warning before it runs out, 督办 once it is passed.
-    Promised,
-    /// The legal limit: passed only after the promise was broken; escalated 督办.
-    Legal,
-}
+pub use crate::status::Limit;
 
 /// One step that needs attention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,8 +5,10 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 
+use crate::error::InputError;
+
 /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS]` or `YYYY-MM-DD HH:MM[:SS]` (a date alone is midnight).
-pub fn parse_time(text: &str) -> Result<NaiveDateTime, String> {
+pub fn parse_time(text: &str) -> Result<NaiveDateTime, InputError> {
     let t = text.trim();
     for fmt in [
         "%Y-%m-%dT%H:%M:%S",
@@ -23,9 +25,9 @@ pub fn parse_time(text: &str) -> Result<NaiveDateTime, String> {
             return Ok(d.and_time(NaiveTime::MIN));
         }
     }
-    Err(format!(
-        "“{text}”不是有效的时间，请写成 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM[:SS]"
-    ))
+    Err(InputError::Time {
+        input: text.to_owned(),
+    })
 }
 
 /// The civil time in Asia/Shanghai (UTC+8, no daylight saving) for seconds since the Unix epoch.

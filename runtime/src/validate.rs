@@ -17,6 +17,9 @@ use yjs_artifacts::validators::{
     check_id_card, check_mobile, check_region_code, check_uscc, CivilDate,
 };
 
+use crate::artifacts::ArtifactError;
+use crate::error::InputError;
+
 /// One problem with a submission.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Problem {
@@ -39,11 +42,13 @@ pub struct FormValidator {
 
 impl FormValidator {
     /// Compiles the merged form's schema as draft-07.
-    pub fn new(schema: &Value) -> Result<Self, String> {
+    pub fn new(schema: &Value) -> Result<Self, ArtifactError> {
         let compiled = jsonschema::draft7::options()
             .should_validate_formats(false)
             .build(schema)
-            .map_err(|e| format!("form.schema.json 不是有效的 JSON Schema：{e}"))?;
+            .map_err(|e| ArtifactError::FormSchema {
+                reason: e.to_string(),
+            })?;
         Ok(Self {
             schema: schema.clone(),
             compiled,
@@ -75,6 +80,13 @@ impl FormValidator {
         problems.dedup();
         problems
     }
+}
+
+/// Reads a submission's text as JSON.
+pub fn parse_submission(text: &str) -> Result<Value, InputError> {
+    serde_json::from_str(text).map_err(|e| InputError::SubmissionNotJson {
+        reason: e.to_string(),
+    })
 }
 
 /// The pointer a schema error is about, and its Chinese message.

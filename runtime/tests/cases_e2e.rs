@@ -42,7 +42,7 @@ fn ok(store: &mut dyn CaseStore, case: &str, event: yjs_runtime::Event) -> Appli
     }
 }
 
-fn refused(store: &mut dyn CaseStore, case: &str, event: yjs_runtime::Event) -> String {
+fn refused(store: &mut dyn CaseStore, case: &str, event: yjs_runtime::Event) -> yjs_runtime::Code {
     match store.append(case, &event) {
         Err(StoreError::Refused(r)) => r.code,
         other => panic!("{:?} should be refused, got {other:?}", event.kind),

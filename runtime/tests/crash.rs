@@ -21,7 +21,7 @@ fn crash_writer_child() {
     let Ok(db) = std::env::var(WRITER_ENV) else {
         return;
     };
-    let mut store = match SqliteStore::open(std::path::Path::new(&db)) {
+    let store = match SqliteStore::open(std::path::Path::new(&db)) {
         Ok(s) => s,
         Err(e) => panic!("{e}"),
     };
@@ -59,7 +59,7 @@ fn acknowledged_events_survive_sigkill() {
     };
     let db = dir.path().join("cases.db");
     {
-        let mut store = match SqliteStore::open(&db) {
+        let store = match SqliteStore::open(&db) {
             Ok(s) => s,
             Err(e) => panic!("{e}"),
         };

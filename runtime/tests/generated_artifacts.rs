@@ -29,13 +29,12 @@ fn the_generated_newborn_artifacts_run_a_case_to_delivery() {
         json!("110105199001011232")
     );
 
-    let mut store = MemoryStore::new();
+    let store = MemoryStore::new();
     let case = match store.create(&id_prefix("newborn", received), record) {
         Ok(r) => r.id,
         Err(e) => panic!("{e}"),
     };
-    let mut append =
-        |id: &str, when: &str, kind: EventKind| store.append(&case, &ev(id, when, kind));
+    let append = |id: &str, when: &str, kind: EventKind| store.append(&case, &ev(id, when, kind));
     assert!(matches!(
         append("x", "2026-03-02 10:00", approve("insurance")),
         Err(StoreError::Refused(r)) if r.code == "predecessor_open"

@@ -1,24 +1,26 @@
 //! `yjs case`: submit applications, record events, show cases and list overdue steps, on an embedded store.
 //!
-//! Output is JSON by default (for programs) and readable text with `--format text`. Exit codes:
-//! 0 done, 1 refused (an invalid submission, an illegal event), 2 usage or I/O (bad arguments,
-//! unreadable files or artifacts, an unknown case, a database error).
+//! The command only parses its arguments, calls `yjs_runtime::Service` and prints the answer:
+//! JSON by default (for programs) and readable text with `--format text`, every status in the
+//! runtime's one vocabulary. Exit codes: 0 done; 1 refused (an invalid submission, an illegal
+//! event: the answer on stdout); 2 for every other error kind (bad input, an unknown case,
+//! artifacts, the calendar, the store, an internal error: one line on stderr with the code).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use serde::Serialize;
 use serde_json::{json, Value};
 use yjs_runtime::calendar::Calendar;
-use yjs_runtime::case::EventKind;
-use yjs_runtime::engine::{view, CaseView};
-use yjs_runtime::supervise::{report, Alert};
+use yjs_runtime::event::output_from_text;
+use yjs_runtime::supervise::Alert;
 use yjs_runtime::time::{now_shanghai, parse_time};
+use yjs_runtime::validate::parse_submission;
 use yjs_runtime::{
-    id_prefix, Applied, CaseStore, Engine, Event, MatterArtifacts, NaiveDateTime, SqliteStore,
-    StoreError, SubmitError,
+    CaseSummary, CaseView, Error, ErrorKind, Event, EventDraft, EventName, MatterArtifacts,
+    NaiveDate, NaiveDateTime, Service, SqliteStore, Vocabulary,
 };
-
 /// `yjs case` with its options.
 #[derive(clap::Args, Debug)]
 pub struct CaseArgs {
@@ -127,20 +129,31 @@ pub struct EventDetails {
 
 /// Runs a `yjs case` subcommand.
 pub fn run(args: CaseArgs) -> ExitCode {
-    match execute(&args) {
-        Ok(out) => {
-            let _ = writeln!(std::io::stdout().lock(), "{}", render(&out, args.format));
-            ExitCode::SUCCESS
-        }
-        Err(Failure::Refused(out)) => {
-            let _ = writeln!(std::io::stdout().lock(), "{}", render(&out, args.format));
-            ExitCode::from(1)
+    let result = execute(&args);
+    let (out, code) = match result {
+        Ok(out) => (Some(out), 0),
+        Err(Failure::Runtime(e)) if refused(&e) => (Some(refusal(&e)), 1),
+        Err(Failure::Runtime(e)) => {
+            let _ = writeln!(std::io::stderr().lock(), "yjs case: {e} [{}]", e.code());
+            (None, 2)
         }
         Err(Failure::Usage(msg)) => {
             let _ = writeln!(std::io::stderr().lock(), "yjs case: {msg}");
-            ExitCode::from(2)
+            (None, 2)
+        }
+    };
+    if let Some(out) = out {
+        match render(&out, args.format) {
+            Ok(text) => {
+                let _ = writeln!(std::io::stdout().lock(), "{text}");
+            }
+            Err(e) => {
+                let _ = writeln!(std::io::stderr().lock(), "yjs case: {e} [{}]", e.code());
+                return ExitCode::from(2);
+            }
         }
     }
+    ExitCode::from(code)
 }
 
 /// What a command prints: JSON, and its text rendering.
@@ -151,48 +164,71 @@ struct Output {
 
 /// Why a command failed.
 enum Failure {
-    /// The rules refuse (exit 1); the output says why.
-    Refused(Output),
-    /// Usage or I/O (exit 2).
+    /// The runtime's answer: a refusal (exit 1) or another error (exit 2).
+    Runtime(Error),
+    /// The command line's own trouble: an unreadable file, no system clock (exit 2).
     Usage(String),
 }
 
-fn usage(msg: impl ToString) -> Failure {
-    Failure::Usage(msg.to_string())
-}
-
-fn render(out: &Output, format: Format) -> String {
-    match format {
-        Format::Json => serde_json::to_string_pretty(&out.json).unwrap_or_default(),
-        Format::Text => out.text.trim_end().to_owned(),
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Self::Runtime(e)
     }
 }
 
+/// Whether an error is a refusal of what was asked (exit 1), not a failure to ask (exit 2).
+fn refused(e: &Error) -> bool {
+    matches!(
+        e.kind(),
+        ErrorKind::InvalidSubmission | ErrorKind::IllegalEvent
+    )
+}
+
+/// The answer to a refused submission or event.
+fn refusal(e: &Error) -> Output {
+    let text = match e.kind() {
+        ErrorKind::InvalidSubmission => e.to_string(),
+        _ => format!("拒绝：{} [{}]", e.message(), e.code()),
+    };
+    Output {
+        text,
+        json: json!({ "accepted": false, "error": e }),
+    }
+}
+
+fn render(out: &Output, format: Format) -> Result<String, Error> {
+    match format {
+        Format::Json => serde_json::to_string_pretty(&out.json)
+            .map_err(|e| Error::Internal(format!("无法输出 JSON：{e}"))),
+        Format::Text => Ok(out.text.trim_end().to_owned()),
+    }
+}
+
+/// A value as JSON; failing only on a bug, reported as one.
+fn to_json<T: Serialize>(value: &T) -> Result<Value, Failure> {
+    serde_json::to_value(value)
+        .map_err(|e| Failure::Runtime(Error::Internal(format!("无法输出 JSON：{e}"))))
+}
+
+/// The time given, or now in Asia/Shanghai: the command line is the only place that reads the clock.
 fn time_or_now(text: Option<&str>) -> Result<NaiveDateTime, Failure> {
     match text {
-        Some(t) => parse_time(t).map_err(usage),
-        None => {
-            now_shanghai().ok_or_else(|| usage("无法读取系统时间，请用 --at 或 --received 指定"))
-        }
-    }
-}
-
-fn open(db: &Path) -> Result<SqliteStore, Failure> {
-    SqliteStore::open(db).map_err(usage)
-}
-
-fn store_failure(e: StoreError) -> Failure {
-    match e {
-        StoreError::Refused(r) => Failure::Refused(Output {
-            text: format!("拒绝：{}\n", r.message),
-            json: json!({ "accepted": false, "refusal": r }),
+        Some(t) => Ok(parse_time(t).map_err(Error::from)?),
+        None => now_shanghai().ok_or_else(|| {
+            Failure::Usage("无法读取系统时间，请用 --at 或 --received 指定".to_owned())
         }),
-        other => usage(other),
     }
+}
+
+/// The service over the case database on the official calendar, running no matter yet.
+fn service(db: &Path) -> Result<Service<SqliteStore>, Failure> {
+    let calendar = Calendar::official()
+        .map_err(|e| Error::Internal(format!("内置的节假日数据无法读取：{e}")))?;
+    let store = SqliteStore::open(db).map_err(Error::from)?;
+    Ok(Service::new(store, calendar))
 }
 
 fn execute(args: &CaseArgs) -> Result<Output, Failure> {
-    let cal = Calendar::official().map_err(usage)?;
     match &args.cmd {
         CaseCmd::Submit {
             artifacts,
@@ -200,30 +236,18 @@ fn execute(args: &CaseArgs) -> Result<Output, Failure> {
             file,
         } => {
             let received = time_or_now(received.as_deref())?;
-            let artifacts = MatterArtifacts::load(artifacts).map_err(usage)?;
-            let engine = Engine::new(artifacts, cal.clone()).map_err(usage)?;
+            let artifacts = MatterArtifacts::load(artifacts).map_err(Error::from)?;
+            let matter = artifacts.matter().to_owned();
             let text = std::fs::read_to_string(file)
-                .map_err(|e| usage(format!("无法读取 {}：{e}", file.display())))?;
-            let submission: Value = serde_json::from_str(&text)
-                .map_err(|e| usage(format!("{} 不是有效的 JSON：{e}", file.display())))?;
-            match engine.submit(&submission, received) {
-                Err(SubmitError::Invalid(problems)) => Err(Failure::Refused(Output {
-                    text: SubmitError::Invalid(problems.clone()).to_string(),
-                    json: json!({ "accepted": false, "problems": problems }),
-                })),
-                Err(e @ SubmitError::Calendar(_)) => Err(usage(e)),
-                Ok(record) => {
-                    let mut store = open(&args.db)?;
-                    let prefix = id_prefix(&record.matter, received);
-                    let record = store.create(&prefix, record).map_err(usage)?;
-                    let case = store.load(&record.id).map_err(usage)?;
-                    let v = view(&case, &cal, received.date()).map_err(usage)?;
-                    Ok(Output {
-                        text: format!("已受理，办件编号 {}\n{}", v.id, case_text(&v)),
-                        json: json!({ "accepted": true, "case": v }),
-                    })
-                }
-            }
+                .map_err(|e| Failure::Usage(format!("无法读取 {}：{e}", file.display())))?;
+            let submission = parse_submission(&text).map_err(Error::from)?;
+            let mut service = service(&args.db)?;
+            service.add_matter(artifacts)?;
+            let v = service.submit(&matter, &submission, received)?;
+            Ok(Output {
+                text: format!("已受理，办件编号 {}\n{}", v.id, case_text(&v)),
+                json: json!({ "accepted": true, "case": to_json(&v)? }),
+            })
         }
         CaseCmd::Event {
             case,
@@ -243,127 +267,55 @@ fn execute(args: &CaseArgs) -> Result<Output, Failure> {
                 comment,
             } = details.as_ref();
             let at = time_or_now(at.as_deref())?;
-            let need_step = || {
-                step.clone().ok_or_else(|| {
-                    usage(format!(
-                        "事件 {kind} 需要指定步骤，如 `yjs case event CASE {kind} hukou`"
-                    ))
-                })
+            let name: EventName = kind.parse().map_err(Error::from)?;
+            let draft = EventDraft {
+                step: step.clone(),
+                output: output.as_deref().map(output_from_text),
+                reason: reason.clone(),
+                procedure: procedure.clone(),
+                basis: basis.clone(),
+                method: method.clone(),
+                score: *score,
+                comment: comment.clone(),
             };
-            let need = |v: &Option<String>, flag: &str| {
-                v.clone()
-                    .ok_or_else(|| usage(format!("事件 {kind} 需要 --{flag}")))
-            };
-            let event_kind = match kind.as_str() {
-                "start" => EventKind::Start { step: need_step()? },
-                "approve" => EventKind::Approve {
-                    step: need_step()?,
-                    output: output.as_deref().map_or(Value::Null, |o| {
-                        serde_json::from_str(o).unwrap_or_else(|_| Value::String(o.to_owned()))
-                    }),
-                },
-                "reject" => EventKind::Reject {
-                    step: need_step()?,
-                    reason: need(reason, "reason")?,
-                },
-                "correction" | "request_correction" => EventKind::RequestCorrection {
-                    step: need_step()?,
-                    reason: need(reason, "reason")?,
-                },
-                "correction_received" => EventKind::CorrectionReceived { step: need_step()? },
-                "special_start" => EventKind::SpecialStart {
-                    step: need_step()?,
-                    procedure: need(procedure, "procedure")?,
-                    basis: basis.clone().unwrap_or_default(),
-                },
-                "special_end" => EventKind::SpecialEnd { step: need_step()? },
-                "deliver" => EventKind::Deliver {
-                    method: need(method, "method")?,
-                },
-                "evaluate" => EventKind::Evaluate {
-                    score: score.ok_or_else(|| usage("事件 evaluate 需要 --score（1 到 5）"))?,
-                    comment: comment.clone().unwrap_or_default(),
-                },
-                other => {
-                    return Err(usage(format!(
-                        "未知的事件类型 {other}；可用：start、approve、reject、correction、correction_received、special_start、special_end、deliver、evaluate"
-                    )))
-                }
-            };
-            let id = id.clone().unwrap_or_else(|| {
-                format!(
-                    "{kind}:{}:{}",
-                    step.as_deref().unwrap_or("-"),
-                    at.format("%Y-%m-%dT%H:%M:%S")
-                )
-            });
-            let event = Event {
-                id,
-                at,
-                kind: event_kind,
-            };
-            let mut store = open(&args.db)?;
-            let applied = store.append(case, &event).map_err(store_failure)?;
-            let loaded = store.load(case).map_err(usage)?;
-            let v = view(&loaded, &cal, at.date()).map_err(usage)?;
-            let note = match applied {
-                Applied::Appended => "已记录",
-                Applied::Duplicate => "重复事件，未作改变",
-            };
+            let event = Event::new(id.clone(), at, draft.build(name).map_err(Error::from)?);
+            let recorded = service(&args.db)?.event(case, event)?;
+            let mut json = to_json(&recorded)?;
+            if let Some(map) = json.as_object_mut() {
+                map.insert("accepted".to_owned(), Value::Bool(true));
+            }
             Ok(Output {
-                text: format!("{note}：{}\n{}", event.id, case_text(&v)),
-                json: json!({ "accepted": true, "applied": applied, "event": event, "case": v }),
+                text: format!(
+                    "{}：{}\n{}",
+                    recorded.applied.name(),
+                    recorded.event.id,
+                    case_text(&recorded.case)
+                ),
+                json,
             })
         }
         CaseCmd::Show { case, at } => {
             let at = time_or_now(at.as_deref())?.date();
-            let store = open(&args.db)?;
-            let loaded = store.load(case).map_err(usage)?;
-            let v = view(&loaded, &cal, at).map_err(usage)?;
+            let v = service(&args.db)?.show(case, at)?;
             Ok(Output {
                 text: case_text(&v),
-                json: serde_json::to_value(&v).unwrap_or(Value::Null),
+                json: to_json(&v)?,
             })
         }
         CaseCmd::List { at } => {
             let at = time_or_now(at.as_deref())?.date();
-            let store = open(&args.db)?;
-            let mut rows = Vec::new();
-            let mut text = String::new();
-            for id in store.ids().map_err(usage)? {
-                let loaded = store.load(&id).map_err(usage)?;
-                let v = view(&loaded, &cal, at).map_err(usage)?;
-                text.push_str(&format!(
-                    "{}  {}  收件 {}  {}  总时限至 {}  {}\n",
-                    v.id,
-                    v.matter,
-                    v.received,
-                    label(&v.outcome),
-                    v.clock.due,
-                    label(&v.clock.status)
-                ));
-                rows.push(json!({
-                    "id": v.id, "matter": v.matter, "received": v.received,
-                    "outcome": v.outcome, "due": v.clock.due, "status": v.clock.status,
-                    "items": v.items,
-                }));
-            }
+            let rows = service(&args.db)?.list(at)?;
             Ok(Output {
-                text,
-                json: Value::Array(rows),
+                text: rows.iter().map(summary_text).collect(),
+                json: to_json(&rows)?,
             })
         }
         CaseCmd::Overdue { at } => {
-            let at = parse_time(at).map_err(usage)?.date();
-            let store = open(&args.db)?;
-            let mut cases = Vec::new();
-            for id in store.ids().map_err(usage)? {
-                cases.push(store.load(&id).map_err(usage)?);
-            }
-            let alerts = report(&cases, &cal, at).map_err(usage)?;
+            let at = parse_time(at).map_err(Error::from)?.date();
+            let supervision = service(&args.db)?.overdue(at)?;
             Ok(Output {
-                text: alerts_text(&alerts, at),
-                json: json!({ "at": at, "alerts": alerts }),
+                text: alerts_text(&supervision.alerts, at),
+                json: to_json(&supervision)?,
             })
         }
     }
@@ -375,9 +327,9 @@ fn case_text(v: &CaseView) -> String {
         v.id,
         v.matter,
         v.received,
-        label(&v.outcome),
+        v.outcome.name(),
         v.clock.due,
-        label(&v.clock.status),
+        v.clock.status.name(),
         if v.clock.suspended {
             "，暂停计时中"
         } else {
@@ -386,19 +338,31 @@ fn case_text(v: &CaseView) -> String {
     );
     for step in &v.steps {
         let clock = step.clock.as_ref().map_or_else(String::new, |c| {
-            format!("  时限至 {}  {}", c.due, label(&c.status))
+            format!("  时限至 {}  {}", c.due, c.status.name())
         });
         s.push_str(&format!(
             "  {:<12} {:<16} {}{clock}\n",
             step.id,
             step.department_name,
-            label(&step.status)
+            step.status.name()
         ));
     }
     s
 }
 
-fn alerts_text(alerts: &[Alert], at: yjs_runtime::NaiveDate) -> String {
+fn summary_text(v: &CaseSummary) -> String {
+    format!(
+        "{}  {}  收件 {}  {}  总时限至 {}  {}\n",
+        v.id,
+        v.matter,
+        v.received,
+        v.outcome.name(),
+        v.due,
+        v.status.name()
+    )
+}
+
+fn alerts_text(alerts: &[Alert], at: NaiveDate) -> String {
     if alerts.is_empty() {
         return format!("{at}：没有预警或超期的步骤\n");
     }
@@ -410,53 +374,16 @@ fn alerts_text(alerts: &[Alert], at: yjs_runtime::NaiveDate) -> String {
             String::new()
         };
         s.push_str(&format!(
-            "{}  {}  {}  {}时限至 {}  {}{late}\n",
+            "{}  {}  {}  {}至 {}  {}{late}\n",
             a.case,
             a.step,
             a.department_name,
-            match a.limit {
-                yjs_runtime::supervise::Limit::Promised => "承诺",
-                yjs_runtime::supervise::Limit::Legal => "法定",
-            },
+            a.limit.name(),
             a.due,
-            label(&a.status),
+            a.status.name(),
         ));
     }
     s
-}
-
-/// A status in the words of the hall, for `--format text`: `overdue` is 超期, `approved` 已办结.
-fn label<T: serde::Serialize>(value: &T) -> String {
-    let json = name(value);
-    let words = match json.as_str() {
-        // Case outcomes.
-        "open" => "办理中",
-        "granted" => "准予办理",
-        "partly_refused" => "部分不予办理",
-        "refused" => "不予办理",
-        // Step statuses.
-        "not_applicable" => "不适用",
-        "pending" => "待办理",
-        "in_progress" => "办理中",
-        "suspended" => "暂停计时",
-        "approved" => "已办结",
-        "rejected" => "不予批准",
-        "cancelled" => "已取消",
-        // Clock statuses.
-        "on_track" => "正常",
-        "warning" => "预警",
-        "overdue" => "超期",
-        _ => return json,
-    };
-    words.to_string()
-}
-
-/// The JSON name of a status (`on_track`, `in_progress`, …), as the JSON output spells it.
-fn name<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -494,12 +421,13 @@ mod tests {
         }
     }
 
-    /// The exit code a command would have: 0, 1 or 2.
-    fn code(result: &Result<Output, Failure>) -> u8 {
+    /// The exit code a command would have (0, 1 or 2) and the error code, if any.
+    fn code(result: &Result<Output, Failure>) -> (u8, &'static str) {
         match result {
-            Ok(_) => 0,
-            Err(Failure::Refused(_)) => 1,
-            Err(Failure::Usage(_)) => 2,
+            Ok(_) => (0, ""),
+            Err(Failure::Runtime(e)) if refused(e) => (1, e.code().as_str()),
+            Err(Failure::Runtime(e)) => (2, e.code().as_str()),
+            Err(Failure::Usage(_)) => (2, ""),
         }
     }
 
@@ -535,14 +463,14 @@ mod tests {
             &db,
             event(&id, "approve", Some("hukou"), "2026-03-02T10:00"),
         ));
-        assert_eq!(code(&early), 1);
+        assert_eq!(code(&early), (1, "predecessor_open"));
         let deliver = execute(&args(&db, event(&id, "deliver", None, "2026-03-02T10:00")));
-        assert_eq!(code(&deliver), 1);
+        assert_eq!(code(&deliver), (1, "items_open"));
         let accept = execute(&args(
             &db,
             event(&id, "approve", Some("accept"), "2026-03-02T10:00"),
         ));
-        assert_eq!(code(&accept), 0);
+        assert_eq!(code(&accept), (0, ""));
         // The same command again is a duplicate, not a second event.
         let again = execute(&args(
             &db,
@@ -553,7 +481,7 @@ mod tests {
             &db,
             event(&id, "frobnicate", None, "2026-03-02T10:00"),
         ));
-        assert_eq!(code(&unknown), 2);
+        assert_eq!(code(&unknown), (2, "unknown_event_kind"));
         let overdue = execute(&args(
             &db,
             CaseCmd::Overdue {
@@ -573,7 +501,7 @@ mod tests {
                 at: Some("2026-03-02".to_owned()),
             },
         ));
-        assert_eq!(code(&missing), 2);
+        assert_eq!(code(&missing), (2, "unknown_case"));
     }
 
     #[test]
@@ -596,7 +524,9 @@ mod tests {
             },
         ));
         let problems = match result {
-            Err(Failure::Refused(o)) => o.json["problems"].clone(),
+            Err(Failure::Runtime(e)) if refused(&e) => {
+                refusal(&e).json["error"]["problems"].clone()
+            }
             _ => panic!("expected a refusal"),
         };
         assert_eq!(problems.as_array().map(Vec::len), Some(11));

@@ -1,13 +1,21 @@
 //! An in-memory case store for tests and benchmarks.
 
 use std::collections::BTreeMap;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use super::{case_id, replay, CaseStore, StoreError};
-use crate::case::{Applied, Case, CaseRecord, Event};
+use crate::case::{Case, CaseRecord};
+use crate::event::Event;
+use crate::status::Applied;
 
-/// Cases kept in memory.
-#[derive(Debug, Default, Clone)]
+/// Cases kept in memory, behind one lock (one "transaction" at a time).
+#[derive(Debug, Default)]
 pub struct MemoryStore {
+    inner: Mutex<Inner>,
+}
+
+#[derive(Debug, Default)]
+struct Inner {
     cases: BTreeMap<String, Case>,
     /// The last sequence number used per id prefix.
     seqs: BTreeMap<String, u64>,
@@ -18,20 +26,28 @@ impl MemoryStore {
     pub fn new() -> Self {
         Self::default()
     }
+
+    /// The state, also after a panic in another thread: every method changes it in one step
+    /// (an insert or an `apply` that checks before it changes anything), so it is never half-done.
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 impl CaseStore for MemoryStore {
-    fn create(&mut self, prefix: &str, mut record: CaseRecord) -> Result<CaseRecord, StoreError> {
-        let seq = self.seqs.entry(prefix.to_owned()).or_insert(0);
-        *seq += 1;
-        record.id = case_id(prefix, *seq);
-        self.cases
-            .insert(record.id.clone(), replay(record.clone(), Vec::new())?);
+    fn create(&self, prefix: &str, mut record: CaseRecord) -> Result<CaseRecord, StoreError> {
+        let mut inner = self.lock();
+        let seq = inner.seqs.get(prefix).copied().unwrap_or(0) + 1;
+        record.id = case_id(prefix, seq);
+        let case = replay(record.clone(), Vec::new())?;
+        inner.seqs.insert(prefix.to_owned(), seq);
+        inner.cases.insert(record.id.clone(), case);
         Ok(record)
     }
 
-    fn append(&mut self, case_id: &str, event: &Event) -> Result<Applied, StoreError> {
-        let case = self
+    fn append(&self, case_id: &str, event: &Event) -> Result<Applied, StoreError> {
+        let mut inner = self.lock();
+        let case = inner
             .cases
             .get_mut(case_id)
             .ok_or_else(|| StoreError::NotFound(case_id.to_owned()))?;
@@ -39,13 +55,14 @@ impl CaseStore for MemoryStore {
     }
 
     fn load(&self, case_id: &str) -> Result<Case, StoreError> {
-        self.cases
+        self.lock()
+            .cases
             .get(case_id)
             .cloned()
             .ok_or_else(|| StoreError::NotFound(case_id.to_owned()))
     }
 
     fn ids(&self) -> Result<Vec<String>, StoreError> {
-        Ok(self.cases.keys().cloned().collect())
+        Ok(self.lock().cases.keys().cloned().collect())
     }
 }

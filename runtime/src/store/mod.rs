@@ -1,9 +1,12 @@
 //! Case storage behind a small trait: an append-only event log per case, state derived by replay.
 //!
-//! [`CaseStore`] is what the engine needs from a database: create a case under a fresh id,
+//! [`CaseStore`] is what the service needs from a database: create a case under a fresh id,
 //! append an event after checking it against the replayed state — both in one transaction — and
 //! read cases back. [`SqliteStore`] is the embedded implementation; [`MemoryStore`] serves tests
-//! and benchmarks. A server database only has to implement the same four methods.
+//! and benchmarks. Every method takes `&self`: a store is shared (by the threads of a server, by
+//! several processes on one database) and synchronizes inside, so its guarantees hold under
+//! concurrent calls. The contract is below and in ARCHITECTURE.md ("How to add a store");
+//! `runtime/tests/store_contract.rs` checks it for every store.
 
 mod memory;
 mod sqlite;
@@ -13,17 +16,50 @@ use std::fmt;
 pub use memory::MemoryStore;
 pub use sqlite::SqliteStore;
 
-use crate::case::{Applied, Case, CaseRecord, Event, Refusal};
+use crate::case::{Case, CaseRecord, Refusal};
+use crate::error::Code;
+use crate::event::Event;
+use crate::status::Applied;
 
 /// Why a store operation failed.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreError {
     /// No case has this id.
     NotFound(String),
     /// The rules refuse the event; nothing was written.
     Refused(Refusal),
-    /// The database failed or holds data that does not replay.
-    Backend(String),
+    /// The database cannot be opened, read or written (I/O, locks, the driver).
+    Unavailable(String),
+    /// Stored data does not read back or does not replay.
+    Corrupt {
+        /// The case whose data is unreadable (empty when the fault is not one case's).
+        case: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The database's layout is newer than this program knows.
+    TooNew {
+        /// The database's layout version.
+        found: i64,
+        /// The newest layout this program knows.
+        supported: i64,
+    },
+    /// A value could not be encoded for storage (a bug: the types always encode); nothing was written.
+    Encode(String),
+}
+
+impl StoreError {
+    /// The stable code.
+    pub fn code(&self) -> Code {
+        match self {
+            Self::NotFound(_) => Code::UnknownCase,
+            Self::Refused(r) => r.code,
+            Self::Unavailable(_) => Code::StoreUnavailable,
+            Self::Corrupt { .. } => Code::StoreCorrupt,
+            Self::TooNew { .. } => Code::StoreTooNew,
+            Self::Encode(_) => Code::InternalError,
+        }
+    }
 }
 
 impl fmt::Display for StoreError {
@@ -31,7 +67,18 @@ impl fmt::Display for StoreError {
         match self {
             Self::NotFound(id) => write!(f, "没有编号为 {id} 的办件"),
             Self::Refused(r) => r.fmt(f),
-            Self::Backend(msg) => write!(f, "办件库错误：{msg}"),
+            Self::Unavailable(msg) => write!(f, "办件库无法使用：{msg}"),
+            Self::Corrupt { case, reason } if case.is_empty() => {
+                write!(f, "办件库中的数据无法读取：{reason}")
+            }
+            Self::Corrupt { case, reason } => {
+                write!(f, "办件库中办件 {case} 的数据无法读取：{reason}")
+            }
+            Self::TooNew { found, supported } => write!(
+                f,
+                "办件库的结构版本 {found} 比本程序支持的 {supported} 新，请升级 yjs"
+            ),
+            Self::Encode(msg) => write!(f, "无法编码要存储的数据：{msg}"),
         }
     }
 }
@@ -39,12 +86,24 @@ impl fmt::Display for StoreError {
 impl std::error::Error for StoreError {}
 
 /// A store of cases.
+///
+/// The contract, for every implementation:
+/// - `create` gives the record the id `prefix` + the next sequence number of that prefix
+///   (4 digits, from 0001), unique among every case ever created in the store, also when
+///   several processes or servers create at once; the record is stored unchanged otherwise.
+/// - `append` reads the case, replays it, [`Case::check`]s the event and writes it, all in one
+///   transaction: a refused event (`Refused`) and a repeated one (`Applied::Duplicate`) write
+///   nothing; two appends to one case never both pass a check made on the same state.
+/// - Every write is durable when the method returns `Ok`; a failed write leaves nothing behind.
+/// - Records and events are never updated or deleted; `load` returns the events in append order.
+/// - `load` of an unknown id is `NotFound`; stored data that does not replay is `Corrupt`.
+/// - `ids` lists every case id, in ascending order.
 pub trait CaseStore {
     /// Stores a new case: the id is `prefix` followed by the next free 4-digit sequence number.
-    fn create(&mut self, prefix: &str, record: CaseRecord) -> Result<CaseRecord, StoreError>;
+    fn create(&self, prefix: &str, record: CaseRecord) -> Result<CaseRecord, StoreError>;
 
     /// Appends `event` to a case's log if the replayed state allows it, in one transaction.
-    fn append(&mut self, case_id: &str, event: &Event) -> Result<Applied, StoreError>;
+    fn append(&self, case_id: &str, event: &Event) -> Result<Applied, StoreError>;
 
     /// A case, replayed from its log.
     fn load(&self, case_id: &str) -> Result<Case, StoreError>;
@@ -53,14 +112,16 @@ pub trait CaseStore {
     fn ids(&self) -> Result<Vec<String>, StoreError>;
 }
 
-/// The id for sequence number `seq` under `prefix`.
-pub(crate) fn case_id(prefix: &str, seq: u64) -> String {
+/// The id for sequence number `seq` under `prefix` (4 digits, more when the number needs them).
+pub fn case_id(prefix: &str, seq: u64) -> String {
     format!("{prefix}{seq:04}")
 }
 
-/// Replays a stored log, reporting a refusal as a corrupt store.
-pub(crate) fn replay(record: CaseRecord, events: Vec<Event>) -> Result<Case, StoreError> {
+/// Replays a stored log, reporting a plan or an event the rules refuse as a corrupt store.
+pub fn replay(record: CaseRecord, events: Vec<Event>) -> Result<Case, StoreError> {
     let id = record.id.clone();
-    Case::replay(record, events)
-        .map_err(|r| StoreError::Backend(format!("办件 {id} 的事件日志无法重放：{r}")))
+    Case::replay(record, events).map_err(|e| StoreError::Corrupt {
+        case: id,
+        reason: format!("事件日志无法重放：{e}"),
+    })
 }

@@ -3,13 +3,19 @@
 //! Layout (see `spec/runtime.md`): `cases(id, matter, received, record)` holds the accepted
 //! record as JSON; `case_seq(prefix, last)` numbers cases per matter and day; `events(case_id, seq, event_id, at, kind, body)` is the log, never updated
 //! or deleted. `synchronous = FULL` makes a committed append durable before it is acknowledged.
+//!
+//! One connection serves the store, behind a mutex, so the store can be shared between threads;
+//! `BEGIN IMMEDIATE` transactions and the busy timeout serialize writers of other processes.
 
 use std::path::Path;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 use super::{case_id, replay, CaseStore, StoreError};
-use crate::case::{Applied, Case, CaseRecord, Event};
+use crate::case::{Case, CaseRecord};
+use crate::event::Event;
+use crate::status::Applied;
 
 /// The schema version in `PRAGMA user_version`.
 const SCHEMA_VERSION: i64 = 1;
@@ -44,15 +50,23 @@ CREATE TRIGGER IF NOT EXISTS events_append_only_delete BEFORE DELETE ON events
 /// A case store in one SQLite file.
 #[derive(Debug)]
 pub struct SqliteStore {
-    conn: Connection,
+    conn: Mutex<Connection>,
 }
 
 fn db(e: rusqlite::Error) -> StoreError {
-    StoreError::Backend(e.to_string())
+    StoreError::Unavailable(e.to_string())
 }
 
-fn json(e: serde_json::Error) -> StoreError {
-    StoreError::Backend(format!("JSON：{e}"))
+/// Stored JSON of `case` that does not decode.
+fn corrupt(case: &str) -> impl FnOnce(serde_json::Error) -> StoreError + '_ {
+    move |e| StoreError::Corrupt {
+        case: case.to_owned(),
+        reason: format!("JSON：{e}"),
+    }
+}
+
+fn encode(e: serde_json::Error) -> StoreError {
+    StoreError::Encode(e.to_string())
 }
 
 impl SqliteStore {
@@ -79,14 +93,23 @@ impl SqliteStore {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(db)?;
         if version > SCHEMA_VERSION {
-            return Err(StoreError::Backend(format!(
-                "办件库的结构版本 {version} 比本程序支持的 {SCHEMA_VERSION} 新，请升级 yjs"
-            )));
+            return Err(StoreError::TooNew {
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
         }
         conn.execute_batch(SCHEMA).map_err(db)?;
         conn.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))
             .map_err(db)?;
-        Ok(Self { conn })
+        Ok(Self {
+            conn: Mutex::new(conn),
+        })
+    }
+
+    /// The connection, also after a panic in another thread: a panic inside a transaction drops
+    /// it, which rolls it back, so the connection is never left mid-transaction.
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        self.conn.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Reads a case's record and log inside the given connection or transaction.
@@ -98,7 +121,7 @@ impl SqliteStore {
             .optional()
             .map_err(db)?;
         let record = record.ok_or_else(|| StoreError::NotFound(case_id.to_owned()))?;
-        let record: CaseRecord = serde_json::from_str(&record).map_err(json)?;
+        let record: CaseRecord = serde_json::from_str(&record).map_err(corrupt(case_id))?;
         let mut stmt = conn
             .prepare_cached("SELECT body FROM events WHERE case_id = ?1 ORDER BY seq")
             .map_err(db)?;
@@ -107,16 +130,16 @@ impl SqliteStore {
             .map_err(db)?;
         let mut events = Vec::new();
         for body in bodies {
-            events.push(serde_json::from_str(&body.map_err(db)?).map_err(json)?);
+            events.push(serde_json::from_str(&body.map_err(db)?).map_err(corrupt(case_id))?);
         }
         Ok((record, events))
     }
 }
 
 impl CaseStore for SqliteStore {
-    fn create(&mut self, prefix: &str, mut record: CaseRecord) -> Result<CaseRecord, StoreError> {
-        let tx = self
-            .conn
+    fn create(&self, prefix: &str, mut record: CaseRecord) -> Result<CaseRecord, StoreError> {
+        let mut conn = self.conn();
+        let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(db)?;
         let last: i64 = tx
@@ -127,8 +150,12 @@ impl CaseStore for SqliteStore {
                 |r| r.get(0),
             )
             .map_err(db)?;
-        record.id = case_id(prefix, u64::try_from(last).unwrap_or(0));
-        let body = serde_json::to_string(&record).map_err(json)?;
+        let seq = u64::try_from(last).map_err(|_| StoreError::Corrupt {
+            case: String::new(),
+            reason: format!("case_seq 中 {prefix} 的序号 {last} 不是正数"),
+        })?;
+        record.id = case_id(prefix, seq);
+        let body = serde_json::to_string(&record).map_err(encode)?;
         tx.execute(
             "INSERT INTO cases (id, matter, received, record) VALUES (?1, ?2, ?3, ?4)",
             params![record.id, record.matter, record.received.to_string(), body],
@@ -138,23 +165,23 @@ impl CaseStore for SqliteStore {
         Ok(record)
     }
 
-    fn append(&mut self, case_id: &str, event: &Event) -> Result<Applied, StoreError> {
-        let tx = self
-            .conn
+    fn append(&self, case_id: &str, event: &Event) -> Result<Applied, StoreError> {
+        let mut conn = self.conn();
+        let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(db)?;
         let (record, events) = Self::read(&tx, case_id)?;
-        let seq = events.len() as i64;
+        let seq = i64::try_from(events.len()).map_err(|_| StoreError::Corrupt {
+            case: case_id.to_owned(),
+            reason: "事件过多".to_owned(),
+        })?;
         let case = replay(record, events)?;
         match case.check(event).map_err(StoreError::Refused)? {
             Applied::Duplicate => return Ok(Applied::Duplicate),
             Applied::Appended => {}
         }
-        let body = serde_json::to_string(event).map_err(json)?;
-        let kind = serde_json::to_value(&event.kind)
-            .ok()
-            .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_owned))
-            .unwrap_or_default();
+        let body = serde_json::to_string(event).map_err(encode)?;
+        let kind = event.kind.name().tag();
         tx.execute(
             "INSERT INTO events (case_id, seq, event_id, at, kind, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![case_id, seq, event.id, event.at.to_string(), kind, body],
@@ -165,13 +192,13 @@ impl CaseStore for SqliteStore {
     }
 
     fn load(&self, case_id: &str) -> Result<Case, StoreError> {
-        let (record, events) = Self::read(&self.conn, case_id)?;
+        let (record, events) = Self::read(&self.conn(), case_id)?;
         replay(record, events)
     }
 
     fn ids(&self) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self
-            .conn
+        let conn = self.conn();
+        let mut stmt = conn
             .prepare("SELECT id FROM cases ORDER BY id")
             .map_err(db)?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0)).map_err(db)?;

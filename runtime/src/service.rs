@@ -1,0 +1,224 @@
+//! The runtime as a library service: submit, event, show, list and overdue over any [`CaseStore`].
+//!
+//! A [`Service`] holds the matters it runs (one [`Engine`] each, built once from the artifacts),
+//! the holiday calendar and a store. Every front end — the command line today, an HTTP server
+//! next — parses its input, calls one method and prints the answer or the [`Error`]; none of them
+//! holds runtime logic. "Now" is always an argument: the service never reads the system clock.
+//!
+//! **Compute, then commit.** A write first computes everything that can fail — validation,
+//! routing, the rules of the case, the clocks of the answer — and only then writes, so a call
+//! that returns an error has stored nothing. The store re-checks an event inside its own
+//! transaction, so a concurrent writer can still make it refuse, never half-apply.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::artifacts::{ArtifactError, MatterArtifacts};
+use crate::calendar::{Calendar, PauseError};
+use crate::case::Case;
+use crate::engine::{id_prefix, view, CaseView, Engine, SubmitError};
+use crate::error::Error;
+use crate::event::Event;
+use crate::status::{Applied, ClockStatus, Outcome};
+use crate::store::CaseStore;
+use crate::supervise::{report, Alert};
+
+/// The cases of some matters, in one store, on one calendar.
+#[derive(Debug)]
+pub struct Service<S> {
+    store: S,
+    calendar: Calendar,
+    engines: BTreeMap<String, Engine>,
+}
+
+/// An event as recorded, with the case after it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recorded {
+    /// `appended`, or `duplicate` when the same event was already in the log.
+    pub applied: Applied,
+    /// The event, with its id.
+    pub event: Event,
+    /// The case at the event's date, as stored after the event.
+    pub case: CaseView,
+}
+
+/// One case in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseSummary {
+    /// The case id.
+    pub id: String,
+    /// The matter id.
+    pub matter: String,
+    /// When it was received.
+    pub received: NaiveDateTime,
+    /// `open` until delivery, then how it ended.
+    pub outcome: Outcome,
+    /// The matter's due date as of the date asked about.
+    pub due: NaiveDate,
+    /// The matter clock's status at that date.
+    pub status: ClockStatus,
+    /// The applicable items.
+    pub items: Vec<String>,
+}
+
+/// The 督办 list at a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Supervision {
+    /// The date.
+    pub at: NaiveDate,
+    /// Every step in warning or overdue, overdue first (see [`report`]).
+    pub alerts: Vec<Alert>,
+}
+
+impl From<SubmitError> for Error {
+    fn from(e: SubmitError) -> Self {
+        match e {
+            SubmitError::Invalid(problems) => Self::InvalidSubmission(problems),
+            SubmitError::Calendar(e) => Self::Calendar(e),
+        }
+    }
+}
+
+impl<S: CaseStore> Service<S> {
+    /// A service over `store` on `calendar`, running no matter yet.
+    pub fn new(store: S, calendar: Calendar) -> Self {
+        Self {
+            store,
+            calendar,
+            engines: BTreeMap::new(),
+        }
+    }
+
+    /// Runs a matter: compiles its form and keeps its plan graph. A matter is added once.
+    pub fn add_matter(&mut self, artifacts: MatterArtifacts) -> Result<&Engine, Error> {
+        let matter = artifacts.matter().to_owned();
+        if self.engines.contains_key(&matter) {
+            return Err(ArtifactError::DuplicateMatter { matter }.into());
+        }
+        let engine = Engine::new(artifacts, self.calendar.clone())?;
+        Ok(self.engines.entry(matter).or_insert(engine))
+    }
+
+    /// The matters the service runs, in id order.
+    pub fn matters(&self) -> impl Iterator<Item = &str> {
+        self.engines.keys().map(String::as_str)
+    }
+
+    /// The engine of a matter.
+    pub fn engine(&self, matter: &str) -> Result<&Engine, Error> {
+        self.engines
+            .get(matter)
+            .ok_or_else(|| Error::UnknownMatter {
+                matter: matter.to_owned(),
+                known: self.engines.keys().cloned().collect(),
+            })
+    }
+
+    /// The store.
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    /// The calendar.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// Validates and routes a submission received at `received`; if it is complete, stores it as
+    /// a new case and returns the case at its receipt date. An invalid submission is refused with
+    /// every problem, and nothing is stored.
+    pub fn submit(
+        &self,
+        matter: &str,
+        submission: &Value,
+        received: NaiveDateTime,
+    ) -> Result<CaseView, Error> {
+        let engine = self.engine(matter)?;
+        let record = engine.submit(submission, received)?;
+        let prefix = id_prefix(&record.matter, received);
+        // The answer is computed before the case is stored: a failure leaves nothing behind.
+        let mut shown = self.view(&engine.open(record.clone()), received.date())?;
+        let stored = self.store.create(&prefix, record)?;
+        shown.id = stored.id;
+        Ok(shown)
+    }
+
+    /// Records an event on a case and returns the case at the event's date. A repeated event
+    /// (same id, same content) changes nothing and says `duplicate`.
+    pub fn event(&self, case_id: &str, event: Event) -> Result<Recorded, Error> {
+        let date = event.at.date();
+        let mut case = self.store.load(case_id)?;
+        let applied = case.apply(event.clone())?;
+        // The case after the event must be viewable before the event is stored.
+        let shown = self.view(&case, date)?;
+        if applied == Applied::Duplicate {
+            return Ok(Recorded {
+                applied,
+                event,
+                case: shown,
+            });
+        }
+        let applied = self.store.append(case_id, &event)?;
+        // Another writer may have appended in between: show the case as stored.
+        let case = self.store.load(case_id)?;
+        Ok(Recorded {
+            applied,
+            case: self.view(&case, date)?,
+            event,
+        })
+    }
+
+    /// A case with its clocks at `at`.
+    pub fn show(&self, case_id: &str, at: NaiveDate) -> Result<CaseView, Error> {
+        let case = self.store.load(case_id)?;
+        self.view(&case, at)
+    }
+
+    /// Every case, in id order, with its outcome and the matter clock at `at`.
+    pub fn list(&self, at: NaiveDate) -> Result<Vec<CaseSummary>, Error> {
+        let mut out = Vec::new();
+        for id in self.store.ids()? {
+            let v = self.show(&id, at)?;
+            out.push(CaseSummary {
+                id: v.id,
+                matter: v.matter,
+                received: v.received,
+                outcome: v.outcome,
+                due: v.clock.due,
+                status: v.clock.status,
+                items: v.items,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Every open step of every case in warning or overdue at `at` (督办).
+    pub fn overdue(&self, at: NaiveDate) -> Result<Supervision, Error> {
+        let mut cases = Vec::new();
+        for id in self.store.ids()? {
+            cases.push(self.store.load(&id)?);
+        }
+        let alerts = report(&cases, &self.calendar, at).map_err(clock_error)?;
+        Ok(Supervision { at, alerts })
+    }
+
+    /// A case's view at `at` on the service's calendar.
+    fn view(&self, case: &Case, at: NaiveDate) -> Result<CaseView, Error> {
+        view(case, &self.calendar, at).map_err(clock_error)
+    }
+}
+
+/// A clock that cannot be computed: a year without holiday data, or (a bug) an inverted pause,
+/// which the rules exclude since events never go back in time.
+fn clock_error(e: PauseError) -> Error {
+    match e {
+        PauseError::OutOfCoverage(e) => Error::Calendar(e),
+        PauseError::Inverted(p) => Error::Internal(format!(
+            "暂停区间 {} 至 {} 的结束日早于开始日",
+            p.from, p.to
+        )),
+    }
+}
