@@ -37,7 +37,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         eprintln!(
             "checked {} file(s), {} matter(s): {errors} error(s), {warnings} warning(s)",
             checked.files.iter().count(),
-            checked.program.matters.len()
+            checked.matters.len()
         );
     }
     if checked.has_errors() {
