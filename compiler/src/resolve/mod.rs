@@ -95,6 +95,9 @@ pub fn resolve(loaded: &Loaded) -> (Program, Vec<Diagnostic>) {
     (program, r.diags)
 }
 
+/// The ids of the steps every plan has besides its items.
+const RESERVED_STEPS: [&str; 2] = ["accept", "deliver"];
+
 struct Resolver<'a> {
     loaded: &'a Loaded,
     diags: Vec<Diagnostic>,
@@ -609,6 +612,11 @@ impl Resolver<'_> {
             .iter()
             .filter(|i| self.check_unique(&mut seen, "item", &i.id))
             .collect();
+        for it in &unique {
+            if RESERVED_STEPS.contains(&it.id.name.as_str()) {
+                self.diags.push(d::reserved_step(&it.id.name, it.id.span));
+            }
+        }
         let mut out = Arena::new();
         for it in &unique {
             let department = it
