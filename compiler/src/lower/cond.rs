@@ -70,3 +70,79 @@ pub fn required<'a>(
         _ => acc,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::files::Span;
+    use crate::resolve::{id_at, Name, Text};
+
+    fn situation(id: &str, options: &[&str]) -> Situation {
+        let span = Span::default();
+        Situation {
+            id: Name {
+                name: id.into(),
+                span,
+            },
+            question: Text {
+                value: id.into(),
+                span,
+            },
+            is_bool: options.is_empty(),
+            options: if options.is_empty() {
+                &["false", "true"][..]
+            } else {
+                options
+            }
+            .iter()
+            .map(|o| SitOption {
+                id: (*o).into(),
+                label: (*o).into(),
+                span,
+            })
+            .collect(),
+            span,
+        }
+    }
+
+    fn is(s: usize, v: usize) -> Cond {
+        Cond::Is {
+            situation: id_at(s),
+            values: vec![id_at(v)],
+            span: Span::default(),
+        }
+    }
+
+    #[test]
+    fn nested_ands_flatten_and_answers_keep_their_kind() {
+        let sits: Arena<Situation> = [
+            situation("card", &[]),
+            situation("settle", &["local", "other"]),
+        ]
+        .into_iter()
+        .collect();
+        let c = Cond::And(
+            Box::new(Cond::And(Box::new(is(0, 1)), Box::new(is(1, 0)))),
+            Box::new(Cond::Not(Box::new(is(1, 1)))),
+        );
+        let Condition::All { args } = artifact(Some(&c), &sits) else {
+            panic!("an `and` is `All`");
+        };
+        assert_eq!(args.len(), 3);
+        assert_eq!(
+            args[0],
+            Condition::In {
+                situation: "card".into(),
+                values: vec![Answer::Bool(true)]
+            }
+        );
+        assert_eq!(
+            args[1],
+            Condition::In {
+                situation: "settle".into(),
+                values: vec![Answer::Option("local".into())]
+            }
+        );
+        assert_eq!(artifact(None, &sits), Condition::Always);
+    }
+}

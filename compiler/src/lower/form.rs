@@ -28,6 +28,7 @@ pub fn form(files: &Files, program: &Program, matter: &Matter, a: &FormAnalysis)
         .map(|(i, it)| (i, artifact(it.when.as_ref(), sits)))
         .collect();
 
+    let by_shared = matter.bindings();
     let mut shared = Vec::new();
     let mut shared_ty: ArenaMap<Idx<Field>, Ty> = ArenaMap::default();
     for (si, f) in matter.shared.iter() {
@@ -38,13 +39,11 @@ pub fn form(files: &Files, program: &Program, matter: &Matter, a: &FormAnalysis)
         let mut req = None;
         let mut shown = None;
         let mut items = Vec::new();
-        for (ii, it) in matter.items.iter() {
-            for b in bindings(it).filter(|b| b.shared == si) {
-                let own = or(base_required.clone(), required(&b.constraints, sits));
-                req = or(req, and_opt(&applies[ii], own));
-                shown = or(shown, Some(applies[ii].clone()));
-                items.push(it.id.name.clone());
-            }
+        for (ii, b) in by_shared.get(si).into_iter().flatten() {
+            let own = or(base_required.clone(), required(&b.constraints, sits));
+            req = or(req, and_opt(&applies[*ii], own));
+            shown = or(shown, Some(applies[*ii].clone()));
+            items.push(matter.items[*ii].id.name.clone());
         }
         let Some(shown) = shown else { continue };
         let ty = ty(&f.ty, &checked.entries, matter, &mut prov);
@@ -168,14 +167,6 @@ fn base_constraints(f: &Field) -> impl Iterator<Item = &crate::resolve::Constrai
         .iter()
         .flat_map(|o| &o.constraints)
         .chain(&f.constraints)
-}
-
-/// The item's bindings to shared fields.
-fn bindings(it: &Item) -> impl Iterator<Item = &crate::resolve::Binding> {
-    it.fields.iter().filter_map(|f| match f {
-        ItemField::Shared(b) => Some(b),
-        ItemField::Local(_) => None,
-    })
 }
 
 /// A field one declaration owns, with its checked unification.

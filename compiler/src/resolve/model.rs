@@ -131,6 +131,25 @@ pub struct Matter {
     pub span: Span,
 }
 
+/// The bindings of each shared field, with their items.
+pub type Bindings<'a> = ArenaMap<Idx<Field>, Vec<(Idx<Item>, &'a Binding)>>;
+
+impl Matter {
+    /// Every binding of each shared field, with its item, in item then form order: one pass
+    /// over the forms, so a matter of thousands of fields is indexed in linear time.
+    pub fn bindings(&self) -> Bindings<'_> {
+        let mut out = Bindings::default();
+        for (i, it) in self.items.iter() {
+            for f in &it.fields {
+                if let ItemField::Shared(b) = f {
+                    out.entry(b.shared).or_default().push((i, b));
+                }
+            }
+        }
+        out
+    }
+}
+
 /// `extension 15 workdays "reason"`: an explicit joint-handling extension.
 #[derive(Debug, Clone)]
 pub struct Extension {

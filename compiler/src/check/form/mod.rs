@@ -86,6 +86,7 @@ pub fn analyse(
         .map(|(i, it)| (i, item_who(program, i, it)))
         .collect();
 
+    let by_shared = matter.bindings();
     let mut shared = ArenaMap::default();
     for (si, f) in matter.shared.iter() {
         let decl = Who {
@@ -107,23 +108,20 @@ pub fn analyse(
             );
         }
         u.add(decl.clone(), &f.constraints);
-        let mut bound = false;
-        for (ii, it) in matter.items.iter() {
-            for b in bindings(it).filter(|b| b.shared == si) {
-                fit::check(&f.ty, &b.constraints, f.span, &mut diags);
-                u.add(
-                    Who {
-                        span: b.span,
-                        ..whos[ii].clone()
-                    },
-                    &b.constraints,
-                );
-                bound = true;
-            }
+        let bindings = by_shared.get(si).map_or(&[][..], Vec::as_slice);
+        for (ii, b) in bindings {
+            fit::check(&f.ty, &b.constraints, f.span, &mut diags);
+            u.add(
+                Who {
+                    span: b.span,
+                    ..whos[*ii].clone()
+                },
+                &b.constraints,
+            );
         }
         let (unified, more) = u.finish();
         diags.extend(more);
-        if bound {
+        if !bindings.is_empty() {
             shared.insert(si, Checked { unified, entries });
         } else {
             diags.push(diagnostics::unused_shared(&f.id.name, f.id.span));
@@ -163,14 +161,6 @@ fn view(files: &Files, f: &Field, b: &Binding, who: &Who) -> FieldFacts {
         own: Box::new(own.finish().0.bounds),
         effective: Box::new(all.finish().0.bounds),
     }
-}
-
-/// The item's bindings to shared fields.
-fn bindings(it: &Item) -> impl Iterator<Item = &Binding> {
-    it.fields.iter().filter_map(|f| match f {
-        ItemField::Shared(b) => Some(b),
-        ItemField::Local(_) => None,
-    })
 }
 
 /// "item `birth_cert` (wsjk)", with the item's id.
