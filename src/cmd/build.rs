@@ -4,6 +4,7 @@ use crate::cmd::check::{print_diagnostics, Format};
 use clap::Args;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use yjs_compiler::StreamError;
 
 /// Arguments of `yjs build`.
 #[derive(Args, Debug)]
@@ -37,12 +38,16 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Ok(()) => {
             eprintln!(
                 "wrote {written} file(s) for {} matter(s) to {}",
-                checked.program.matters.len(),
+                checked.matters.len(),
                 args.out.display()
             );
             ExitCode::SUCCESS
         }
-        Err(e) => {
+        Err(StreamError::Emit(e)) => {
+            print_diagnostics(&checked.files, &[e.diagnostic()], args.format);
+            ExitCode::from(2)
+        }
+        Err(StreamError::Sink(e)) => {
             eprintln!("error: {e}");
             ExitCode::from(2)
         }
@@ -78,7 +83,14 @@ pub fn write_files(out: &Path, files: &[(String, String)]) -> Result<(), String>
 
 /// `yjs schemas`: writes the JSON Schemas of the artifact types.
 pub fn schemas(out: &Path) -> ExitCode {
-    let files = yjs_compiler::artifact_schemas();
+    let files = match yjs_compiler::artifact_schemas() {
+        Ok(files) => files,
+        Err(e) => {
+            let files = yjs_compiler::files::Files::new();
+            print_diagnostics(&files, &[e.diagnostic()], Format::Human);
+            return ExitCode::from(2);
+        }
+    };
     for (name, contents) in &files {
         let target = out.join(name);
         if let Err(e) = std::fs::create_dir_all(out).and_then(|_| std::fs::write(&target, contents))
