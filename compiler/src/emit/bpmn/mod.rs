@@ -157,6 +157,7 @@ fn node(x: &mut Xml, n: &Node, flows: &[Flow]) {
             x.text("bpmn:documentation", &[], &t.documentation);
             x.open("bpmn:extensionElements", &[]);
             x.empty("zeebe:userTask", &[]);
+            x.empty("zeebe:formDefinition", &[("externalReference", &t.form)]);
             x.empty("zeebe:assignmentDefinition", &[("candidateGroups", &t.group)]);
             x.empty(
                 "zeebe:taskSchedule",

@@ -38,7 +38,8 @@ pub enum Kind {
     Parallel,
     /// An exclusive gateway choosing between a task and its skip flow; the skip flow's id.
     Decide { default: String },
-    /// The exclusive gateway where the task and its skip flow meet again.
+    /// The exclusive gateway where the task and its skip flow meet again: it passes on the one
+    /// token that arrives.
     Merge,
     /// A non-interrupting boundary timer on `attached` at the FEEL date `date`.
     Timer { attached: String, date: String },
@@ -60,6 +61,9 @@ pub struct Task {
     /// The FEEL expression of the item's packet, mapped to the task's local `packet`; none for
     /// acceptance and delivery.
     pub packet: Option<String>,
+    /// The form the task shows, as a reference into the matter's build folder: the item's
+    /// packet schema in `projections.json`, or the merged form for the window's steps.
+    pub form: String,
     /// A one-line description: department, limits, condition.
     pub documentation: String,
 }
@@ -103,7 +107,14 @@ pub fn build(ir: &PlanIr, graph: &PlanGraph) -> Process {
     let rows = rows(&ranks);
     let mut b = Builder::default();
     let mut cells = Vec::with_capacity(plan.steps.len());
+    let mut items = 0usize;
     for (i, step) in plan.steps.iter().enumerate() {
+        let form = if step.kind == StepKind::Item {
+            items += 1;
+            format!("projections.json#/items/{}/packet_schema", items - 1)
+        } else {
+            "form.schema.json".to_string()
+        };
         let preds = kept(graph, i, graph.predecessors(i), true);
         let succs = kept(graph, i, graph.successors(i), false);
         cells.push(b.step(
@@ -111,6 +122,7 @@ pub fn build(ir: &PlanIr, graph: &PlanGraph) -> Process {
             &step_ids[i],
             (ranks[i], rows[i]),
             (preds.len() > 1, succs.len() > 1),
+            form,
             &vars,
             ir.conditions.get(i).and_then(Option::as_ref),
         ));
@@ -255,6 +267,7 @@ impl Builder {
         id: &str,
         (rank, row): (usize, usize),
         (join, fork): (bool, bool),
+        form: String,
         vars: &Variables,
         written: Option<&String>,
     ) -> Cell {
@@ -265,6 +278,7 @@ impl Builder {
             warn: format!("={}", feel_entry("warnDates", &step.id)),
             packet: (step.kind == StepKind::Item)
                 .then(|| format!("={}", feel_entry("packets", &step.id))),
+            form,
             documentation: documentation(step, written),
         };
         let task = self.node(id, Some(&step.name), Kind::Task(task), at(Slot::Task));
