@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { Engine } from 'bpmn-engine';
 import * as Elements from 'bpmn-elements';
 import { evaluate } from 'feelin';
+import { BpmnModdle } from 'bpmn-moddle';
 
 const require = createRequire(import.meta.url);
 const zeebe = require('zeebe-bpmn-moddle/resources/zeebe.json');
@@ -94,12 +95,17 @@ export function variables(plan, answers, dates = {}) {
   return { ...answers, packets, dueDates, warnDates };
 }
 
+/** Parses plan.bpmn once, for many runs. */
+export async function prepare(xml) {
+  return new BpmnModdle({ zeebe }).fromXML(xml);
+}
+
 /**
- * Runs `xml` with `vars`, finishing one waiting user task at a time, chosen by `pick` from
+ * Runs the parsed process `moddleContext` (from `prepare`) with `vars`, finishing one waiting user task at a time, chosen by `pick` from
  * the tasks waiting then. Resolves with the log of task starts and ends, every element that
  * ran, and whether the process completed.
  */
-export async function run(xml, vars, pick) {
+export async function run(moddleContext, vars, pick) {
   const listener = new EventEmitter();
   const log = [];
   const ran = [];
@@ -114,7 +120,7 @@ export async function run(xml, vars, pick) {
   listener.on('activity.wait', (api) => {
     if (api.type === 'bpmn:UserTask') waiting.push(api);
   });
-  const engine = new Engine({ name: 'yjs', source: xml, expressions: feel, moddleOptions: { zeebe },
+  const engine = new Engine({ name: 'yjs', moddleContext, expressions: feel, moddleOptions: { zeebe },
     elements: { ...Elements, SequenceFlow: ZeebeSequenceFlow } });
   const errors = [];
   engine.on('error', (e) => errors.push(e));
