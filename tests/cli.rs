@@ -335,7 +335,10 @@ fn bpmn_prints_the_committed_process_of_one_matter() {
     let out = yjs(&["bpmn", "dsl-examples", "--matter", "newborn"]);
     assert_eq!(out.status.code(), Some(0));
     let committed = std::fs::read("generated/newborn/plan.bpmn").expect("committed plan.bpmn");
-    assert_eq!(out.stdout, committed, "`yjs bpmn` prints what `yjs build` writes");
+    assert_eq!(
+        out.stdout, committed,
+        "`yjs bpmn` prints what `yjs build` writes"
+    );
     let unknown = yjs(&["bpmn", "dsl-examples", "--matter", "nosuch"]);
     assert_eq!(unknown.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("newborn"));

@@ -11,7 +11,7 @@ import { read, lint } from './moddle.mjs';
 import { prepare, run, problems, random, variables } from './engine.mjs';
 
 /** How many matters, and which catalog (the generator's seed). */
-const MATTERS = 6;
+const MATTERS = 10;
 const SEED = 3;
 
 /** Runs gen-catalog: `YJS_GEN_CATALOG`, else a built example binary, else through cargo. */

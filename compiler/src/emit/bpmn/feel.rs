@@ -85,7 +85,10 @@ mod tests {
         vars.insert("in".into(), "in_".into());
         let local = is("settle", Answer::Option("local".into()));
         assert_eq!(expression(&local, &vars), "settle = \"local\"");
-        assert_eq!(expression(&is("in", Answer::Bool(true)), &vars), "in_ = true");
+        assert_eq!(
+            expression(&is("in", Answer::Bool(true)), &vars),
+            "in_ = true"
+        );
         let either = Condition::In {
             situation: "settle".into(),
             values: vec![Answer::Option("a".into()), Answer::Option("b".into())],

@@ -28,8 +28,8 @@ pub fn emit(ir: &PlanIr, graph: &PlanGraph) -> Vec<(String, String)> {
 
 /// `plan.bpmn` of one matter, building the plan's graph first (for `yjs bpmn`).
 pub fn matter(ir: &MatterIr) -> Result<String, EmitError> {
-    let graph = PlanGraph::new(&ir.plan.plan)
-        .map_err(|e| EmitError::Graph(e).in_matter(ir.id()))?;
+    let graph =
+        PlanGraph::new(&ir.plan.plan).map_err(|e| EmitError::Graph(e).in_matter(ir.id()))?;
     Ok(plan_bpmn(&ir.plan, &graph))
 }
 
@@ -69,11 +69,7 @@ pub fn plan_bpmn(ir: &PlanIr, graph: &PlanGraph) -> String {
     );
     x.open(
         "bpmn:process",
-        &[
-            ("id", &p.id),
-            ("name", &p.name),
-            ("isExecutable", "true"),
-        ],
+        &[("id", &p.id), ("name", &p.name), ("isExecutable", "true")],
     );
     x.text("bpmn:documentation", &[], &process_documentation(&p));
     for n in &p.nodes {
@@ -158,7 +154,10 @@ fn node(x: &mut Xml, n: &Node, flows: &[Flow]) {
             x.open("bpmn:extensionElements", &[]);
             x.empty("zeebe:userTask", &[]);
             x.empty("zeebe:formDefinition", &[("externalReference", &t.form)]);
-            x.empty("zeebe:assignmentDefinition", &[("candidateGroups", &t.group)]);
+            x.empty(
+                "zeebe:assignmentDefinition",
+                &[("candidateGroups", &t.group)],
+            );
             x.empty(
                 "zeebe:taskSchedule",
                 &[("dueDate", &t.due), ("followUpDate", &t.warn)],

@@ -120,8 +120,12 @@ pub fn build(ir: &PlanIr, graph: &PlanGraph) -> Process {
         cells.push(b.step(
             step,
             &step_ids[i],
-            (ranks[i], rows[i]),
-            (preds.len() > 1, succs.len() > 1),
+            Place {
+                rank: ranks[i],
+                row: rows[i],
+                join: preds.len() > 1,
+                fork: succs.len() > 1,
+            },
             form,
             &vars,
             ir.conditions.get(i).and_then(Option::as_ref),
@@ -133,7 +137,12 @@ pub fn build(ir: &PlanIr, graph: &PlanGraph) -> Process {
     let sinks: Vec<usize> = (0..plan.steps.len())
         .filter(|&i| graph.successors(i).is_empty())
         .collect();
-    let start = b.node("yjs-start", Some("提交申请"), Kind::Start, layout::start_event());
+    let start = b.node(
+        "yjs-start",
+        Some("提交申请"),
+        Kind::Start,
+        layout::start_event(),
+    );
     let first = if sources.len() > 1 {
         let fork = b.node("yjs-fork", None, Kind::Parallel, layout::start(true));
         b.flow(&start, &fork, None, None);
@@ -150,7 +159,12 @@ pub fn build(ir: &PlanIr, graph: &PlanGraph) -> Process {
         }
     }
     let last_rank = ranks.iter().copied().max().map_or(0, |r| r + 1);
-    let end = b.node("yjs-end", Some("办结"), Kind::End, layout::end(last_rank, false));
+    let end = b.node(
+        "yjs-end",
+        Some("办结"),
+        Kind::End,
+        layout::end(last_rank, false),
+    );
     let last = if sinks.len() > 1 {
         let join = b.node(
             "yjs-join",
@@ -202,6 +216,15 @@ fn kept(graph: &PlanGraph, i: usize, neighbours: &[usize], before: bool) -> Vec<
             }
         })
         .collect()
+}
+
+/// Where a step's cell is, and whether it starts with a join and ends with a fork.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    rank: usize,
+    row: usize,
+    join: bool,
+    fork: bool,
 }
 
 /// Where a step's elements are entered and left.
@@ -265,13 +288,12 @@ impl Builder {
         &mut self,
         step: &Step,
         id: &str,
-        (rank, row): (usize, usize),
-        (join, fork): (bool, bool),
+        place: Place,
         form: String,
         vars: &Variables,
         written: Option<&String>,
     ) -> Cell {
-        let at = |slot| layout::cell(rank, row, slot);
+        let at = |slot| layout::cell(place.rank, place.row, slot);
         let task = Task {
             group: step.department.clone(),
             due: format!("={}", feel_entry("dueDates", &step.id)),
@@ -283,8 +305,24 @@ impl Builder {
         };
         let task = self.node(id, Some(&step.name), Kind::Task(task), at(Slot::Task));
         for (timer, end, role, end_role, name, end_name, date) in [
-            (Slot::WarnTimer, Slot::WarnEnd, "warn", "warned", "预警", "预警督办", "warnDates"),
-            (Slot::DueTimer, Slot::DueEnd, "due", "overdue", "到期", "超期督办", "dueDates"),
+            (
+                Slot::WarnTimer,
+                Slot::WarnEnd,
+                "warn",
+                "warned",
+                "预警",
+                "预警督办",
+                "warnDates",
+            ),
+            (
+                Slot::DueTimer,
+                Slot::DueEnd,
+                "due",
+                "overdue",
+                "到期",
+                "超期督办",
+                "dueDates",
+            ),
         ] {
             let timer_id = self.node(
                 &format!("{id}-{role}"),
@@ -330,12 +368,12 @@ impl Builder {
             entry = decide;
             exit = merge;
         }
-        if join {
+        if place.join {
             let j = self.node(&format!("{id}-join"), None, Kind::Parallel, at(Slot::Join));
             self.flow(&j, &entry, None, None);
             entry = j;
         }
-        if fork {
+        if place.fork {
             let f = self.node(&format!("{id}-fork"), None, Kind::Parallel, at(Slot::Fork));
             self.flow(&exit, &f, None, None);
             exit = f;

@@ -124,7 +124,10 @@ mod tests {
             attribute("a<b & \"c\" 'd'\n"),
             "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&#10;"
         );
-        assert_eq!(content("x < y && z > \"q\""), "x &lt; y &amp;&amp; z &gt; \"q\"");
+        assert_eq!(
+            content("x < y && z > \"q\""),
+            "x &lt; y &amp;&amp; z &gt; \"q\""
+        );
         assert_eq!(content("a\u{1}b"), "a\u{FFFD}b");
         let mut x = Xml::new("made -- by a test");
         x.open("a", &[("id", "1\"")]);
