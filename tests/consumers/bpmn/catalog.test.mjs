@@ -14,11 +14,15 @@ import { prepare, run, problems, random, variables } from './engine.mjs';
 const MATTERS = 10;
 const SEED = 3;
 
-/** Runs gen-catalog: `YJS_GEN_CATALOG`, else a built example binary, else through cargo. */
+/**
+ * Runs gen-catalog: `YJS_GEN_CATALOG`, else an example binary already built (`cargo test`
+ * builds the debug one, which scripts/test.sh runs first), else through cargo.
+ */
 function generate(out) {
   const args = ['--matters', String(MATTERS), '--seed', String(SEED), '--out', out];
   const target = process.env.CARGO_TARGET_DIR ?? join(root, 'target');
-  for (const bin of [process.env.YJS_GEN_CATALOG, join(target, 'release/examples/gen-catalog')]) {
+  const built = ['release', 'debug'].map((profile) => join(target, profile, 'examples/gen-catalog'));
+  for (const bin of [process.env.YJS_GEN_CATALOG, ...built]) {
     if (bin && existsSync(bin)) return execFileSync(bin, args, { stdio: 'pipe' });
   }
   return execFileSync('cargo', ['run', '--release', '--quiet', '-p', 'yjs-compiler', '--example', 'gen-catalog', '--', ...args],
