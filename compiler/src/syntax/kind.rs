@@ -4,11 +4,23 @@
 //! so a test can compare the tree with pest's parse of the same text; keyword kinds are named
 //! after the keyword (`PROMISE_KW` is `kw_promise`).
 
-/// What a token or a node of the syntax tree is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[repr(u8)]
-#[allow(non_camel_case_types, clippy::upper_case_acronyms)]
-pub enum SyntaxKind {
+/// Declares `SyntaxKind` and `ALL`, the list of every kind in declaration order.
+macro_rules! kinds {
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+        /// What a token or a node of the syntax tree is.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[repr(u8)]
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        pub enum SyntaxKind {
+            $($(#[$doc])* $name,)*
+        }
+
+        /// Every kind, indexed by its number.
+        const ALL: &[SyntaxKind] = &[$(SyntaxKind::$name,)*];
+    };
+}
+
+kinds! {
     // ------------------------------------------------------------ trivia and plain tokens
     /// Spaces, tabs, the full-width space U+3000 and a byte-order mark.
     WHITESPACE,
@@ -56,55 +68,105 @@ pub enum SyntaxKind {
     ERROR_TOKEN,
 
     // ------------------------------------------------------------ keywords (`keywords::KEYWORDS`)
+    /// The keyword `use`, in either spelling.
     USE_KW,
+    /// The keyword `department`, in either spelling.
     DEPARTMENT_KW,
+    /// The keyword `dictionary`, in either spelling.
     DICTIONARY_KW,
+    /// The keyword `matter`, in either spelling.
     MATTER_KW,
+    /// The keyword `situation`, in either spelling.
     SITUATION_KW,
+    /// The keyword `option`, in either spelling.
     OPTION_KW,
+    /// The keyword `shared`, in either spelling.
     SHARED_KW,
+    /// The keyword `item`, in either spelling.
     ITEM_KW,
+    /// The keyword `flow`, in either spelling.
     FLOW_KW,
+    /// The keyword `form`, in either spelling.
     FORM_KW,
+    /// The keyword `material`, in either spelling.
     MATERIAL_KW,
+    /// The keyword `output`, in either spelling.
     OUTPUT_KW,
+    /// The keyword `review`, in either spelling.
     REVIEW_KW,
+    /// The keyword `faq`, in either spelling.
     FAQ_KW,
+    /// The keyword `code`, in either spelling.
     CODE_KW,
+    /// The keyword `lead`, in either spelling.
     LEAD_KW,
+    /// The keyword `window`, in either spelling.
     WINDOW_KW,
+    /// The keyword `promise`, in either spelling.
     PROMISE_KW,
+    /// The keyword `legal`, in either spelling.
     LEGAL_KW,
+    /// The keyword `visits`, in either spelling.
     VISITS_KW,
+    /// The keyword `delivery`, in either spelling.
     DELIVERY_KW,
+    /// The keyword `basis`, in either spelling.
     BASIS_KW,
+    /// The keyword `consult`, in either spelling.
     CONSULT_KW,
+    /// The keyword `complaint`, in either spelling.
     COMPLAINT_KW,
+    /// The keyword `applicant`, in either spelling.
     APPLICANT_KW,
+    /// The keyword `warn`, in either spelling.
     WARN_KW,
+    /// The keyword `extension`, in either spelling.
     EXTENSION_KW,
+    /// The keyword `kind`, in either spelling.
     KIND_KW,
+    /// The keyword `condition`, in either spelling.
     CONDITION_KW,
+    /// The keyword `fee`, in either spelling.
     FEE_KW,
+    /// The keyword `none`, in either spelling.
     NONE_KW,
+    /// The keyword `yuan`, in either spelling.
     YUAN_KW,
+    /// The keyword `when`, in either spelling.
     WHEN_KW,
+    /// The keyword `accept`, in either spelling.
     ACCEPT_KW,
+    /// The keyword `deliver`, in either spelling.
     DELIVER_KW,
+    /// The keyword `by`, in either spelling.
     BY_KW,
+    /// The keyword `bool`, in either spelling.
     BOOL_KW,
+    /// The keyword `choice`, in either spelling.
     CHOICE_KW,
+    /// The keyword `multi_choice`, in either spelling.
     MULTI_CHOICE_KW,
+    /// The keyword `list`, in either spelling.
     LIST_KW,
+    /// The keyword `immediate`, in either spelling.
     IMMEDIATE_KW,
+    /// The keyword `workdays`, in either spelling.
     WORKDAYS_KW,
+    /// The keyword `days`, in either spelling.
     DAYS_KW,
+    /// The keyword `hours`, in either spelling.
     HOURS_KW,
+    /// The keyword `and`, in either spelling.
     AND_KW,
+    /// The keyword `or`, in either spelling.
     OR_KW,
+    /// The keyword `not`, in either spelling.
     NOT_KW,
+    /// The keyword `in`, in either spelling.
     IN_KW,
+    /// The keyword `true`, in either spelling.
     TRUE_KW,
+    /// The keyword `false`, in either spelling.
     FALSE_KW,
 
     // ------------------------------------------------------------ nodes
@@ -128,18 +190,31 @@ pub enum SyntaxKind {
     MATTER,
     /// The `{ … }` of a matter.
     MATTER_BLOCK,
+    /// `code "…"`.
     CODE_STMT,
+    /// `lead DEPT`.
     LEAD_STMT,
+    /// `window DEPT`.
     WINDOW_STMT,
+    /// `promise DURATION`.
     PROMISE_STMT,
+    /// `legal DURATION`.
     LEGAL_STMT,
+    /// `visits N`.
     VISITS_STMT,
+    /// `delivery CHANNEL, …`.
     DELIVERY_STMT,
+    /// `basis "…"`.
     BASIS_STMT,
+    /// `consult "…"`.
     CONSULT_STMT,
+    /// `complaint "…"`.
     COMPLAINT_STMT,
+    /// `applicant "…", …`.
     APPLICANT_STMT,
+    /// `warn 80%`.
     WARN_STMT,
+    /// `extension DURATION "reason"`.
     EXTENSION_STMT,
     /// `5 workdays`, `immediate`, …
     DURATION,
@@ -169,10 +244,15 @@ pub enum SyntaxKind {
     ITEM,
     /// The `{ … }` of an item.
     ITEM_BLOCK,
+    /// `department DEPT` in an item.
     DEPARTMENT_STMT,
+    /// `kind KIND`.
     KIND_STMT,
+    /// `condition "…"`.
     CONDITION_STMT,
+    /// `when CONDITION` in an item.
     WHEN_STMT,
+    /// `fee none` or `fee N yuan "basis"`.
     FEE_STMT,
     /// `form { … }`.
     FORM,
@@ -190,7 +270,9 @@ pub enum SyntaxKind {
     FLOW,
     /// The `{ … }` of a flow.
     FLOW_BLOCK,
+    /// `accept DURATION by DEPT`.
     ACCEPT_STMT,
+    /// `deliver DURATION`.
     DELIVER_STMT,
     /// `A -> B -> C`.
     CHAIN,
@@ -232,158 +314,11 @@ impl SyntaxKind {
 
     /// Every kind, in declaration order.
     pub fn all() -> impl Iterator<Item = SyntaxKind> {
-        (0..=BARE as u8).filter_map(SyntaxKind::from_u8)
+        ALL.iter().copied()
     }
 
     /// The kind with this number.
     pub fn from_u8(n: u8) -> Option<SyntaxKind> {
         ALL.get(n as usize).copied()
-    }
-}
-
-/// Every kind, indexed by its number.
-const ALL: &[SyntaxKind] = &[
-    WHITESPACE,
-    NEWLINE,
-    LINE_COMMENT,
-    BLOCK_COMMENT,
-    IDENT,
-    STRING,
-    NUMBER,
-    L_BRACE,
-    R_BRACE,
-    L_PAREN,
-    R_PAREN,
-    L_BRACK,
-    R_BRACK,
-    COMMA,
-    SEMICOLON,
-    EQ,
-    EQ2,
-    NEQ,
-    ARROW,
-    DOT,
-    PERCENT_SIGN,
-    ERROR_TOKEN,
-    USE_KW,
-    DEPARTMENT_KW,
-    DICTIONARY_KW,
-    MATTER_KW,
-    SITUATION_KW,
-    OPTION_KW,
-    SHARED_KW,
-    ITEM_KW,
-    FLOW_KW,
-    FORM_KW,
-    MATERIAL_KW,
-    OUTPUT_KW,
-    REVIEW_KW,
-    FAQ_KW,
-    CODE_KW,
-    LEAD_KW,
-    WINDOW_KW,
-    PROMISE_KW,
-    LEGAL_KW,
-    VISITS_KW,
-    DELIVERY_KW,
-    BASIS_KW,
-    CONSULT_KW,
-    COMPLAINT_KW,
-    APPLICANT_KW,
-    WARN_KW,
-    EXTENSION_KW,
-    KIND_KW,
-    CONDITION_KW,
-    FEE_KW,
-    NONE_KW,
-    YUAN_KW,
-    WHEN_KW,
-    ACCEPT_KW,
-    DELIVER_KW,
-    BY_KW,
-    BOOL_KW,
-    CHOICE_KW,
-    MULTI_CHOICE_KW,
-    LIST_KW,
-    IMMEDIATE_KW,
-    WORKDAYS_KW,
-    DAYS_KW,
-    HOURS_KW,
-    AND_KW,
-    OR_KW,
-    NOT_KW,
-    IN_KW,
-    TRUE_KW,
-    FALSE_KW,
-    FILE,
-    ERROR,
-    USE_STMT,
-    DEPARTMENT,
-    ATTR_BLOCK,
-    ATTR,
-    PERCENT,
-    DICTIONARY,
-    MATTER,
-    MATTER_BLOCK,
-    CODE_STMT,
-    LEAD_STMT,
-    WINDOW_STMT,
-    PROMISE_STMT,
-    LEGAL_STMT,
-    VISITS_STMT,
-    DELIVERY_STMT,
-    BASIS_STMT,
-    CONSULT_STMT,
-    COMPLAINT_STMT,
-    APPLICANT_STMT,
-    WARN_STMT,
-    EXTENSION_STMT,
-    DURATION,
-    SITUATION,
-    OPTION_BLOCK,
-    OPTION,
-    SHARED,
-    ENTRY_BLOCK,
-    ENTRY,
-    PATH,
-    ALIAS,
-    CHOICE_TYPE,
-    LIST_TYPE,
-    SIMPLE_TYPE,
-    ITEM,
-    ITEM_BLOCK,
-    DEPARTMENT_STMT,
-    KIND_STMT,
-    CONDITION_STMT,
-    WHEN_STMT,
-    FEE_STMT,
-    FORM,
-    MATERIAL,
-    OUTPUT,
-    REVIEW,
-    REVIEW_BLOCK,
-    FAQ,
-    FLOW,
-    FLOW_BLOCK,
-    ACCEPT_STMT,
-    DELIVER_STMT,
-    CHAIN,
-    EXPR,
-    PAREN,
-    COMPARISON,
-    MEMBERSHIP,
-    BARE,
-];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_kind_list_follows_the_enum() {
-        for (n, k) in ALL.iter().enumerate() {
-            assert_eq!(*k as usize, n, "{k:?} is out of place in ALL");
-        }
-        assert_eq!(ALL.len(), BARE as usize + 1);
     }
 }

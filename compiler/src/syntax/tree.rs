@@ -171,8 +171,11 @@ impl fmt::Debug for SyntaxTree {
 /// What stands at an offset: nothing (an empty file), one token, or the two it separates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenAtOffset<'t> {
+    /// The offset is past the end, or the file is empty.
     None,
+    /// The offset is inside this token (or at the end of the last one).
     Single(SyntaxToken<'t>),
+    /// The offset is where the first token ends and the second begins.
     Between(SyntaxToken<'t>, SyntaxToken<'t>),
 }
 
@@ -211,7 +214,9 @@ pub struct SyntaxToken<'t> {
 /// A node or a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyntaxElement<'t> {
+    /// A node.
     Node(SyntaxNode<'t>),
+    /// A token.
     Token(SyntaxToken<'t>),
 }
 
