@@ -249,8 +249,17 @@ fn seeds() -> &'static BTreeMap<PathBuf, String> {
     })
 }
 
+/// `PROPTEST_CASES` when set, else `default`: `PROPTEST_CASES=100000 cargo test --release
+/// -p yjs-compiler --lib conformance` runs the comparison long.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
 
     #[test]
     fn mutated_files_parse_as_the_grammar_says(

@@ -38,6 +38,7 @@ use crate::diagnostics::Diagnostic;
 use crate::files::{FileId, Span};
 
 /// The result of parsing one file: its lossless tree, its AST and the problems found.
+#[derive(Debug, Clone)]
 pub struct Parse {
     /// The concrete syntax tree; its text is the source, byte for byte.
     pub tree: SyntaxTree,
