@@ -515,21 +515,6 @@ pub fn given_once(node: SyntaxKind, context: Context) -> bool {
     statement_keywords(context).any(|(_, s)| s.node == node && s.times == Times::Once)
 }
 
-/// The grammar keywords as (English, Chinese, meaning) tuples: a plain view of `KEYWORDS`.
-pub const GRAMMAR_KEYWORDS: [(&str, &str, &str); KEYWORDS.len()] = {
-    let mut out = [("", "", ""); KEYWORDS.len()];
-    let mut i = 0;
-    while i < KEYWORDS.len() {
-        out[i] = (
-            KEYWORDS[i].english[0],
-            KEYWORDS[i].chinese[0],
-            KEYWORDS[i].meaning,
-        );
-        i += 1;
-    }
-    out
-};
-
 /// Field constraints: (English, Chinese).
 pub const CONSTRAINTS: &[(&str, &str)] = &[
     ("required", "必填"),
