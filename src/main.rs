@@ -29,6 +29,8 @@ enum Command {
     Build(cmd::build::BuildArgs),
     /// Prints the one-time notice (一次告知单) for one set of situation answers.
     Notice(cmd::notice::NoticeArgs),
+    /// Prints one matter's plan as a BPMN 2.0 process for Camunda 8 (`plan.bpmn`).
+    Bpmn(cmd::bpmn::BpmnArgs),
     /// Writes the JSON Schemas of the artifacts (default `spec/schemas`).
     Schemas {
         /// The output folder.
@@ -60,6 +62,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(&args),
         Command::Build(args) => cmd::build::run(&args),
         Command::Notice(args) => cmd::notice::run(&args),
+        Command::Bpmn(args) => cmd::bpmn::run(&args),
         Command::Schemas { out } => cmd::build::schemas(&out),
         Command::Explain { code } => cmd::explain::run(&code),
         Command::Calendar(c) => cmd::calendar::run(c),

@@ -329,3 +329,25 @@ fn case_text_output_speaks_the_one_status_vocabulary() {
     assert_eq!(v["steps"][0]["status"], "approved");
     assert_eq!(v["steps"][3]["status"], "suspended");
 }
+
+#[test]
+fn bpmn_prints_the_committed_process_of_one_matter() {
+    let out = yjs(&["bpmn", "dsl-examples", "--matter", "newborn"]);
+    assert_eq!(out.status.code(), Some(0));
+    let committed = std::fs::read("generated/newborn/plan.bpmn").expect("committed plan.bpmn");
+    assert_eq!(
+        out.stdout, committed,
+        "`yjs bpmn` prints what `yjs build` writes"
+    );
+    let unknown = yjs(&["bpmn", "dsl-examples", "--matter", "nosuch"]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("newborn"));
+    let broken = yjs(&[
+        "bpmn",
+        "tests/ui/fail/e0104-unknown-name.yjs",
+        "--matter",
+        "x",
+    ]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert_eq!(yjs(&["bpmn", "dsl-examples"]).status.code(), Some(2));
+}

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod bpmn;
 pub mod build;
 pub mod calendar;
 pub mod case;

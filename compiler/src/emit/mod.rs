@@ -1,9 +1,11 @@
 //! The emit stage: IR to artifact files, as pure functions returning `(relative path, contents)` pairs.
 //!
 //! Emitters read the IR only (and the artifact types): `form` the merged form, `plan` the plan,
+//! `bpmn` the plan as a Camunda 8 process,
 //! `guide` all three plus the documents IR. [`matter`] emits one matter; [`index`] the list of
 //! every matter.
 
+pub mod bpmn;
 mod error;
 pub mod form;
 pub mod guide;
@@ -23,6 +25,7 @@ fn files(ir: &MatterIr) -> Result<Vec<(String, String)>, EmitError> {
     let graph = PlanGraph::new(&ir.plan.plan).map_err(EmitError::Graph)?;
     let mut files = form::emit(&ir.form)?;
     files.extend(plan::emit(&ir.plan, &graph)?);
+    files.extend(bpmn::emit(&ir.plan, &graph));
     let projections = form::projections(&ir.form);
     files.extend(guide::guide_files(ir, &graph, &projections)?);
     let dir = ir.id();
