@@ -170,6 +170,16 @@ impl Engine {
         Case::with_graph(record, self.artifacts.graph().clone())
     }
 
+    /// The situations some condition mentions, by id.
+    pub fn situations(&self) -> &[String] {
+        &self.situations
+    }
+
+    /// The situation answers in a submission (or in an object of answers alone).
+    pub fn situation_answers(&self, submission: &Value) -> Answers {
+        self.answers(submission)
+    }
+
     /// The situation answers in a submission.
     fn answers(&self, submission: &Value) -> Answers {
         let mut answers = Answers::new();

@@ -10,6 +10,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::actor::Denied;
 use crate::artifacts::ArtifactError;
 use crate::calendar::OutOfCoverage;
 use crate::case::Refusal;
@@ -27,6 +28,8 @@ pub enum ErrorKind {
     NotFound,
     /// The rules of the case refuse the event in its current state. Nothing was stored.
     IllegalEvent,
+    /// The caller's role may not do this (a window clerk approving an item, …).
+    Forbidden,
     /// An argument is malformed: a time, an event kind, a missing detail, text that is not JSON.
     BadInput,
     /// A date the answer depends on lies in a year without holiday data.
@@ -46,6 +49,7 @@ impl ErrorKind {
             Self::InvalidSubmission => "invalid_submission",
             Self::NotFound => "not_found",
             Self::IllegalEvent => "illegal_event",
+            Self::Forbidden => "forbidden",
             Self::BadInput => "bad_input",
             Self::Calendar => "calendar",
             Self::Artifacts => "artifacts",
@@ -55,10 +59,11 @@ impl ErrorKind {
     }
 
     /// Every kind, in the order of the spec's table.
-    pub const ALL: [ErrorKind; 8] = [
+    pub const ALL: [ErrorKind; 9] = [
         Self::InvalidSubmission,
         Self::NotFound,
         Self::IllegalEvent,
+        Self::Forbidden,
         Self::BadInput,
         Self::Calendar,
         Self::Artifacts,
@@ -111,6 +116,10 @@ codes! {
     UnknownCase = "unknown_case", NotFound;
     /// The service runs no matter with this id.
     UnknownMatter = "unknown_matter", NotFound;
+    /// The case has no step by this id the caller may act on.
+    StepNotFound = "step_not_found", NotFound;
+    /// The case has no packet of this item the caller may read.
+    UnknownPacket = "unknown_packet", NotFound;
     /// An event id already names a different event of the case.
     EventIdReused = "event_id_reused", IllegalEvent;
     /// The case is delivered (only `evaluate` is left) or evaluated (nothing is left).
@@ -139,6 +148,14 @@ codes! {
     NotDelivered = "not_delivered", IllegalEvent;
     /// An evaluation score outside 1–5.
     BadScore = "bad_score", IllegalEvent;
+    /// A second 补正 on a step that has used its one, without the supervisor's escalation.
+    CorrectionRepeated = "correction_repeated", IllegalEvent;
+    /// A rectification (整改) without an open one: no 差评, or already closed.
+    NothingToRectify = "nothing_to_rectify", IllegalEvent;
+    /// A rectification closed without saying what was done.
+    BlankNote = "blank_note", IllegalEvent;
+    /// The caller's role may not do this.
+    RoleForbidden = "role_forbidden", Forbidden;
     /// A time that is not `YYYY-MM-DD[THH:MM[:SS]]`.
     BadTime = "bad_time", BadInput;
     /// An event kind the runtime does not know.
@@ -289,6 +306,8 @@ pub enum Error {
     },
     /// The rules of the case refuse the event.
     IllegalEvent(Refusal),
+    /// The caller may not see or do this (never a case it may not see: that is `UnknownCase`).
+    Denied(Denied),
     /// An argument is malformed.
     BadInput(InputError),
     /// A computation needs a year the calendar does not cover.
@@ -309,6 +328,12 @@ impl Error {
             Self::UnknownCase(_) => Code::UnknownCase,
             Self::UnknownMatter { .. } => Code::UnknownMatter,
             Self::IllegalEvent(r) => r.code,
+            Self::Denied(d) => match d {
+                Denied::Case(_) => Code::UnknownCase,
+                Denied::Step { .. } => Code::StepNotFound,
+                Denied::Packet { .. } => Code::UnknownPacket,
+                Denied::Role { .. } => Code::RoleForbidden,
+            },
             Self::BadInput(e) => e.code(),
             Self::Calendar(_) => Code::OutsideCalendar,
             Self::Artifacts(e) => e.code(),
@@ -334,6 +359,7 @@ impl Error {
                 known.join("、")
             ),
             Self::IllegalEvent(r) => r.message.clone(),
+            Self::Denied(d) => d.to_string(),
             Self::BadInput(e) => e.to_string(),
             Self::Calendar(e) => e.to_string(),
             Self::Artifacts(e) => e.to_string(),
@@ -402,6 +428,16 @@ pub struct ErrorBody {
 impl From<InputError> for Error {
     fn from(e: InputError) -> Self {
         Self::BadInput(e)
+    }
+}
+
+impl From<Denied> for Error {
+    /// A case the caller may not see is answered as a case that does not exist.
+    fn from(d: Denied) -> Self {
+        match d {
+            Denied::Case(id) => Self::UnknownCase(id),
+            other => Self::Denied(other),
+        }
     }
 }
 

@@ -206,14 +206,14 @@ impl<S: CaseStore> Service<S> {
     }
 
     /// A case's view at `at` on the service's calendar.
-    fn view(&self, case: &Case, at: NaiveDate) -> Result<CaseView, Error> {
+    pub(crate) fn view(&self, case: &Case, at: NaiveDate) -> Result<CaseView, Error> {
         view(case, &self.calendar, at).map_err(clock_error)
     }
 }
 
 /// A clock that cannot be computed: a year without holiday data, or (a bug) an inverted pause,
 /// which the rules exclude since events never go back in time.
-fn clock_error(e: PauseError) -> Error {
+pub(crate) fn clock_error(e: PauseError) -> Error {
     match e {
         PauseError::OutOfCoverage(e) => Error::Calendar(e),
         PauseError::Inverted(p) => Error::Internal(format!(

@@ -65,6 +65,7 @@ pub fn ev(id: &str, when: &str, kind: EventKind) -> Event {
         id: id.to_owned(),
         at: at(when),
         kind,
+        by: None,
     }
 }
 
