@@ -19,7 +19,7 @@
 //! | [`clock`] | budget plus suspension ledger, status at a date |
 //! | [`supervise`] | 督办: steps in warning or overdue |
 //! | [`time`] | parsing times; "now" for the command line only |
-//! | [`store`] | the `CaseStore` trait and its contract, SQLite and in-memory |
+//! | [`store`] | the `CaseStore` trait and its contract: SQLite, PostgreSQL and in-memory |
 
 #![forbid(unsafe_code)]
 
@@ -52,7 +52,7 @@ pub use service::{CaseSummary, Recorded, Service, Supervision};
 pub use status::{
     Applied, ClockStatus, Limit, Outcome, PauseKind, Position, StepStatus, Vocabulary,
 };
-pub use store::{CaseStore, MemoryStore, SqliteStore, StoreError};
+pub use store::{CaseStore, MemoryStore, PostgresStore, SqliteStore, StoreError};
 pub use validate::Problem;
 
 pub use chrono::{NaiveDate, NaiveDateTime};
