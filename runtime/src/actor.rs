@@ -20,6 +20,7 @@ use crate::status::Vocabulary;
 
 /// A role in the hall.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// 综合窗口: takes in submissions, accepts, delivers; sees every case's statuses.
@@ -70,6 +71,7 @@ impl fmt::Display for Role {
 /// Who recorded an event: an operator id, the role they acted in and, for a department officer,
 /// the department.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Actor {
     /// The operator's id (a user id of the server, or `applicant` for the applicant).
     pub operator: String,

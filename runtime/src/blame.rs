@@ -100,6 +100,7 @@ pub fn held_legal_clock(
 
 /// One entry of the 督办 board: a step in warning or overdue, charged to a department.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Charge {
     /// The case id.
     pub case: String,
@@ -126,6 +127,7 @@ pub struct Charge {
 /// A step whose plan date has come while it still waits for an open step upstream: not overdue
 /// itself; its delay is charged to the departments holding the case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Wait {
     /// The case id.
     pub case: String,
@@ -147,6 +149,7 @@ pub struct Wait {
 
 /// An open 整改: a 差评 not yet closed with a note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OpenRectification {
     /// The case id.
     pub case: String,
@@ -159,6 +162,7 @@ pub struct OpenRectification {
 
 /// The 督办 board at a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Board {
     /// The date.
     pub at: NaiveDate,

@@ -45,6 +45,7 @@ pub struct CaseRecord {
 
 /// What one department receives: its item's fields under its own names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Packet {
     /// The item id.
     pub item: String,
@@ -73,19 +74,23 @@ pub struct StepState {
 
 /// The delivery.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Delivery {
     /// How.
     pub method: String,
     /// When.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = "yjs-local-date-time", example = "2026-03-02T09:00:00"))]
     pub at: NaiveDateTime,
 }
 
 /// The supervisor's permission for one more 补正 on a step (督办, recorded).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Escalation {
     /// The step.
     pub step: String,
     /// When.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = "yjs-local-date-time", example = "2026-03-02T09:00:00"))]
     pub at: NaiveDateTime,
     /// Why.
     pub reason: String,
@@ -93,14 +98,17 @@ pub struct Escalation {
 
 /// The 整改 a 差评 opens: open until the supervisor closes it with a note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Rectification {
     /// When the 差评 was given.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = "yjs-local-date-time", example = "2026-03-02T09:00:00"))]
     pub opened: NaiveDateTime,
     /// The score (1 or 2).
     pub score: u8,
     /// The applicant's comment.
     pub comment: String,
     /// When it was closed.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = "yjs-local-date-time", example = "2026-03-02T09:00:00"))]
     pub closed: Option<NaiveDateTime>,
     /// What was done.
     pub note: Option<String>,
@@ -111,6 +119,7 @@ pub const POOR_SCORE: u8 = 2;
 
 /// The applicant's evaluation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Evaluation {
     /// 1 (very poor) to 5 (very good).
     pub score: u8,
@@ -120,6 +129,7 @@ pub struct Evaluation {
 
 /// Why an event is refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Refusal {
     /// A stable code of kind `illegal_event`, e.g. `predecessor_open`.
     pub code: Code,

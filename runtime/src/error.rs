@@ -20,6 +20,7 @@ use crate::validate::Problem;
 
 /// The class of a failure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// The submission has problems; every one is listed (一次告知). Nothing was stored.
@@ -83,6 +84,7 @@ macro_rules! codes {
     ($($(#[$doc:meta])* $variant:ident = $text:literal, $kind:ident;)*) => {
         /// Every stable error code of the runtime.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         #[serde(rename_all = "snake_case")]
         pub enum Code {
             $($(#[$doc])* $variant,)*
@@ -413,6 +415,7 @@ impl Serialize for Error {
 
 /// An error as a program receives it: `{"kind", "code", "message", "problems"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     /// The class of the failure.
     pub kind: ErrorKind,

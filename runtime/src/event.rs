@@ -18,10 +18,12 @@ use crate::error::InputError;
 
 /// One event of a case's log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Event {
     /// The caller's id for the event; repeating it is harmless.
     pub id: String,
     /// When it happened.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = "yjs-local-date-time", example = "2026-03-02T09:00:00"))]
     pub at: NaiveDateTime,
     /// What happened.
     #[serde(flatten)]
@@ -65,6 +67,7 @@ impl Event {
 
 /// What happened.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EventKind {
     /// A department starts work on a step.

@@ -27,12 +27,14 @@ use crate::store::CaseStore;
 
 /// One step in a department's inbox.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InboxEntry {
     /// The case id.
     pub case: String,
     /// The matter id.
     pub matter: String,
     /// When the case was received.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = "yjs-local-date-time", example = "2026-03-02T09:00:00"))]
     pub received: NaiveDateTime,
     /// The step (an item of the department).
     pub step: String,
@@ -53,12 +55,14 @@ pub struct InboxEntry {
 /// A case as a department sees it: its own steps and packets in full, every other step by
 /// status only (no outputs or reasons of other departments).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DepartmentCase {
     /// The case id.
     pub id: String,
     /// The matter id.
     pub matter: String,
     /// When it was received.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = "yjs-local-date-time", example = "2026-03-02T09:00:00"))]
     pub received: NaiveDateTime,
     /// The date the clocks are shown at.
     pub at: NaiveDate,
@@ -74,6 +78,7 @@ pub struct DepartmentCase {
 
 /// Another department's step, as a department sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OtherStep {
     /// The step id.
     pub id: String,
@@ -87,12 +92,14 @@ pub struct OtherStep {
 
 /// What the applicant sees of a case: progress, never the packets or anyone's notes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Progress {
     /// The case id.
     pub id: String,
     /// The matter's name.
     pub matter_name: String,
     /// When it was received.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = "yjs-local-date-time", example = "2026-03-02T09:00:00"))]
     pub received: NaiveDateTime,
     /// The date it is shown at.
     pub at: NaiveDate,
@@ -112,6 +119,7 @@ pub struct Progress {
 
 /// One step of the applicant's progress.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProgressStep {
     /// The step's name.
     pub name: String,

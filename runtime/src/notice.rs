@@ -12,12 +12,14 @@ use crate::engine::Engine;
 
 /// The notice.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Notice {
     /// The matter id.
     pub matter: String,
     /// The matter's name.
     pub name: String,
     /// The answers it is for.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub answers: Answers,
     /// The items that will be handled, in plan order.
     pub items: Vec<NoticeItem>,
@@ -29,6 +31,7 @@ pub struct Notice {
 
 /// An item that will be handled.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NoticeItem {
     /// The item id.
     pub item: String,
@@ -44,6 +47,7 @@ pub struct NoticeItem {
 
 /// A field to fill in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NoticeField {
     /// Where it is in the form.
     pub pointer: String,
@@ -55,6 +59,7 @@ pub struct NoticeField {
 
 /// A material an item needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NoticeMaterial {
     /// The item that needs it.
     pub item: String,

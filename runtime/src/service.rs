@@ -36,6 +36,7 @@ pub struct Service<S> {
 
 /// An event as recorded, with the case after it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Recorded {
     /// `appended`, or `duplicate` when the same event was already in the log.
     pub applied: Applied,
@@ -47,12 +48,14 @@ pub struct Recorded {
 
 /// One case in a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CaseSummary {
     /// The case id.
     pub id: String,
     /// The matter id.
     pub matter: String,
     /// When it was received.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = "yjs-local-date-time", example = "2026-03-02T09:00:00"))]
     pub received: NaiveDateTime,
     /// `open` until delivery, then how it ended.
     pub outcome: Outcome,

@@ -22,6 +22,7 @@ use crate::status::{PauseKind, StepStatus};
 
 /// One row of statistics: a matter or a department.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Row {
     /// The matter or department id.
     pub id: String,
@@ -53,6 +54,7 @@ pub struct Row {
 
 /// Statistics at a date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Statistics {
     /// The date the open clocks are measured at.
     pub at: NaiveDate,

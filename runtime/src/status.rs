@@ -31,6 +31,7 @@ macro_rules! vocabulary {
     )*) => {$(
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         pub enum $ty {
             $($(#[$vdoc])* #[serde(rename = $code)] $variant,)*
         }

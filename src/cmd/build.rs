@@ -76,9 +76,11 @@ pub fn write_files(out: &Path, files: &[(String, String)]) -> Result<(), String>
     Ok(())
 }
 
-/// `yjs schemas`: writes the JSON Schemas of the artifact types.
+/// `yjs schemas`: writes the JSON Schemas of the artifact types and the OpenAPI document of
+/// `yjs serve`.
 pub fn schemas(out: &Path) -> ExitCode {
-    let files = yjs_compiler::artifact_schemas();
+    let mut files = yjs_compiler::artifact_schemas();
+    files.insert("openapi.json".to_owned(), yjs_server::openapi_json());
     for (name, contents) in &files {
         let target = out.join(name);
         if let Err(e) = std::fs::create_dir_all(out).and_then(|_| std::fs::write(&target, contents))

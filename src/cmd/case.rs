@@ -422,6 +422,7 @@ mod tests {
                 method: Some("mail".to_owned()),
                 score: None,
                 comment: None,
+                note: None,
             }),
         }
     }
