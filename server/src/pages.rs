@@ -194,7 +194,7 @@ impl FromRequestParts<Arc<AppState>> for PageUser {
 async fn index(PageUser(user): PageUser) -> Response {
     match user {
         Some(u) => Redirect::to(home(u.role)).into_response(),
-        None => render("一件事一次办 · 登录", "", None, "login").into_response(),
+        None => render("一件事一次办 · 登录", "login.js", None, "login").into_response(),
     }
 }
 
@@ -220,7 +220,7 @@ async fn login(State(state): State<Arc<AppState>>, Form(form): Form<Login>) -> R
         }
         _ => (
             StatusCode::UNAUTHORIZED,
-            render("一件事一次办 · 登录", "", None, "login failed"),
+            render("一件事一次办 · 登录", "login.js", None, "login failed"),
         )
             .into_response(),
     }
