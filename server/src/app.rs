@@ -66,17 +66,23 @@ pub struct Server {
 impl Server {
     /// Loads everything and binds the address.
     pub async fn bind(options: &Options) -> Result<Self, ServeError> {
+        // Bind first: a state holding database connections is never dropped on this runtime.
+        let listener = TcpListener::bind(options.listen)
+            .await
+            .map_err(|e| ServeError::Io(format!("无法监听 {}：{e}", options.listen)))?;
         let opts = options.clone();
         let state = tokio::task::spawn_blocking(move || crate::state(&opts))
             .await
             .map_err(|e| ServeError::Io(e.to_string()))??;
-        let listener = TcpListener::bind(options.listen)
-            .await
-            .map_err(|e| ServeError::Io(format!("无法监听 {}：{e}", options.listen)))?;
         Ok(Self {
             listener,
             state: Arc::new(state),
         })
+    }
+
+    /// The shared state (to keep it alive past the runtime: see [`run`]).
+    pub fn state(&self) -> Arc<AppState> {
+        Arc::clone(&self.state)
     }
 
     /// The address it listens on.
@@ -150,8 +156,16 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
         .enable_all()
         .build()
         .map_err(|e| ServeError::Io(e.to_string()))?;
-    runtime.block_on(async {
+    let served = runtime.block_on(async {
         let server = Server::bind(options).await?;
-        server.serve(shutdown_signal()).await
-    })
+        let state = server.state();
+        let result = server.serve(shutdown_signal()).await;
+        Ok::<_, ServeError>((result, state))
+    });
+    // The PostgreSQL driver's connections own small runtimes of their own, which must not be
+    // dropped inside this one: the state goes last, after the server's runtime is shut down.
+    drop(runtime);
+    let (result, state) = served?;
+    drop(state);
+    result
 }
