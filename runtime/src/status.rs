@@ -31,7 +31,6 @@ macro_rules! vocabulary {
     )*) => {$(
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         pub enum $ty {
             $($(#[$vdoc])* #[serde(rename = $code)] $variant,)*
         }
@@ -52,6 +51,24 @@ macro_rules! vocabulary {
                 }
             }
         }
+
+        // Written out rather than derived: the derive does not see serde names that come from
+        // this macro's arguments, and would list the Rust variant names.
+        #[cfg(feature = "openapi")]
+        impl utoipa::PartialSchema for $ty {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .enum_values(Some([$($code,)*]))
+                    .description(Some(concat!(
+                        "The `", $family, "` statuses (spec/runtime.md, Status vocabulary)."
+                    )))
+                    .into()
+            }
+        }
+
+        #[cfg(feature = "openapi")]
+        impl utoipa::ToSchema for $ty {}
 
         impl std::fmt::Display for $ty {
             /// The Chinese name.

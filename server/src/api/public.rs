@@ -23,6 +23,7 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub struct PhoneQuery {
     /// The last four digits of the mobile number given in the application.
+    #[param(pattern = "^[0-9]{4}$", example = "8000")]
     pub phone: String,
 }
 
@@ -30,8 +31,10 @@ pub struct PhoneQuery {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct EvaluationRequest {
     /// The last four digits of the mobile number given in the application.
+    #[schema(pattern = "^[0-9]{4}$", example = "8000")]
     pub phone: String,
     /// 1 (非常不满意) to 5 (非常满意); 1 or 2 is a 差评 and opens a 整改 entry.
+    #[schema(minimum = 1, maximum = 5)]
     pub score: u8,
     /// The comment.
     #[serde(default)]
@@ -70,6 +73,7 @@ fn count_failure<T>(state: &AppState, case: &str, r: Result<T, Error>) -> Result
         (status = 400, description = "a bad query", body = ApiErrorBody),
         (status = 404, description = "no such case with this phone", body = ApiErrorBody),
         (status = 429, description = "too many wrong attempts on the case", body = ApiErrorBody),
+        (status = 422, description = "a date the calendar does not cover", body = ApiErrorBody),
     ))]
 pub async fn progress(
     State(state): State<Arc<AppState>>,

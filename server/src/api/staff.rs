@@ -34,6 +34,10 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub struct AtQuery {
     /// `YYYY-MM-DD` (a time is accepted and its date used); default today in Asia/Shanghai.
+    #[param(
+        pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$",
+        example = "2026-03-10"
+    )]
     pub at: Option<String>,
 }
 
@@ -43,6 +47,10 @@ pub struct AtQuery {
 pub struct ReceivedQuery {
     /// `YYYY-MM-DD[THH:MM[:SS]]` in Asia/Shanghai, for a paper application entered after the
     /// fact; default now.
+    #[param(
+        pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$",
+        example = "2026-03-02T09:00"
+    )]
     pub received: Option<String>,
 }
 
@@ -97,12 +105,17 @@ pub struct FormResponse {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct EventRequest {
     /// The event kind.
+    #[schema(example = "approve")]
     pub kind: String,
     /// The step (every kind but `deliver`, `evaluate` and `rectify`).
     pub step: Option<String>,
     /// The event id; repeating an id with the same event is harmless. Default `KIND:STEP:AT`.
     pub id: Option<String>,
     /// When it happened (`YYYY-MM-DD[THH:MM[:SS]]`); default now.
+    #[schema(
+        pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$",
+        example = "2026-03-02T10:00"
+    )]
     pub at: Option<String>,
     /// `approve`: what the approval produced (JSON, or text).
     #[schema(value_type = Object)]
@@ -294,6 +307,7 @@ pub async fn submit(
         (status = 200, description = "the cases, by id (a department: those with a step of its own)", body = Vec<CaseSummary>),
         (status = 400, description = "a bad date", body = ApiErrorBody),
         (status = 401, description = "no valid token", body = ApiErrorBody),
+        (status = 422, description = "a date the calendar does not cover", body = ApiErrorBody),
     ))]
 pub async fn cases(
     State(state): State<Arc<AppState>>,
@@ -316,6 +330,7 @@ pub async fn cases(
         (status = 401, description = "no valid token", body = ApiErrorBody),
         (status = 403, description = "a department (see /api/department/cases/{case})", body = ApiErrorBody),
         (status = 404, description = "no such case", body = ApiErrorBody),
+        (status = 422, description = "a date the calendar does not cover", body = ApiErrorBody),
     ))]
 pub async fn case(
     State(state): State<Arc<AppState>>,
@@ -343,6 +358,7 @@ pub async fn case(
         (status = 401, description = "no valid token", body = ApiErrorBody),
         (status = 403, description = "not a department", body = ApiErrorBody),
         (status = 404, description = "no such case with a step of the department", body = ApiErrorBody),
+        (status = 422, description = "a date the calendar does not cover", body = ApiErrorBody),
     ))]
 pub async fn department_case(
     State(state): State<Arc<AppState>>,
@@ -426,6 +442,7 @@ pub async fn event(
         (status = 400, description = "a bad date", body = ApiErrorBody),
         (status = 401, description = "no valid token", body = ApiErrorBody),
         (status = 403, description = "not a department", body = ApiErrorBody),
+        (status = 422, description = "a date the calendar does not cover", body = ApiErrorBody),
     ))]
 pub async fn inbox(
     State(state): State<Arc<AppState>>,
@@ -450,6 +467,7 @@ pub async fn inbox(
         (status = 400, description = "a bad date", body = ApiErrorBody),
         (status = 401, description = "no valid token", body = ApiErrorBody),
         (status = 403, description = "not the supervisor", body = ApiErrorBody),
+        (status = 422, description = "a date the calendar does not cover", body = ApiErrorBody),
     ))]
 pub async fn supervision(
     State(state): State<Arc<AppState>>,
@@ -472,6 +490,7 @@ pub async fn supervision(
         (status = 400, description = "a bad date", body = ApiErrorBody),
         (status = 401, description = "no valid token", body = ApiErrorBody),
         (status = 403, description = "not the supervisor", body = ApiErrorBody),
+        (status = 422, description = "a date the calendar does not cover", body = ApiErrorBody),
     ))]
 pub async fn statistics(
     State(state): State<Arc<AppState>>,
@@ -494,6 +513,7 @@ pub async fn statistics(
         (status = 400, description = "a bad date", body = ApiErrorBody),
         (status = 401, description = "no valid token", body = ApiErrorBody),
         (status = 403, description = "not the supervisor", body = ApiErrorBody),
+        (status = 422, description = "a date the calendar does not cover", body = ApiErrorBody),
     ))]
 pub async fn statistics_csv(
     State(state): State<Arc<AppState>>,
