@@ -84,7 +84,16 @@ function uiWithSituations() {
   return ui;
 }
 
-function fillForm() {
+/** Loads the form bundle (RJSF) once, on the first form shown. */
+function formBundle() {
+  if (window.YjsForm) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    document.head.append(el('script', { src: '/assets/form.js', onload: resolve, onerror: () => reject(new Error('form.js')) }));
+  });
+}
+
+async function fillForm() {
+  await formBundle();
   state.formData = Object.assign({}, state.formData, state.answers);
   state.problems = [];
   const problems = el('div', { id: 'problems' });

@@ -31,44 +31,26 @@ use crate::users::User;
 /// The HTML shell of every page.
 const SHELL: &str = include_str!("../assets/shell.html");
 
-/// One embedded asset: its path under `/assets/`, its content type and its bytes.
-const ASSETS: &[(&str, &str, &[u8])] = &[
-    (
-        "app.css",
-        "text/css; charset=utf-8",
-        include_bytes!("../assets/app.css"),
-    ),
-    (
-        "common.js",
-        "text/javascript; charset=utf-8",
-        include_bytes!("../assets/common.js"),
-    ),
-    (
-        "intake.js",
-        "text/javascript; charset=utf-8",
-        include_bytes!("../assets/intake.js"),
-    ),
-    (
-        "inbox.js",
-        "text/javascript; charset=utf-8",
-        include_bytes!("../assets/inbox.js"),
-    ),
-    (
-        "board.js",
-        "text/javascript; charset=utf-8",
-        include_bytes!("../assets/board.js"),
-    ),
-    (
-        "progress.js",
-        "text/javascript; charset=utf-8",
-        include_bytes!("../assets/progress.js"),
-    ),
-    (
-        "form.js",
-        "text/javascript; charset=utf-8",
-        include_bytes!("../assets/form.js"),
-    ),
+/// The embedded assets: their names under `/assets/` and their bytes.
+const ASSETS: &[(&str, &[u8])] = &[
+    ("app.css", include_bytes!("../assets/app.css")),
+    ("common.js", include_bytes!("../assets/common.js")),
+    ("login.js", include_bytes!("../assets/login.js")),
+    ("intake.js", include_bytes!("../assets/intake.js")),
+    ("inbox.js", include_bytes!("../assets/inbox.js")),
+    ("board.js", include_bytes!("../assets/board.js")),
+    ("progress.js", include_bytes!("../assets/progress.js")),
+    ("form.js", include_bytes!("../assets/form.js")),
 ];
+
+/// The content type of an asset, by its extension.
+fn content_type(name: &str) -> &'static str {
+    if name.ends_with(".css") {
+        "text/css; charset=utf-8"
+    } else {
+        "text/javascript; charset=utf-8"
+    }
+}
 
 /// A page: its path, title, script and the roles that may open it (none: anyone).
 struct Page {
@@ -238,10 +220,10 @@ async fn logout() -> Response {
 
 /// An embedded asset.
 async fn asset(axum::extract::Path(name): axum::extract::Path<String>) -> Response {
-    match ASSETS.iter().find(|(n, _, _)| *n == name) {
-        Some((_, ty, bytes)) => (
+    match ASSETS.iter().find(|(n, _)| *n == name) {
+        Some((n, bytes)) => (
             [
-                (header::CONTENT_TYPE, *ty),
+                (header::CONTENT_TYPE, content_type(n)),
                 (header::CACHE_CONTROL, "no-cache"),
             ],
             *bytes,
@@ -257,7 +239,8 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/", get(index))
         .route("/login", post(login))
         .route("/logout", post(logout))
-        .route("/assets/{name}", get(asset));
+        .route("/assets/{name}", get(asset))
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }));
     for page in PAGES {
         router = router.route(
             page.path,

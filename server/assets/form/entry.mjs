@@ -26,7 +26,8 @@ function message(e) {
 
 function transformErrors(errors) {
   return errors
-    .filter((e) => !['if', 'oneOf', 'anyOf'].includes(e.name) || e.property === '')
+    // An `if` failure only says that a `then` did not hold; the `then`'s own errors say what.
+    .filter((e) => e.name !== 'if')
     .map((e) => Object.assign({}, e, { message: message(e), stack: message(e) }));
 }
 
@@ -60,6 +61,8 @@ const Holder = forwardRef(function Holder(props, ref) {
     extraErrors: extraErrors(problems),
     onChange: (e) => { setFormData(e.formData); props.onChange && props.onChange(e.formData); },
     onSubmit: (e) => props.onSubmit(e.formData),
+    // The errors are shown at their fields; RJSF would also log them to the console.
+    onError: () => {},
   });
 });
 
