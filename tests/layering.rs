@@ -1,5 +1,5 @@
-//! Layering invariants from ARCHITECTURE.md that a test can check: the runtime never links the
-//! compiler, and `syntax` imports nothing of the later stages.
+//! Layering invariants from ARCHITECTURE.md that a test can check: the runtime and the server
+//! never link the compiler, and `syntax` imports nothing of the later stages.
 
 use std::path::Path;
 
@@ -17,6 +17,16 @@ fn runtime_depends_on_artifacts_not_on_the_compiler() {
     assert!(
         !manifest.contains("yjs-compiler"),
         "the runtime must not depend on the compiler"
+    );
+}
+
+#[test]
+fn the_server_depends_on_the_runtime_not_on_the_compiler() {
+    let manifest = read("server/Cargo.toml");
+    assert!(manifest.contains("yjs-runtime"), "the server serves the runtime");
+    assert!(
+        !manifest.contains("yjs-compiler"),
+        "the server must not depend on the compiler"
     );
 }
 
