@@ -23,7 +23,10 @@ fn runtime_depends_on_artifacts_not_on_the_compiler() {
 #[test]
 fn the_server_depends_on_the_runtime_not_on_the_compiler() {
     let manifest = read("server/Cargo.toml");
-    assert!(manifest.contains("yjs-runtime"), "the server serves the runtime");
+    assert!(
+        manifest.contains("yjs-runtime"),
+        "the server serves the runtime"
+    );
     assert!(
         !manifest.contains("yjs-compiler"),
         "the server must not depend on the compiler"

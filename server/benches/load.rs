@@ -29,7 +29,13 @@ fn root() -> PathBuf {
 }
 
 /// One client's work: `rounds` cases, four requests each; returns each request's latency.
-fn client(base: &str, window: &str, wsjk: &str, submission: &Value, rounds: usize) -> Vec<Duration> {
+fn client(
+    base: &str,
+    window: &str,
+    wsjk: &str,
+    submission: &Value,
+    rounds: usize,
+) -> Vec<Duration> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .build()
@@ -69,7 +75,13 @@ fn client(base: &str, window: &str, wsjk: &str, submission: &Value, rounds: usiz
     };
     for _ in 0..rounds {
         let Some(view) = timed(
-            &mut || post("/api/matters/newborn/cases?received=2026-03-02T09:00", window, submission),
+            &mut || {
+                post(
+                    "/api/matters/newborn/cases?received=2026-03-02T09:00",
+                    window,
+                    submission,
+                )
+            },
             201,
         ) else {
             continue;
@@ -77,14 +89,29 @@ fn client(base: &str, window: &str, wsjk: &str, submission: &Value, rounds: usiz
         let id = view["id"].as_str().unwrap_or_default().to_owned();
         let events = format!("/api/cases/{id}/events");
         timed(
-            &mut || post(&events, window, &json!({"kind": "approve", "step": "accept", "at": "2026-03-02T10:00"})),
+            &mut || {
+                post(
+                    &events,
+                    window,
+                    &json!({"kind": "approve", "step": "accept", "at": "2026-03-02T10:00"}),
+                )
+            },
             200,
         );
         timed(
-            &mut || post(&events, wsjk, &json!({"kind": "approve", "step": "birth_cert", "at": "2026-03-03T10:00"})),
+            &mut || {
+                post(
+                    &events,
+                    wsjk,
+                    &json!({"kind": "approve", "step": "birth_cert", "at": "2026-03-03T10:00"}),
+                )
+            },
             200,
         );
-        timed(&mut || get(&format!("/api/cases/{id}?at=2026-03-03"), window), 200);
+        timed(
+            &mut || get(&format!("/api/cases/{id}?at=2026-03-03"), window),
+            200,
+        );
     }
     latencies
 }
@@ -95,7 +122,9 @@ fn run(label: &str, db: &str, clients: usize, rounds: usize) -> Result<(), Strin
     let users_path = dir.path().join("users.json");
     let mut users = Users::default();
     users.format_version = 1;
-    let window = users.add("w1", Role::Window, None).map_err(|e| e.to_string())?;
+    let window = users
+        .add("w1", Role::Window, None)
+        .map_err(|e| e.to_string())?;
     let wsjk = users
         .add("wsjk1", Role::Department, Some("wsjk"))
         .map_err(|e| e.to_string())?;
@@ -120,8 +149,9 @@ fn run(label: &str, db: &str, clients: usize, rounds: usize) -> Result<(), Strin
     let serving = runtime.spawn(server.serve(async {
         let _ = stopped.await;
     }));
-    let text = std::fs::read_to_string(root().join("runtime/tests/fixtures/newborn/submission.json"))
-        .map_err(|e| e.to_string())?;
+    let text =
+        std::fs::read_to_string(root().join("runtime/tests/fixtures/newborn/submission.json"))
+            .map_err(|e| e.to_string())?;
     let submission: Arc<Value> = Arc::new(serde_json::from_str(&text).map_err(|e| e.to_string())?);
 
     let start = Instant::now();
