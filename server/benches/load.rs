@@ -121,7 +121,6 @@ fn run(label: &str, db: &str, clients: usize, rounds: usize) -> Result<(), Strin
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let users_path = dir.path().join("users.json");
     let mut users = Users::default();
-    users.format_version = 1;
     let window = users
         .add("w1", Role::Window, None)
         .map_err(|e| e.to_string())?;

@@ -46,12 +46,22 @@ impl User {
 }
 
 /// The users file.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Users {
     /// The format version.
     pub format_version: u32,
     /// Every user, by id.
     pub users: Vec<User>,
+}
+
+impl Default for Users {
+    /// No users, in the current format.
+    fn default() -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            users: Vec::new(),
+        }
+    }
 }
 
 /// Why the users file cannot be used.
@@ -91,12 +101,7 @@ impl Users {
     pub fn load(path: &Path) -> Result<Self, UsersError> {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Self {
-                    format_version: FORMAT_VERSION,
-                    users: Vec::new(),
-                })
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
             Err(e) => return Err(UsersError::Io(path.to_owned(), e)),
         };
         let users: Self = serde_json::from_str(&text)

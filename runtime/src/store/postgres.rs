@@ -147,7 +147,8 @@ impl PostgresStore {
 
     fn connect(url: &str, schema: Option<String>) -> Result<Self, StoreError> {
         let mut config = Config::from_str(url)
-            .map_err(|e| StoreError::Unavailable(format!("数据库地址 {url} 无法解析：{e}")))?;
+            // The URL is not repeated: it may hold a password.
+            .map_err(|e| StoreError::Unavailable(format!("PostgreSQL 数据库地址无法解析：{e}")))?;
         config.connect_timeout(Duration::from_secs(10));
         config.application_name("yjs");
         let store = Self {
