@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
-use yjs_compiler::resolve::{discover, Disk, Program};
+use yjs_compiler::resolve::{discover, ix, Disk, Program};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -59,7 +59,7 @@ fn the_sample_is_unchanged() {
 /// A span-free description of what a program means.
 fn meaning(p: &Program) -> String {
     let mut out = String::new();
-    for d in &p.departments {
+    for d in p.departments.values() {
         out += &format!(
             "dept {} {} {:?} {:?} {:?}\n",
             d.id, d.name, d.phone, d.address, d.hours
@@ -77,10 +77,10 @@ fn meaning(p: &Program) -> String {
             m.visits.map(|v| v.0),
             m.delivery.iter().map(|d| &d.0).collect::<Vec<_>>()
         );
-        for s in &m.situations {
+        for s in m.situations.values() {
             let opts: Vec<String> = s
                 .options
-                .iter()
+                .values()
                 .map(|o| format!("{}={}", o.id, o.label))
                 .collect();
             out += &format!(
@@ -88,7 +88,7 @@ fn meaning(p: &Program) -> String {
                 s.id.name, s.question.value, s.is_bool
             );
         }
-        for f in &m.shared {
+        for f in m.shared.values() {
             let cs: Vec<&str> = f.constraints.iter().map(|c| c.kind.keyword()).collect();
             out += &format!(
                 "  shared {} {} {} {cs:?}\n",
@@ -97,7 +97,7 @@ fn meaning(p: &Program) -> String {
                 f.ty.name()
             );
         }
-        for it in &m.items {
+        for it in m.items.values() {
             out += &format!(
                 "  item {} {} dept={:?} kind={:?} legal={:?} promise={:?} when={:?}\n",
                 it.id.name,
@@ -117,7 +117,12 @@ fn meaning(p: &Program) -> String {
                 it.outputs.len()
             );
         }
-        let edges: Vec<(usize, usize)> = m.flow.edges.iter().map(|e| (e.from, e.to)).collect();
+        let edges: Vec<(usize, usize)> = m
+            .flow
+            .edges
+            .iter()
+            .map(|e| (ix(e.from), ix(e.to)))
+            .collect();
         out += &format!(
             "  flow {edges:?} accept={:?}\n",
             m.flow.accept.map(|a| (a.0.kind, a.1))

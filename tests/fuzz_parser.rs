@@ -1,4 +1,5 @@
-//! Property test: mutated and random inputs never make any stage panic, from parsing to emission.
+//! Property test: mutated and random inputs never make any stage panic, from parsing to emission,
+//! and the syntax tree of every input is lossless (its text is the input, byte for byte).
 //!
 //! Runs a small budget in `cargo test`; `PROPTEST_CASES=100000 cargo test --release --test fuzz_parser`
 //! runs it long.
@@ -32,7 +33,32 @@ fn long_run_cases(default: u32) -> u32 {
         .unwrap_or(default)
 }
 
+/// The syntax tree's tokens tile the input exactly, and walking the tree spells it.
+fn assert_round_trip(src: &str) {
+    let parse = yjs_compiler::syntax::parse_file(yjs_compiler::files::FileId(0), src);
+    assert_eq!(parse.tree.text(), src);
+    let mut at = 0;
+    for t in parse.tree.tokens() {
+        assert_eq!(
+            t.range().start,
+            at,
+            "gap or overlap before {t:?} in {src:?}"
+        );
+        at = t.range().end;
+    }
+    assert_eq!(at, src.len(), "{src:?}");
+    let walked: String = parse
+        .tree
+        .root()
+        .preorder_with_tokens()
+        .filter_map(|e| e.into_token())
+        .map(|t| t.text())
+        .collect();
+    assert_eq!(walked, src);
+}
+
 fn check(src: String) {
+    assert_round_trip(&src);
     let mut files = BTreeMap::new();
     files.insert(PathBuf::from("fuzz.yjs"), src);
     files.insert(

@@ -79,8 +79,13 @@ impl Served {
         };
         // Keep reading the log so the server never blocks on a full pipe.
         std::thread::spawn(move || for _ in lines {});
+        // A fresh connection per request: a request refused before its body is read (a POST
+        // without a token) may leave its connection to be closed by the server, and a pooled
+        // reuse of it would race with that close.
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
+            .max_idle_connections(0)
+            .max_idle_connections_per_host(0)
             .build()
             .into();
         Self {

@@ -10,7 +10,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[allow(dead_code)]
 mod catalog;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -94,5 +94,46 @@ fn shapes(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, catalogs, shapes);
+/// The `.yjs` files under `dsl-examples/`, in sorted order.
+fn dsl_examples() -> Memory {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../dsl-examples");
+    let mut files = BTreeMap::new();
+    let mut todo = vec![root.clone()];
+    while let Some(dir) = todo.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if path.extension().is_some_and(|e| e == "yjs") {
+                if let Ok(text) = std::fs::read_to_string(&path) {
+                    let rel = path.strip_prefix(&root).unwrap_or(&path).to_path_buf();
+                    files.insert(rel, text);
+                }
+            }
+        }
+    }
+    Memory(files)
+}
+
+/// Parsing alone, in bytes per second: a 8,000-field matter (1.1 MB in
+/// one file) and the hand-written examples.
+fn parsing(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parse");
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    let (big, _) = single("big.yjs", catalog::big_form(8_000));
+    let examples = dsl_examples();
+    for (name, src) in [("big_form_8000", &big), ("dsl_examples", &examples)] {
+        let bytes: usize = src.0.values().map(String::len).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_with_input(BenchmarkId::new("bytes", name), src, |b, src| {
+            b.iter(|| parse_all(src))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, parsing, catalogs, shapes);
 criterion_main!(benches);

@@ -10,12 +10,12 @@ fn main() {
         return;
     };
     let checked = yjs_compiler::check(&yjs_compiler::resolve::Disk, &[PathBuf::from(path)]);
-    for m in &checked.program.matters {
-        let (ir, diags) = yjs_compiler::ir::plan::build(&checked.program, m);
-        for d in &diags {
-            eprintln!("{} {}", d.code, d.message);
-        }
-        for (name, text) in yjs_compiler::emit::plan::emit(&ir) {
+    for d in &checked.diagnostics {
+        eprintln!("{} {}", d.code, d.message);
+    }
+    for ir in &checked.matters {
+        let graph = yjs_artifacts::PlanGraph::new(&ir.plan.plan).unwrap();
+        for (name, text) in yjs_compiler::emit::plan::emit(&ir.plan, &graph).unwrap() {
             println!("----- {name}\n{text}");
         }
     }

@@ -1,13 +1,14 @@
 //! The yjs compiler: `.yjs` sources to merged forms, routing plans and service guides.
 //!
-//! The pipeline, one call per stage (see ARCHITECTURE.md):
+//! The pipeline, one call per stage (see ARCHITECTURE.md); each stage imports only the ones
+//! before it and the bottom modules (`files`, `diagnostics`, `par`, `types`):
 //!
 //! | stage   | module    | input → output |
 //! |---------|-----------|----------------|
 //! | parse   | `syntax`  | text → spanned AST (never fails) |
-//! | resolve | `resolve` | ASTs → `Program`: names are indexes, `use` files loaded |
-//! | check   | `check`   | `Program` → diagnostics: types, unification, graph, deadlines |
-//! | lower   | `ir`      | checked matter → merged form IR and plan IR |
+//! | resolve | `resolve` | ASTs → `Program`: resolve's own model, names are typed ids, `use` files loaded |
+//! | check   | `check`   | `Program` → diagnostics + check's analysis: unified fields, graph, schedules, scenarios |
+//! | lower   | `lower`   | `Program` + analysis → `ir::MatterIr`: merged form, plan, documents |
 //! | emit    | `emit`    | IR → artifact files: form, plan, guide |
 
 #![forbid(unsafe_code)]
@@ -21,21 +22,21 @@ pub mod diagnostics;
 pub mod emit;
 pub mod files;
 pub mod ir;
+pub mod lower;
 mod par;
 pub mod resolve;
 pub mod syntax;
+pub mod types;
+
+pub use emit::EmitError;
+pub use ir::MatterIr;
 
 use diagnostics::Diagnostic;
 use files::Files;
 use resolve::{Program, Source};
 use std::collections::BTreeMap;
+use std::fmt;
 use std::path::PathBuf;
-
-/// One matter's IR: its merged form and its plan.
-pub struct MatterIr {
-    pub form: ir::form::Form,
-    pub plan: ir::plan::PlanIr,
-}
 
 /// The result of checking sources: the model, each matter's IR and every diagnostic, sorted.
 pub struct Checked {
@@ -51,23 +52,28 @@ impl Checked {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
+
+    /// The IR of the matter with this id.
+    pub fn matter(&self, id: &str) -> Option<&MatterIr> {
+        self.matters.iter().find(|m| m.id() == id)
+    }
 }
 
 /// Parses, resolves, checks and lowers the given root files and everything they use.
 pub fn check(source: &dyn Source, roots: &[PathBuf]) -> Checked {
+    // parse + resolve: `load` parses every file it reads.
     let (loaded, mut diags) = resolve::load(source, roots);
     let (program, more) = resolve::resolve(&loaded);
+    diags.extend(more);
     // The model owns what it needs; the ASTs are the largest structure, so free them now.
     let resolve::Loaded { files, asts, .. } = loaded;
     drop(asts);
-    diags.extend(more);
-    diags.extend(check::form::check(&files, &program));
-    // Matters are independent once resolved: check them in parallel, keep declaration order.
+    diags.extend(check::program(&files, &program));
+    // Matters are independent once resolved: check and lower them in parallel, keeping
+    // declaration order. Each analysis is dropped as soon as its matter is lowered.
     let per_matter = par::map(&program.matters, |m| {
-        let (form, mut d) = check::form::merge(&files, &program, m);
-        let (plan, plan_diags) = ir::plan::build(&program, m);
-        d.extend(plan_diags);
-        (MatterIr { form, plan }, d)
+        let (analysis, d) = check::matter(&files, &program, m);
+        (lower::matter(&files, &program, m, &analysis), d)
     });
     let mut matters = Vec::with_capacity(per_matter.len());
     for (ir, d) in per_matter {
@@ -108,80 +114,62 @@ fn quiet_broken_files(diags: &mut Vec<Diagnostic>) {
 pub type Artifacts = BTreeMap<String, String>;
 
 /// Emits every artifact of a checked program; call only when it has no errors.
-pub fn emit(checked: &Checked) -> Result<Artifacts, String> {
+pub fn emit(checked: &Checked) -> Result<Artifacts, EmitError> {
     let mut out = Artifacts::new();
-    emit_streaming(checked, |files| {
-        out.extend(files);
-        Ok(())
+    let kept: Result<(), StreamError<std::convert::Infallible>> =
+        emit_streaming(checked, |files| {
+            out.extend(files);
+            Ok(())
+        });
+    kept.map_err(|e| match e {
+        StreamError::Emit(e) => e,
+        StreamError::Sink(never) => match never {},
     })?;
     Ok(out)
 }
 
-/// Emits the matters in batches and hands each batch's files to `sink` before the next, so
-/// a province-sized build never holds every artifact in memory at once.
-pub fn emit_streaming(
-    checked: &Checked,
-    mut sink: impl FnMut(Vec<(String, String)>) -> Result<(), String>,
-) -> Result<(), String> {
-    let pairs: Vec<(&resolve::Matter, &MatterIr)> = checked
-        .program
-        .matters
-        .iter()
-        .zip(&checked.matters)
-        .collect();
-    for batch in pairs.chunks(64) {
-        for files in par::map(batch, |(m, ir)| emit_matter(checked, m, ir)) {
-            sink(files?)?;
+/// Why a streaming build stopped: an artifact could not be emitted, or the sink refused it.
+#[derive(Debug)]
+pub enum StreamError<E> {
+    /// Emitting failed (a bug in yjs; see [`EmitError::diagnostic`]).
+    Emit(EmitError),
+    /// The sink failed, e.g. writing a file.
+    Sink(E),
+}
+
+impl<E: fmt::Display> fmt::Display for StreamError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StreamError::Emit(e) => write!(f, "{e}"),
+            StreamError::Sink(e) => write!(f, "{e}"),
         }
     }
-    sink(vec![("index.md".to_string(), index(checked))])
 }
 
-/// One matter's artifacts, with paths relative to the output folder (`<matter>/…`).
-fn emit_matter(
+impl<E: fmt::Debug + fmt::Display> std::error::Error for StreamError<E> {}
+
+/// Emits the matters in batches and hands each batch's files to `sink` before the next, so
+/// a province-sized build never holds every artifact in memory at once.
+pub fn emit_streaming<E>(
     checked: &Checked,
-    m: &resolve::Matter,
-    ir: &MatterIr,
-) -> Result<Vec<(String, String)>, String> {
-    {
-        let mut files = emit::form::emit(&ir.form);
-        files.extend(emit::plan::emit(&ir.plan));
-        let projections = emit::form::projections(&ir.form);
-        let counts = emit::guide::FormCounts {
-            fields_before: ir.form.fields_before,
-            fields_after: ir.form.fields_after,
-        };
-        let guide =
-            emit::guide::guide_files(&checked.program, m, &ir.plan.plan, &projections, counts)
-                .map_err(|e| format!("matter `{}`: {e}", m.id.name))?;
-        files.extend(guide);
-        let dir = &m.id.name;
-        Ok(files
-            .into_iter()
-            .map(|(p, c)| (format!("{dir}/{p}"), c))
-            .collect())
+    mut sink: impl FnMut(Vec<(String, String)>) -> Result<(), E>,
+) -> Result<(), StreamError<E>> {
+    for batch in checked.matters.chunks(64) {
+        for files in par::map(batch, emit::matter) {
+            sink(files.map_err(StreamError::Emit)?).map_err(StreamError::Sink)?;
+        }
     }
-}
-
-/// `index.md`: every matter with its lead department, item count, worst case and guide link.
-pub fn index(checked: &Checked) -> String {
-    let entries: Vec<emit::guide::IndexEntry> = checked
-        .program
-        .matters
-        .iter()
-        .zip(&checked.matters)
-        .map(|(m, ir)| emit::guide::IndexEntry::new(&checked.program, m, &ir.plan.plan))
-        .collect();
-    emit::guide::index_md(&entries)
+    let index = emit::index(&checked.matters);
+    sink(vec![("index.md".to_string(), index)]).map_err(StreamError::Sink)
 }
 
 /// The JSON Schemas of the artifact types, by file name under `spec/schemas/`.
-pub fn artifact_schemas() -> Artifacts {
+pub fn artifact_schemas() -> Result<Artifacts, EmitError> {
     let mut out = Artifacts::new();
-    out.insert("plan.schema.json".to_string(), emit::plan::plan_schema());
+    out.insert("plan.schema.json".to_string(), emit::plan::plan_schema()?);
     out.insert(
         "projections.schema.json".to_string(),
-        emit::form::projections_schema(),
+        emit::form::projections_schema()?,
     );
-    out
+    Ok(out)
 }

@@ -93,7 +93,7 @@ fn item_failures(m: &Matter, doc: &Value, answers: &Answers) -> Vec<(String, Str
             match doc.pointer(&f.pointer) {
                 Some(v) => {
                     packet.insert(f.name.clone(), v.clone());
-                    if let Ty::List { fields } = &view.ty {
+                    if let Ty::List(fields) = &view.ty {
                         entries_missing(fields, v, answers, &f.name, &mut why);
                     }
                 }
@@ -132,7 +132,7 @@ fn entries_missing(
                     why.push(format!("`{at}/{i}/{}` is required", f.id));
                 }
                 Some(v) => {
-                    if let Ty::List { fields } = &f.ty {
+                    if let Ty::List(fields) = &f.ty {
                         entries_missing(fields, v, answers, &format!("{at}/{i}/{}", f.id), why);
                     }
                 }

@@ -5,41 +5,29 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use yjs_artifacts::{Answer, Answers, Plan, Projections};
-use yjs_compiler::emit::guide::{self, FormCounts, IndexEntry, NoticeError};
-use yjs_compiler::resolve::{Disk, Memory, Program};
+use yjs_artifacts::{Answer, Answers, PlanGraph};
+use yjs_compiler::emit::guide::{self, IndexEntry, NoticeError};
+use yjs_compiler::resolve::{Disk, Memory};
+use yjs_compiler::MatterIr;
 
-/// The real plan, projections and field counts of a checked program's first matter.
-fn artifacts(checked: &yjs_compiler::Checked) -> (Plan, Projections, FormCounts) {
-    let ir = &checked.matters[0];
-    let counts = FormCounts {
-        fields_before: ir.form.fields_before,
-        fields_after: ir.form.fields_after,
-    };
-    (
-        ir.plan.plan.clone(),
-        yjs_compiler::emit::form::projections(&ir.form),
-        counts,
-    )
+/// Every document of one matter's IR, as `yjs build` emits them.
+fn documents(ir: &MatterIr) -> Vec<(String, String)> {
+    let graph = PlanGraph::new(&ir.plan.plan).unwrap();
+    let projections = yjs_compiler::emit::form::projections(&ir.form);
+    guide::guide_files(ir, &graph, &projections).unwrap()
 }
 
-fn sample() -> (Program, Plan, Projections) {
+fn sample() -> MatterIr {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/newborn.yjs");
     let checked = yjs_compiler::check(&Disk, &[root]);
     assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
-    let (plan, proj, counts) = artifacts(&checked);
-    assert_eq!((counts.fields_before, counts.fields_after), (26, 13));
-    (checked.program, plan, proj)
+    let ir = checked.matters[0].clone();
+    assert_eq!((ir.form.fields_before, ir.form.fields_after), (26, 13));
+    ir
 }
 
-const COUNTS: FormCounts = FormCounts {
-    fields_before: 26,
-    fields_after: 13,
-};
-
 fn files() -> Vec<(String, String)> {
-    let (program, plan, proj) = sample();
-    guide::guide_files(&program, &program.matters[0], &plan, &proj, COUNTS).unwrap()
+    documents(&sample())
 }
 
 fn file<'a>(files: &'a [(String, String)], name: &str) -> &'a str {
@@ -165,34 +153,32 @@ fn notice_for_local_card_mother() {
     assert!(n.contains("社会保障卡申领"));
     assert!(n.contains("出生医学证明：**免提交**"));
 
-    let (program, plan, proj) = sample();
+    let ir = sample();
     let mut answers = Answers::new();
     answers.insert("settle".into(), Answer::Option("local".into()));
     answers.insert("card".into(), Answer::Bool(true));
     answers.insert("surname".into(), Answer::Option("mother".into()));
-    let single =
-        guide::notice(&program, &program.matters[0], &plan, &proj, &answers, false).unwrap();
+    let single = guide::notice(&ir, &answers, false).unwrap();
     assert_eq!(single, n);
-    let html = guide::notice(&program, &program.matters[0], &plan, &proj, &answers, true).unwrap();
+    let html = guide::notice(&ir, &answers, true).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("母亲居民身份证"));
 }
 
 #[test]
 fn notice_rejects_unknown_answers() {
-    let (program, plan, proj) = sample();
-    let m = &program.matters[0];
+    let ir = sample();
     let mut answers = Answers::new();
     answers.insert("settle".into(), Answer::Option("abroad".into()));
     answers.insert("card".into(), Answer::Bool(true));
     answers.insert("surname".into(), Answer::Option("mother".into()));
-    let err = guide::notice(&program, m, &plan, &proj, &answers, false).unwrap_err();
+    let err = guide::notice(&ir, &answers, false).unwrap_err();
     assert!(matches!(err, NoticeError::UnknownValue { .. }));
     assert!(err.to_string().contains("local, other"), "{err}");
     answers.insert("colour".into(), Answer::Option("red".into()));
-    let err = guide::notice(&program, m, &plan, &proj, &answers, false).unwrap_err();
+    let err = guide::notice(&ir, &answers, false).unwrap_err();
     assert!(err.to_string().contains("settle, card, surname"), "{err}");
-    let err = guide::notice(&program, m, &plan, &proj, &Answers::new(), false).unwrap_err();
+    let err = guide::notice(&ir, &Answers::new(), false).unwrap_err();
     assert!(matches!(err, NoticeError::Missing { .. }), "{err}");
 }
 
@@ -255,8 +241,7 @@ fn output_is_deterministic() {
 
 #[test]
 fn index_lists_every_matter() {
-    let (program, plan, _) = sample();
-    let e = IndexEntry::new(&program, &program.matters[0], &plan);
+    let e = IndexEntry::new(&sample());
     let md = guide::index_md(&[e]);
     insta::assert_snapshot!("guide__index_md", md);
     assert!(md.contains("| 新生儿出生一件事 | 市卫生健康委员会 | 5 | 7个工作日 | [newborn/guide.md](newborn/guide.md) |"));
@@ -296,9 +281,7 @@ fn html_and_markdown_escape_labels() {
     )]));
     let checked = yjs_compiler::check(&src, &[PathBuf::from("h.yjs")]);
     assert!(!checked.has_errors(), "{:#?}", checked.diagnostics);
-    let m = &checked.program.matters[0];
-    let (plan, proj, counts) = artifacts(&checked);
-    let files = guide::guide_files(&checked.program, m, &plan, &proj, counts).unwrap();
+    let files = documents(&checked.matters[0]);
     let html = file(&files, "guide.html");
     assert!(!html.contains("<script>alert"), "{html}");
     assert!(

@@ -373,3 +373,17 @@ fn twelve_boolean_situations_are_enumerated() {
         ["accept", "base", "i11", "deliver"]
     );
 }
+
+#[test]
+fn an_item_may_not_take_the_name_of_a_built_in_step() {
+    for name in ["accept", "deliver"] {
+        let src = format!(
+            "department d \"部门\"\nmatter m \"一件事\" {{\n  lead d\n  window d\n  promise 5 workdays\n  item {name} \"事项\" {{\n    department d\n    legal 5 workdays\n    promise 1 workday\n  }}\n}}\n"
+        );
+        let (files, diags, _) = check(&src);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        let d = &diags[0];
+        assert_eq!(d.code.0, "E0103");
+        assert_eq!(d.primary.as_ref().map(|l| files.text(l.span)), Some(name));
+    }
+}

@@ -4,6 +4,7 @@ use crate::cmd::check::{print_diagnostics, Format};
 use clap::Args;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use yjs_compiler::StreamError;
 
 /// Arguments of `yjs build`.
 #[derive(Args, Debug)]
@@ -37,12 +38,16 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Ok(()) => {
             eprintln!(
                 "wrote {written} file(s) for {} matter(s) to {}",
-                checked.program.matters.len(),
+                checked.matters.len(),
                 args.out.display()
             );
             ExitCode::SUCCESS
         }
-        Err(e) => {
+        Err(StreamError::Emit(e)) => {
+            print_diagnostics(&checked.files, &[e.diagnostic()], args.format);
+            ExitCode::from(2)
+        }
+        Err(StreamError::Sink(e)) => {
             eprintln!("error: {e}");
             ExitCode::from(2)
         }
@@ -79,7 +84,14 @@ pub fn write_files(out: &Path, files: &[(String, String)]) -> Result<(), String>
 /// `yjs schemas`: writes the JSON Schemas of the artifact types and the OpenAPI document of
 /// `yjs serve`.
 pub fn schemas(out: &Path) -> ExitCode {
-    let mut files = yjs_compiler::artifact_schemas();
+    let mut files = match yjs_compiler::artifact_schemas() {
+        Ok(files) => files,
+        Err(e) => {
+            let files = yjs_compiler::files::Files::new();
+            print_diagnostics(&files, &[e.diagnostic()], Format::Human);
+            return ExitCode::from(2);
+        }
+    };
     files.insert("openapi.json".to_owned(), yjs_server::openapi_json());
     for (name, contents) in &files {
         let target = out.join(name);

@@ -37,7 +37,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         eprintln!(
             "checked {} file(s), {} matter(s): {errors} error(s), {warnings} warning(s)",
             checked.files.iter().count(),
-            checked.program.matters.len()
+            checked.matters.len()
         );
     }
     if checked.has_errors() {
@@ -59,10 +59,14 @@ pub fn print_diagnostics(
             let text = render_human(files, diags, color);
             let _ = std::io::stderr().write_all(text.as_bytes());
         }
-        Format::Json => {
-            let json = serde_json::to_string_pretty(&render_json(files, diags))
-                .unwrap_or_else(|_| "[]".into());
-            let _ = writeln!(std::io::stdout(), "{json}");
-        }
+        // An empty array would claim there is no problem: a failure is said on stderr instead.
+        Format::Json => match serde_json::to_string_pretty(&render_json(files, diags)) {
+            Ok(json) => {
+                let _ = writeln!(std::io::stdout(), "{json}");
+            }
+            Err(e) => {
+                eprintln!("error[I0001]: internal error: cannot serialize the diagnostics: {e}")
+            }
+        },
     }
 }

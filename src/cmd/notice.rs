@@ -4,6 +4,7 @@ use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use yjs_artifacts::{Answer, Answers};
+use yjs_compiler::emit::guide::NoticeError;
 
 /// Arguments of `yjs notice`.
 #[derive(Args, Debug)]
@@ -34,18 +35,8 @@ pub fn run(args: &NoticeArgs) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    let Some(pos) = checked
-        .program
-        .matters
-        .iter()
-        .position(|m| m.id.name == args.matter)
-    else {
-        let ids: Vec<&str> = checked
-            .program
-            .matters
-            .iter()
-            .map(|m| m.id.name.as_str())
-            .collect();
+    let Some(ir) = checked.matter(&args.matter) else {
+        let ids: Vec<&str> = checked.matters.iter().map(|m| m.id()).collect();
         eprintln!(
             "error: unknown matter `{}`; the matters are: {}",
             args.matter,
@@ -66,20 +57,19 @@ pub fn run(args: &NoticeArgs) -> ExitCode {
         };
         answers.insert(k.to_string(), value);
     }
-    let matter = &checked.program.matters[pos];
-    let ir = &checked.matters[pos];
-    let projections = yjs_compiler::emit::form::projections(&ir.form);
-    match yjs_compiler::emit::guide::notice(
-        &checked.program,
-        matter,
-        &ir.plan.plan,
-        &projections,
-        &answers,
-        args.format == "html",
-    ) {
+    match yjs_compiler::emit::guide::notice(ir, &answers, args.format == "html") {
         Ok(text) => {
             let _ = std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes());
             ExitCode::SUCCESS
+        }
+        Err(NoticeError::Guide(e)) => {
+            let internal = yjs_compiler::EmitError::Guide(e).in_matter(&args.matter);
+            crate::cmd::check::print_diagnostics(
+                &checked.files,
+                &[internal.diagnostic()],
+                crate::cmd::check::Format::Human,
+            );
+            ExitCode::from(2)
         }
         Err(e) => {
             eprintln!("error: {e}");

@@ -1,4 +1,35 @@
-//! The check stage: the resolved model to diagnostics (and, for forms, the merged IR).
+//! The check stage: the resolved model to diagnostics, plus check's own analysis results.
+//!
+//! Check reads the model and never builds IR: it returns what it found out (unified fields
+//! with provenance, the flow graph, durations, schedules, scenarios) in its own types, and
+//! `lower` turns those into the IR.
 
+pub mod combinations;
 pub mod form;
 pub mod plan;
+
+use crate::diagnostics::Diagnostic;
+use crate::files::Files;
+use crate::resolve::{Matter, Program};
+
+/// What the checks found out about one matter: the input of `lower`, next to the model.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The form checks' results.
+    pub form: form::FormAnalysis,
+    /// The plan checks' results.
+    pub plan: plan::Analysis,
+}
+
+/// Checks what belongs to no single matter (the dictionaries).
+pub fn program(files: &Files, program: &Program) -> Vec<Diagnostic> {
+    form::check(files, program)
+}
+
+/// Checks one matter: its form and its plan.
+pub fn matter(files: &Files, program: &Program, matter: &Matter) -> (Analysis, Vec<Diagnostic>) {
+    let (form, mut diags) = form::analyse(files, program, matter);
+    let (plan, more) = plan::analyse(matter);
+    diags.extend(more);
+    (Analysis { form, plan }, diags)
+}

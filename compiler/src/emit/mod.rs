@@ -1,5 +1,39 @@
 //! The emit stage: IR to artifact files, as pure functions returning `(relative path, contents)` pairs.
+//!
+//! Emitters read the IR only (and the artifact types): `form` the merged form, `plan` the plan,
+//! `guide` all three plus the documents IR. [`matter`] emits one matter; [`index`] the list of
+//! every matter.
 
+mod error;
 pub mod form;
 pub mod guide;
 pub mod plan;
+
+pub use error::EmitError;
+
+use crate::ir::MatterIr;
+use yjs_artifacts::PlanGraph;
+
+/// One matter's artifacts, with paths relative to the output folder (`<matter>/…`).
+pub fn matter(ir: &MatterIr) -> Result<Vec<(String, String)>, EmitError> {
+    files(ir).map_err(|e| e.in_matter(ir.id()))
+}
+
+fn files(ir: &MatterIr) -> Result<Vec<(String, String)>, EmitError> {
+    let graph = PlanGraph::new(&ir.plan.plan).map_err(EmitError::Graph)?;
+    let mut files = form::emit(&ir.form)?;
+    files.extend(plan::emit(&ir.plan, &graph)?);
+    let projections = form::projections(&ir.form);
+    files.extend(guide::guide_files(ir, &graph, &projections)?);
+    let dir = ir.id();
+    Ok(files
+        .into_iter()
+        .map(|(p, c)| (format!("{dir}/{p}"), c))
+        .collect())
+}
+
+/// `index.md`: every matter with its lead department, item count, worst case and guide link.
+pub fn index(matters: &[MatterIr]) -> String {
+    let entries: Vec<guide::IndexEntry> = matters.iter().map(guide::IndexEntry::new).collect();
+    guide::index_md(&entries)
+}

@@ -1,6 +1,5 @@
-//! Condition algebra for requiredness and applicability: `None` is "never", `Condition::Always` is "always".
+//! Condition algebra over artifact conditions, for requiredness and applicability: `None` is "never", `Condition::Always` is "always".
 
-use crate::resolve::{Cond, Constraint, ConstraintKind, Situation};
 use yjs_artifacts::Condition;
 
 /// `a or b` over optional conditions, where `None` is "never"; flattens, drops repeats, and lets
@@ -53,20 +52,6 @@ pub fn and(a: Condition, b: Condition) -> Condition {
 /// `a and b` where `b` may be "never".
 pub fn and_opt(a: &Condition, b: Option<Condition>) -> Option<Condition> {
     b.map(|b| and(a.clone(), b))
-}
-
-/// When a list of constraints makes its field required: the OR of its `required` constraints.
-pub fn required(constraints: &[Constraint], situations: &[Situation]) -> Option<Condition> {
-    constraints.iter().fold(None, |acc, c| match &c.kind {
-        ConstraintKind::Required(None) => or(acc, Some(Condition::Always)),
-        ConstraintKind::Required(Some(cond)) => or(acc, Some(cond.to_artifact(situations))),
-        _ => acc,
-    })
-}
-
-/// The artifact form of an optional condition.
-pub fn applies(c: Option<&Cond>, situations: &[Situation]) -> Condition {
-    c.map_or(Condition::Always, |c| c.to_artifact(situations))
 }
 
 #[cfg(test)]

@@ -1,12 +1,14 @@
 //! The merged-form IR: one matter's situations, unified shared fields, per-item local fields and projections.
 //!
-//! Built by `check::form::merge`, read by `emit::form` and the guide stage. It is serde-ready and
+//! Built by `lower::form`, read by `emit::form` and the guide emitter. It is serde-ready and
 //! span-free: provenance is kept as `file:line:col` strings, conditions as artifact `Condition`s.
 
 use serde::Serialize;
 use serde_json::{Number, Value};
 use std::sync::Arc;
 use yjs_artifacts::{Condition, ProjectedMaterial};
+
+pub use crate::types::{ChoiceOption, Scalar};
 
 /// The merged form of one matter.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -35,70 +37,11 @@ pub struct Question {
     pub question: String,
     /// A yes/no question; `options` is then empty.
     pub is_bool: bool,
-    pub options: Vec<Choice>,
+    pub options: Vec<ChoiceOption>,
 }
 
-/// An option of a situation or of a choice field.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Choice {
-    pub id: String,
-    pub label: String,
-}
-
-/// The type of a field, with its sub-structure.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Ty {
-    Text,
-    Integer,
-    Decimal,
-    Money,
-    Date,
-    Datetime,
-    Bool,
-    IdCard,
-    Uscc,
-    Region,
-    Mobile,
-    Phone,
-    Email,
-    File,
-    Choice {
-        options: Vec<Choice>,
-    },
-    MultiChoice {
-        options: Vec<Choice>,
-    },
-    /// A repeating group: each entry is an object of these fields.
-    List {
-        fields: Vec<LocalField>,
-    },
-}
-
-impl Ty {
-    /// The type's keyword in the language, e.g. `id_card`.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Ty::Text => "text",
-            Ty::Integer => "integer",
-            Ty::Decimal => "decimal",
-            Ty::Money => "money",
-            Ty::Date => "date",
-            Ty::Datetime => "datetime",
-            Ty::Bool => "bool",
-            Ty::IdCard => "id_card",
-            Ty::Uscc => "uscc",
-            Ty::Region => "region",
-            Ty::Mobile => "mobile",
-            Ty::Phone => "phone",
-            Ty::Email => "email",
-            Ty::File => "file",
-            Ty::Choice { .. } => "choice",
-            Ty::MultiChoice { .. } => "multi_choice",
-            Ty::List { .. } => "list",
-        }
-    }
-}
+/// The type of a field, with its sub-structure: a list's entries are [`LocalField`]s.
+pub type Ty = crate::types::FieldType<LocalField>;
 
 /// Where a constraint was declared; shared (`Arc`) because every view of a field copies it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

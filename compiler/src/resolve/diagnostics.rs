@@ -62,6 +62,24 @@ pub fn duplicate(kind: &str, name: &str, span: Span, first: Span) -> Diagnostic 
     .with_help(format!("rename one of them, or delete the second {kind}"))
 }
 
+/// An item named like one of the steps every plan has (`accept`, `deliver`).
+#[cold]
+pub fn reserved_step(name: &str, span: Span) -> Diagnostic {
+    let what = if name == "accept" {
+        "the acceptance step"
+    } else {
+        "the delivery step"
+    };
+    Diagnostic::error(
+        Code::E0103,
+        format!("the item `{name}` has the name of {what}"),
+        span,
+        format!("`{name}` is the plan's {}", &what[4..]),
+    )
+    .with_note("every plan has the steps `accept` and `deliver`; an item of the same name would make two steps of one name in `plan.json`")
+    .with_help(format!("rename the item, e.g. `{name}_item`"))
+}
+
 #[cold]
 pub fn unknown<'a>(
     kind: &str,

@@ -5,12 +5,36 @@ use crate::diagnostics::Diagnostic;
 use crate::files::{FileId, Files, Span};
 use crate::syntax::{self, ast};
 use std::collections::BTreeMap;
+use std::fmt;
 use std::path::{Component, Path, PathBuf};
+
+/// Why a source file could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The path names a directory.
+    Directory,
+    /// An in-memory source has no file at the path.
+    Missing,
+    /// The file system refused.
+    Io(std::io::Error),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Directory => f.write_str("it is a directory"),
+            ReadError::Missing => f.write_str("no such file"),
+            ReadError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
 
 /// A file's text, read from disk or given in memory (tests, `yjs explain` examples).
 pub trait Source {
-    /// Reads a file; `Err` carries the reason in words.
-    fn read(&self, path: &Path) -> Result<Vec<u8>, String>;
+    /// Reads a file.
+    fn read(&self, path: &Path) -> Result<Vec<u8>, ReadError>;
     /// A key that is equal for two paths naming the same file.
     fn key(&self, path: &Path) -> PathBuf;
 }
@@ -19,16 +43,16 @@ pub trait Source {
 pub struct Disk;
 
 impl Source for Disk {
-    fn read(&self, path: &Path) -> Result<Vec<u8>, String> {
-        let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    fn read(&self, path: &Path) -> Result<Vec<u8>, ReadError> {
+        let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
         if meta.is_dir() {
-            return Err("it is a directory".into());
+            return Err(ReadError::Directory);
         }
         if meta.len() > (syntax::MAX_FILE_BYTES as u64) * 2 {
             // Too large to be worth reading; the parser reports the size.
             return Ok(vec![b' '; syntax::MAX_FILE_BYTES + 1]);
         }
-        std::fs::read(path).map_err(|e| e.to_string())
+        std::fs::read(path).map_err(ReadError::Io)
     }
 
     fn key(&self, path: &Path) -> PathBuf {
@@ -41,11 +65,11 @@ impl Source for Disk {
 pub struct Memory(pub BTreeMap<PathBuf, String>);
 
 impl Source for Memory {
-    fn read(&self, path: &Path) -> Result<Vec<u8>, String> {
+    fn read(&self, path: &Path) -> Result<Vec<u8>, ReadError> {
         self.0
             .get(&normalize(path))
             .map(|s| s.as_bytes().to_vec())
-            .ok_or_else(|| "no such file".to_string())
+            .ok_or(ReadError::Missing)
     }
 
     fn key(&self, path: &Path) -> PathBuf {
@@ -185,6 +209,7 @@ impl Loader<'_> {
         let bytes = match self.source.read(&path) {
             Ok(b) => b,
             Err(why) => {
+                let why = why.to_string();
                 self.diags.push(match used_at {
                     Some(at) => d::use_missing(at, &path.display().to_string(), &why),
                     None => d::root_missing(&path.display().to_string(), &why),
@@ -281,15 +306,39 @@ impl Loader<'_> {
     }
 }
 
+/// A command-line path that could not be searched for `.yjs` files.
+#[derive(Debug)]
+pub struct DiscoverError {
+    /// The path as given.
+    pub path: PathBuf,
+    /// What the file system said.
+    pub source: std::io::Error,
+}
+
+impl fmt::Display for DiscoverError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot read `{}`: {}", self.path.display(), self.source)
+    }
+}
+
+impl std::error::Error for DiscoverError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
 /// The `.yjs` files named by command-line paths: files as given, directories searched
 /// recursively, in sorted order so output never depends on the file system's order.
-pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, DiscoverError> {
     let mut out = Vec::new();
     for p in paths {
-        let meta =
-            std::fs::metadata(p).map_err(|e| format!("cannot read `{}`: {e}", p.display()))?;
+        let failed = |source| DiscoverError {
+            path: p.clone(),
+            source,
+        };
+        let meta = std::fs::metadata(p).map_err(failed)?;
         if meta.is_dir() {
-            walk(p, &mut out).map_err(|e| format!("cannot read `{}`: {e}", p.display()))?;
+            walk(p, &mut out).map_err(failed)?;
         } else {
             out.push(normalize(p));
         }

@@ -1,17 +1,20 @@
 //! The resolve stage: loads `use`d files and turns names into indexes, reporting every unknown or duplicate name.
 
+mod convert;
 mod diagnostics;
 mod load;
 pub mod model;
 
-pub use load::{discover, load, normalize, Disk, Loaded, Memory, Source};
+pub use load::{discover, load, normalize, DiscoverError, Disk, Loaded, Memory, ReadError, Source};
 pub use model::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::files::{FileId, Span};
-use crate::syntax::ast::{self, Expr, Ident, Literal};
+use crate::syntax::ast::{self, Expr, Ident};
 use crate::syntax::keywords::{self as kw, canonical, spellings};
+use convert::{name, text, texts};
 use diagnostics as d;
+use la_arena::{Arena, Idx};
 use std::collections::BTreeMap;
 
 /// Resolves every matter of the loaded files.
@@ -27,10 +30,7 @@ pub fn resolve(loaded: &Loaded) -> (Program, Vec<Diagnostic>) {
     for ast in &loaded.asts {
         for dep in &ast.departments {
             if let Some(&(first, _)) = r.dept_names.get(&dep.id.name) {
-                let first_span: Span = program
-                    .departments
-                    .get(first)
-                    .map_or(dep.id.span, |x: &Department| x.span);
+                let first_span = program.departments[first].span;
                 r.diags.push(d::duplicate(
                     "department",
                     &dep.id.name,
@@ -39,9 +39,7 @@ pub fn resolve(loaded: &Loaded) -> (Program, Vec<Diagnostic>) {
                 ));
                 continue;
             }
-            r.dept_names
-                .insert(dep.id.name.clone(), (program.departments.len(), ast.file));
-            program.departments.push(Department {
+            let id = program.departments.alloc(Department {
                 id: dep.id.name.clone(),
                 name: dep.name.value.clone(),
                 phone: dep.phone.as_ref().map(|s| s.value.clone()),
@@ -50,15 +48,13 @@ pub fn resolve(loaded: &Loaded) -> (Program, Vec<Diagnostic>) {
                 website: dep.website.as_ref().map(|s| s.value.clone()),
                 span: dep.id.span,
             });
+            r.dept_names.insert(dep.id.name.clone(), (id, ast.file));
         }
     }
     for ast in &loaded.asts {
         for dict in &ast.dictionaries {
             if let Some(&(first, _)) = r.dict_names.get(&dict.id.name) {
-                let first_span = program
-                    .dictionaries
-                    .get(first)
-                    .map_or(dict.id.span, |x: &Dictionary| x.span);
+                let first_span = program.dictionaries[first].span;
                 r.diags.push(d::duplicate(
                     "dictionary",
                     &dict.id.name,
@@ -71,17 +67,16 @@ pub fn resolve(loaded: &Loaded) -> (Program, Vec<Diagnostic>) {
             let mut fields = Vec::new();
             for f in &dict.fields {
                 if r.check_unique(&mut seen, "dictionary field", &f.id) {
-                    fields.extend(r.field(f, &[]));
+                    fields.extend(r.field(f, &Arena::new()));
                 }
             }
-            r.dict_names
-                .insert(dict.id.name.clone(), (program.dictionaries.len(), ast.file));
-            program.dictionaries.push(Dictionary {
+            let id = program.dictionaries.alloc(Dictionary {
                 id: dict.id.name.clone(),
                 name: dict.name.value.clone(),
                 fields,
                 span: dict.id.span,
             });
+            r.dict_names.insert(dict.id.name.clone(), (id, ast.file));
         }
     }
     let mut matter_names: BTreeMap<String, Span> = BTreeMap::new();
@@ -100,13 +95,16 @@ pub fn resolve(loaded: &Loaded) -> (Program, Vec<Diagnostic>) {
     (program, r.diags)
 }
 
+/// The ids of the steps every plan has besides its items.
+const RESERVED_STEPS: [&str; 2] = ["accept", "deliver"];
+
 struct Resolver<'a> {
     loaded: &'a Loaded,
     diags: Vec<Diagnostic>,
     dept_names: BTreeMap<String, (DeptId, FileId)>,
-    dict_names: BTreeMap<String, (usize, FileId)>,
+    dict_names: BTreeMap<String, (Idx<Dictionary>, FileId)>,
     /// The situations of the matter being resolved that some condition names.
-    used_situations: std::collections::BTreeSet<usize>,
+    used_situations: std::collections::BTreeSet<Idx<Situation>>,
 }
 
 /// Names already defined in one scope, with where.
@@ -181,12 +179,12 @@ impl Resolver<'_> {
         }
     }
 
-    fn field(&mut self, f: &ast::FieldDef, situations: &[Situation]) -> Option<Field> {
+    fn field(&mut self, f: &ast::FieldDef, situations: &Arena<Situation>) -> Option<Field> {
         let ty = self.field_type(&f.ty, situations)?;
         let constraints = self.constraints(&f.constraints, situations);
         Some(Field {
-            id: f.id.clone(),
-            label: f.label.clone(),
+            id: name(&f.id),
+            label: text(&f.label),
             ty,
             constraints,
             origin: None,
@@ -194,10 +192,16 @@ impl Resolver<'_> {
         })
     }
 
-    fn field_type(&mut self, t: &ast::TypeExpr, situations: &[Situation]) -> Option<FieldType> {
+    fn field_type(
+        &mut self,
+        t: &ast::TypeExpr,
+        situations: &Arena<Situation>,
+    ) -> Option<FieldType> {
         match &t.kind {
             ast::TypeExprKind::Named(n) => {
-                let ty = FieldType::from_name(&n.name);
+                let ty = canonical(kw::FIELD_TYPES, &n.name)
+                    .and_then(Scalar::from_name)
+                    .map(FieldType::Scalar);
                 if ty.is_none() {
                     let mut names = spellings(kw::FIELD_TYPES);
                     names.extend(["choice", "multi_choice", "list"]);
@@ -234,17 +238,21 @@ impl Resolver<'_> {
         }
     }
 
-    fn constraints(&mut self, cs: &[ast::Constraint], situations: &[Situation]) -> Vec<Constraint> {
+    fn constraints(
+        &mut self,
+        cs: &[ast::Constraint],
+        situations: &Arena<Situation>,
+    ) -> Vec<Constraint> {
         cs.iter()
             .filter_map(|c| {
-                let kind = c.kind.map_cond(|e| self.cond(e, situations))?;
+                let kind = convert::constraint(&c.kind, |e| self.cond(e, situations))?;
                 Some(Constraint { kind, span: c.span })
             })
             .collect()
     }
 
     /// Resolves a condition; `None` when it has an error (already reported).
-    fn cond(&mut self, e: &Expr, situations: &[Situation]) -> Option<Cond> {
+    fn cond(&mut self, e: &Expr, situations: &Arena<Situation>) -> Option<Cond> {
         match e {
             Expr::And(a, b) => {
                 let (a, b) = (self.cond(a, situations), self.cond(b, situations));
@@ -258,14 +266,19 @@ impl Resolver<'_> {
             Expr::Bare(id) => {
                 let (si, s) = self.situation(id, situations)?;
                 if !s.is_bool {
-                    let first = s.options.first().map_or("…", |o| o.id.as_str()).to_string();
+                    let first = s
+                        .options
+                        .values()
+                        .next()
+                        .map_or("…", |o| o.id.as_str())
+                        .to_string();
                     self.diags
                         .push(d::cond_bare_options(&id.name, id.span, s.id.span, &first));
                     return None;
                 }
                 Some(Cond::Is {
                     situation: si,
-                    values: vec![1],
+                    values: vec![id_at(1)],
                     span: id.span,
                 })
             }
@@ -312,12 +325,9 @@ impl Resolver<'_> {
     fn situation<'s>(
         &mut self,
         id: &Ident,
-        situations: &'s [Situation],
-    ) -> Option<(usize, &'s Situation)> {
-        let found = situations
-            .iter()
-            .enumerate()
-            .find(|(_, s)| s.id.name == id.name);
+        situations: &'s Arena<Situation>,
+    ) -> Option<(Idx<Situation>, &'s Situation)> {
+        let found = situations.iter().find(|(_, s)| s.id.name == id.name);
         if let Some((i, _)) = found {
             self.used_situations.insert(i);
         }
@@ -326,36 +336,40 @@ impl Resolver<'_> {
                 "situation",
                 &id.name,
                 id.span,
-                situations.iter().map(|s| s.id.name.as_str()),
+                situations.iter().map(|(_, s)| s.id.name.as_str()),
             ));
         }
         found
     }
 
-    fn option(&mut self, s: &Situation, v: &Literal) -> Option<usize> {
+    fn option(&mut self, s: &Situation, v: &ast::Literal) -> Option<Idx<SitOption>> {
         match v {
-            Literal::Bool(b, span) => {
+            ast::Literal::Bool(b, span) => {
                 if s.is_bool {
-                    Some(usize::from(*b))
+                    Some(id_at(usize::from(*b)))
                 } else {
                     self.diags
                         .push(d::cond_bool_literal(&s.id.name, *span, s.id.span));
                     None
                 }
             }
-            Literal::Ident(i) => {
+            ast::Literal::Ident(i) => {
                 if s.is_bool {
                     self.diags
                         .push(d::cond_bool_option(&s.id.name, i.span, s.id.span));
                     return None;
                 }
-                let found = s.options.iter().position(|o| o.id == i.name);
+                let found = s
+                    .options
+                    .iter()
+                    .find(|(_, o)| o.id == i.name)
+                    .map(|(o, _)| o);
                 if found.is_none() {
                     let mut diag = d::unknown(
                         "option",
                         &i.name,
                         i.span,
-                        s.options.iter().map(|o| o.id.as_str()),
+                        s.options.iter().map(|(_, o)| o.id.as_str()),
                     )
                     .with_label(s.id.span, "the situation is declared here");
                     diag.message = format!(
@@ -366,12 +380,12 @@ impl Resolver<'_> {
                 }
                 found
             }
-            Literal::Str(x) => {
+            ast::Literal::Str(x) => {
                 self.diags
                     .push(d::cond_bool_literal(&s.id.name, x.span, s.id.span));
                 None
             }
-            Literal::Number(x) => {
+            ast::Literal::Number(x) => {
                 self.diags
                     .push(d::cond_bool_literal(&s.id.name, x.span, s.id.span));
                 None
@@ -421,27 +435,27 @@ impl Resolver<'_> {
         let flow = self.flow(m, file, &items);
         // Every condition of the matter has been resolved: a situation none of them named
         // decides nothing. (Named in a condition with an error counts as used: no cascade.)
-        for (i, s) in situations.iter().enumerate() {
+        for (i, s) in situations.iter() {
             if !self.used_situations.contains(&i) {
                 self.diags.push(d::dead_situation(&s.id.name, s.id.span));
             }
         }
         Matter {
-            id: m.id.clone(),
-            name: m.name.clone(),
+            id: name(&m.id),
+            name: text(&m.name),
             file,
-            code: m.code.clone(),
+            code: m.code.as_ref().map(text),
             lead,
             window,
-            promise: m.promise,
+            promise: m.promise.map(convert::duration),
             visits: m.visits,
             delivery,
-            basis: m.basis.clone(),
-            consult: m.consult.clone(),
-            complaint: m.complaint.clone(),
-            applicant: m.applicant.clone(),
+            basis: texts(&m.basis),
+            consult: m.consult.as_ref().map(text),
+            complaint: m.complaint.as_ref().map(text),
+            applicant: texts(&m.applicant),
             warn_percent: m.warn,
-            extension: m.extension.clone(),
+            extension: m.extension.as_ref().map(convert::extension),
             situations,
             shared,
             items,
@@ -450,9 +464,9 @@ impl Resolver<'_> {
         }
     }
 
-    fn situations(&mut self, list: &[ast::Situation]) -> Vec<Situation> {
+    fn situations(&mut self, list: &[ast::Situation]) -> Arena<Situation> {
         let mut seen = Seen::default();
-        let mut out = Vec::new();
+        let mut out = Arena::new();
         for s in list {
             if !self.check_unique(&mut seen, "situation", &s.id) {
                 continue;
@@ -460,7 +474,7 @@ impl Resolver<'_> {
             let (is_bool, options) = match &s.kind {
                 ast::SituationKind::Bool => (
                     true,
-                    vec![
+                    Arena::from_iter([
                         SitOption {
                             id: "false".into(),
                             label: "否".into(),
@@ -471,14 +485,14 @@ impl Resolver<'_> {
                             label: "是".into(),
                             span: s.id.span,
                         },
-                    ],
+                    ]),
                 ),
                 ast::SituationKind::Options(opts) => {
                     let mut seen_o = Seen::default();
-                    let mut v = Vec::new();
+                    let mut v = Arena::new();
                     for o in opts {
                         if self.check_unique(&mut seen_o, "option", &o.id) {
-                            v.push(SitOption {
+                            v.alloc(SitOption {
                                 id: o.id.name.clone(),
                                 label: o.label.value.clone(),
                                 span: o.span,
@@ -488,9 +502,9 @@ impl Resolver<'_> {
                     (false, v)
                 }
             };
-            out.push(Situation {
-                id: s.id.clone(),
-                question: s.question.clone(),
+            out.alloc(Situation {
+                id: name(&s.id),
+                question: text(&s.question),
                 is_bool,
                 options,
                 span: s.span,
@@ -503,11 +517,11 @@ impl Resolver<'_> {
         &mut self,
         m: &ast::Matter,
         file: FileId,
-        situations: &[Situation],
+        situations: &Arena<Situation>,
         program: &Program,
-    ) -> Vec<Field> {
+    ) -> Arena<Field> {
         let mut seen = Seen::default();
-        let mut out = Vec::new();
+        let mut out = Arena::new();
         let Some(block) = &m.shared else { return out };
         for e in &block.entries {
             match e {
@@ -536,8 +550,11 @@ impl Resolver<'_> {
                     let dict = match self.dict_names.get(&dict_id.name) {
                         Some(&(i, f)) if self.visible(file, f) => &program.dictionaries[i],
                         _ => {
-                            let names: Vec<&str> =
-                                program.dictionaries.iter().map(|x| x.id.as_str()).collect();
+                            let names: Vec<&str> = program
+                                .dictionaries
+                                .values()
+                                .map(|x| x.id.as_str())
+                                .collect();
                             self.diags.push(d::unknown(
                                 "dictionary",
                                 &dict_id.name,
@@ -558,14 +575,14 @@ impl Resolver<'_> {
                         ));
                         continue;
                     };
-                    let local = r.local_name().clone();
-                    if !self.check_unique(&mut seen, "shared field", &local) {
+                    let local = r.local_name();
+                    if !self.check_unique(&mut seen, "shared field", local) {
                         continue;
                     }
                     let constraints = self.constraints(&r.constraints, situations);
-                    out.push(Field {
-                        id: local,
-                        label: r.label.clone().unwrap_or_else(|| df.label.clone()),
+                    out.alloc(Field {
+                        id: name(local),
+                        label: r.label.as_ref().map_or_else(|| df.label.clone(), text),
                         ty: df.ty.clone(),
                         constraints,
                         origin: Some(DictOrigin {
@@ -586,16 +603,21 @@ impl Resolver<'_> {
         &mut self,
         m: &ast::Matter,
         file: FileId,
-        situations: &[Situation],
-        shared: &[Field],
-    ) -> Vec<Item> {
+        situations: &Arena<Situation>,
+        shared: &Arena<Field>,
+    ) -> Arena<Item> {
         let mut seen = Seen::default();
         let unique: Vec<&ast::Item> = m
             .items
             .iter()
             .filter(|i| self.check_unique(&mut seen, "item", &i.id))
             .collect();
-        let mut out = Vec::new();
+        for it in &unique {
+            if RESERVED_STEPS.contains(&it.id.name.as_str()) {
+                self.diags.push(d::reserved_step(&it.id.name, it.id.span));
+            }
+        }
+        let mut out = Arena::new();
         for it in &unique {
             let department = it
                 .department
@@ -649,10 +671,13 @@ impl Resolver<'_> {
                                 .when
                                 .as_ref()
                                 .and_then(|e| self.cond(e, situations));
-                            materials.push(Material::Own {
-                                decl: decl.clone(),
+                            materials.push(Material::Own(Box::new(OwnMaterial {
+                                id: name(&decl.id),
+                                name: text(&decl.name),
+                                attrs: convert::material_attrs(&decl.attrs),
                                 when,
-                            });
+                                span: decl.span,
+                            })));
                         }
                     }
                     ast::Material::Reuse(r) => {
@@ -670,24 +695,24 @@ impl Resolver<'_> {
                     }
                 }
             }
-            out.push(Item {
-                id: it.id.clone(),
-                name: it.name.clone(),
+            out.alloc(Item {
+                id: name(&it.id),
+                name: text(&it.name),
                 department,
-                code: it.code.clone(),
+                code: it.code.as_ref().map(text),
                 kind,
-                basis: it.basis.clone(),
-                conditions: it.conditions.clone(),
-                legal: it.legal,
-                promise: it.promise,
-                fee: it.fee.clone(),
+                basis: texts(&it.basis),
+                conditions: texts(&it.conditions),
+                legal: it.legal.map(convert::duration),
+                promise: it.promise.map(convert::duration),
+                fee: it.fee.as_ref().map(convert::fee),
                 visits: it.visits,
                 when,
                 fields,
                 materials,
-                outputs: it.outputs.clone(),
-                review: it.review.clone(),
-                faqs: it.faqs.clone(),
+                outputs: it.outputs.iter().map(convert::output).collect(),
+                review: texts(&it.review),
+                faqs: it.faqs.iter().map(convert::faq).collect(),
                 span: it.span,
             });
         }
@@ -700,7 +725,7 @@ impl Resolver<'_> {
         item: &Ident,
         output: &Ident,
         m: &ast::Matter,
-    ) -> Option<(usize, usize)> {
+    ) -> Option<(Idx<Item>, Idx<Output>)> {
         let Some(ii) = items.iter().position(|i| i.id.name == item.name) else {
             if let Some(s) = m.situations.iter().find(|s| s.id.name == item.name) {
                 self.diags.push(d::wrong_kind(
@@ -738,14 +763,14 @@ impl Resolver<'_> {
             self.diags.push(diag);
             return None;
         };
-        Some((ii, oi))
+        Some((id_at(ii), id_at(oi)))
     }
 
     fn form(
         &mut self,
         it: &ast::Item,
-        situations: &[Situation],
-        shared: &[Field],
+        situations: &Arena<Situation>,
+        shared: &Arena<Field>,
         m: &ast::Matter,
     ) -> Vec<ItemField> {
         let mut out = Vec::new();
@@ -753,8 +778,8 @@ impl Resolver<'_> {
         let mut seen = Seen::default();
         // An index by name, so that a form of thousands of entries binds in O(n log n), not
         // O(n²); the first of two equal names wins, as the duplicate is reported elsewhere.
-        let mut by_name: BTreeMap<&str, usize> = BTreeMap::new();
-        for (i, f) in shared.iter().enumerate() {
+        let mut by_name: BTreeMap<&str, Idx<Field>> = BTreeMap::new();
+        for (i, f) in shared.iter() {
             by_name.entry(f.id.name.as_str()).or_insert(i);
         }
         for e in &block.entries {
@@ -793,7 +818,7 @@ impl Resolver<'_> {
                             "shared field",
                             &target.name,
                             target.span,
-                            shared.iter().map(|f| f.id.name.as_str()),
+                            shared.iter().map(|(_, f)| f.id.name.as_str()),
                         );
                         if r.local.is_none() && r.label.is_some() {
                             diag = diag.with_note("to declare a field only this item needs, give it a type: `ID \"label\" text`");
@@ -801,15 +826,15 @@ impl Resolver<'_> {
                         self.diags.push(diag);
                         continue;
                     };
-                    let local = r.local_name().clone();
-                    if !self.check_unique(&mut seen, "form field", &local) {
+                    let local = r.local_name();
+                    if !self.check_unique(&mut seen, "form field", local) {
                         continue;
                     }
                     let constraints = self.constraints(&r.constraints, situations);
                     out.push(ItemField::Shared(Binding {
-                        local,
+                        local: name(local),
                         shared: si,
-                        label: r.label.clone(),
+                        label: r.label.as_ref().map(text),
                         constraints,
                         span: r.span,
                     }));
@@ -819,29 +844,31 @@ impl Resolver<'_> {
         out
     }
 
-    fn flow(&mut self, m: &ast::Matter, file: FileId, items: &[Item]) -> Flow {
+    fn flow(&mut self, m: &ast::Matter, file: FileId, items: &Arena<Item>) -> Flow {
         let Some(f) = &m.flow else {
             return Flow::default();
         };
         let accept = f.accept.as_ref().and_then(|a| {
             let dep = self.department(&a.department, file, Some(m))?;
-            Some((a.duration, dep.0, a.span))
+            Some((convert::duration(a.duration), dep.0, a.span))
         });
         let mut edges = Vec::new();
         for chain in &f.chains {
-            let idx: Vec<Option<usize>> = chain
+            let idx: Vec<Option<Idx<Item>>> = chain
                 .iter()
                 .map(|id| {
-                    let found = items.iter().position(|i| i.id.name == id.name);
+                    let found = items
+                        .iter()
+                        .find(|(_, i)| i.id.name == id.name)
+                        .map(|(i, _)| i);
                     if found.is_none() {
-                        if let Some(dep) = self.dept_names.get(&id.name).map(|x| x.0) {
-                            let _ = dep;
+                        if self.dept_names.contains_key(&id.name) {
                             self.diags.push(
                                 d::unknown(
                                     "item",
                                     &id.name,
                                     id.span,
-                                    items.iter().map(|i| i.id.name.as_str()),
+                                    items.iter().map(|(_, i)| i.id.name.as_str()),
                                 )
                                 .with_note(format!(
                                     "`{}` is a department; a flow links items",
@@ -853,7 +880,7 @@ impl Resolver<'_> {
                                 "item",
                                 &id.name,
                                 id.span,
-                                items.iter().map(|i| i.id.name.as_str()),
+                                items.iter().map(|(_, i)| i.id.name.as_str()),
                             ));
                         }
                     }
@@ -872,7 +899,7 @@ impl Resolver<'_> {
         }
         Flow {
             accept,
-            deliver: f.deliver,
+            deliver: f.deliver.map(convert::duration),
             edges,
             span: Some(f.span),
         }

@@ -1,19 +1,87 @@
-//! The resolved model: every name is an index, every condition is typed, spans are kept for diagnostics.
+//! The resolved model: resolve's own types, where every name is a typed id and every condition is typed.
+//!
+//! Nothing here is an AST type: the resolver converts what it reads, so the later stages depend on
+//! this module and never on `syntax`. Spans are kept for diagnostics. Tables are `la_arena`
+//! arenas and references between them are `Idx<T>`, so the type says which table an id indexes.
 
 use crate::files::{FileId, Span};
-use crate::syntax::ast::{self, Duration, Ident, Str};
-use yjs_artifacts::{Answer, Condition};
+use la_arena::{Arena, ArenaMap, Idx, RawIdx};
+
+pub use crate::types::{ChoiceOption, Scalar};
+
+/// The position of an id in its arena, for vectors kept parallel to it.
+pub fn ix<T>(id: Idx<T>) -> usize {
+    u32::from(id.into_raw()) as usize
+}
+
+/// The id at position `n` of an arena (the inverse of [`ix`]).
+pub fn id_at<T>(n: usize) -> Idx<T> {
+    Idx::from_raw(RawIdx::from(n as u32))
+}
+
+/// A name where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name {
+    pub name: String,
+    pub span: Span,
+}
+
+/// A string where it is written, escapes decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub value: String,
+    pub span: Span,
+}
+
+/// A number, kept as written so decimals stay exact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Number {
+    pub text: String,
+    pub span: Span,
+}
+
+impl Number {
+    /// The value as a float.
+    pub fn as_f64(&self) -> Option<f64> {
+        self.text.parse().ok()
+    }
+
+    /// The value as a non-negative whole number.
+    pub fn as_u32(&self) -> Option<u32> {
+        self.text.parse().ok()
+    }
+}
+
+/// A time limit with where it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Duration {
+    pub kind: DurationKind,
+    pub span: Span,
+}
+
+/// The unit and amount of a time limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DurationKind {
+    /// Decided on the spot (即办).
+    Immediate,
+    /// Working days.
+    Workdays(u32),
+    /// Calendar (natural) days.
+    Days(u32),
+    /// Hours.
+    Hours(u32),
+}
 
 /// Everything one compilation defines.
 #[derive(Debug, Clone, Default)]
 pub struct Program {
-    pub departments: Vec<Department>,
-    pub dictionaries: Vec<Dictionary>,
+    pub departments: Arena<Department>,
+    pub dictionaries: Arena<Dictionary>,
     pub matters: Vec<Matter>,
 }
 
-/// Index into `Program::departments`.
-pub type DeptId = usize;
+/// The id of a department.
+pub type DeptId = Idx<Department>;
 
 /// A department.
 #[derive(Debug, Clone)]
@@ -39,40 +107,68 @@ pub struct Dictionary {
 /// A resolved matter.
 #[derive(Debug, Clone)]
 pub struct Matter {
-    pub id: Ident,
-    pub name: Str,
+    pub id: Name,
+    pub name: Text,
     pub file: FileId,
-    pub code: Option<Str>,
+    pub code: Option<Text>,
     pub lead: Option<(DeptId, Span)>,
     pub window: Option<(DeptId, Span)>,
     pub promise: Option<Duration>,
     pub visits: Option<(u32, Span)>,
     /// Delivery channels, in their English spelling.
     pub delivery: Vec<(String, Span)>,
-    pub basis: Vec<Str>,
-    pub consult: Option<Str>,
-    pub complaint: Option<Str>,
-    pub applicant: Vec<Str>,
+    pub basis: Vec<Text>,
+    pub consult: Option<Text>,
+    pub complaint: Option<Text>,
+    pub applicant: Vec<Text>,
     pub warn_percent: Option<(u32, Span)>,
-    pub extension: Option<ast::Extension>,
-    pub situations: Vec<Situation>,
-    pub shared: Vec<Field>,
-    pub items: Vec<Item>,
+    pub extension: Option<Extension>,
+    pub situations: Arena<Situation>,
+    /// The `shared` block's fields; an `Idx<Field>` of this arena is a shared-field id.
+    pub shared: Arena<Field>,
+    pub items: Arena<Item>,
     pub flow: Flow,
     pub span: Span,
 }
 
-/// A situation; a `bool` one has the options `false` (index 0) and `true` (index 1).
+/// The bindings of each shared field, with their items.
+pub type Bindings<'a> = ArenaMap<Idx<Field>, Vec<(Idx<Item>, &'a Binding)>>;
+
+impl Matter {
+    /// Every binding of each shared field, with its item, in item then form order: one pass
+    /// over the forms, so a matter of thousands of fields is indexed in linear time.
+    pub fn bindings(&self) -> Bindings<'_> {
+        let mut out = Bindings::default();
+        for (i, it) in self.items.iter() {
+            for f in &it.fields {
+                if let ItemField::Shared(b) = f {
+                    out.entry(b.shared).or_default().push((i, b));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// `extension 15 workdays "reason"`: an explicit joint-handling extension.
 #[derive(Debug, Clone)]
-pub struct Situation {
-    pub id: Ident,
-    pub question: Str,
-    pub is_bool: bool,
-    pub options: Vec<SitOption>,
+pub struct Extension {
+    pub duration: Duration,
+    pub reason: Text,
     pub span: Span,
 }
 
-/// An option of a situation or a choice.
+/// A situation; a `bool` one has the options `false` (the first) and `true` (the second).
+#[derive(Debug, Clone)]
+pub struct Situation {
+    pub id: Name,
+    pub question: Text,
+    pub is_bool: bool,
+    pub options: Arena<SitOption>,
+    pub span: Span,
+}
+
+/// An option of a situation.
 #[derive(Debug, Clone)]
 pub struct SitOption {
     pub id: String,
@@ -80,32 +176,25 @@ pub struct SitOption {
     pub span: Span,
 }
 
-impl Situation {
-    /// The artifact answer for option `index`.
-    pub fn answer(&self, index: usize) -> Answer {
-        if self.is_bool {
-            Answer::Bool(index == 1)
-        } else {
-            Answer::Option(
-                self.options
-                    .get(index)
-                    .map(|o| o.id.clone())
-                    .unwrap_or_default(),
-            )
-        }
-    }
-}
+/// One answer per situation, as option ids.
+pub type Answers = ArenaMap<Idx<Situation>, Idx<SitOption>>;
 
 /// A field declaration, resolved.
 #[derive(Debug, Clone)]
 pub struct Field {
-    pub id: Ident,
-    pub label: Str,
+    pub id: Name,
+    pub label: Text,
     pub ty: FieldType,
     pub constraints: Vec<Constraint>,
-    /// Where the field comes from, when it is a dictionary field.
+    /// Where the field comes from, when it is a shared field taken from a dictionary.
     pub origin: Option<DictOrigin>,
     pub span: Span,
+}
+
+impl PartialEq for Field {
+    fn eq(&self, other: &Self) -> bool {
+        self.id.name == other.id.name && self.ty == other.ty
+    }
 }
 
 /// A shared field taken from a dictionary: the dictionary's own constraints come first.
@@ -119,89 +208,8 @@ pub struct DictOrigin {
     pub constraints: Vec<Constraint>,
 }
 
-/// The field types.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FieldType {
-    Text,
-    Integer,
-    Decimal,
-    Money,
-    Date,
-    Datetime,
-    Bool,
-    IdCard,
-    Uscc,
-    Region,
-    Mobile,
-    Phone,
-    Email,
-    File,
-    Choice {
-        multi: bool,
-        options: Vec<ChoiceOption>,
-    },
-    List(Vec<Field>),
-}
-
-impl PartialEq for Field {
-    fn eq(&self, other: &Self) -> bool {
-        self.id.name == other.id.name && self.ty == other.ty
-    }
-}
-
-/// An option of a choice field.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChoiceOption {
-    pub id: String,
-    pub label: String,
-}
-
-impl FieldType {
-    /// The type's keyword, e.g. `id_card`.
-    pub fn name(&self) -> &'static str {
-        match self {
-            FieldType::Text => "text",
-            FieldType::Integer => "integer",
-            FieldType::Decimal => "decimal",
-            FieldType::Money => "money",
-            FieldType::Date => "date",
-            FieldType::Datetime => "datetime",
-            FieldType::Bool => "bool",
-            FieldType::IdCard => "id_card",
-            FieldType::Uscc => "uscc",
-            FieldType::Region => "region",
-            FieldType::Mobile => "mobile",
-            FieldType::Phone => "phone",
-            FieldType::Email => "email",
-            FieldType::File => "file",
-            FieldType::Choice { multi: false, .. } => "choice",
-            FieldType::Choice { multi: true, .. } => "multi_choice",
-            FieldType::List(_) => "list",
-        }
-    }
-
-    /// The type for a keyword (English or Chinese), without choice and list.
-    pub fn from_name(name: &str) -> Option<FieldType> {
-        Some(
-            match crate::syntax::keywords::canonical(crate::syntax::keywords::FIELD_TYPES, name)? {
-                "text" => FieldType::Text,
-                "integer" => FieldType::Integer,
-                "decimal" => FieldType::Decimal,
-                "money" => FieldType::Money,
-                "date" => FieldType::Date,
-                "datetime" => FieldType::Datetime,
-                "bool" => FieldType::Bool,
-                "id_card" => FieldType::IdCard,
-                "uscc" => FieldType::Uscc,
-                "region" => FieldType::Region,
-                "mobile" => FieldType::Mobile,
-                "phone" => FieldType::Phone,
-                "email" => FieldType::Email,
-                _ => FieldType::File,
-            },
-        )
-    }
-}
+/// The type of a resolved field: a list's entries are resolved fields.
+pub type FieldType = crate::types::FieldType<Field>;
 
 /// A constraint with its condition resolved.
 #[derive(Debug, Clone)]
@@ -210,30 +218,113 @@ pub struct Constraint {
     pub span: Span,
 }
 
-/// The constraint kinds, with typed conditions; values are kept as written.
-pub type ConstraintKind = ast::ConstraintKind<Cond>;
+/// The constraints of the language, with typed conditions; values are kept as written.
+#[derive(Debug, Clone)]
+pub enum ConstraintKind {
+    /// `required` or `required when CONDITION`.
+    Required(Option<Cond>),
+    Min(Number),
+    Max(Number),
+    MinLength(Number),
+    MaxLength(Number),
+    Pattern(Text),
+    MinItems(Number),
+    MaxItems(Number),
+    Default(Literal),
+    Help(Text),
+    Placeholder(Text),
+}
+
+impl ConstraintKind {
+    /// The keyword of this constraint.
+    pub fn keyword(&self) -> &'static str {
+        match self {
+            ConstraintKind::Required(_) => "required",
+            ConstraintKind::Min(_) => "min",
+            ConstraintKind::Max(_) => "max",
+            ConstraintKind::MinLength(_) => "min_length",
+            ConstraintKind::MaxLength(_) => "max_length",
+            ConstraintKind::Pattern(_) => "pattern",
+            ConstraintKind::MinItems(_) => "min_items",
+            ConstraintKind::MaxItems(_) => "max_items",
+            ConstraintKind::Default(_) => "default",
+            ConstraintKind::Help(_) => "help",
+            ConstraintKind::Placeholder(_) => "placeholder",
+        }
+    }
+}
+
+/// A literal value: a string, a number, a boolean or a name.
+#[derive(Debug, Clone)]
+pub enum Literal {
+    Str(Text),
+    Number(Number),
+    Bool(bool, Span),
+    Ident(Name),
+}
+
+impl Literal {
+    /// Where it is written.
+    pub fn span(&self) -> Span {
+        match self {
+            Literal::Str(s) => s.span,
+            Literal::Number(n) => n.span,
+            Literal::Bool(_, s) => *s,
+            Literal::Ident(i) => i.span,
+        }
+    }
+}
 
 /// A resolved item.
 #[derive(Debug, Clone)]
 pub struct Item {
-    pub id: Ident,
-    pub name: Str,
+    pub id: Name,
+    pub name: Text,
     pub department: Option<(DeptId, Span)>,
-    pub code: Option<Str>,
+    pub code: Option<Text>,
     /// The kind in its English spelling.
     pub kind: Option<(String, Span)>,
-    pub basis: Vec<Str>,
-    pub conditions: Vec<Str>,
+    pub basis: Vec<Text>,
+    pub conditions: Vec<Text>,
     pub legal: Option<Duration>,
     pub promise: Option<Duration>,
-    pub fee: Option<ast::Fee>,
+    pub fee: Option<Fee>,
     pub visits: Option<(u32, Span)>,
     pub when: Option<Cond>,
     pub fields: Vec<ItemField>,
     pub materials: Vec<Material>,
-    pub outputs: Vec<ast::Output>,
-    pub review: Vec<Str>,
-    pub faqs: Vec<ast::Faq>,
+    pub outputs: Arena<Output>,
+    pub review: Vec<Text>,
+    pub faqs: Vec<Faq>,
+    pub span: Span,
+}
+
+/// `fee none` or `fee 10 yuan "basis"`.
+#[derive(Debug, Clone)]
+pub enum Fee {
+    None(Span),
+    Amount {
+        yuan: Number,
+        basis: Text,
+        span: Span,
+    },
+}
+
+/// `output ID "name" { electronic | paper N }`.
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub id: Name,
+    pub name: Text,
+    pub electronic: Option<Span>,
+    pub paper: Option<(u32, Span)>,
+    pub span: Span,
+}
+
+/// `faq "question" "answer"`.
+#[derive(Debug, Clone)]
+pub struct Faq {
+    pub question: Text,
+    pub answer: Text,
     pub span: Span,
 }
 
@@ -260,11 +351,11 @@ impl ItemField {
 #[derive(Debug, Clone)]
 pub struct Binding {
     /// The department's name for the field.
-    pub local: Ident,
-    /// Index into `Matter::shared`.
-    pub shared: usize,
+    pub local: Name,
+    /// The shared field.
+    pub shared: Idx<Field>,
     /// The department's own label, if it gives one.
-    pub label: Option<Str>,
+    pub label: Option<Text>,
     /// The department's narrowing constraints.
     pub constraints: Vec<Constraint>,
     pub span: Span,
@@ -274,17 +365,47 @@ pub struct Binding {
 #[derive(Debug, Clone)]
 pub enum Material {
     /// Declared by the item.
-    Own {
-        decl: Box<ast::MaterialDecl>,
-        when: Option<Cond>,
-    },
+    Own(Box<OwnMaterial>),
     /// An earlier item's output.
     Reuse {
-        item: usize,
-        output: usize,
+        item: Idx<Item>,
+        output: Idx<Output>,
         when: Option<Cond>,
         span: Span,
     },
+}
+
+/// A material the item declares itself.
+#[derive(Debug, Clone)]
+pub struct OwnMaterial {
+    pub id: Name,
+    pub name: Text,
+    pub attrs: MaterialAttrs,
+    pub when: Option<Cond>,
+    pub span: Span,
+}
+
+/// The attributes of a declared material.
+#[derive(Debug, Clone, Default)]
+pub struct MaterialAttrs {
+    /// `original N`: paper originals.
+    pub original: Option<(u32, Span)>,
+    /// `copy N`: paper copies.
+    pub copy: Option<(u32, Span)>,
+    /// `electronic`: an electronic file is accepted.
+    pub electronic: Option<Span>,
+    /// `shared "system"`: fetched by data sharing, so the applicant submits nothing.
+    pub shared: Option<Text>,
+    /// `optional`: not required (非必要).
+    pub optional: Option<Span>,
+    /// `deferred`: may be supplied after acceptance (容缺后补).
+    pub deferred: Option<Span>,
+    /// `pledge`: replaced by the applicant's written pledge (告知承诺).
+    pub pledge: Option<Span>,
+    /// `basis "…"`: why the material is required.
+    pub basis: Option<Text>,
+    /// `accept "…"`: what makes it acceptable at intake (受理标准).
+    pub accept: Option<Text>,
 }
 
 /// The resolved flow.
@@ -294,7 +415,7 @@ pub struct Flow {
     pub accept: Option<(Duration, DeptId, Span)>,
     /// `deliver DURATION`.
     pub deliver: Option<Duration>,
-    /// `A -> B` edges, by item index.
+    /// `A -> B` edges.
     pub edges: Vec<Edge>,
     /// The `flow` block.
     pub span: Option<Span>,
@@ -303,19 +424,19 @@ pub struct Flow {
 /// One `A -> B` edge.
 #[derive(Debug, Clone, Copy)]
 pub struct Edge {
-    pub from: usize,
-    pub to: usize,
+    pub from: Idx<Item>,
+    pub to: Idx<Item>,
     /// Covers `A -> B`.
     pub span: Span,
 }
 
-/// A typed condition: options are indexes into the situation's options.
+/// A typed condition over situation answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cond {
     /// The situation's answer is one of `values`.
     Is {
-        situation: usize,
-        values: Vec<usize>,
+        situation: Idx<Situation>,
+        values: Vec<Idx<SitOption>>,
         span: Span,
     },
     And(Box<Cond>, Box<Cond>),
@@ -324,8 +445,8 @@ pub enum Cond {
 }
 
 impl Cond {
-    /// Evaluates over answers given as one option index per situation.
-    pub fn eval(&self, answers: &[usize]) -> bool {
+    /// Evaluates over answers; an unanswered situation makes its test false.
+    pub fn eval(&self, answers: &Answers) -> bool {
         match self {
             Cond::Is {
                 situation, values, ..
@@ -337,8 +458,8 @@ impl Cond {
     }
 
     /// The situations mentioned, sorted, without repeats.
-    pub fn situations(&self) -> Vec<usize> {
-        fn walk(c: &Cond, out: &mut Vec<usize>) {
+    pub fn situations(&self) -> Vec<Idx<Situation>> {
+        fn walk(c: &Cond, out: &mut Vec<Idx<Situation>>) {
             match c {
                 Cond::Is { situation, .. } => out.push(*situation),
                 Cond::And(a, b) | Cond::Or(a, b) => {
@@ -355,68 +476,33 @@ impl Cond {
         out
     }
 
-    /// The artifact form of the condition.
-    pub fn to_artifact(&self, situations: &[Situation]) -> Condition {
+    /// The source range the condition covers.
+    pub fn span(&self) -> Span {
         match self {
-            Cond::Is {
-                situation, values, ..
-            } => {
-                let s = &situations[*situation];
-                Condition::In {
-                    situation: s.id.name.clone(),
-                    values: values.iter().map(|v| s.answer(*v)).collect(),
-                }
-            }
-            Cond::And(a, b) => {
-                let mut args = Vec::new();
-                for c in [a, b] {
-                    match c.to_artifact(situations) {
-                        Condition::All { args: inner } => args.extend(inner),
-                        other => args.push(other),
-                    }
-                }
-                Condition::All { args }
-            }
-            Cond::Or(a, b) => {
-                let mut args = Vec::new();
-                for c in [a, b] {
-                    match c.to_artifact(situations) {
-                        Condition::Any { args: inner } => args.extend(inner),
-                        other => args.push(other),
-                    }
-                }
-                Condition::Any { args }
-            }
-            Cond::Not(a) => Condition::Not {
-                arg: Box::new(a.to_artifact(situations)),
-            },
+            Cond::Is { span, .. } => *span,
+            Cond::And(a, b) | Cond::Or(a, b) => a.span().to(b.span()),
+            Cond::Not(a) => a.span(),
         }
     }
 
     /// The condition as an analyst would write it, e.g. `settle == local and card`.
-    pub fn display(&self, situations: &[Situation]) -> String {
+    pub fn display(&self, situations: &Arena<Situation>) -> String {
         match self {
             Cond::Is {
                 situation, values, ..
             } => {
                 let s = &situations[*situation];
+                let option = |v: &Idx<SitOption>| s.options[*v].id.as_str();
                 if s.is_bool {
-                    match values.as_slice() {
+                    match values.iter().map(|v| ix(*v)).collect::<Vec<_>>().as_slice() {
                         [1] => s.id.name.clone(),
                         [0] => format!("not {}", s.id.name),
                         _ => format!("{} in [false, true]", s.id.name),
                     }
-                } else if values.len() == 1 {
-                    format!(
-                        "{} == {}",
-                        s.id.name,
-                        s.options.get(values[0]).map_or("?", |o| o.id.as_str())
-                    )
+                } else if let [one] = values.as_slice() {
+                    format!("{} == {}", s.id.name, option(one))
                 } else {
-                    let names: Vec<&str> = values
-                        .iter()
-                        .map(|v| s.options.get(*v).map_or("?", |o| o.id.as_str()))
-                        .collect();
+                    let names: Vec<&str> = values.iter().map(option).collect();
                     format!("{} in [{}]", s.id.name, names.join(", "))
                 }
             }
@@ -434,7 +520,7 @@ impl Cond {
         }
     }
 
-    fn display_nested(&self, situations: &[Situation]) -> String {
+    fn display_nested(&self, situations: &Arena<Situation>) -> String {
         match self {
             Cond::And(..) | Cond::Or(..) => format!("({})", self.display(situations)),
             _ => self.display(situations),
@@ -449,9 +535,4 @@ pub fn and(a: Option<&Cond>, b: Option<&Cond>) -> Option<Cond> {
         (Some(x), None) | (None, Some(x)) => Some(x.clone()),
         (None, None) => None,
     }
-}
-
-/// The artifact form of an optional condition (`None` is `Always`).
-pub fn artifact(c: Option<&Cond>, situations: &[Situation]) -> Condition {
-    c.map_or(Condition::Always, |c| c.to_artifact(situations))
 }

@@ -9,7 +9,7 @@
 
 use serde_json::{json, Map, Number, Value};
 use yjs_artifacts::{Answer, Answers};
-use yjs_compiler::ir::form::{Bound, Bounds, Form, LocalField, Question, Ty};
+use yjs_compiler::ir::form::{Bound, Bounds, Form, LocalField, Question, Scalar, Ty};
 
 /// Known-valid vectors for the domain types.
 pub const ID_CARD: &str = "11010519491231002X";
@@ -162,7 +162,7 @@ fn collect_sites(pointer: &str, decls: &[Decl], answers: &Answers, sites: &mut V
         required_by,
     });
     let Some(Decl {
-        ty: Ty::List { fields },
+        ty: Ty::List(fields),
         ..
     }) = decls.first()
     else {
@@ -172,7 +172,7 @@ fn collect_sites(pointer: &str, decls: &[Decl], answers: &Answers, sites: &mut V
         let inner: Vec<Decl> = decls
             .iter()
             .filter_map(|d| match d.ty {
-                Ty::List { fields } => fields.iter().find(|f| f.id == sub.id).map(|f| Decl {
+                Ty::List(fields) => fields.iter().find(|f| f.id == sub.id).map(|f| Decl {
                     ty: &f.ty,
                     bounds: &f.bounds,
                     item: d.item,
@@ -213,8 +213,8 @@ pub fn value(ty: &Ty, bounds: &Bounds) -> Value {
         (None, None) => default,
     };
     match ty {
-        Ty::Text | Ty::File => text(bounds),
-        Ty::Integer => {
+        Ty::Scalar(Scalar::Text) | Ty::Scalar(Scalar::File) => text(bounds),
+        Ty::Scalar(Scalar::Integer) => {
             let lo = lo.map(f64::ceil);
             let v = match (lo, hi.map(f64::floor)) {
                 (Some(l), Some(h)) => {
@@ -227,24 +227,30 @@ pub fn value(ty: &Ty, bounds: &Bounds) -> Value {
             };
             json!(v as i64)
         }
-        Ty::Decimal => float(pick(1.5)),
-        Ty::Money => float((pick(100.0) * 100.0).ceil() / 100.0),
-        Ty::Date => json!(DATE),
-        Ty::Datetime => json!(DATETIME),
-        Ty::Bool => json!(true),
-        Ty::IdCard => json!(ID_CARD),
-        Ty::Uscc => json!(USCC),
-        Ty::Region => json!(REGION),
-        Ty::Mobile => json!(MOBILE),
-        Ty::Phone => json!(PHONE),
-        Ty::Email => json!(EMAIL),
-        Ty::Choice { options } => json!(options[0].id),
-        Ty::MultiChoice { options } => {
+        Ty::Scalar(Scalar::Decimal) => float(pick(1.5)),
+        Ty::Scalar(Scalar::Money) => float((pick(100.0) * 100.0).ceil() / 100.0),
+        Ty::Scalar(Scalar::Date) => json!(DATE),
+        Ty::Scalar(Scalar::Datetime) => json!(DATETIME),
+        Ty::Scalar(Scalar::Bool) => json!(true),
+        Ty::Scalar(Scalar::IdCard) => json!(ID_CARD),
+        Ty::Scalar(Scalar::Uscc) => json!(USCC),
+        Ty::Scalar(Scalar::Region) => json!(REGION),
+        Ty::Scalar(Scalar::Mobile) => json!(MOBILE),
+        Ty::Scalar(Scalar::Phone) => json!(PHONE),
+        Ty::Scalar(Scalar::Email) => json!(EMAIL),
+        Ty::Choice {
+            multi: false,
+            options,
+        } => json!(options[0].id),
+        Ty::Choice {
+            multi: true,
+            options,
+        } => {
             let n = count(&bounds.min_items).unwrap_or(1).max(1);
             assert!(n <= options.len(), "min_items {n} above the option count");
             Value::Array(options[..n].iter().map(|o| json!(o.id)).collect())
         }
-        Ty::List { fields } => {
+        Ty::List(fields) => {
             let n = count(&bounds.min_items).unwrap_or(1).max(1);
             Value::Array((0..n).map(|_| entry(fields)).collect())
         }
@@ -327,7 +333,7 @@ pub fn violations(ty: &Ty, bounds: &Bounds) -> Vec<Value> {
         out.push(json!("1"));
     };
     match ty {
-        Ty::Text | Ty::File => {
+        Ty::Scalar(Scalar::Text) | Ty::Scalar(Scalar::File) => {
             out.push(json!(12345));
             length(&mut out);
             let (lo, hi) = (
@@ -344,32 +350,46 @@ pub fn violations(ty: &Ty, bounds: &Bounds) -> Vec<Value> {
                 }
             }
         }
-        Ty::Integer => {
+        Ty::Scalar(Scalar::Integer) => {
             numeric(&mut out, true);
             out.push(json!(1.5));
         }
-        Ty::Decimal => numeric(&mut out, false),
-        Ty::Money => {
+        Ty::Scalar(Scalar::Decimal) => numeric(&mut out, false),
+        Ty::Scalar(Scalar::Money) => {
             numeric(&mut out, false);
             let v = value(ty, bounds).as_f64().unwrap_or(0.0);
             out.push(float(v + 0.001));
         }
-        Ty::Date => out.extend([json!(20240506), json!("2024-13-45")]),
-        Ty::Datetime => out.extend([json!(1), json!("yesterday")]),
-        Ty::Bool => out.extend([json!("yes"), json!(1)]),
-        Ty::IdCard => out.extend([json!("123"), json!("11010519491231002x"), json!(1)]),
-        Ty::Uscc => out.extend([json!("91512081MA62K0260I"), json!("9151208"), json!(1)]),
-        Ty::Region => out.extend([json!("000000"), json!("1101050"), json!(110105)]),
-        Ty::Mobile => out.extend([json!("12345678901"), json!("1380013800"), json!(1)]),
-        Ty::Phone => out.extend([json!("12-345"), json!("62345678a"), json!(1)]),
-        Ty::Email => out.extend([json!("not-an-email"), json!("a@"), json!(1)]),
-        Ty::Choice { options } => {
+        Ty::Scalar(Scalar::Date) => out.extend([json!(20240506), json!("2024-13-45")]),
+        Ty::Scalar(Scalar::Datetime) => out.extend([json!(1), json!("yesterday")]),
+        Ty::Scalar(Scalar::Bool) => out.extend([json!("yes"), json!(1)]),
+        Ty::Scalar(Scalar::IdCard) => {
+            out.extend([json!("123"), json!("11010519491231002x"), json!(1)])
+        }
+        Ty::Scalar(Scalar::Uscc) => {
+            out.extend([json!("91512081MA62K0260I"), json!("9151208"), json!(1)])
+        }
+        Ty::Scalar(Scalar::Region) => {
+            out.extend([json!("000000"), json!("1101050"), json!(110105)])
+        }
+        Ty::Scalar(Scalar::Mobile) => {
+            out.extend([json!("12345678901"), json!("1380013800"), json!(1)])
+        }
+        Ty::Scalar(Scalar::Phone) => out.extend([json!("12-345"), json!("62345678a"), json!(1)]),
+        Ty::Scalar(Scalar::Email) => out.extend([json!("not-an-email"), json!("a@"), json!(1)]),
+        Ty::Choice {
+            multi: false,
+            options,
+        } => {
             out.extend([json!("__unknown__"), json!(""), json!(1)]);
             if let Some(o) = options.first() {
                 out.push(json!([o.id]));
             }
         }
-        Ty::MultiChoice { options } => {
+        Ty::Choice {
+            multi: true,
+            options,
+        } => {
             out.extend([json!("__unknown__"), json!(["__unknown__"])]);
             if let Some(o) = options.first() {
                 out.push(json!([o.id, o.id]));
@@ -389,7 +409,7 @@ pub fn violations(ty: &Ty, bounds: &Bounds) -> Vec<Value> {
                 }
             }
         }
-        Ty::List { fields } => {
+        Ty::List(fields) => {
             out.push(json!("x"));
             out.push(json!([1]));
             let mut extra = entry(fields);

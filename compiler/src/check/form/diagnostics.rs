@@ -2,8 +2,7 @@
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::files::Span;
-use crate::resolve::{Constraint, FieldType};
-use crate::syntax::ast::Literal;
+use crate::resolve::{Constraint, FieldType, Literal, Scalar};
 
 /// One side of a collision: the constraint, its value, where, and who declared it.
 pub struct Side<'a> {
@@ -75,11 +74,13 @@ pub fn bad_pattern(pattern: &str, error: &str, span: Span) -> Diagnostic {
 #[cold]
 pub fn bad_default(lit: &Literal, ty: &FieldType, decl: Span) -> Diagnostic {
     let expected = match ty {
-        FieldType::Bool => "`true` or `false`".to_string(),
-        FieldType::Integer => "a whole number".to_string(),
-        FieldType::Decimal | FieldType::Money => "a number".to_string(),
-        FieldType::Date => "a date string such as \"2024-01-31\"".to_string(),
-        FieldType::Datetime => "a string such as \"2024-01-31T09:00:00\"".to_string(),
+        FieldType::Scalar(Scalar::Bool) => "`true` or `false`".to_string(),
+        FieldType::Scalar(Scalar::Integer) => "a whole number".to_string(),
+        FieldType::Scalar(Scalar::Decimal | Scalar::Money) => "a number".to_string(),
+        FieldType::Scalar(Scalar::Date) => "a date string such as \"2024-01-31\"".to_string(),
+        FieldType::Scalar(Scalar::Datetime) => {
+            "a string such as \"2024-01-31T09:00:00\"".to_string()
+        }
         FieldType::Choice { options, .. } => format!(
             "one of the options {}",
             options

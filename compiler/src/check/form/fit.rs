@@ -3,8 +3,7 @@
 use super::diagnostics as d;
 use crate::diagnostics::Diagnostic;
 use crate::files::Span;
-use crate::resolve::{Constraint, ConstraintKind, FieldType};
-use crate::syntax::ast::Literal;
+use crate::resolve::{Constraint, ConstraintKind, FieldType, Literal, Scalar};
 use serde_json::{Number, Value};
 
 /// Checks every constraint of one declaration against the field's type.
@@ -27,7 +26,7 @@ pub fn check(ty: &FieldType, constraints: &[Constraint], decl: Span, out: &mut V
             }
             ConstraintKind::Min(n) | ConstraintKind::Max(n) => {
                 let whole = n.text.parse::<i64>().is_ok();
-                if number(&n.text).is_none() || (*ty == FieldType::Integer && !whole) {
+                if number(&n.text).is_none() || (ty.is(Scalar::Integer) && !whole) {
                     out.push(d::bad_bound(c.kind.keyword(), &n.text, ty.name(), c.span));
                 }
             }
@@ -50,25 +49,34 @@ pub fn check(ty: &FieldType, constraints: &[Constraint], decl: Span, out: &mut V
 
 /// Whether a constraint applies to a type at all.
 pub fn fits(kind: &ConstraintKind, ty: &FieldType) -> bool {
-    use FieldType as T;
+    use Scalar as S;
+    let scalar = match ty {
+        FieldType::Scalar(s) => Some(*s),
+        _ => None,
+    };
     match kind {
         ConstraintKind::Required(_) | ConstraintKind::Help(_) | ConstraintKind::Placeholder(_) => {
             true
         }
         ConstraintKind::Min(_) | ConstraintKind::Max(_) => {
-            matches!(ty, T::Integer | T::Decimal | T::Money)
+            matches!(scalar, Some(S::Integer | S::Decimal | S::Money))
         }
         ConstraintKind::MinLength(_) | ConstraintKind::MaxLength(_) => {
-            matches!(ty, T::Text | T::Phone | T::Email)
+            matches!(scalar, Some(S::Text | S::Phone | S::Email))
         }
         ConstraintKind::Pattern(_) => matches!(
-            ty,
-            T::Text | T::Phone | T::Email | T::IdCard | T::Uscc | T::Region | T::Mobile
+            scalar,
+            Some(S::Text | S::Phone | S::Email | S::IdCard | S::Uscc | S::Region | S::Mobile)
         ),
         ConstraintKind::MinItems(_) | ConstraintKind::MaxItems(_) => {
-            matches!(ty, T::List(_) | T::Choice { multi: true, .. })
+            matches!(
+                ty,
+                FieldType::List(_) | FieldType::Choice { multi: true, .. }
+            )
         }
-        ConstraintKind::Default(_) => !matches!(ty, T::File | T::List(_)),
+        ConstraintKind::Default(_) => {
+            !matches!(ty, FieldType::Scalar(S::File) | FieldType::List(_))
+        }
     }
 }
 
@@ -79,7 +87,7 @@ pub fn takes(ty: &FieldType) -> Vec<&'static str> {
         ConstraintKind::Max(dummy()),
         ConstraintKind::MinLength(dummy()),
         ConstraintKind::MaxLength(dummy()),
-        ConstraintKind::Pattern(crate::syntax::ast::Str {
+        ConstraintKind::Pattern(crate::resolve::Text {
             value: String::new(),
             span: Span::default(),
         }),
@@ -97,8 +105,8 @@ pub fn takes(ty: &FieldType) -> Vec<&'static str> {
     out
 }
 
-fn dummy() -> crate::syntax::ast::Number {
-    crate::syntax::ast::Number {
+fn dummy() -> crate::resolve::Number {
+    crate::resolve::Number {
         text: "0".into(),
         span: Span::default(),
     }
@@ -118,19 +126,24 @@ pub fn float(n: &Number) -> f64 {
 /// The JSON value of a `default`, when it is a value of the type.
 pub fn default_value(ty: &FieldType, lit: &Literal) -> Option<Value> {
     use FieldType as T;
+    use Scalar as S;
     match (ty, lit) {
-        (T::Bool, Literal::Bool(b, _)) => Some(Value::Bool(*b)),
-        (T::Integer, Literal::Number(n)) => n.text.parse::<i64>().ok().map(Value::from),
-        (T::Decimal | T::Money, Literal::Number(n)) => number(&n.text).map(Value::Number),
-        (T::Date, Literal::Str(s)) => is_date(&s.value).then(|| Value::String(s.value.clone())),
-        (T::Datetime, Literal::Str(s)) => {
+        (T::Scalar(S::Bool), Literal::Bool(b, _)) => Some(Value::Bool(*b)),
+        (T::Scalar(S::Integer), Literal::Number(n)) => n.text.parse::<i64>().ok().map(Value::from),
+        (T::Scalar(S::Decimal | S::Money), Literal::Number(n)) => {
+            number(&n.text).map(Value::Number)
+        }
+        (T::Scalar(S::Date), Literal::Str(s)) => {
+            is_date(&s.value).then(|| Value::String(s.value.clone()))
+        }
+        (T::Scalar(S::Datetime), Literal::Str(s)) => {
             let ok = s.value.len() > 11
                 && is_date(s.value.get(..10).unwrap_or(""))
                 && s.value.as_bytes().get(10) == Some(&b'T');
             ok.then(|| Value::String(s.value.clone()))
         }
         (
-            T::Text | T::Phone | T::Email | T::IdCard | T::Uscc | T::Region | T::Mobile,
+            T::Scalar(S::Text | S::Phone | S::Email | S::IdCard | S::Uscc | S::Region | S::Mobile),
             Literal::Str(s),
         ) => Some(Value::String(s.value.clone())),
         (T::Choice { multi, options }, Literal::Ident(i)) => option(options, &i.name, *multi),
@@ -176,10 +189,11 @@ mod tests {
     #[test]
     fn length_fits_text_but_not_dates() {
         let k = ConstraintKind::MinLength(dummy());
-        assert!(fits(&k, &FieldType::Text));
-        assert!(!fits(&k, &FieldType::Date));
-        assert!(!fits(&k, &FieldType::IdCard));
-        assert!(takes(&FieldType::Date).contains(&"default"));
-        assert!(!takes(&FieldType::Date).contains(&"min"));
+        let t = |s| FieldType::Scalar(s);
+        assert!(fits(&k, &t(Scalar::Text)));
+        assert!(!fits(&k, &t(Scalar::Date)));
+        assert!(!fits(&k, &t(Scalar::IdCard)));
+        assert!(takes(&t(Scalar::Date)).contains(&"default"));
+        assert!(!takes(&t(Scalar::Date)).contains(&"min"));
     }
 }

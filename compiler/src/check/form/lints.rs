@@ -3,20 +3,22 @@
 use super::diagnostics as d;
 use super::unify::Who;
 use crate::diagnostics::Diagnostic;
-use crate::resolve::{Field, ItemField, Matter};
+use crate::resolve::{Field, Item, ItemField, Matter};
+use la_arena::{ArenaMap, Idx};
 use std::collections::BTreeMap;
 
 /// W0201 for a local name declared by two items, W0203 / E0206 for a local field named like a
 /// shared field.
-pub fn locals(matter: &Matter, whos: &[Who], diags: &mut Vec<Diagnostic>) {
+pub fn locals(matter: &Matter, whos: &ArenaMap<Idx<Item>, Who>, diags: &mut Vec<Diagnostic>) {
     let mut first: BTreeMap<&str, (&Field, &Who)> = BTreeMap::new();
-    for (it, who) in matter.items.iter().zip(whos) {
+    for (i, it) in matter.items.iter() {
+        let who = &whos[i];
         for f in it.fields.iter().filter_map(|f| match f {
             ItemField::Local(f) => Some(f),
             ItemField::Shared(_) => None,
         }) {
             let name = f.id.name.as_str();
-            if let Some(s) = matter.shared.iter().find(|s| s.id.name == name) {
+            if let Some(s) = matter.shared.values().find(|s| s.id.name == name) {
                 if s.ty == f.ty {
                     diags.push(d::shadows_shared(name, f.id.span, s.id.span, &who.text));
                 } else {

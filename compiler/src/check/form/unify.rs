@@ -3,26 +3,78 @@
 //! Bounds take the tightest value on each side, every pattern is kept, help and placeholder come
 //! from the first declaration that gives them (the `shared` block first), and defaults must agree.
 //! An empty result is an error that names both colliding constraints and every other contributor.
+//! The result is check's own: bounds whose provenance is a [`Provenance`] (the item and the
+//! constraint's span); `lower::form` turns it into the IR's `file:line:col` text.
 
 use super::diagnostics::{self as d, Side};
 use super::fit;
 use crate::diagnostics::Diagnostic;
 use crate::files::{Files, Span};
-use crate::ir::form::{Bound, Bounds, Pattern, Source};
-use crate::resolve::{Constraint, ConstraintKind, FieldType};
+use crate::resolve::{Constraint, ConstraintKind, FieldType, Item};
+use la_arena::Idx;
 use serde_json::{Number, Value};
 
 /// Who declared a group of constraints.
 #[derive(Debug, Clone)]
 pub struct Who {
     /// The item, when an item's form declared them.
-    pub item: Option<String>,
-    /// That item's department id.
-    pub department: Option<String>,
+    pub item: Option<Idx<Item>>,
     /// A readable description, e.g. "item `birth_cert` (wsjk)".
     pub text: String,
     /// The declaration itself.
     pub span: Span,
+}
+
+/// Where a constraint was declared: the item whose form declared it (`None` for the `shared`
+/// block or a dictionary) and the constraint itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Provenance {
+    pub item: Option<Idx<Item>>,
+    pub span: Span,
+}
+
+/// A numeric bound with the declaration that set it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bound {
+    /// The value, exact as written.
+    pub value: Number,
+    /// The declaration that gave the tightest value.
+    pub at: Provenance,
+}
+
+/// A `pattern` with where it comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    pub pattern: String,
+    pub at: Provenance,
+}
+
+/// The merged value constraints of one field (requiredness is a matter of conditions, left to
+/// `lower`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Bounds {
+    pub min: Option<Bound>,
+    pub max: Option<Bound>,
+    pub min_length: Option<Bound>,
+    pub max_length: Option<Bound>,
+    pub min_items: Option<Bound>,
+    pub max_items: Option<Bound>,
+    /// Every pattern that must hold, in first-declared order.
+    pub patterns: Vec<Pattern>,
+    /// The default value, as JSON.
+    pub default: Option<Value>,
+    /// The first help text given.
+    pub help: Option<String>,
+    /// The first placeholder given.
+    pub placeholder: Option<String>,
+}
+
+/// The unification of one field: its bounds and every constraint that contributed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Unified {
+    pub bounds: Bounds,
+    /// Every contributing constraint, in declaration order.
+    pub sources: Vec<Provenance>,
 }
 
 /// A bound with where it was declared.
@@ -32,7 +84,7 @@ struct Tight {
     text: String,
     span: Span,
     who: usize,
-    source: Source,
+    source: Provenance,
 }
 
 /// Collects the constraints of one field over its contributors.
@@ -51,7 +103,7 @@ pub struct Unifier<'a> {
     default: Option<(Value, String, Span, usize)>,
     help: Option<String>,
     placeholder: Option<String>,
-    sources: Vec<Source>,
+    sources: Vec<Provenance>,
     diags: Vec<Diagnostic>,
 }
 
@@ -86,7 +138,10 @@ impl<'a> Unifier<'a> {
             if !fit::fits(&c.kind, self.ty) {
                 continue;
             }
-            let source = self.source(&who, c.span);
+            let source = Provenance {
+                item: who.item,
+                span: c.span,
+            };
             match &c.kind {
                 ConstraintKind::Required(_) => {}
                 ConstraintKind::Min(n) => tighten(&mut self.min, n, c.span, w, &source, true),
@@ -109,7 +164,7 @@ impl<'a> Unifier<'a> {
                     {
                         self.patterns.push(Pattern {
                             pattern: p.value.clone(),
-                            source: source.clone(),
+                            at: source,
                         });
                     }
                 }
@@ -153,8 +208,8 @@ impl<'a> Unifier<'a> {
         self.whos.push(who);
     }
 
-    /// Finishes: the merged bounds, every source, and the collisions found.
-    pub fn finish(self) -> (Bounds, Vec<Source>, Vec<Diagnostic>) {
+    /// Finishes: the merged bounds with every source, and the collisions found.
+    pub fn finish(self) -> (Unified, Vec<Diagnostic>) {
         let field = self.field;
         let mut diags = self.diags.clone();
         let pairs = [
@@ -208,11 +263,9 @@ impl<'a> Unifier<'a> {
             ));
         }
         let bound = |t: &Option<Tight>| {
-            t.as_ref().map(|t| {
-                Box::new(Bound {
-                    value: t.value.clone(),
-                    source: t.source.clone(),
-                })
+            t.as_ref().map(|t| Bound {
+                value: t.value.clone(),
+                at: t.source,
             })
         };
         let bounds = Bounds {
@@ -227,7 +280,13 @@ impl<'a> Unifier<'a> {
             help: self.help,
             placeholder: self.placeholder,
         };
-        (bounds, self.sources, diags)
+        (
+            Unified {
+                bounds,
+                sources: self.sources,
+            },
+            diags,
+        )
     }
 
     fn describe(&self, who: usize) -> String {
@@ -235,29 +294,14 @@ impl<'a> Unifier<'a> {
             .get(who)
             .map_or_else(String::new, |w| w.text.clone())
     }
-
-    fn source(&self, who: &Who, span: Span) -> Source {
-        Source {
-            item: who.item.as_deref().map(std::sync::Arc::from),
-            department: who.department.as_deref().map(std::sync::Arc::from),
-            constraint: self.files.text(span).trim().into(),
-            at: at(self.files, span).into(),
-        }
-    }
-}
-
-/// `file:line:col` of a span's start.
-pub fn at(files: &Files, span: Span) -> String {
-    let (line, col) = files.line_col(span.file, span.start as usize);
-    format!("{}:{line}:{col}", files.name(span.file))
 }
 
 fn tighten(
     slot: &mut Option<Tight>,
-    n: &crate::syntax::ast::Number,
+    n: &crate::resolve::Number,
     span: Span,
     who: usize,
-    source: &Source,
+    source: &Provenance,
     lower: bool,
 ) {
     let Some(value) = fit::number(&n.text) else {
@@ -275,7 +319,7 @@ fn tighten(
             text: n.text.clone(),
             span,
             who,
-            source: source.clone(),
+            source: *source,
         });
     }
 }

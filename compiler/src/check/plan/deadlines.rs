@@ -7,8 +7,7 @@ use super::soundness::show_answers;
 use super::units::{self, fits, Fit};
 use crate::diagnostics::Diagnostic;
 use crate::files::Span;
-use crate::resolve::model::{Item, Matter};
-use crate::syntax::ast::DurationKind;
+use crate::resolve::model::{DurationKind, Item, Matter};
 
 /// The statutory cap on joint handling, in working days (行政许可法 第四十二条第二款).
 pub const JOINT_CAP_WORKDAYS: u32 = 45;
@@ -32,12 +31,12 @@ pub fn under_licensing_law(item: &Item) -> bool {
 pub fn durations(matter: &Matter) -> Durations {
     let promised: Vec<u32> = matter
         .items
-        .iter()
+        .values()
         .map(|i| i.promise.or(i.legal).map_or(0, |x| units::workdays(x.kind)))
         .collect();
     let legal = matter
         .items
-        .iter()
+        .values()
         .zip(&promised)
         .map(|(i, p)| {
             if under_licensing_law(i) {
@@ -62,7 +61,7 @@ pub fn accept_kind(matter: &Matter) -> Option<DurationKind> {
 
 /// Checks each item's promise against its legal limit.
 pub fn check_items(matter: &Matter, diags: &mut Vec<Diagnostic>) {
-    for item in &matter.items {
+    for item in matter.items.values() {
         let name = &item.id.name;
         let Some(legal) = item.legal else {
             diags.push(d::missing_legal(
@@ -103,7 +102,7 @@ pub fn check_total(matter: &Matter, set: &ScenarioSet, diags: &mut Vec<Diagnosti
     };
     // An item without a promise is already an error (E0108); its legal limit stands in for the
     // schedule, but a total built on it would only repeat that error in other words.
-    if matter.items.iter().any(|i| i.promise.is_none()) {
+    if matter.items.values().any(|i| i.promise.is_none()) {
         return;
     }
     let worst = &set.worst.promised;
@@ -196,10 +195,7 @@ fn walk(matter: &Matter, s: &Schedule, which: &str) -> Vec<PathStep> {
 pub fn step_name(matter: &Matter, step: StepRef) -> String {
     match step {
         StepRef::Accept => "accept".to_string(),
-        StepRef::Item(i) => matter
-            .items
-            .get(i)
-            .map_or_else(|| "?".to_string(), |x| x.id.name.clone()),
+        StepRef::Item(i) => matter.items[i].id.name.clone(),
         StepRef::Deliver => "deliver".to_string(),
     }
 }
@@ -210,12 +206,13 @@ pub fn step_span(matter: &Matter, step: StepRef, legal: bool) -> Span {
     let fallback = matter.window.map_or(matter.id.span, |(_, s)| s);
     match step {
         StepRef::Accept => matter.flow.accept.map_or(fallback, |(_, _, s)| s),
-        StepRef::Item(i) => matter.items.get(i).map_or(fallback, |it| {
+        StepRef::Item(i) => {
+            let it = &matter.items[i];
             let first = if legal { it.legal } else { it.promise };
             first
                 .or(if legal { it.promise } else { it.legal })
                 .map_or(it.id.span, |x| x.span)
-        }),
+        }
         StepRef::Deliver => matter
             .flow
             .deliver

@@ -2,7 +2,7 @@
 //!
 //! Steps are `accept` (the window), one per item, and `deliver`. Flow edges order the items;
 //! an item with no predecessor starts after `accept`; `deliver` waits for every item. The
-//! analysis is the input of `ir::plan::lower`.
+//! analysis is check's own result; `lower::plan` turns it into the plan IR.
 
 mod deadlines;
 pub mod diagnostics;
@@ -20,7 +20,8 @@ pub use scenarios::{Durations, Scenario, ScenarioSet, MAX_SCENARIOS};
 pub use schedule::{Schedule, StepRef, Timing};
 
 use crate::diagnostics::Diagnostic;
-use crate::resolve::model::Matter;
+use crate::resolve::model::{Item, Matter};
+use la_arena::Idx;
 
 /// Everything the plan checks found out about one matter.
 #[derive(Debug, Clone)]
@@ -39,7 +40,7 @@ pub struct Analysis {
 pub fn analyse(matter: &Matter) -> (Analysis, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let graph = FlowGraph::build(matter.items.len(), &matter.flow.edges);
-    let name = |i: usize| matter.items.get(i).map_or("?", |x| x.id.name.as_str());
+    let name = |i: Idx<Item>| matter.items[i].id.name.as_str();
     for e in graph.self_edges() {
         diags.push(diagnostics::self_edge(name(e.from), e.span));
     }

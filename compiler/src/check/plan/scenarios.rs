@@ -7,7 +7,9 @@
 
 use super::graph::FlowGraph;
 use super::schedule::{schedule, Schedule};
-use crate::resolve::model::Matter;
+use crate::check::combinations as combos;
+use crate::resolve::model::{id_at, Answers, Matter, SitOption, Situation};
+use la_arena::Idx;
 use std::collections::BTreeMap;
 
 /// The most combinations that are enumerated one by one.
@@ -20,7 +22,7 @@ pub struct Durations {
     pub accept: u32,
     /// The delivery step.
     pub deliver: u32,
-    /// Each item's promised limit.
+    /// Each item's promised limit, in arena order.
     pub promised: Vec<u32>,
     /// Each item's legal limit as the joint cap counts it: its promise when it has none, and 0
     /// for an item not governed by 行政许可法.
@@ -31,8 +33,8 @@ pub struct Durations {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scenario {
     /// `(situation, option)` for each deciding situation; empty for a bound.
-    pub answers: Vec<(usize, usize)>,
-    /// Whether each item applies.
+    pub answers: Vec<(Idx<Situation>, Idx<SitOption>)>,
+    /// Whether each item applies, in arena order.
     pub applies: Vec<bool>,
     /// The schedule over promised limits.
     pub promised: Schedule,
@@ -44,7 +46,7 @@ pub struct Scenario {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScenarioSet {
     /// The deciding situations, in declaration order.
-    pub deciding: Vec<usize>,
+    pub deciding: Vec<Idx<Situation>>,
     /// How many combinations they allow (saturating).
     pub combinations: u64,
     /// Whether every combination was enumerated.
@@ -61,12 +63,11 @@ pub struct ScenarioSet {
 
 /// Enumerates the scenarios of a matter.
 pub fn analyse(matter: &Matter, graph: &FlowGraph, d: &Durations) -> ScenarioSet {
-    let mut deciding: Vec<usize> = matter
+    let mut deciding: Vec<Idx<Situation>> = matter
         .items
-        .iter()
+        .values()
         .filter_map(|i| i.when.as_ref())
         .flat_map(|c| c.situations())
-        .filter(|s| *s < matter.situations.len())
         .collect();
     deciding.sort_unstable();
     deciding.dedup();
@@ -74,25 +75,24 @@ pub fn analyse(matter: &Matter, graph: &FlowGraph, d: &Durations) -> ScenarioSet
         .iter()
         .map(|s| matter.situations[*s].options.len().max(1))
         .collect();
-    let combinations = radix
-        .iter()
-        .fold(1u64, |acc, r| acc.saturating_mul(*r as u64));
+    let combinations = combos::count(&radix);
     let mut memo: BTreeMap<Vec<bool>, (Schedule, Schedule)> = BTreeMap::new();
-    let mut run = |answers: Vec<(usize, usize)>, applies: Vec<bool>| -> Scenario {
-        let (promised, legal) = memo
-            .entry(applies.clone())
-            .or_insert_with(|| schedules(graph, d, &applies))
-            .clone();
-        Scenario {
-            answers,
-            applies,
-            promised,
-            legal,
-        }
-    };
+    let mut run =
+        |answers: Vec<(Idx<Situation>, Idx<SitOption>)>, applies: Vec<bool>| -> Scenario {
+            let (promised, legal) = memo
+                .entry(applies.clone())
+                .or_insert_with(|| schedules(graph, d, &applies))
+                .clone();
+            Scenario {
+                answers,
+                applies,
+                promised,
+                legal,
+            }
+        };
     if combinations > MAX_SCENARIOS {
         let all = vec![true; matter.items.len()];
-        let unconditional: Vec<bool> = matter.items.iter().map(|i| i.when.is_none()).collect();
+        let unconditional: Vec<bool> = matter.items.values().map(|i| i.when.is_none()).collect();
         let worst = run(Vec::new(), all);
         let best = run(Vec::new(), unconditional);
         return ScenarioSet {
@@ -106,26 +106,19 @@ pub fn analyse(matter: &Matter, graph: &FlowGraph, d: &Durations) -> ScenarioSet
         };
     }
     let mut list = Vec::new();
-    let mut digits = vec![0usize; radix.len()];
-    loop {
-        let mut full = vec![0usize; matter.situations.len()];
-        for (s, v) in deciding.iter().zip(&digits) {
-            full[*s] = *v;
-        }
-        let applies: Vec<bool> = matter
-            .items
-            .iter()
-            .map(|i| i.when.as_ref().is_none_or(|c| c.eval(&full)))
-            .collect();
-        let answers = deciding
+    for digits in combos::combinations(&radix) {
+        let answers: Vec<(Idx<Situation>, Idx<SitOption>)> = deciding
             .iter()
             .copied()
-            .zip(digits.iter().copied())
+            .zip(digits.into_iter().map(id_at))
+            .collect();
+        let full: Answers = answers.iter().copied().collect();
+        let applies: Vec<bool> = matter
+            .items
+            .values()
+            .map(|i| i.when.as_ref().is_none_or(|c| c.eval(&full)))
             .collect();
         list.push(run(answers, applies));
-        if !next(&mut digits, &radix) {
-            break;
-        }
     }
     let pick = |better: &dyn Fn(&Scenario, &Scenario) -> bool| -> Scenario {
         let mut best = &list[0];
@@ -163,16 +156,4 @@ fn schedules(graph: &FlowGraph, d: &Durations, applies: &[bool]) -> (Schedule, S
         schedule(graph, d.accept, &pick(&d.promised), d.deliver),
         schedule(graph, d.accept, &pick(&d.legal), 0),
     )
-}
-
-/// Advances a mixed-radix counter, the first digit slowest; false when it wraps.
-fn next(digits: &mut [usize], radix: &[usize]) -> bool {
-    for k in (0..digits.len()).rev() {
-        digits[k] += 1;
-        if digits[k] < radix[k] {
-            return true;
-        }
-        digits[k] = 0;
-    }
-    false
 }

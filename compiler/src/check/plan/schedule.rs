@@ -5,14 +5,16 @@
 //! never appears on a critical path.
 
 use super::graph::FlowGraph;
+use crate::resolve::model::{id_at, ix, Item};
+use la_arena::Idx;
 
 /// A step of the plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum StepRef {
     /// Acceptance at the window.
     Accept,
-    /// An item, by index.
-    Item(usize),
+    /// An item.
+    Item(Idx<Item>),
     /// The one delivery.
     Deliver,
 }
@@ -44,7 +46,7 @@ impl Timing {
 pub struct Schedule {
     /// The acceptance step.
     pub accept: Timing,
-    /// One per item, in declaration order.
+    /// One per item, in arena (declaration) order.
     pub items: Vec<Timing>,
     /// The delivery step.
     pub deliver: Timing,
@@ -59,23 +61,24 @@ impl Schedule {
     pub fn timing(&self, step: StepRef) -> Timing {
         match step {
             StepRef::Accept => self.accept,
-            StepRef::Item(i) => self.items.get(i).copied().unwrap_or_default(),
+            StepRef::Item(i) => self.items.get(ix(i)).copied().unwrap_or_default(),
             StepRef::Deliver => self.deliver,
         }
     }
 }
 
-/// Schedules the steps; `items[i]` is the item's duration, or `None` when it does not apply.
+/// Schedules the steps; `items[i]` is the duration of the item at arena position `i`, or
+/// `None` when it does not apply.
 pub fn schedule(graph: &FlowGraph, accept: u32, items: &[Option<u32>], deliver: u32) -> Schedule {
     let n = graph.len().min(items.len());
-    let order = graph.order();
+    let order: Vec<usize> = graph.order().into_iter().map(ix).collect();
     let days = |i: usize| items.get(i).copied().flatten().unwrap_or(0);
     let mut t = vec![Timing::default(); n];
     for &i in &order {
         let start = graph
-            .preds(i)
+            .preds(id_at(i))
             .iter()
-            .map(|p| t[*p].earliest_finish)
+            .map(|p| t[ix(*p)].earliest_finish)
             .max()
             .unwrap_or(accept);
         t[i].days = days(i);
@@ -91,9 +94,9 @@ pub fn schedule(graph: &FlowGraph, accept: u32, items: &[Option<u32>], deliver: 
     let total = deliver_start.saturating_add(deliver);
     for &i in order.iter().rev() {
         let lf = graph
-            .succs(i)
+            .succs(id_at(i))
             .iter()
-            .map(|s| t[*s].latest_finish.saturating_sub(t[*s].days))
+            .map(|s| t[ix(*s)].latest_finish.saturating_sub(t[ix(*s)].days))
             .min()
             .unwrap_or(deliver_start)
             .min(deliver_start);
@@ -101,7 +104,7 @@ pub fn schedule(graph: &FlowGraph, accept: u32, items: &[Option<u32>], deliver: 
         t[i].slack = lf.saturating_sub(t[i].earliest_finish);
     }
     let accept_lf = (0..n)
-        .filter(|i| graph.preds(*i).is_empty())
+        .filter(|i| graph.preds(id_at(*i)).is_empty())
         .map(|i| t[i].latest_finish.saturating_sub(t[i].days))
         .min()
         .unwrap_or(deliver_start)
@@ -154,9 +157,12 @@ fn walk_back(
     let mut current = pick((0..t.len()).collect(), deliver_start);
     while let Some(i) = current {
         if applies(i) {
-            path.push(StepRef::Item(i));
+            path.push(StepRef::Item(id_at(i)));
         }
-        current = pick(graph.preds(i), t[i].earliest_start);
+        current = pick(
+            graph.preds(id_at(i)).into_iter().map(ix).collect(),
+            t[i].earliest_start,
+        );
     }
     path.push(StepRef::Accept);
     path.reverse();
@@ -167,12 +173,12 @@ fn walk_back(
 mod tests {
     use super::*;
     use crate::files::Span;
-    use crate::resolve::model::Edge;
+    use crate::resolve::model::{id_at, Edge};
 
     fn e(from: usize, to: usize) -> Edge {
         Edge {
-            from,
-            to,
+            from: id_at(from),
+            to: id_at(to),
             span: Span::default(),
         }
     }
@@ -188,9 +194,9 @@ mod tests {
             s.critical_path,
             vec![
                 StepRef::Accept,
-                StepRef::Item(0),
-                StepRef::Item(1),
-                StepRef::Item(2),
+                StepRef::Item(id_at(0)),
+                StepRef::Item(id_at(1)),
+                StepRef::Item(id_at(2)),
                 StepRef::Deliver
             ]
         );
@@ -200,8 +206,8 @@ mod tests {
             skipped.critical_path,
             vec![
                 StepRef::Accept,
-                StepRef::Item(0),
-                StepRef::Item(2),
+                StepRef::Item(id_at(0)),
+                StepRef::Item(id_at(2)),
                 StepRef::Deliver
             ]
         );

@@ -7,16 +7,17 @@
 
 use super::diagnostics::{self as d, CondLabel};
 use super::graph::FlowGraph;
+use crate::check::combinations as combos;
 use crate::diagnostics::Diagnostic;
-use crate::files::Span;
-use crate::resolve::model::{Cond, Material, Matter};
+use crate::resolve::model::{id_at, Answers, Cond, Material, Matter, SitOption, Situation};
+use la_arena::Idx;
 
 /// The most situation combinations one implication check enumerates.
 pub const MAX_COMBINATIONS: u64 = 1 << 16;
 
 /// Checks every reused output of the matter.
 pub fn check(matter: &Matter, graph: &FlowGraph, diags: &mut Vec<Diagnostic>) {
-    for (y, item) in matter.items.iter().enumerate() {
+    for (y, item) in matter.items.iter() {
         for m in &item.materials {
             let Material::Reuse {
                 item: x,
@@ -27,13 +28,8 @@ pub fn check(matter: &Matter, graph: &FlowGraph, diags: &mut Vec<Diagnostic>) {
             else {
                 continue;
             };
-            let Some(producer) = matter.items.get(*x) else {
-                continue;
-            };
-            let out_name = producer
-                .outputs
-                .get(*output)
-                .map_or("?", |o| o.id.name.as_str());
+            let producer = &matter.items[*x];
+            let out_name = producer.outputs[*output].id.name.as_str();
             if *x == y {
                 diags.push(d::reuse_own_output(&item.id.name, out_name, *span));
                 continue;
@@ -56,7 +52,7 @@ pub fn check(matter: &Matter, graph: &FlowGraph, diags: &mut Vec<Diagnostic>) {
                 continue;
             };
             let mut labels = vec![CondLabel {
-                span: cond_span(conclusion),
+                span: conclusion.span(),
                 text: format!(
                     "`{}` applies only when {}",
                     producer.id.name,
@@ -65,7 +61,7 @@ pub fn check(matter: &Matter, graph: &FlowGraph, diags: &mut Vec<Diagnostic>) {
             }];
             if let Some(c) = &item.when {
                 labels.push(CondLabel {
-                    span: cond_span(c),
+                    span: c.span(),
                     text: format!(
                         "`{}` applies when {}",
                         item.id.name,
@@ -75,7 +71,7 @@ pub fn check(matter: &Matter, graph: &FlowGraph, diags: &mut Vec<Diagnostic>) {
             }
             if let Some(c) = when {
                 labels.push(CondLabel {
-                    span: cond_span(c),
+                    span: c.span(),
                     text: format!(
                         "the material is needed when {}",
                         c.display(&matter.situations)
@@ -102,12 +98,11 @@ pub fn counterexample(
     matter: &Matter,
     premise: &[&Cond],
     conclusion: &Cond,
-) -> Option<Vec<(usize, usize)>> {
-    let mut involved: Vec<usize> = premise
+) -> Option<Vec<(Idx<Situation>, Idx<SitOption>)>> {
+    let mut involved: Vec<Idx<Situation>> = premise
         .iter()
         .flat_map(|c| c.situations())
         .chain(conclusion.situations())
-        .filter(|s| *s < matter.situations.len())
         .collect();
     involved.sort_unstable();
     involved.dedup();
@@ -115,46 +110,28 @@ pub fn counterexample(
         .iter()
         .map(|s| matter.situations[*s].options.len().max(1))
         .collect();
-    let total = radix.iter().fold(1u64, |a, r| a.saturating_mul(*r as u64));
-    if total > MAX_COMBINATIONS {
+    if combos::count(&radix) > MAX_COMBINATIONS {
         return None;
     }
-    let mut answers = vec![0usize; matter.situations.len()];
-    for k in 0..total {
-        let mut rest = k;
-        for (s, r) in involved.iter().zip(&radix).rev() {
-            answers[*s] = (rest % *r as u64) as usize;
-            rest /= *r as u64;
-        }
-        if premise.iter().all(|c| c.eval(&answers)) && !conclusion.eval(&answers) {
-            return Some(involved.iter().map(|s| (*s, answers[*s])).collect());
-        }
-    }
-    None
+    combos::combinations(&radix).find_map(|digits| {
+        let example: Vec<(Idx<Situation>, Idx<SitOption>)> = involved
+            .iter()
+            .copied()
+            .zip(digits.into_iter().map(id_at))
+            .collect();
+        let answers: Answers = example.iter().copied().collect();
+        (premise.iter().all(|c| c.eval(&answers)) && !conclusion.eval(&answers)).then_some(example)
+    })
 }
 
 /// Answers as an analyst reads them, e.g. `settle = other, card = true`.
-pub fn show_answers(matter: &Matter, answers: &[(usize, usize)]) -> String {
+pub fn show_answers(matter: &Matter, answers: &[(Idx<Situation>, Idx<SitOption>)]) -> String {
     answers
         .iter()
-        .filter_map(|(s, v)| {
-            let sit = matter.situations.get(*s)?;
-            let value = if sit.is_bool {
-                (*v == 1).to_string()
-            } else {
-                sit.options.get(*v)?.id.clone()
-            };
-            Some(format!("`{} = {value}`", sit.id.name))
+        .map(|(s, v)| {
+            let sit = &matter.situations[*s];
+            format!("`{} = {}`", sit.id.name, sit.options[*v].id)
         })
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// The source range a condition covers.
-pub fn cond_span(c: &Cond) -> Span {
-    match c {
-        Cond::Is { span, .. } => *span,
-        Cond::And(a, b) | Cond::Or(a, b) => cond_span(a).to(cond_span(b)),
-        Cond::Not(a) => cond_span(a),
-    }
 }

@@ -11,7 +11,7 @@
 //! which is exact for equal units and says [`Fit::Unproven`] when the units differ and the
 //! calendar decides the answer.
 
-use crate::syntax::ast::DurationKind;
+use crate::resolve::model::DurationKind;
 use yjs_artifacts::Limit;
 
 /// Hours in a working day, for `hours` limits.

@@ -1,6 +1,6 @@
 //! JSON Schema (draft-07) for one field: its type, its constraints and its provenance.
 
-use crate::ir::form::{Bounds, Choice, LocalField, Source, Ty};
+use crate::ir::form::{Bounds, ChoiceOption, LocalField, Scalar, Source, Ty};
 use serde_json::{json, Map, Value};
 use yjs_artifacts::validators::pattern;
 
@@ -73,46 +73,52 @@ fn type_keywords(ty: &Ty, style: Style, m: &mut Map<String, Value>) {
         m.insert("x-yjs-type".into(), json!(name));
     };
     match ty {
-        Ty::Text => {
+        Ty::Scalar(Scalar::Text) => {
             m.insert("type".into(), json!("string"));
         }
-        Ty::Integer => {
+        Ty::Scalar(Scalar::Integer) => {
             m.insert("type".into(), json!("integer"));
         }
-        Ty::Decimal => {
+        Ty::Scalar(Scalar::Decimal) => {
             m.insert("type".into(), json!("number"));
         }
-        Ty::Money => {
+        Ty::Scalar(Scalar::Money) => {
             m.insert("type".into(), json!("number"));
             m.insert("multipleOf".into(), json!(0.01));
             m.insert("x-yjs-type".into(), json!("money"));
         }
-        Ty::Date => {
+        Ty::Scalar(Scalar::Date) => {
             m.insert("type".into(), json!("string"));
             m.insert("format".into(), json!("date"));
         }
-        Ty::Datetime => {
+        Ty::Scalar(Scalar::Datetime) => {
             m.insert("type".into(), json!("string"));
             m.insert("format".into(), json!("date-time"));
         }
-        Ty::Bool => {
+        Ty::Scalar(Scalar::Bool) => {
             m.insert("type".into(), json!("boolean"));
         }
-        Ty::IdCard => domain(m, pattern::ID_CARD, "id_card"),
-        Ty::Uscc => domain(m, pattern::USCC, "uscc"),
-        Ty::Region => domain(m, pattern::REGION, "region"),
-        Ty::Mobile => domain(m, pattern::MOBILE, "mobile"),
-        Ty::Phone => domain(m, pattern::PHONE, "phone"),
-        Ty::Email => domain(m, pattern::EMAIL, "email"),
-        Ty::File => {
+        Ty::Scalar(Scalar::IdCard) => domain(m, pattern::ID_CARD, "id_card"),
+        Ty::Scalar(Scalar::Uscc) => domain(m, pattern::USCC, "uscc"),
+        Ty::Scalar(Scalar::Region) => domain(m, pattern::REGION, "region"),
+        Ty::Scalar(Scalar::Mobile) => domain(m, pattern::MOBILE, "mobile"),
+        Ty::Scalar(Scalar::Phone) => domain(m, pattern::PHONE, "phone"),
+        Ty::Scalar(Scalar::Email) => domain(m, pattern::EMAIL, "email"),
+        Ty::Scalar(Scalar::File) => {
             m.insert("type".into(), json!("string"));
             m.insert("x-yjs-type".into(), json!("file"));
         }
-        Ty::Choice { options } => {
+        Ty::Choice {
+            multi: false,
+            options,
+        } => {
             m.insert("type".into(), json!("string"));
             m.insert("oneOf".into(), one_of(options));
         }
-        Ty::MultiChoice { options } => {
+        Ty::Choice {
+            multi: true,
+            options,
+        } => {
             m.insert("type".into(), json!("array"));
             m.insert("uniqueItems".into(), json!(true));
             m.insert(
@@ -120,7 +126,7 @@ fn type_keywords(ty: &Ty, style: Style, m: &mut Map<String, Value>) {
                 json!({ "type": "string", "oneOf": one_of(options) }),
             );
         }
-        Ty::List { fields } => {
+        Ty::List(fields) => {
             m.insert("type".into(), json!("array"));
             m.insert("items".into(), Value::Object(entry(fields, style)));
         }
@@ -152,7 +158,7 @@ pub fn entry(fields: &[LocalField], style: Style) -> Map<String, Value> {
 }
 
 /// `oneOf` of `{const, title}` for labelled options.
-pub fn one_of(options: &[Choice]) -> Value {
+pub fn one_of(options: &[ChoiceOption]) -> Value {
     Value::Array(
         options
             .iter()

@@ -83,7 +83,7 @@ pub fn form_schema(form: &Form) -> Value {
 
 /// Conditional requirements inside list entries: `required when` on a list's field.
 fn list_rules(ty: &Ty, path: &[&str], rules: &mut Rules) {
-    let Ty::List { fields } = ty else { return };
+    let Ty::List(fields) = ty else { return };
     for f in fields {
         if let Some(c) = f.required.as_ref().filter(|c| !c.is_always()) {
             rules.need_in_entries(c, path, &f.id);

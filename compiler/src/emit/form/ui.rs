@@ -3,7 +3,7 @@
 //! `ui:order` lists the situations first, then the shared fields, then one section per item with
 //! local fields. Yes/no situations and choices with at most four options use radio buttons.
 
-use crate::ir::form::{Bounds, Form, LocalField, Ty};
+use crate::ir::form::{Bounds, Form, LocalField, Scalar, Ty};
 use serde_json::{json, Map, Value};
 
 /// The most options a choice may have and still be shown as radio buttons.
@@ -55,19 +55,22 @@ fn group_ui(fields: &[LocalField]) -> Map<String, Value> {
 fn field_ui(ty: &Ty, bounds: &Bounds) -> Map<String, Value> {
     let mut m = Map::new();
     match ty {
-        Ty::Choice { options } if options.len() <= RADIO_MAX => {
+        Ty::Choice {
+            multi: false,
+            options,
+        } if options.len() <= RADIO_MAX => {
             m.insert("ui:widget".into(), json!("radio"));
         }
-        Ty::Bool => {
+        Ty::Scalar(Scalar::Bool) => {
             m.insert("ui:widget".into(), json!("radio"));
         }
-        Ty::MultiChoice { .. } => {
+        Ty::Choice { multi: true, .. } => {
             m.insert("ui:widget".into(), json!("checkboxes"));
         }
-        Ty::File => {
+        Ty::Scalar(Scalar::File) => {
             m.insert("ui:widget".into(), json!("file"));
         }
-        Ty::List { fields } => {
+        Ty::List(fields) => {
             m.insert("items".into(), Value::Object(group_ui(fields)));
         }
         _ => {}

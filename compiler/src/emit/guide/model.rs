@@ -1,14 +1,14 @@
-//! The template context of the 服务指南: plain serde structs built from the model, plan and projections.
+//! The template context of the 服务指南: plain serde structs built from the IR alone.
 //!
-//! Templates receive these and nothing else, never AST nodes.
+//! Templates receive these and nothing else, never IR or model nodes.
 
 use super::materials::{self, MaterialRow};
 use super::reform::{self, ReformRow};
-use super::{notice, words, FormCounts, GuideError};
-use crate::files::Span;
-use crate::resolve::{DeptId, FieldType, ItemField, Matter, Program};
+use super::{notice, step, words, GuideError};
+use crate::ir::documents::{Department, Documents, Fee, MAX_NOTICES};
+use crate::ir::MatterIr;
 use serde::Serialize;
-use yjs_artifacts::{Plan, Step};
+use yjs_artifacts::PlanGraph;
 
 /// The 服务指南 of one matter.
 #[derive(Debug, Clone, Serialize)]
@@ -129,40 +129,12 @@ pub struct FaqRow {
     pub answer: String,
 }
 
-/// The name of a department, or `未载明`.
-pub fn dept_name(program: &Program, d: Option<(DeptId, Span)>) -> String {
-    d.and_then(|(d, _)| program.departments.get(d))
-        .map_or_else(|| "未载明".to_string(), |d| d.name.clone())
-}
-
-/// The plan step of an item; a plan that lacks one is not this matter's plan.
-pub fn step<'p>(plan: &'p Plan, matter: &Matter, id: &str) -> Result<&'p Step, GuideError> {
-    plan.steps
-        .iter()
-        .find(|s| s.id == id)
-        .ok_or_else(|| GuideError::MissingStep {
-            matter: matter.id.name.clone(),
-            step: id.to_string(),
-        })
-}
-
 /// Who may apply: the `applicant` lines, or derived from the field types (see spec/guide.md).
-pub fn applicant(matter: &Matter) -> String {
-    if !matter.applicant.is_empty() {
-        let v: Vec<&str> = matter.applicant.iter().map(|s| s.value.as_str()).collect();
-        return v.join("、");
+pub fn applicant(docs: &Documents) -> String {
+    if !docs.applicant.is_empty() {
+        return docs.applicant.join("、");
     }
-    let mut types = matter.shared.iter().map(|f| &f.ty).collect::<Vec<_>>();
-    for item in &matter.items {
-        for f in &item.fields {
-            if let ItemField::Local(f) = f {
-                types.push(&f.ty);
-            }
-        }
-    }
-    let person = types.iter().any(|t| **t == FieldType::IdCard);
-    let legal = types.iter().any(|t| **t == FieldType::Uscc);
-    match (person, legal) {
+    match (docs.identifies.person, docs.identifies.organisation) {
         (true, false) => "自然人".to_string(),
         (false, true) => "法人或其他组织".to_string(),
         (true, true) => "自然人、法人或其他组织".to_string(),
@@ -170,40 +142,40 @@ pub fn applicant(matter: &Matter) -> String {
     }
 }
 
+/// Adds a department unless one with its id is there already.
+fn push_unique<'a>(list: &mut Vec<&'a Department>, d: &'a Department) {
+    if !list.iter().any(|x| x.id == d.id) {
+        list.push(d);
+    }
+}
+
 /// Builds the guide context.
-pub fn guide(
-    program: &Program,
-    matter: &Matter,
-    plan: &Plan,
-    counts: FormCounts,
-) -> Result<Guide, GuideError> {
-    let sits = &matter.situations;
-    let lead = dept_name(program, matter.lead);
-    let lead_id = matter.lead.map(|(d, _)| d);
-    let mut co: Vec<usize> = Vec::new();
-    for item in &matter.items {
-        if let Some((d, _)) = item.department {
-            if Some(d) != lead_id && !co.contains(&d) {
-                co.push(d);
-            }
+pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
+    let docs = &ir.documents;
+    let plan = &ir.plan.plan;
+    let sits = &ir.form.situations;
+    let lead = words::department(docs.lead.as_ref());
+    let mut co: Vec<&Department> = Vec::new();
+    for d in docs.items.iter().filter_map(|i| i.department.as_ref()) {
+        if docs.lead.as_ref().is_none_or(|l| l.id != d.id) {
+            push_unique(&mut co, d);
         }
     }
     let co_departments = if co.is_empty() {
         "（无，由牵头部门独立办理）".to_string()
     } else {
         co.iter()
-            .filter_map(|d| program.departments.get(*d))
             .map(|d| d.name.clone())
             .collect::<Vec<_>>()
             .join("、")
     };
 
-    let mut basis: Vec<BasisRow> = matter
+    let mut basis: Vec<BasisRow> = docs
         .basis
         .iter()
         .map(|b| BasisRow {
             scope: "本事项".to_string(),
-            text: b.value.clone(),
+            text: b.clone(),
         })
         .collect();
     let mut conditions = Vec::new();
@@ -211,29 +183,28 @@ pub fn guide(
     let mut fees = Vec::new();
     let mut results = Vec::new();
     let mut faqs = Vec::new();
-    for item in &matter.items {
-        let name = item.name.value.clone();
-        let department = dept_name(program, item.department);
-        let s = step(plan, matter, &item.id.name)?;
+    for item in &docs.items {
+        let name = item.name.clone();
+        let department = words::department(item.department.as_ref());
+        let s = step(ir, &item.id)?;
         basis.extend(item.basis.iter().map(|b| BasisRow {
             scope: name.clone(),
-            text: b.value.clone(),
+            text: b.clone(),
         }));
         conditions.push(ItemConditions {
             name: name.clone(),
             department: department.clone(),
             applies: words::applies(&s.condition, sits),
-            lines: item.conditions.iter().map(|c| c.value.clone()).collect(),
+            lines: item.conditions.clone(),
         });
-        let legal = s
-            .legal
-            .clone()
-            .or_else(|| item.legal.as_ref().map(|d| words::duration_limit(d.kind)));
         limits.push(LimitRow {
             name: name.clone(),
             department,
             handling: handling(&s.promise.unit).to_string(),
-            legal: legal.map_or_else(|| "未载明".to_string(), |l| words::limit(&l)),
+            legal: s
+                .legal
+                .as_ref()
+                .map_or_else(|| "未载明".to_string(), words::limit),
             promise: words::promise(&s.promise),
             finish: s.earliest_finish,
         });
@@ -244,36 +215,36 @@ pub fn guide(
         for o in &item.outputs {
             results.push(ResultRow {
                 item: name.clone(),
-                name: o.name.value.clone(),
-                form: words::output_form(o),
+                name: o.name.clone(),
+                form: words::output_form(o.electronic, o.paper),
                 applies: words::applies(&s.condition, sits),
             });
         }
         faqs.extend(item.faqs.iter().map(|f| FaqRow {
             item: name.clone(),
-            question: f.question.value.clone(),
-            answer: f.answer.value.clone(),
+            question: f.question.clone(),
+            answer: f.answer.clone(),
         }));
     }
 
-    let materials = materials::merged(matter);
+    let materials = materials::rows(&docs.materials, sits);
     let bring_count = materials.iter().filter(|m| !m.exempt).count();
-    let combos = notice::combination_count(matter);
     let notices = NoticeSummary {
-        combinations: combos,
-        written: combos <= notice::MAX_NOTICES,
-        limit: notice::MAX_NOTICES,
-        files: notice::combinations(matter)
+        combinations: docs.notices.combinations,
+        written: docs.notices.combinations <= MAX_NOTICES,
+        limit: MAX_NOTICES,
+        files: docs
+            .notices
+            .list
             .iter()
-            .map(|a| format!("notices/{}.md", notice::slug(matter, a)))
+            .map(|a| format!("notices/{}.md", notice::slug(sits, a)))
             .collect(),
     };
 
-    let name_of = |id: &str| {
+    let name_of = |i: usize| {
         plan.steps
-            .iter()
-            .find(|s| s.id == id)
-            .map_or_else(|| id.to_string(), |s| s.name.clone())
+            .get(i)
+            .map_or_else(|| graph.id(i).to_string(), |s| s.name.clone())
     };
     let steps = plan
         .steps
@@ -288,9 +259,10 @@ pub fn guide(
             after: if s.after.is_empty() {
                 "—".to_string()
             } else {
-                s.after
+                graph
+                    .predecessors(i)
                     .iter()
-                    .map(|a| name_of(a))
+                    .map(|a| name_of(*a))
                     .collect::<Vec<_>>()
                     .join("、")
             },
@@ -303,19 +275,14 @@ pub fn guide(
     let critical_path = plan
         .critical_path
         .iter()
-        .map(|id| name_of(id))
+        .map(|id| graph.index(id).map_or_else(|| id.clone(), name_of))
         .collect::<Vec<_>>()
         .join(" → ");
 
-    let all_free = matter
-        .items
-        .iter()
-        .all(|i| matches!(i.fee, Some(crate::syntax::ast::Fee::None(_))));
-    let window = program
-        .departments
-        .get(matter.window.or(matter.lead).map_or(usize::MAX, |(d, _)| d));
+    let all_free = docs.items.iter().all(|i| i.fee == Some(Fee::Free));
+    let window = docs.window.as_ref().or(docs.lead.as_ref());
     let place = Place {
-        department: window.map_or_else(|| "未载明".to_string(), |d| d.name.clone()),
+        department: words::department(window),
         address: window
             .and_then(|d| d.address.clone())
             .unwrap_or_else(|| "未载明".to_string()),
@@ -323,17 +290,12 @@ pub fn guide(
             .and_then(|d| d.hours.clone())
             .unwrap_or_else(|| "未载明".to_string()),
     };
-    let mut phone_depts: Vec<usize> = matter.window.iter().map(|(d, _)| *d).collect();
-    for item in &matter.items {
-        if let Some((d, _)) = item.department {
-            if !phone_depts.contains(&d) {
-                phone_depts.push(d);
-            }
-        }
+    let mut phone_depts: Vec<&Department> = docs.window.iter().collect();
+    for d in docs.items.iter().filter_map(|i| i.department.as_ref()) {
+        push_unique(&mut phone_depts, d);
     }
     let phones = phone_depts
         .iter()
-        .filter_map(|d| program.departments.get(*d))
         .map(|d| NamedText {
             name: d.name.clone(),
             text: d.phone.clone().unwrap_or_else(|| "未载明".to_string()),
@@ -341,21 +303,18 @@ pub fn guide(
         .collect();
 
     Ok(Guide {
-        id: matter.id.name.clone(),
-        name: matter.name.value.clone(),
-        code: matter
-            .code
-            .as_ref()
-            .map_or_else(|| "未载明".to_string(), |c| c.value.clone()),
+        id: docs.matter.clone(),
+        name: docs.name.clone(),
+        code: docs.code.clone().unwrap_or_else(|| "未载明".to_string()),
         lead,
         co_departments,
         window: place.department.clone(),
-        applicant: applicant(matter),
+        applicant: applicant(docs),
         handling: handling(&plan.promise.unit).to_string(),
-        visits: format!("{}次", matter.visits.map_or(1, |(v, _)| v)),
+        visits: format!("{}次", docs.visits.unwrap_or(1)),
         basis,
         conditions,
-        reform: reform::figures(matter, plan, &materials, counts),
+        reform: reform::figures(ir, &materials),
         materials,
         bring_count,
         notices,
@@ -372,21 +331,14 @@ pub fn guide(
             "按各事项收费标准收取，见上表".to_string()
         },
         results,
-        delivery: matter
-            .delivery
-            .iter()
-            .map(|(c, _)| words::delivery(c))
-            .collect(),
+        delivery: docs.delivery.iter().map(|c| words::delivery(c)).collect(),
         place,
-        consult: matter
-            .consult
-            .as_ref()
-            .map_or_else(|| "未载明".to_string(), |c| c.value.clone()),
+        consult: docs.consult.clone().unwrap_or_else(|| "未载明".to_string()),
         phones,
-        complaint: matter
+        complaint: docs
             .complaint
-            .as_ref()
-            .map_or_else(|| "未载明".to_string(), |c| c.value.clone()),
+            .clone()
+            .unwrap_or_else(|| "未载明".to_string()),
         faqs,
     })
 }

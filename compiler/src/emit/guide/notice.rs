@@ -1,15 +1,13 @@
 //! 一次告知单: for one combination of situation answers, exactly the items, fields and materials that apply.
 
 use super::materials::{self, MaterialRow};
-use super::model::{dept_name, step};
-use super::{words, GuideError};
-use crate::resolve::{ItemField, Matter, Program, Situation};
+use super::{step, words, GuideError};
+use crate::ir::documents::Fee;
+use crate::ir::form::Question;
+use crate::ir::MatterIr;
 use serde::Serialize;
 use std::fmt;
-use yjs_artifacts::{Answer, Answers, Plan};
-
-/// Notices are written for every combination only up to this many.
-pub const MAX_NOTICES: u64 = 64;
+use yjs_artifacts::{Answer, Answers};
 
 /// The one-time notice of one combination of answers.
 #[derive(Debug, Clone, Serialize)]
@@ -62,8 +60,8 @@ pub enum NoticeError {
         situation: String,
         valid: Vec<String>,
     },
-    /// The plan or projections do not belong to the matter, or a template failed.
-    Guide(String),
+    /// The IR is not consistent, or a template failed (a bug in yjs).
+    Guide(GuideError),
 }
 
 impl fmt::Display for NoticeError {
@@ -97,11 +95,11 @@ impl std::error::Error for NoticeError {}
 
 impl From<GuideError> for NoticeError {
     fn from(e: GuideError) -> Self {
-        NoticeError::Guide(e.to_string())
+        NoticeError::Guide(e)
     }
 }
 
-fn option_count(s: &Situation) -> usize {
+fn option_count(s: &Question) -> usize {
     if s.is_bool {
         2
     } else {
@@ -109,56 +107,49 @@ fn option_count(s: &Situation) -> usize {
     }
 }
 
-/// The spelling of answer `index` of a situation: `true`/`false` or the option id.
-fn value_id(s: &Situation, index: usize) -> String {
-    match s.answer(index) {
+/// The answer at option position `index` of a situation.
+fn answer(s: &Question, index: usize) -> Answer {
+    if s.is_bool {
+        Answer::Bool(index == 1)
+    } else {
+        Answer::Option(
+            s.options
+                .get(index)
+                .map(|o| o.id.clone())
+                .unwrap_or_default(),
+        )
+    }
+}
+
+/// The spelling of an answer: `true`/`false` or the option id.
+fn spelling(a: &Answer) -> String {
+    match a {
         Answer::Bool(b) => b.to_string(),
-        Answer::Option(id) => id,
+        Answer::Option(o) => o.clone(),
     }
 }
 
-fn valid_values(s: &Situation) -> Vec<String> {
-    (0..option_count(s)).map(|i| value_id(s, i)).collect()
+fn valid_values(s: &Question) -> Vec<String> {
+    (0..option_count(s))
+        .map(|i| spelling(&answer(s, i)))
+        .collect()
 }
 
-/// How many combinations the matter's situations allow (saturating).
-pub fn combination_count(matter: &Matter) -> u64 {
-    matter
-        .situations
+/// The answers of a combination (one option position per situation), by situation id.
+pub fn answers(situations: &[Question], combination: &[usize]) -> Answers {
+    situations
         .iter()
-        .fold(1u64, |acc, s| acc.saturating_mul(option_count(s) as u64))
-}
-
-/// Every combination, first situation slowest, each option in declaration order;
-/// empty past `MAX_NOTICES`.
-pub fn combinations(matter: &Matter) -> Vec<Vec<usize>> {
-    if combination_count(matter) > MAX_NOTICES {
-        return Vec::new();
-    }
-    let mut out: Vec<Vec<usize>> = vec![Vec::new()];
-    for s in &matter.situations {
-        let n = option_count(s);
-        out = out
-            .into_iter()
-            .flat_map(|prefix| {
-                (0..n).map(move |i| {
-                    let mut v = prefix.clone();
-                    v.push(i);
-                    v
-                })
-            })
-            .collect();
-    }
-    out
+        .zip(combination)
+        .map(|(s, a)| (s.id.clone(), answer(s, *a)))
+        .collect()
 }
 
 /// The file stem of a combination, e.g. `settle-local_card-true_surname-father`.
-pub fn slug(matter: &Matter, answers: &[usize]) -> String {
-    let parts: Vec<String> = matter
-        .situations
+pub fn slug(situations: &[Question], combination: &[usize]) -> String {
+    let parts: Vec<String> = situations
         .iter()
-        .zip(answers)
-        .map(|(s, a)| format!("{}-{}", s.id.name, value_id(s, *a)))
+        .zip(combination)
+        .map(|(s, a)| format!("{}-{}", s.id, spelling(&answer(s, *a))))
         .collect();
     if parts.is_empty() {
         "all".to_string()
@@ -167,13 +158,9 @@ pub fn slug(matter: &Matter, answers: &[usize]) -> String {
     }
 }
 
-/// Turns named answers into one option index per situation, rejecting unknown names and values.
-pub fn indexes(matter: &Matter, answers: &Answers) -> Result<Vec<usize>, NoticeError> {
-    let names: Vec<String> = matter
-        .situations
-        .iter()
-        .map(|s| s.id.name.clone())
-        .collect();
+/// Turns named answers into one option position per situation, rejecting unknown names and values.
+pub fn combination(situations: &[Question], answers: &Answers) -> Result<Vec<usize>, NoticeError> {
+    let names: Vec<String> = situations.iter().map(|s| s.id.clone()).collect();
     if let Some(given) = answers.keys().find(|k| !names.contains(k)) {
         return Err(NoticeError::UnknownSituation {
             given: given.clone(),
@@ -181,33 +168,23 @@ pub fn indexes(matter: &Matter, answers: &Answers) -> Result<Vec<usize>, NoticeE
         });
     }
     let mut out = Vec::new();
-    for s in &matter.situations {
+    for s in situations {
         let valid = valid_values(s);
-        let Some(a) = answers.get(&s.id.name) else {
+        let Some(a) = answers.get(&s.id) else {
             return Err(NoticeError::Missing {
-                situation: s.id.name.clone(),
+                situation: s.id.clone(),
                 valid,
             });
         };
-        let index = (0..option_count(s)).find(|i| {
-            &s.answer(*i) == a || {
-                // `settle=true` written for an option id, or `card=local` for a bool: compare spellings.
-                let spelled = match a {
-                    Answer::Bool(b) => b.to_string(),
-                    Answer::Option(o) => o.clone(),
-                };
-                value_id(s, *i) == spelled
-            }
-        });
+        // `settle=true` written for an option id, or `card=local` for a bool: compare spellings.
+        let index = (0..option_count(s))
+            .find(|i| &answer(s, *i) == a || spelling(&answer(s, *i)) == spelling(a));
         match index {
             Some(i) => out.push(i),
             None => {
                 return Err(NoticeError::UnknownValue {
-                    situation: s.id.name.clone(),
-                    given: match a {
-                        Answer::Bool(b) => b.to_string(),
-                        Answer::Option(o) => o.clone(),
-                    },
+                    situation: s.id.clone(),
+                    given: spelling(a),
                     valid,
                 })
             }
@@ -217,86 +194,58 @@ pub fn indexes(matter: &Matter, answers: &Answers) -> Result<Vec<usize>, NoticeE
 }
 
 /// Builds the notice of one combination.
-pub fn build(
-    program: &Program,
-    matter: &Matter,
-    plan: &Plan,
-    answers: &[usize],
-) -> Result<Notice, GuideError> {
-    let sits = &matter.situations;
-    let applies = |c: Option<&crate::resolve::Cond>| c.is_none_or(|c| c.eval(answers));
+pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError> {
+    let docs = &ir.documents;
+    let sits = &ir.form.situations;
+    let plan = &ir.plan.plan;
+    let given = answers(sits, combination);
     let mut items = Vec::new();
     let mut fields: Vec<(String, String)> = Vec::new();
     let mut applicable = Vec::new();
-    for item in &matter.items {
-        if !applies(item.when.as_ref()) {
-            continue;
-        }
-        let s = step(plan, matter, &item.id.name)?;
-        applicable.push(item.id.name.clone());
+    for item in docs.items.iter().filter(|i| i.applies.eval(&given)) {
+        let s = step(ir, &item.id)?;
+        applicable.push(item);
         items.push(NoticeItem {
-            name: item.name.value.clone(),
-            department: dept_name(program, item.department),
+            name: item.name.clone(),
+            department: words::department(item.department.as_ref()),
             promise: words::promise(&s.promise),
         });
         for f in &item.fields {
-            let (key, label) = match f {
-                ItemField::Shared(b) => (
-                    format!("/{}", b.shared),
-                    matter
-                        .shared
-                        .get(b.shared)
-                        .map_or_else(|| b.local.name.clone(), |f| f.label.value.clone()),
-                ),
-                ItemField::Local(l) => (
-                    format!("{}/{}", item.id.name, l.id.name),
-                    l.label.value.clone(),
-                ),
+            let key = match &f.shared {
+                Some(shared) => format!("/{shared}"),
+                None => format!("{}/{}", item.id, f.name),
             };
             if !fields.iter().any(|(k, _)| *k == key) {
-                fields.push((key, label));
+                fields.push((key, f.label.clone()));
             }
         }
     }
-    let rows: Vec<MaterialRow> = materials::merged(matter)
-        .into_iter()
-        .filter(|r| r.applies_under(answers))
+    let rows: Vec<MaterialRow> = docs
+        .materials
+        .iter()
+        .filter(|r| r.uses.iter().any(|c| c.eval(&given)))
+        .map(|r| materials::row(r, sits))
         .collect();
     let (exempt, bring): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| r.exempt);
+    // A scenario may name only the situations that decide the items.
     let total = plan
         .scenarios
         .list
         .iter()
-        .find(|sc| {
-            // A scenario may name only the situations that decide the items.
-            sc.answers.iter().all(|(k, v)| {
-                sits.iter()
-                    .zip(answers)
-                    .any(|(s, a)| &s.id.name == k && &s.answer(*a) == v)
-            })
-        })
+        .find(|sc| sc.answers.iter().all(|(k, v)| given.get(k) == Some(v)))
         .map_or(plan.total_workdays, |sc| sc.total_workdays);
-    let window = program
-        .departments
-        .get(matter.window.or(matter.lead).map_or(usize::MAX, |(d, _)| d));
-    let all_free = matter
-        .items
-        .iter()
-        .filter(|i| applicable.contains(&i.id.name))
-        .all(|i| matches!(i.fee, Some(crate::syntax::ast::Fee::None(_))));
+    let window = docs.window.as_ref().or(docs.lead.as_ref());
+    let all_free = applicable.iter().all(|i| i.fee == Some(Fee::Free));
     Ok(Notice {
-        matter: matter.name.value.clone(),
-        code: matter
-            .code
-            .as_ref()
-            .map_or_else(|| "未载明".to_string(), |c| c.value.clone()),
-        slug: slug(matter, answers),
+        matter: docs.name.clone(),
+        code: docs.code.clone().unwrap_or_else(|| "未载明".to_string()),
+        slug: slug(sits, combination),
         answers: sits
             .iter()
-            .zip(answers)
+            .zip(combination)
             .map(|(s, a)| AnswerRow {
-                question: s.question.value.clone(),
-                answer: words::answer_label(Some(s), &s.answer(*a)),
+                question: s.question.clone(),
+                answer: words::answer_label(Some(s), &answer(s, *a)),
             })
             .collect(),
         items,
@@ -308,19 +257,13 @@ pub fn build(
         fee: if all_free {
             "不收费".to_string()
         } else {
-            matter
-                .items
+            applicable
                 .iter()
-                .filter(|i| applicable.contains(&i.id.name))
-                .map(|i| format!("{}：{}", i.name.value, words::fee(i.fee.as_ref())))
+                .map(|i| format!("{}：{}", i.name, words::fee(i.fee.as_ref())))
                 .collect::<Vec<_>>()
                 .join("；")
         },
-        delivery: matter
-            .delivery
-            .iter()
-            .map(|(c, _)| words::delivery(c))
-            .collect(),
+        delivery: docs.delivery.iter().map(|c| words::delivery(c)).collect(),
         place: window.map_or_else(
             || "未载明".to_string(),
             |d| match &d.address {
@@ -331,9 +274,6 @@ pub fn build(
         hours: window
             .and_then(|d| d.hours.clone())
             .unwrap_or_else(|| "未载明".to_string()),
-        consult: matter
-            .consult
-            .as_ref()
-            .map_or_else(|| "未载明".to_string(), |c| c.value.clone()),
+        consult: docs.consult.clone().unwrap_or_else(|| "未载明".to_string()),
     })
 }

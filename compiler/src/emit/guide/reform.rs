@@ -1,10 +1,10 @@
 //! 改革成效: one-by-one handling compared with the merged matter; formulas in spec/guide.md.
 
 use super::materials::MaterialRow;
-use super::{words, FormCounts};
-use crate::resolve::Matter;
+use super::words;
+use crate::ir::MatterIr;
 use serde::Serialize;
-use yjs_artifacts::Plan;
+use std::collections::BTreeSet;
 
 /// One figure: before → after with the change.
 #[derive(Debug, Clone, Serialize)]
@@ -25,38 +25,28 @@ pub struct ReformRow {
 pub const STEPS_PER_ITEM: usize = 4;
 
 /// Computes every figure (see spec/guide.md §改革成效 for the formulas).
-pub fn figures(
-    matter: &Matter,
-    plan: &Plan,
-    rows: &[MaterialRow],
-    counts: FormCounts,
-) -> Vec<ReformRow> {
-    let items = &matter.items;
-    let mut depts: Vec<usize> = items
+pub fn figures(ir: &MatterIr, rows: &[MaterialRow]) -> Vec<ReformRow> {
+    let plan = &ir.plan.plan;
+    let items = &ir.documents.items;
+    let depts: BTreeSet<&str> = items
         .iter()
-        .filter_map(|i| i.department.map(|(d, _)| d))
+        .filter_map(|i| i.department.as_ref().map(|d| d.id.as_str()))
         .collect();
-    depts.sort_unstable();
-    depts.dedup();
 
-    let materials_before: usize = items.iter().map(|i| i.materials.len()).sum();
+    let materials_before: usize = items.iter().map(|i| i.material_count).sum();
     let materials_after = rows.iter().filter(|r| !r.exempt).count();
 
     let days_before: u64 = items
         .iter()
         .map(|i| {
-            plan.steps
-                .iter()
-                .find(|s| s.id == i.id.name)
+            ir.plan
+                .step(&i.id)
                 .map_or(0, |s| u64::from(s.promise.workdays))
         })
         .sum();
 
-    let trips_before: u64 = items
-        .iter()
-        .map(|i| u64::from(i.visits.map_or(1, |(v, _)| v)))
-        .sum();
-    let trips_after = u64::from(matter.visits.map_or(1, |(v, _)| v));
+    let trips_before: u64 = items.iter().map(|i| u64::from(i.visits.unwrap_or(1))).sum();
+    let trips_after = u64::from(ir.documents.visits.unwrap_or(1));
 
     let fees: Option<f64> = items
         .iter()
@@ -80,8 +70,8 @@ pub fn figures(
         ),
         row(
             "填报字段",
-            counts.fields_before as u64,
-            counts.fields_after as u64,
+            ir.form.fields_before as u64,
+            ir.form.fields_after as u64,
             "项",
             "各事项表单字段之和 → 一张合并表单的字段数",
         ),

@@ -1,11 +1,10 @@
 //! The 审查工作细则 of one item's department: what it receives, what it checks, and its time limits.
 
-use super::model::{dept_name, step};
-use super::{words, GuideError};
-use crate::resolve::Situation;
-use crate::resolve::{Material, Matter, Program};
+use super::{step, words, GuideError};
+use crate::ir::form::Question;
+use crate::ir::MatterIr;
 use serde::Serialize;
-use yjs_artifacts::{Condition, Plan, Projections};
+use yjs_artifacts::{Condition, PlanGraph, Projections};
 
 /// The review rules of one item.
 #[derive(Debug, Clone, Serialize)]
@@ -58,61 +57,53 @@ pub struct ReviewOutput {
     pub used_by: String,
 }
 
-/// Builds the review rules of item `index`.
+/// Builds the review rules of item `index` (a position in the documents' items).
 pub fn review(
-    program: &Program,
-    matter: &Matter,
+    ir: &MatterIr,
+    graph: &PlanGraph,
     index: usize,
-    plan: &Plan,
     projections: &Projections,
 ) -> Result<Review, GuideError> {
-    let sits = &matter.situations;
-    let item = matter
+    let docs = &ir.documents;
+    let sits = &ir.form.situations;
+    let plan = &ir.plan.plan;
+    let item = docs
         .items
         .get(index)
         .ok_or_else(|| GuideError::MissingStep {
-            matter: matter.id.name.clone(),
+            matter: docs.matter.clone(),
             step: format!("#{index}"),
         })?;
-    let id = item.id.name.clone();
-    let s = step(plan, matter, &id)?;
+    let id = item.id.clone();
+    let s = step(ir, &id)?;
     let p = projections
         .items
         .iter()
         .find(|p| p.item == id)
         .ok_or_else(|| GuideError::MissingProjection {
-            matter: matter.id.name.clone(),
+            matter: docs.matter.clone(),
             item: id.clone(),
         })?;
-    let name_of = |sid: &str| {
-        plan.steps.iter().find(|x| x.id == sid).map_or_else(
-            || sid.to_string(),
+    let name_of = |i: usize| {
+        plan.steps.get(i).map_or_else(
+            || graph.id(i).to_string(),
             |x| format!("{}（{}）", x.name, x.department_name),
         )
     };
+    let at = graph.index(&id).ok_or_else(|| GuideError::MissingStep {
+        matter: docs.matter.clone(),
+        step: id.clone(),
+    })?;
     let outputs = item
         .outputs
         .iter()
-        .enumerate()
-        .map(|(oi, o)| {
-            let users: Vec<String> = matter
-                .items
-                .iter()
-                .filter(|other| {
-                    other.materials.iter().any(|m| {
-                        matches!(m, Material::Reuse { item: f, output, .. } if *f == index && *output == oi)
-                    })
-                })
-                .map(|other| other.name.value.clone())
-                .collect();
-            ReviewOutput {
-                name: o.name.value.clone(),
-                used_by: if users.is_empty() {
-                    "仅送达申请人".to_string()
-                } else {
-                    users.join("、")
-                },
-            }
+        .map(|o| ReviewOutput {
+            name: o.name.clone(),
+            used_by: if o.used_by.is_empty() {
+                "仅送达申请人".to_string()
+            } else {
+                o.used_by.join("、")
+            },
         })
         .collect();
     let warn = plan.supervision.warn_percent;
@@ -124,14 +115,11 @@ pub fn review(
         }
     };
     Ok(Review {
-        matter: matter.name.value.clone(),
+        matter: docs.name.clone(),
         id: id.clone(),
-        name: item.name.value.clone(),
-        code: item
-            .code
-            .as_ref()
-            .map_or_else(|| "未载明".to_string(), |c| c.value.clone()),
-        department: dept_name(program, item.department),
+        name: item.name.clone(),
+        code: item.code.clone().unwrap_or_else(|| "未载明".to_string()),
+        department: words::department(item.department.as_ref()),
         applies: words::applies(&p.condition, sits),
         fields: p
             .fields
@@ -158,7 +146,7 @@ pub fn review(
                 applies: words::applies(&m.condition, sits),
             })
             .collect(),
-        points: item.review.iter().map(|r| r.value.clone()).collect(),
+        points: item.review.clone(),
         legal: s
             .legal
             .as_ref()
@@ -169,13 +157,8 @@ pub fn review(
         latest: s.latest_finish,
         slack: s.slack,
         critical: s.critical,
-        waits_for: s.after.iter().map(|a| name_of(a)).collect(),
-        feeds: plan
-            .steps
-            .iter()
-            .filter(|x| x.after.contains(&id))
-            .map(|x| name_of(&x.id))
-            .collect(),
+        waits_for: graph.predecessors(at).iter().map(|p| name_of(*p)).collect(),
+        feeds: graph.successors(at).iter().map(|x| name_of(*x)).collect(),
         outputs,
         warn_percent: warn,
         warn_after,
@@ -201,7 +184,7 @@ impl Required for Option<Condition> {
 }
 
 /// `必填`, `选填`, or `…时必填`.
-fn required_words(req: Option<&Condition>, sits: &[Situation]) -> String {
+fn required_words(req: Option<&Condition>, sits: &[Question]) -> String {
     match req {
         Some(Condition::Always) => "必填".to_string(),
         None => "选填".to_string(),

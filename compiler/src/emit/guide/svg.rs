@@ -1,11 +1,11 @@
 //! The flow picture (办理流程图): the plan's steps as an inline SVG, layered left to right.
 //!
-//! A step's column is its longest-path rank over `after` edges; within a column, steps keep
-//! the plan's order. Coordinates are integers computed from those two numbers only, so the
-//! picture is byte-identical across runs. No script, no external reference.
+//! A step's column is its longest-path rank over `after` edges ([`PlanGraph::ranks`]); within a
+//! column, steps keep the plan's order. Coordinates are integers computed from those two
+//! numbers only, so the picture is byte-identical across runs. No script, no external reference.
 
 use super::words;
-use yjs_artifacts::{Plan, Step};
+use yjs_artifacts::{Plan, PlanGraph, Step};
 
 const COL_W: usize = 220;
 const BOX_W: usize = 184;
@@ -14,8 +14,8 @@ const MARGIN: usize = 16;
 const CHARS_PER_LINE: usize = 11;
 
 /// The SVG of the plan; critical steps and edges are drawn in red, conditional steps dashed.
-pub fn flow(plan: &Plan) -> String {
-    let ranks = ranks(&plan.steps);
+pub fn flow(plan: &Plan, graph: &PlanGraph) -> String {
+    let ranks = graph.ranks();
     let columns = ranks.iter().copied().max().map_or(0, |m| m + 1);
     let lines: Vec<Vec<String>> = plan.steps.iter().map(label_lines).collect();
     let box_h = lines.iter().map(Vec::len).max().unwrap_or(1) * LINE_H + 12;
@@ -47,13 +47,12 @@ pub fn flow(plan: &Plan) -> String {
     ));
 
     for (i, step) in plan.steps.iter().enumerate() {
-        for a in &step.after {
-            let Some(j) = plan.steps.iter().position(|s| &s.id == a) else {
-                continue;
-            };
-            if implied(plan, a, step) {
+        for &j in graph.predecessors(i) {
+            // The delivery step waits for every item, but only the last ones need an arrow.
+            if graph.is_implied(j, i) {
                 continue;
             }
+            let a = graph.id(j);
             let (Some(&(fx, fy)), Some(&(tx, ty))) = (pos.get(j), pos.get(i)) else {
                 continue;
             };
@@ -136,34 +135,6 @@ fn wrap(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Longest-path rank of each step over `after` edges; a cycle cannot raise a rank past the step count.
-fn ranks(steps: &[Step]) -> Vec<usize> {
-    let mut rank = vec![0usize; steps.len()];
-    for _ in 0..steps.len() {
-        let mut changed = false;
-        for (i, s) in steps.iter().enumerate() {
-            let r = s
-                .after
-                .iter()
-                .filter_map(|a| steps.iter().position(|t| &t.id == a))
-                .filter_map(|j| rank.get(j).map(|r| r + 1))
-                .max()
-                .unwrap_or(0)
-                .min(steps.len());
-            if rank.get(i).is_some_and(|old| *old != r) {
-                if let Some(slot) = rank.get_mut(i) {
-                    *slot = r;
-                }
-                changed = true;
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
-    rank
-}
-
 /// Whether `from → to` are consecutive on the plan's critical path.
 fn critical_edge(plan: &Plan, from: &str, to: &str) -> bool {
     plan.critical_path
@@ -185,34 +156,4 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-/// Whether the edge `from → to` is implied by a longer path, so the picture can leave it out
-/// (the delivery step waits for every item, but only the last ones need an arrow).
-fn implied(plan: &Plan, from: &str, to: &Step) -> bool {
-    to.after
-        .iter()
-        .any(|other| other != from && reaches(plan, from, other))
-}
-
-/// Whether `to` is reachable from `from` over `after` edges (a breadth-first search that
-/// visits each step once, so dense or cyclic plans stay linear).
-fn reaches(plan: &Plan, from: &str, to: &str) -> bool {
-    let mut seen = std::collections::BTreeSet::new();
-    let mut todo = vec![to];
-    while let Some(id) = todo.pop() {
-        if !seen.insert(id) {
-            continue;
-        }
-        let Some(step) = plan.steps.iter().find(|s| s.id == id) else {
-            continue;
-        };
-        for a in &step.after {
-            if a == from {
-                return true;
-            }
-            todo.push(a);
-        }
-    }
-    false
 }

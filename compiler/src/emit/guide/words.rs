@@ -1,7 +1,10 @@
 //! Chinese wording shared by every document: time limits, fees, conditions, material forms.
+//!
+//! The IR says what holds (a fee is none or an amount, a material has counts); the words are
+//! chosen here, and only here.
 
-use crate::resolve::Situation;
-use crate::syntax::ast::{DurationKind, Fee, MaterialAttrs, Output};
+use crate::ir::documents::{Copies, Department, Fee, Necessity};
+use crate::ir::form::Question;
 use yjs_artifacts::{Answer, Condition, Limit};
 
 /// A limit as a length, e.g. `即办`, `2个工作日`, `30日（自然日）`.
@@ -23,41 +26,11 @@ pub fn promise(l: &Limit) -> String {
     }
 }
 
-/// The artifact limit of a model duration (used where no plan step carries it).
-pub fn duration_limit(kind: DurationKind) -> Limit {
-    match kind {
-        DurationKind::Immediate => Limit {
-            unit: "immediate".into(),
-            amount: 0,
-            workdays: 0,
-        },
-        DurationKind::Workdays(n) => Limit {
-            unit: "workdays".into(),
-            amount: n,
-            workdays: n,
-        },
-        // A natural-day limit counts at least as many working days; the plan stage owns the
-        // exact conversion, so this is only a fallback for display.
-        DurationKind::Days(n) => Limit {
-            unit: "days".into(),
-            amount: n,
-            workdays: n,
-        },
-        DurationKind::Hours(n) => Limit {
-            unit: "hours".into(),
-            amount: n,
-            workdays: n.div_ceil(8),
-        },
-    }
-}
-
 /// The fee as the guide prints it: `不收费` for `fee none`, never "无".
 pub fn fee(f: Option<&Fee>) -> String {
     match f {
-        Some(Fee::None(_)) => "不收费".to_string(),
-        Some(Fee::Amount { yuan, basis, .. }) => {
-            format!("{}元（收费依据：{}）", yuan.text, basis.value)
-        }
+        Some(Fee::Free) => "不收费".to_string(),
+        Some(Fee::Amount { yuan, basis }) => format!("{yuan}元（收费依据：{basis}）"),
         None => "未载明（请向办理部门确认）".to_string(),
     }
 }
@@ -65,10 +38,15 @@ pub fn fee(f: Option<&Fee>) -> String {
 /// The fee in yuan, for the reform figures (`None` when not stated or not a number).
 pub fn fee_yuan(f: Option<&Fee>) -> Option<f64> {
     match f {
-        Some(Fee::None(_)) => Some(0.0),
-        Some(Fee::Amount { yuan, .. }) => yuan.as_f64(),
+        Some(Fee::Free) => Some(0.0),
+        Some(Fee::Amount { yuan, .. }) => yuan.parse().ok(),
         None => None,
     }
+}
+
+/// The name of a department, or `未载明`.
+pub fn department(d: Option<&Department>) -> String {
+    d.map_or_else(|| "未载明".to_string(), |d| d.name.clone())
 }
 
 /// A delivery channel in Chinese.
@@ -82,15 +60,15 @@ pub fn delivery(channel: &str) -> String {
 }
 
 /// The form of a declared material: `原件1份`, `复印件2份`, `电子`.
-pub fn material_form(a: &MaterialAttrs) -> String {
+pub fn material_form(a: &Copies) -> String {
     let mut parts = Vec::new();
-    if let Some((n, _)) = a.original {
+    if let Some(n) = a.original {
         parts.push(format!("原件{n}份"));
     }
-    if let Some((n, _)) = a.copy {
+    if let Some(n) = a.copy {
         parts.push(format!("复印件{n}份"));
     }
-    if a.electronic.is_some() {
+    if a.electronic {
         parts.push("电子".to_string());
     }
     if parts.is_empty() {
@@ -101,12 +79,12 @@ pub fn material_form(a: &MaterialAttrs) -> String {
 }
 
 /// The form of an item's output: `电子证照`, `纸质1份`.
-pub fn output_form(o: &Output) -> String {
+pub fn output_form(electronic: bool, paper: Option<u32>) -> String {
     let mut parts = Vec::new();
-    if o.electronic.is_some() {
+    if electronic {
         parts.push("电子证照".to_string());
     }
-    if let Some((n, _)) = o.paper {
+    if let Some(n) = paper {
         parts.push(format!("纸质{n}份"));
     }
     if parts.is_empty() {
@@ -117,25 +95,22 @@ pub fn output_form(o: &Output) -> String {
 }
 
 /// The necessity of a declared material (必要/非必要/容缺后补/告知承诺).
-pub fn necessity(a: &MaterialAttrs) -> &'static str {
-    if a.pledge.is_some() {
-        "告知承诺"
-    } else if a.deferred.is_some() {
-        "容缺后补"
-    } else if a.optional.is_some() {
-        "非必要"
-    } else {
-        "必要"
+pub fn necessity(n: Necessity) -> &'static str {
+    match n {
+        Necessity::Pledge => "告知承诺",
+        Necessity::Deferred => "容缺后补",
+        Necessity::Optional => "非必要",
+        Necessity::Required => "必要",
     }
 }
 
 /// An artifact condition in Chinese words, using the situations' questions and option labels.
-pub fn condition(c: &Condition, situations: &[Situation]) -> String {
+pub fn condition(c: &Condition, situations: &[Question]) -> String {
     match c {
         Condition::Always => "所有情形".to_string(),
         Condition::In { situation, values } => {
-            let s = situations.iter().find(|s| &s.id.name == situation);
-            let question = s.map_or(situation.as_str(), |s| s.question.value.as_str());
+            let s = situations.iter().find(|s| &s.id == situation);
+            let question = s.map_or(situation.as_str(), |s| s.question.as_str());
             let labels: Vec<String> = values.iter().map(|v| answer_label(s, v)).collect();
             match labels.as_slice() {
                 [] => format!("{question}（无可选答案）"),
@@ -148,7 +123,7 @@ pub fn condition(c: &Condition, situations: &[Situation]) -> String {
     }
 }
 
-fn join(args: &[Condition], word: &str, situations: &[Situation], empty: &str) -> String {
+fn join(args: &[Condition], word: &str, situations: &[Question], empty: &str) -> String {
     if args.is_empty() {
         return empty.to_string();
     }
@@ -165,7 +140,7 @@ fn join(args: &[Condition], word: &str, situations: &[Situation], empty: &str) -
 }
 
 /// An answer as the applicant saw it: `「本市户籍家庭户」`, `「是」`.
-pub fn answer_label(s: Option<&Situation>, a: &Answer) -> String {
+pub fn answer_label(s: Option<&Question>, a: &Answer) -> String {
     match a {
         Answer::Bool(true) => "「是」".to_string(),
         Answer::Bool(false) => "「否」".to_string(),
@@ -179,7 +154,7 @@ pub fn answer_label(s: Option<&Situation>, a: &Answer) -> String {
 }
 
 /// "applies when …" wording: `所有情形` or `新生儿落户地为「本市户籍家庭户」时`.
-pub fn applies(c: &Condition, situations: &[Situation]) -> String {
+pub fn applies(c: &Condition, situations: &[Question]) -> String {
     match c {
         Condition::Always => "所有情形".to_string(),
         _ => format!("{}时", condition(c, situations)),
@@ -198,10 +173,13 @@ mod tests {
             workdays: 2,
         };
         assert_eq!(promise(&l), "自受理之日起2个工作日内办结");
-        assert_eq!(promise(&duration_limit(DurationKind::Immediate)), "即办");
-        assert_eq!(
-            fee(Some(&Fee::None(crate::files::Span::default()))),
-            "不收费"
-        );
+        let now = Limit {
+            unit: "immediate".into(),
+            amount: 0,
+            workdays: 0,
+        };
+        assert_eq!(promise(&now), "即办");
+        assert_eq!(fee(Some(&Fee::Free)), "不收费");
+        assert_eq!(output_form(true, Some(1)), "电子证照、纸质1份");
     }
 }

@@ -1,88 +1,10 @@
 //! Pest errors in our words: readable rule names, what was found, and per-context wording.
 
-use super::*;
-
-/// Where a bad statement stands, to word the diagnostic.
-#[derive(Clone, Copy)]
-pub(super) enum Context {
-    Top,
-    Department,
-    Matter,
-    Item,
-    Flow,
-    Options,
-    Entries,
-    Constraints,
-    Material,
-    Output,
-    Review,
-}
-
-impl Context {
-    pub(super) fn describe(self) -> (&'static str, &'static [&'static str]) {
-        match self {
-            Context::Top => (
-                "a top-level statement",
-                &["use", "department", "dictionary", "matter"],
-            ),
-            Context::Department => (
-                "a department attribute",
-                &["phone", "address", "hours", "website"],
-            ),
-            Context::Matter => (
-                "a matter statement",
-                &[
-                    "code",
-                    "lead",
-                    "window",
-                    "promise",
-                    "visits",
-                    "delivery",
-                    "basis",
-                    "consult",
-                    "complaint",
-                    "applicant",
-                    "warn",
-                    "extension",
-                    "situation",
-                    "shared",
-                    "item",
-                    "flow",
-                ],
-            ),
-            Context::Item => (
-                "an item statement",
-                &[
-                    "department",
-                    "code",
-                    "kind",
-                    "basis",
-                    "condition",
-                    "legal",
-                    "promise",
-                    "fee",
-                    "visits",
-                    "when",
-                    "form",
-                    "material",
-                    "output",
-                    "review",
-                    "faq",
-                ],
-            ),
-            Context::Flow => (
-                "a flow statement (`accept`, `deliver` or `A -> B`)",
-                &["accept", "deliver"],
-            ),
-            Context::Options => ("an option `ID \"label\"`", &[]),
-            Context::Entries => ("a field entry", &[]),
-            Context::Constraints => ("a constraint", &[]),
-            Context::Material => ("a material attribute", &[]),
-            Context::Output => ("an output attribute", &[]),
-            Context::Review => ("a review point in double quotes", &[]),
-        }
-    }
-}
+use super::Rule;
+use crate::diagnostics::{Code, Diagnostic};
+use crate::files::{FileId, Span};
+use crate::syntax::diagnostics as d;
+use crate::syntax::keywords::{self, Context};
 
 /// Readable words for a grammar rule, or `None` for rules not worth naming.
 fn describe(rule: Rule) -> Option<String> {
@@ -118,14 +40,14 @@ fn describe(rule: Rule) -> Option<String> {
     Some(s.to_string())
 }
 
+/// The keyword a `kw_*` rule reads, by its canonical English spelling.
 fn keyword_of(rule: Rule) -> Option<&'static str> {
     let name = format!("{rule:?}");
-    let kw = name.strip_prefix("kw_")?;
-    let kw = if kw == "bool_type" { "bool" } else { kw };
-    kw::GRAMMAR_KEYWORDS
+    let word = name.strip_prefix("kw_")?;
+    keywords::KEYWORDS
         .iter()
-        .map(|(en, _, _)| *en)
-        .find(|en| *en == kw)
+        .map(|k| k.english[0])
+        .find(|en| *en == word)
 }
 
 /// What stands at a byte offset, in words.
@@ -183,7 +105,8 @@ pub(super) fn pest_error(
         .unwrap_or(0);
     let span = Span::new(file, offset + pos, offset + pos + word_len);
     if let (Some(ctx), 0) = (ctx, pos) {
-        let (what, keywords) = ctx.describe();
+        let what = ctx.statement_name();
+        let words = ctx.starting_words();
         let word = found.trim_matches('`');
         let mut diag = Diagnostic::error(
             Code::E0001,
@@ -191,7 +114,7 @@ pub(super) fn pest_error(
             span,
             format!("not {what}"),
         );
-        if let Some(h) = crate::diagnostics::did_you_mean(word, keywords.iter().copied()) {
+        if let Some(h) = crate::diagnostics::did_you_mean(word, words.iter().copied()) {
             diag = diag.with_help(h);
         }
         return diag;

@@ -1,0 +1,194 @@
+//! The documents IR: what the 服务指南, the 一次告知单 and the 审查工作细则 of one matter say, as data.
+//!
+//! Built by `lower::documents`, read by `emit::guide`, which words it in Chinese and renders it.
+//! Conditions are artifact `Condition`s; the situations themselves are in the form IR
+//! (`Form::situations`). No wording is decided here: a fee is an amount or "none", a material
+//! has counts and flags, and the emitter chooses the words.
+
+use serde::Serialize;
+use yjs_artifacts::Condition;
+
+/// One-time notices are written for every combination of answers only up to this many.
+pub const MAX_NOTICES: u64 = 64;
+
+/// The documents of one matter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Documents {
+    /// The matter id.
+    pub matter: String,
+    /// The matter name.
+    pub name: String,
+    /// The matter's catalogue code.
+    pub code: Option<String>,
+    /// The lead department.
+    pub lead: Option<Department>,
+    /// The window department.
+    pub window: Option<Department>,
+    /// Visits to the window, as declared.
+    pub visits: Option<u32>,
+    /// Delivery channels, in their English spelling (`online`, `mail`, `window`).
+    pub delivery: Vec<String>,
+    /// The matter's basis lines.
+    pub basis: Vec<String>,
+    pub consult: Option<String>,
+    pub complaint: Option<String>,
+    /// The declared `applicant` lines.
+    pub applicant: Vec<String>,
+    /// Which kinds of applicant the fields identify (for a guide without `applicant` lines).
+    pub identifies: Identifies,
+    /// The items, in declaration order.
+    pub items: Vec<Item>,
+    /// The merged materials table (一套材料): every material once.
+    pub materials: Vec<MaterialRow>,
+    /// The combinations one-time notices are written for.
+    pub notices: Notices,
+}
+
+/// A department as the documents show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Department {
+    pub id: String,
+    pub name: String,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub hours: Option<String>,
+}
+
+/// Whether some field of the matter (shared or an item's own) has a 居民身份证号码 (a natural
+/// person) or a 统一社会信用代码 (an organisation).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Identifies {
+    pub person: bool,
+    pub organisation: bool,
+}
+
+/// An item as the documents show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    pub id: String,
+    pub name: String,
+    pub code: Option<String>,
+    pub department: Option<Department>,
+    pub basis: Vec<String>,
+    /// The acceptance conditions (受理条件), one line each.
+    pub conditions: Vec<String>,
+    pub fee: Option<Fee>,
+    /// Visits to handle the item on its own, as declared.
+    pub visits: Option<u32>,
+    /// When the item applies.
+    pub applies: Condition,
+    /// The item's form, in order: what the applicant fills in for it.
+    pub fields: Vec<FormLine>,
+    /// How many materials the item asks for on its own (reused outputs included).
+    pub material_count: usize,
+    pub outputs: Vec<Output>,
+    /// The review points (审查要点).
+    pub review: Vec<String>,
+    pub faqs: Vec<Faq>,
+}
+
+/// One field of an item's form, as a notice lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FormLine {
+    /// The shared field it binds, if any: the same shared field is listed once.
+    pub shared: Option<String>,
+    /// The department's name for the field.
+    pub name: String,
+    /// The label the applicant reads (a shared field's own label).
+    pub label: String,
+}
+
+/// The fee of an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Fee {
+    /// `fee none`.
+    Free,
+    /// `fee N yuan "basis"`; the amount as written.
+    Amount { yuan: String, basis: String },
+}
+
+/// An output (审批结果) of an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Output {
+    pub id: String,
+    pub name: String,
+    pub electronic: bool,
+    /// Paper copies.
+    pub paper: Option<u32>,
+    /// The names of the items that reuse it, in declaration order.
+    pub used_by: Vec<String>,
+}
+
+/// A question and its answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Faq {
+    pub question: String,
+    pub answer: String,
+}
+
+/// One row of the merged materials table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MaterialRow {
+    /// The material name.
+    pub name: String,
+    /// The names of the items that need it, in declaration order.
+    pub items: Vec<String>,
+    /// Where it comes from.
+    pub source: MaterialSource,
+    pub necessity: Necessity,
+    /// Why the material is required, when stated.
+    pub basis: Option<String>,
+    /// What makes it acceptable at intake (受理标准), when stated.
+    pub accept: Option<String>,
+    /// When it applies: the union of its uses.
+    pub applies: Condition,
+    /// When each use applies (the item's condition and the material's).
+    pub uses: Vec<Condition>,
+}
+
+/// Where a material comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum MaterialSource {
+    /// The applicant brings it.
+    Applicant(Copies),
+    /// Fetched by data sharing from `system` (免提交).
+    Shared { system: String, copies: Copies },
+    /// An earlier item's output, taken when that item is done (免提交).
+    Output {
+        /// The producing item's name.
+        item: String,
+        electronic: bool,
+        paper: Option<u32>,
+    },
+}
+
+/// The forms in which a declared material is handed in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Copies {
+    pub original: Option<u32>,
+    pub copy: Option<u32>,
+    pub electronic: bool,
+}
+
+/// How necessary a material is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Necessity {
+    /// 必要.
+    Required,
+    /// 非必要.
+    Optional,
+    /// 容缺后补: may be supplied after acceptance.
+    Deferred,
+    /// 告知承诺: replaced by a written pledge.
+    Pledge,
+}
+
+/// The combinations of situation answers that one-time notices are written for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Notices {
+    /// How many combinations the situations allow (saturating).
+    pub combinations: u64,
+    /// Every combination, as one option position per situation of `Form::situations`, first
+    /// situation slowest; empty past [`MAX_NOTICES`].
+    pub list: Vec<Vec<usize>>,
+}

@@ -1,0 +1,337 @@
+//! Lowers one matter's fields and check's form results to the merged-form IR (`ir::form::Form`).
+//!
+//! Check has unified every field; here the unified bounds get their provenance as text (item,
+//! department, the constraint as written, `file:line:col`), requiredness and applicability
+//! become artifact conditions, and the per-item views and projected materials are assembled.
+
+use super::cond::{artifact, required};
+use crate::check::form::{self as facts, Checked, FieldFacts, FormAnalysis, Provenance};
+use crate::files::{Files, Span};
+use crate::ir::cond::{and, and_opt, or};
+use crate::ir::form::{
+    Bound, Bounds, ChoiceOption, Form, ItemForm, LocalField, Pattern, Question, SharedField,
+    Source, Ty, ViewField,
+};
+use crate::resolve::{Field, FieldType, Item, ItemField, Material, Matter, Program};
+use la_arena::{ArenaMap, Idx};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use yjs_artifacts::{Condition, ProjectedMaterial};
+
+/// The merged form of one matter.
+pub fn form(files: &Files, program: &Program, matter: &Matter, a: &FormAnalysis) -> Form {
+    let sits = &matter.situations;
+    let mut prov = Provenances::new(files, program, matter);
+    let applies: ArenaMap<Idx<Item>, Condition> = matter
+        .items
+        .iter()
+        .map(|(i, it)| (i, artifact(it.when.as_ref(), sits)))
+        .collect();
+
+    let by_shared = matter.bindings();
+    let mut shared = Vec::new();
+    let mut shared_ty: ArenaMap<Idx<Field>, Ty> = ArenaMap::default();
+    for (si, f) in matter.shared.iter() {
+        let Some(checked) = a.shared.get(si) else {
+            continue;
+        };
+        let base_required = required(base_constraints(f), sits);
+        let mut req = None;
+        let mut shown = None;
+        let mut items = Vec::new();
+        for (ii, b) in by_shared.get(si).into_iter().flatten() {
+            let own = or(base_required.clone(), required(&b.constraints, sits));
+            req = or(req, and_opt(&applies[*ii], own));
+            shown = or(shown, Some(applies[*ii].clone()));
+            items.push(matter.items[*ii].id.name.clone());
+        }
+        let Some(shown) = shown else { continue };
+        let ty = ty(&f.ty, &checked.entries, matter, &mut prov);
+        shared_ty.insert(si, ty.clone());
+        shared.push(SharedField {
+            id: f.id.name.clone(),
+            label: f.label.value.clone(),
+            ty,
+            bounds: prov.bounds(&checked.unified.bounds),
+            required: req,
+            applies: shown,
+            items,
+            sources: prov.sources(&checked.unified.sources),
+        });
+    }
+
+    let mut items = Vec::new();
+    for (ii, it) in matter.items.iter() {
+        let mut locals = Vec::new();
+        let mut view = Vec::new();
+        let item_facts = a.items.get(ii).map_or(&[][..], Vec::as_slice);
+        for (field, fact) in it.fields.iter().zip(item_facts) {
+            match (field, fact) {
+                (ItemField::Local(f), FieldFacts::Local(checked)) => {
+                    let lf = local_field(f, checked, matter, &mut prov);
+                    view.push(ViewField {
+                        name: lf.id.clone(),
+                        label: lf.label.clone(),
+                        pointer: format!("/{}/{}", it.id.name, lf.id),
+                        shared: None,
+                        ty: lf.ty.clone(),
+                        own: lf.bounds.clone(),
+                        effective: lf.bounds.clone(),
+                        required: lf.required.clone(),
+                    });
+                    locals.push(lf);
+                }
+                (ItemField::Shared(b), FieldFacts::Shared { own, effective }) => {
+                    let f = &matter.shared[b.shared];
+                    let Some(ty) = shared_ty.get(b.shared) else {
+                        continue;
+                    };
+                    view.push(ViewField {
+                        name: b.local.name.clone(),
+                        label: b
+                            .label
+                            .as_ref()
+                            .map_or_else(|| f.label.value.clone(), |l| l.value.clone()),
+                        pointer: format!("/{}", f.id.name),
+                        shared: Some(f.id.name.clone()),
+                        ty: ty.clone(),
+                        own: prov.bounds(own),
+                        effective: prov.bounds(effective),
+                        required: or(
+                            required(base_constraints(f), sits),
+                            required(&b.constraints, sits),
+                        ),
+                    });
+                }
+                // Check returns one fact per field, of the field's kind.
+                (ItemField::Local(_), FieldFacts::Shared { .. })
+                | (ItemField::Shared(_), FieldFacts::Local(_)) => {}
+            }
+        }
+        let (department, department_name) = it
+            .department
+            .map(|(d, _)| &program.departments[d])
+            .map_or_else(Default::default, |d| (d.id.clone(), d.name.clone()));
+        items.push(ItemForm {
+            id: it.id.name.clone(),
+            name: it.name.value.clone(),
+            department,
+            department_name,
+            applies: applies[ii].clone(),
+            locals,
+            view,
+            materials: materials(matter, it, &applies[ii]),
+        });
+    }
+
+    let fields_before = matter.items.values().map(|it| it.fields.len()).sum();
+    let fields_after = shared.len() + items.iter().map(|i| i.locals.len()).sum::<usize>();
+    Form {
+        matter: matter.id.name.clone(),
+        name: matter.name.value.clone(),
+        situations: questions(matter),
+        shared,
+        items,
+        fields_before,
+        fields_after,
+    }
+}
+
+/// The situation questions; a yes/no question lists no options.
+fn questions(matter: &Matter) -> Vec<Question> {
+    matter
+        .situations
+        .values()
+        .map(|s| Question {
+            id: s.id.name.clone(),
+            question: s.question.value.clone(),
+            is_bool: s.is_bool,
+            options: if s.is_bool {
+                Vec::new()
+            } else {
+                s.options
+                    .values()
+                    .map(|o| ChoiceOption {
+                        id: o.id.clone(),
+                        label: o.label.clone(),
+                    })
+                    .collect()
+            },
+        })
+        .collect()
+}
+
+/// The constraints of a shared field before any item narrows it: the dictionary's, then the matter's.
+fn base_constraints(f: &Field) -> impl Iterator<Item = &crate::resolve::Constraint> {
+    f.origin
+        .iter()
+        .flat_map(|o| &o.constraints)
+        .chain(&f.constraints)
+}
+
+/// A field one declaration owns, with its checked unification.
+fn local_field(
+    f: &Field,
+    checked: &Checked,
+    matter: &Matter,
+    prov: &mut Provenances,
+) -> LocalField {
+    LocalField {
+        id: f.id.name.clone(),
+        label: f.label.value.clone(),
+        ty: ty(&f.ty, &checked.entries, matter, prov),
+        bounds: prov.bounds(&checked.unified.bounds),
+        required: required(&f.constraints, &matter.situations),
+        sources: prov.sources(&checked.unified.sources),
+    }
+}
+
+/// The IR type; a list's entry fields come with their checked unification.
+fn ty(t: &FieldType, entries: &[Checked], matter: &Matter, prov: &mut Provenances) -> Ty {
+    match t {
+        FieldType::Scalar(s) => Ty::Scalar(*s),
+        FieldType::Choice { multi, options } => Ty::Choice {
+            multi: *multi,
+            options: options.clone(),
+        },
+        // A list entry's `required when` speaks of the matter's situations, like any other.
+        FieldType::List(fields) => Ty::List(
+            fields
+                .iter()
+                .zip(entries)
+                .map(|(f, c)| local_field(f, c, matter, prov))
+                .collect(),
+        ),
+    }
+}
+
+/// The item's materials with their conditions (the item's own condition included).
+fn materials(matter: &Matter, it: &Item, applies: &Condition) -> Vec<ProjectedMaterial> {
+    let sits = &matter.situations;
+    it.materials
+        .iter()
+        .map(|m| match m {
+            Material::Own(own) => ProjectedMaterial {
+                id: own.id.name.clone(),
+                name: own.name.value.clone(),
+                source: if own.attrs.shared.is_some() {
+                    "shared".into()
+                } else {
+                    "applicant".into()
+                },
+                condition: and(applies.clone(), artifact(own.when.as_ref(), sits)),
+            },
+            Material::Reuse {
+                item, output, when, ..
+            } => {
+                let src = &matter.items[*item];
+                let out = &src.outputs[*output];
+                ProjectedMaterial {
+                    id: format!("{}.{}", src.id.name, out.id.name),
+                    name: out.name.value.clone(),
+                    source: "output".into(),
+                    condition: and(applies.clone(), artifact(when.as_ref(), sits)),
+                }
+            }
+        })
+        .collect()
+}
+
+/// An item's id and its department's id, shared by every source the item declared.
+struct Owner {
+    item: Arc<str>,
+    department: Option<Arc<str>>,
+}
+
+/// Provenance as the IR writes it, made once per constraint and shared by every field view
+/// that repeats it.
+struct Provenances<'a> {
+    files: &'a Files,
+    /// Per item, its id and its department's id.
+    items: ArenaMap<Idx<Item>, Owner>,
+    made: BTreeMap<Provenance, Source>,
+}
+
+impl<'a> Provenances<'a> {
+    fn new(files: &'a Files, program: &Program, matter: &Matter) -> Self {
+        let items = matter
+            .items
+            .iter()
+            .map(|(i, it)| {
+                let dept = it
+                    .department
+                    .map(|(d, _)| Arc::from(program.departments[d].id.as_str()));
+                let owner = Owner {
+                    item: Arc::from(it.id.name.as_str()),
+                    department: dept,
+                };
+                (i, owner)
+            })
+            .collect();
+        Provenances {
+            files,
+            items,
+            made: BTreeMap::new(),
+        }
+    }
+
+    fn source(&mut self, p: Provenance) -> Source {
+        if let Some(s) = self.made.get(&p) {
+            return s.clone();
+        }
+        let (item, department) = p
+            .item
+            .and_then(|i| self.items.get(i))
+            .map_or((None, None), |o| {
+                (Some(o.item.clone()), o.department.clone())
+            });
+        let s = Source {
+            item,
+            department,
+            constraint: self.files.text(p.span).trim().into(),
+            at: at(self.files, p.span).into(),
+        };
+        self.made.insert(p, s.clone());
+        s
+    }
+
+    fn sources(&mut self, list: &[Provenance]) -> Vec<Source> {
+        list.iter().map(|p| self.source(*p)).collect()
+    }
+
+    fn bounds(&mut self, b: &facts::Bounds) -> Bounds {
+        let mut bound = |x: &Option<facts::Bound>| {
+            x.as_ref().map(|x| {
+                Box::new(Bound {
+                    value: x.value.clone(),
+                    source: self.source(x.at),
+                })
+            })
+        };
+        Bounds {
+            min: bound(&b.min),
+            max: bound(&b.max),
+            min_length: bound(&b.min_length),
+            max_length: bound(&b.max_length),
+            min_items: bound(&b.min_items),
+            max_items: bound(&b.max_items),
+            patterns: b
+                .patterns
+                .iter()
+                .map(|p| Pattern {
+                    pattern: p.pattern.clone(),
+                    source: self.source(p.at),
+                })
+                .collect(),
+            default: b.default.clone(),
+            help: b.help.clone(),
+            placeholder: b.placeholder.clone(),
+        }
+    }
+}
+
+/// `file:line:col` of a span's start.
+fn at(files: &Files, span: Span) -> String {
+    let (line, col) = files.line_col(span.file, span.start as usize);
+    format!("{}:{line}:{col}", files.name(span.file))
+}

@@ -1,0 +1,193 @@
+//! Lowers one matter and check's plan analysis to the plan IR: the `plan.json` artifact and the
+//! conditions the Mermaid picture shows.
+
+use super::cond::{answer, artifact};
+use crate::check::plan::units;
+use crate::check::plan::{self as check, step_name, Analysis, StepRef, Timing};
+use crate::ir::plan::PlanIr;
+use crate::resolve::{DeptId, DurationKind, Matter, SitOption, Situation};
+use la_arena::Idx;
+use yjs_artifacts::{
+    Answers, Condition, Joint, Plan, Scenario, Scenarios, Step, StepKind, Supervision,
+};
+
+/// The supervision threshold without a `warn` statement, in percent of a step's promised time.
+pub const DEFAULT_WARN_PERCENT: u32 = 80;
+
+/// The plan IR of one matter.
+pub fn plan(program: &crate::resolve::Program, matter: &Matter, a: &Analysis) -> PlanIr {
+    let dept = |id: Option<DeptId>| -> (String, String) {
+        id.map(|i| &program.departments[i])
+            .map_or_else(Default::default, |d| (d.id.clone(), d.name.clone()))
+    };
+    let window = matter.window.map(|(d, _)| d);
+    let mut steps = Vec::with_capacity(matter.items.len() + 2);
+    let mut conditions = Vec::with_capacity(matter.items.len() + 2);
+    let accept_kind = matter
+        .flow
+        .accept
+        .map_or(DurationKind::Immediate, |(d, _, _)| d.kind);
+    let accept_dept = matter.flow.accept.map(|(_, d, _)| d).or(window);
+    let (id, name) = dept(accept_dept);
+    steps.push(step(
+        StepRef::Accept,
+        matter,
+        "受理",
+        StepKind::Accept,
+        (id, name),
+        Vec::new(),
+        Condition::Always,
+        None,
+        accept_kind,
+        a.schedule.accept,
+    ));
+    conditions.push(None);
+    for (i, item) in matter.items.iter() {
+        let preds = a.graph.preds(i);
+        let after = if preds.is_empty() {
+            vec!["accept".to_string()]
+        } else {
+            preds
+                .iter()
+                .map(|p| step_name(matter, StepRef::Item(*p)))
+                .collect()
+        };
+        steps.push(step(
+            StepRef::Item(i),
+            matter,
+            &item.name.value,
+            StepKind::Item,
+            dept(item.department.map(|(d, _)| d)),
+            after,
+            artifact(item.when.as_ref(), &matter.situations),
+            item.legal.map(|l| l.kind),
+            item.promise
+                .or(item.legal)
+                .map_or(DurationKind::Immediate, |p| p.kind),
+            a.schedule.timing(StepRef::Item(i)),
+        ));
+        conditions.push(item.when.as_ref().map(|c| c.display(&matter.situations)));
+    }
+    let deliver_after = if matter.items.is_empty() {
+        vec!["accept".to_string()]
+    } else {
+        matter.items.values().map(|i| i.id.name.clone()).collect()
+    };
+    steps.push(step(
+        StepRef::Deliver,
+        matter,
+        "送达",
+        StepKind::Deliver,
+        dept(window),
+        deliver_after,
+        Condition::Always,
+        None,
+        matter
+            .flow
+            .deliver
+            .map_or(DurationKind::Immediate, |d| d.kind),
+        a.schedule.deliver,
+    ));
+    conditions.push(None);
+    let set = &a.scenarios;
+    let names =
+        |path: &[StepRef]| -> Vec<String> { path.iter().map(|s| step_name(matter, *s)).collect() };
+    let counted: Vec<String> = matter
+        .items
+        .values()
+        .filter(|i| check::under_licensing_law(i))
+        .map(|i| i.id.name.clone())
+        .collect();
+    let mut legal_path = names(&set.legal_worst.legal.critical_path);
+    legal_path.retain(|s| s == "accept" || counted.contains(s));
+    let extension = matter.extension.as_ref();
+    let plan = Plan {
+        format_version: yjs_artifacts::FORMAT_VERSION,
+        matter: matter.id.name.clone(),
+        name: matter.name.value.clone(),
+        lead: dept(matter.lead.map(|(d, _)| d)).0,
+        window: dept(window).0,
+        promise: units::limit(matter.promise.map_or(DurationKind::Immediate, |p| p.kind)),
+        total_workdays: set.worst.promised.total,
+        best_workdays: set.best.promised.total,
+        critical_path: names(&set.worst.promised.critical_path),
+        joint: Joint {
+            legal_workdays: set.legal_worst.legal.total,
+            legal_path,
+            counted,
+            cap_workdays: check::JOINT_CAP_WORKDAYS,
+            extension_workdays: extension.map_or(0, |e| units::workdays(e.duration.kind)),
+            extension_reason: extension.map(|e| e.reason.value.clone()),
+        },
+        steps,
+        scenarios: Scenarios {
+            complete: set.complete,
+            deciding: set
+                .deciding
+                .iter()
+                .map(|s| matter.situations[*s].id.name.clone())
+                .collect(),
+            combinations: set.combinations,
+            list: set
+                .list
+                .iter()
+                .map(|s| Scenario {
+                    answers: answers(matter, &s.answers),
+                    items: matter
+                        .items
+                        .values()
+                        .zip(&s.applies)
+                        .filter(|(_, a)| **a)
+                        .map(|(i, _)| i.id.name.clone())
+                        .collect(),
+                    total_workdays: s.promised.total,
+                    critical_path: names(&s.promised.critical_path),
+                })
+                .collect(),
+        },
+        supervision: Supervision {
+            warn_percent: matter.warn_percent.map_or(DEFAULT_WARN_PERCENT, |(p, _)| p),
+        },
+    };
+    PlanIr { plan, conditions }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn step(
+    at: StepRef,
+    matter: &Matter,
+    name: &str,
+    kind: StepKind,
+    (department, department_name): (String, String),
+    after: Vec<String>,
+    condition: Condition,
+    legal: Option<DurationKind>,
+    promise: DurationKind,
+    t: Timing,
+) -> Step {
+    Step {
+        id: step_name(matter, at),
+        kind,
+        name: name.to_string(),
+        department,
+        department_name,
+        after,
+        condition,
+        legal: legal.map(units::limit),
+        promise: units::limit(promise),
+        earliest_start: t.earliest_start,
+        earliest_finish: t.earliest_finish,
+        latest_finish: t.latest_finish,
+        slack: t.slack,
+        critical: t.critical(),
+    }
+}
+
+fn answers(matter: &Matter, list: &[(Idx<Situation>, Idx<SitOption>)]) -> Answers {
+    list.iter()
+        .map(|(s, v)| {
+            let sit = &matter.situations[*s];
+            (sit.id.name.clone(), answer(sit, *v))
+        })
+        .collect()
+}

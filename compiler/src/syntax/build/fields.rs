@@ -1,0 +1,320 @@
+//! Builders for field entries, field types, constraints and the attributes of any block.
+
+use super::*;
+use crate::syntax::kind::SyntaxKind;
+
+/// An attribute before its block gives it a meaning.
+pub(super) struct RawAttr {
+    pub(super) name: Ident,
+    pub(super) args: RawArgs,
+    pub(super) span: Span,
+}
+
+/// What follows an attribute's name.
+pub(super) enum RawArgs {
+    None,
+    When(Option<Expr>),
+    Values(Vec<Value>),
+}
+
+/// One value of an attribute.
+pub(super) enum Value {
+    Literal(Literal),
+    Percent,
+}
+
+impl Builder {
+    /// The attributes of an attribute block standing in `context`.
+    pub(super) fn attrs(&mut self, block: SyntaxNode<'_>, context: Context) -> Vec<RawAttr> {
+        let mut out = Vec::new();
+        for a in block.children() {
+            match a.kind() {
+                ATTR => out.extend(self.attr(a)),
+                ERROR => self.bad(a, context),
+                _ => self.unexpected(SyntaxElement::Node(a)),
+            }
+        }
+        out
+    }
+
+    fn attr(&mut self, a: SyntaxNode<'_>) -> Option<RawAttr> {
+        let span = a.span();
+        let mut parts = significant(a);
+        let first = parts.next().and_then(SyntaxElement::into_token);
+        let first = self.need(a, first)?;
+        if first.kind() == WHEN_KW {
+            let name = Ident {
+                name: "when".into(),
+                span: first.span(),
+            };
+            let cond = self.need(a, a.child(EXPR))?;
+            let args = RawArgs::When(self.expr(cond));
+            return Some(RawAttr { name, args, span });
+        }
+        let name = self.ident(first);
+        let mut args = RawArgs::None;
+        let mut values = Vec::new();
+        for p in parts {
+            match (p.kind(), p) {
+                (WHEN_KW | COMMA, _) => {}
+                (EXPR, SyntaxElement::Node(e)) => args = RawArgs::When(self.expr(e)),
+                (PERCENT, _) => values.push(Value::Percent),
+                (_, SyntaxElement::Token(t)) => match self.literal(t) {
+                    Some(l) => values.push(Value::Literal(l)),
+                    None => self.unexpected(p),
+                },
+                _ => self.unexpected(p),
+            }
+        }
+        if !values.is_empty() {
+            args = RawArgs::Values(values);
+        }
+        Some(RawAttr { name, args, span })
+    }
+
+    /// A literal token: a string, a number, `true`/`false` or a name.
+    pub(super) fn literal(&mut self, t: SyntaxToken<'_>) -> Option<Literal> {
+        Some(match t.kind() {
+            STRING => Literal::Str(self.string(t)),
+            NUMBER => Literal::Number(self.number(t)),
+            TRUE_KW => Literal::Bool(true, t.span()),
+            FALSE_KW => Literal::Bool(false, t.span()),
+            IDENT => Literal::Ident(self.ident(t)),
+            _ => return None,
+        })
+    }
+
+    pub(super) fn one_string(&mut self, a: &RawAttr, key: &str) -> Option<Str> {
+        if let RawArgs::Values(v) = &a.args {
+            if let [Value::Literal(Literal::Str(s))] = v.as_slice() {
+                return Some(s.clone());
+            }
+        }
+        self.diags
+            .push(d::bad_value(a.span, key, "one string in double quotes"));
+        None
+    }
+
+    fn one_number(&mut self, a: &RawAttr, key: &str) -> Option<Number> {
+        if let RawArgs::Values(v) = &a.args {
+            if let [Value::Literal(Literal::Number(n))] = v.as_slice() {
+                return Some(n.clone());
+            }
+        }
+        self.diags.push(d::bad_value(a.span, key, "one number"));
+        None
+    }
+
+    pub(super) fn one_count(&mut self, a: &RawAttr, key: &str) -> Option<(u32, Span)> {
+        let n = self.one_number(a, key)?;
+        self.whole(&n, key).map(|v| (v, n.span))
+    }
+
+    /// An attribute without a value, such as `electronic`.
+    pub(super) fn flag(&mut self, a: &RawAttr, key: &str) -> Option<Span> {
+        if matches!(a.args, RawArgs::None) {
+            Some(a.span)
+        } else {
+            self.diags.push(d::bad_value(a.span, key, "no value"));
+            None
+        }
+    }
+
+    /// The entries of a `shared`, `form`, `dictionary` or `list` block.
+    pub(super) fn entries(&mut self, block: SyntaxNode<'_>) -> Vec<Entry> {
+        let mut out = Vec::with_capacity(block.children().count());
+        for e in block.children() {
+            match e.kind() {
+                ENTRY => out.extend(self.entry(e)),
+                ERROR => self.bad(e, Context::Entries),
+                _ => self.unexpected(SyntaxElement::Node(e)),
+            }
+        }
+        out
+    }
+
+    fn entry(&mut self, n: SyntaxNode<'_>) -> Option<Entry> {
+        let span = n.span();
+        let mut head = None;
+        let mut alias = None;
+        let mut label = None;
+        let mut ty = None;
+        let mut constraints = Vec::new();
+        for p in significant(n) {
+            match (p.kind(), p) {
+                (PATH, SyntaxElement::Node(x)) => head = self.path(x),
+                (ALIAS, SyntaxElement::Node(x)) => {
+                    let target = self.need(x, x.child(PATH));
+                    alias = target.and_then(|t| self.path(t));
+                }
+                (STRING, SyntaxElement::Token(t)) => label = Some(self.string(t)),
+                (CHOICE_TYPE | LIST_TYPE | SIMPLE_TYPE, SyntaxElement::Node(x)) => {
+                    ty = self.field_type(x)
+                }
+                (ATTR_BLOCK, SyntaxElement::Node(x)) => constraints = self.constraints(x),
+                _ => self.unexpected(p),
+            }
+        }
+        let head = head?;
+        match ty {
+            Some(ty) => {
+                if head.second.is_some() || alias.is_some() {
+                    self.diags.push(d::malformed_entry(
+                        span,
+                        "a field declaration cannot also refer to another field",
+                        "either declare a new field (`ID \"label\" TYPE`) or refer to one (`local = shared`), not both",
+                    ));
+                    return None;
+                }
+                let Some(label) = label else {
+                    self.diags.push(d::malformed_entry(
+                        span,
+                        &format!(
+                            "the field `{}` is declared without a label",
+                            head.first.name
+                        ),
+                        &format!(
+                            "give it the label the applicant reads: `{} \"标签\" …`",
+                            head.first.name
+                        ),
+                    ));
+                    return None;
+                };
+                Some(Entry::Def(FieldDef {
+                    id: head.first,
+                    label,
+                    ty,
+                    constraints,
+                    span,
+                }))
+            }
+            None => {
+                let (local, target) = match alias {
+                    Some(t) => {
+                        if head.second.is_some() {
+                            self.diags.push(d::malformed_entry(
+                                span,
+                                "the name before `=` must be a plain name",
+                                "write `local = target`, e.g. `guardian_id = mother_id`",
+                            ));
+                            return None;
+                        }
+                        (Some(head.first), t)
+                    }
+                    None => (None, head),
+                };
+                Some(Entry::Ref(FieldRef {
+                    local,
+                    target,
+                    label,
+                    constraints,
+                    span,
+                }))
+            }
+        }
+    }
+
+    fn field_type(&mut self, n: SyntaxNode<'_>) -> Option<TypeExpr> {
+        let kind = match n.kind() {
+            SIMPLE_TYPE => TypeExprKind::Named(self.ident_in(n)?),
+            CHOICE_TYPE => {
+                let multi = n.keyword().map(|t| t.kind()) == Some(SyntaxKind::MULTI_CHOICE_KW);
+                let block = self.need(n, n.child(OPTION_BLOCK))?;
+                let options = self.options(block);
+                TypeExprKind::Choice { multi, options }
+            }
+            _ => {
+                let block = self.need(n, n.child(ENTRY_BLOCK))?;
+                let mut fields = Vec::new();
+                for e in self.entries(block) {
+                    match e {
+                        Entry::Def(f) => fields.push(f),
+                        Entry::Ref(r) => self.diags.push(d::malformed_entry(
+                            r.span,
+                            "a list declares its own fields",
+                            "write each member as `ID \"label\" TYPE { … }`",
+                        )),
+                    }
+                }
+                TypeExprKind::List(fields)
+            }
+        };
+        Some(TypeExpr {
+            kind,
+            span: n.span(),
+        })
+    }
+
+    fn constraints(&mut self, block: SyntaxNode<'_>) -> Vec<Constraint> {
+        let mut out = Vec::new();
+        for a in self.attrs(block, Context::Constraints) {
+            let Some(key) = canonical(kw::CONSTRAINTS, &a.name.name) else {
+                self.diags.push(d::unknown_attr(
+                    a.name.span,
+                    &a.name.name,
+                    "constraint",
+                    &spellings(kw::CONSTRAINTS),
+                ));
+                continue;
+            };
+            let kind = match key {
+                "required" => match a.args {
+                    RawArgs::None => ConstraintKind::Required(None),
+                    RawArgs::When(Some(e)) => ConstraintKind::Required(Some(e)),
+                    RawArgs::When(None) => continue,
+                    RawArgs::Values(_) => {
+                        self.diags.push(d::bad_value(
+                            a.span,
+                            "required",
+                            "nothing, or `when` and a condition",
+                        ));
+                        continue;
+                    }
+                },
+                "min" | "max" | "min_length" | "max_length" | "min_items" | "max_items" => {
+                    let Some(n) = self.one_number(&a, key) else {
+                        continue;
+                    };
+                    if key != "min" && key != "max" && self.whole(&n, key).is_none() {
+                        continue;
+                    }
+                    match key {
+                        "min" => ConstraintKind::Min(n),
+                        "max" => ConstraintKind::Max(n),
+                        "min_length" => ConstraintKind::MinLength(n),
+                        "max_length" => ConstraintKind::MaxLength(n),
+                        "min_items" => ConstraintKind::MinItems(n),
+                        _ => ConstraintKind::MaxItems(n),
+                    }
+                }
+                "pattern" | "help" | "placeholder" => {
+                    let Some(s) = self.one_string(&a, key) else {
+                        continue;
+                    };
+                    match key {
+                        "pattern" => ConstraintKind::Pattern(s),
+                        "help" => ConstraintKind::Help(s),
+                        _ => ConstraintKind::Placeholder(s),
+                    }
+                }
+                _ => match &a.args {
+                    RawArgs::Values(v) => match v.as_slice() {
+                        [Value::Literal(l)] => ConstraintKind::Default(l.clone()),
+                        _ => {
+                            self.diags
+                                .push(d::bad_value(a.span, "default", "one value"));
+                            continue;
+                        }
+                    },
+                    _ => {
+                        self.diags
+                            .push(d::bad_value(a.span, "default", "one value"));
+                        continue;
+                    }
+                },
+            };
+            out.push(Constraint { kind, span: a.span });
+        }
+        out
+    }
+}

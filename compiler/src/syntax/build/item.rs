@@ -1,0 +1,315 @@
+//! Builders for items and what they hold: fees, materials, outputs, review points, and the flow.
+
+use super::fields::RawArgs;
+use super::*;
+
+impl Builder {
+    pub(super) fn item(&mut self, n: SyntaxNode<'_>) -> Option<Item> {
+        let id = self.ident_in(n)?;
+        let name = self.string_in(n)?;
+        let block = self.need(n, n.child(ITEM_BLOCK))?;
+        let mut item = Item {
+            id,
+            name,
+            department: None,
+            code: None,
+            kind: None,
+            basis: Vec::new(),
+            conditions: Vec::new(),
+            legal: None,
+            promise: None,
+            fee: None,
+            visits: None,
+            when: None,
+            form: None,
+            materials: Vec::new(),
+            outputs: Vec::new(),
+            review: Vec::new(),
+            faqs: Vec::new(),
+            span: n.span(),
+        };
+        let mut seen = Seen::default();
+        for s in block.children() {
+            match s.kind() {
+                DEPARTMENT_STMT => {
+                    let v = self.ident_in(s);
+                    self.put(&mut seen, s, &mut item.department, v);
+                }
+                CODE_STMT => {
+                    let v = self.string_in(s);
+                    self.put(&mut seen, s, &mut item.code, v);
+                }
+                KIND_STMT => {
+                    let v = self.ident_in(s);
+                    self.put(&mut seen, s, &mut item.kind, v);
+                }
+                BASIS_STMT => item.basis.extend(self.string_in(s)),
+                CONDITION_STMT => item.conditions.extend(self.string_in(s)),
+                LEGAL_STMT => {
+                    let v = self.duration_in(s);
+                    self.put(&mut seen, s, &mut item.legal, v);
+                }
+                PROMISE_STMT => {
+                    let v = self.duration_in(s);
+                    self.put(&mut seen, s, &mut item.promise, v);
+                }
+                FEE_STMT => {
+                    let v = self.fee(s);
+                    self.put(&mut seen, s, &mut item.fee, v);
+                }
+                VISITS_STMT => {
+                    let v = self.count_in(s, "visits");
+                    self.put(&mut seen, s, &mut item.visits, v);
+                }
+                WHEN_STMT => {
+                    let v = self.need(s, s.child(EXPR)).and_then(|e| self.expr(e));
+                    self.put(&mut seen, s, &mut item.when, v);
+                }
+                FORM => {
+                    let v = s.child(ENTRY_BLOCK).map(|b| Block {
+                        entries: self.entries(b),
+                        span: s.span(),
+                    });
+                    let v = self.need(s, v);
+                    self.put(&mut seen, s, &mut item.form, v);
+                }
+                MATERIAL => item.materials.extend(self.material(s)),
+                OUTPUT => item.outputs.extend(self.output(s)),
+                REVIEW => self.review(s, &mut item.review),
+                FAQ => {
+                    let mut strings = s.tokens().filter(|t| t.kind() == STRING);
+                    if let (Some(q), Some(a)) = (strings.next(), strings.next()) {
+                        let question = self.string(q);
+                        let answer = self.string(a);
+                        item.faqs.push(Faq {
+                            question,
+                            answer,
+                            span: s.span(),
+                        });
+                    } else {
+                        self.unexpected(SyntaxElement::Node(s));
+                    }
+                }
+                ERROR => self.bad(s, Context::Item),
+                _ => self.unexpected(SyntaxElement::Node(s)),
+            }
+        }
+        Some(item)
+    }
+
+    /// `review { "point" … }`.
+    fn review(&mut self, s: SyntaxNode<'_>, out: &mut Vec<Str>) {
+        let Some(block) = self.need(s, s.child(REVIEW_BLOCK)) else {
+            return;
+        };
+        for p in significant(block) {
+            match (p.kind(), p) {
+                (L_BRACE | R_BRACE | SEMICOLON, _) => {}
+                (STRING, SyntaxElement::Token(t)) => {
+                    let v = self.string(t);
+                    out.push(v);
+                }
+                (ERROR, SyntaxElement::Node(e)) => self.bad(e, Context::Review),
+                _ => self.unexpected(p),
+            }
+        }
+    }
+
+    /// `fee none` or `fee AMOUNT yuan "basis"`.
+    fn fee(&mut self, s: SyntaxNode<'_>) -> Option<Fee> {
+        let span = s.span();
+        if s.token(NONE_KW).is_some() {
+            return Some(Fee::None(span));
+        }
+        let yuan = self.need(s, s.token(NUMBER))?;
+        let yuan = self.number(yuan);
+        let basis = self.string_in(s)?;
+        let cents_ok = yuan
+            .text
+            .split_once('.')
+            .is_none_or(|(_, frac)| frac.len() <= 2);
+        if yuan.text.starts_with('-') || !cents_ok {
+            self.diags.push(d::bad_number(
+                yuan.span,
+                "a fee is a non-negative amount of yuan with at most 2 decimals",
+            ));
+            return None;
+        }
+        Some(Fee::Amount { yuan, basis, span })
+    }
+
+    fn material(&mut self, n: SyntaxNode<'_>) -> Option<Material> {
+        let span = n.span();
+        let path = self.need(n, n.child(PATH))?;
+        let path = self.path(path)?;
+        let name = n.token(STRING).map(|t| self.string(t));
+        let attrs = match n.child(ATTR_BLOCK) {
+            Some(b) => self.attrs(b, Context::Material),
+            None => Vec::new(),
+        };
+        if let Some(output) = path.second.clone() {
+            if let Some(n) = name {
+                self.diags.push(d::malformed_entry(
+                    n.span,
+                    "a reused output takes its name from the output",
+                    "delete the name, or declare a material of this item with `material ID \"name\"`",
+                ));
+            }
+            let mut when = None;
+            for a in attrs {
+                match (canonical(kw::MATERIAL_ATTRS, &a.name.name), a.args) {
+                    (Some("when"), RawArgs::When(Some(e))) => when = Some(e),
+                    (Some("when"), RawArgs::When(None)) => {}
+                    _ => self.diags.push(d::unknown_attr(
+                        a.name.span,
+                        &a.name.name,
+                        "attribute of a reused output (only `when` is allowed)",
+                        &["when"],
+                    )),
+                }
+            }
+            return Some(Material::Reuse(MaterialReuse {
+                item: path.first,
+                output,
+                when,
+                span,
+            }));
+        }
+        let Some(name) = name else {
+            self.diags.push(d::malformed_entry(
+                span,
+                &format!("the material `{}` has no name", path.first.name),
+                &format!("write `material {} \"材料名称\" {{ original 1 }}`, or reuse an output as `material ITEM.OUTPUT`", path.first.name),
+            ));
+            return None;
+        };
+        let mut m = MaterialAttrs::default();
+        let mut seen = Seen::default();
+        for a in attrs {
+            let Some(key) = canonical(kw::MATERIAL_ATTRS, &a.name.name) else {
+                self.diags.push(d::unknown_attr(
+                    a.name.span,
+                    &a.name.name,
+                    "material attribute",
+                    &spellings(kw::MATERIAL_ATTRS),
+                ));
+                continue;
+            };
+            let span = a.span;
+            match key {
+                "original" | "copy" => {
+                    let v = self.one_count(&a, key);
+                    let slot = if key == "original" {
+                        &mut m.original
+                    } else {
+                        &mut m.copy
+                    };
+                    self.once(&mut seen, key, span, slot, v);
+                }
+                "electronic" | "optional" | "deferred" | "pledge" => {
+                    let v = self.flag(&a, key);
+                    let slot = match key {
+                        "electronic" => &mut m.electronic,
+                        "optional" => &mut m.optional,
+                        "deferred" => &mut m.deferred,
+                        _ => &mut m.pledge,
+                    };
+                    self.once(&mut seen, key, span, slot, v);
+                }
+                "shared" | "basis" | "accept" => {
+                    let v = self.one_string(&a, key);
+                    let slot = match key {
+                        "shared" => &mut m.shared,
+                        "basis" => &mut m.basis,
+                        _ => &mut m.accept,
+                    };
+                    self.once(&mut seen, key, span, slot, v);
+                }
+                _ => match a.args {
+                    RawArgs::When(e @ Some(_)) => self.once(&mut seen, key, span, &mut m.when, e),
+                    RawArgs::When(None) => {}
+                    _ => self.diags.push(d::bad_value(span, "when", "a condition")),
+                },
+            }
+        }
+        Some(Material::Own(Box::new(MaterialDecl {
+            id: path.first,
+            name,
+            attrs: m,
+            span,
+        })))
+    }
+
+    fn output(&mut self, n: SyntaxNode<'_>) -> Option<Output> {
+        let id = self.ident_in(n)?;
+        let name = self.string_in(n)?;
+        let mut out = Output {
+            id,
+            name,
+            electronic: None,
+            paper: None,
+            span: n.span(),
+        };
+        let Some(block) = n.child(ATTR_BLOCK) else {
+            return Some(out);
+        };
+        let mut seen = Seen::default();
+        for a in self.attrs(block, Context::Output) {
+            match canonical(kw::OUTPUT_ATTRS, &a.name.name) {
+                Some("electronic") => {
+                    let v = self.flag(&a, "electronic");
+                    self.once(&mut seen, "electronic", a.span, &mut out.electronic, v);
+                }
+                Some(_) => {
+                    let v = self.one_count(&a, "paper");
+                    self.once(&mut seen, "paper", a.span, &mut out.paper, v);
+                }
+                None => self.diags.push(d::unknown_attr(
+                    a.name.span,
+                    &a.name.name,
+                    "output attribute",
+                    &spellings(kw::OUTPUT_ATTRS),
+                )),
+            }
+        }
+        Some(out)
+    }
+
+    pub(super) fn flow(&mut self, n: SyntaxNode<'_>) -> Option<Flow> {
+        let block = self.need(n, n.child(FLOW_BLOCK))?;
+        let mut f = Flow {
+            accept: None,
+            deliver: None,
+            chains: Vec::new(),
+            span: n.span(),
+        };
+        let mut seen = Seen::default();
+        for s in block.children() {
+            match s.kind() {
+                ACCEPT_STMT => {
+                    let duration = self.duration_in(s);
+                    let department = self.ident_in(s);
+                    let v = duration
+                        .zip(department)
+                        .map(|(duration, department)| Accept {
+                            duration,
+                            department,
+                            span: s.span(),
+                        });
+                    self.put(&mut seen, s, &mut f.accept, v);
+                }
+                DELIVER_STMT => {
+                    let v = self.duration_in(s);
+                    self.put(&mut seen, s, &mut f.deliver, v);
+                }
+                CHAIN => {
+                    let steps = s.tokens().filter(|t| t.kind() == IDENT);
+                    f.chains.push(steps.map(|t| self.ident(t)).collect());
+                }
+                ERROR => self.bad(s, Context::Flow),
+                _ => self.unexpected(SyntaxElement::Node(s)),
+            }
+        }
+        Some(f)
+    }
+}
