@@ -62,6 +62,8 @@ if [ ! -x "$venv/bin/python" ] || ! cmp -s tests/consumers/requirements.txt "$ve
   cp tests/consumers/requirements.txt "$venv/requirements.txt"
 fi
 export YJS_PYTHON="$venv/bin/python"
-step "consumer tests (Node, Chromium, Python)"
+# The consumer tests include yjs serve's: schemathesis against its /openapi.json
+# (tests/consumers/serve/, with YJS_PYTHON's venv) and its pages in Chromium (tests/consumers/pages/).
+step "consumer tests (Node, Chromium, Python, schemathesis against yjs serve)"
 (cd tests/consumers && node --test --test-concurrency=1)
 step "all tests passed"

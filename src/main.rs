@@ -44,6 +44,8 @@ enum Command {
     },
     /// Runs cases of a compiled matter: submit, events, clocks and supervision.
     Case(cmd::case::CaseArgs),
+    /// Runs the hall's HTTP service (API, pages) over the cases, or manages its users.
+    Serve(cmd::serve::ServeArgs),
     /// Working-day arithmetic on the official holiday calendar.
     #[command(subcommand)]
     Calendar(cmd::calendar::CalendarCmd),
@@ -67,6 +69,7 @@ fn main() -> ExitCode {
         Command::Explain { code } => cmd::explain::run(&code),
         Command::Calendar(c) => cmd::calendar::run(c),
         Command::Case(c) => cmd::case::run(c),
+        Command::Serve(args) => cmd::serve::run(args),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Layering invariants from ARCHITECTURE.md, checked on the source text: each compiler stage
 //! names only the stages before it (and the bottom modules), `ir` names no stage, no AST type
-//! passes `resolve`, the runtime never links the compiler, and `yjs-artifacts` links neither.
+//! passes `resolve`, the runtime and the server never link the compiler, and `yjs-artifacts`
+//! links neither.
 
 use std::path::{Path, PathBuf};
 
@@ -209,6 +210,19 @@ fn runtime_depends_on_artifacts_not_on_the_compiler() {
     assert!(
         !manifest.contains("yjs-compiler"),
         "the runtime must not depend on the compiler"
+    );
+}
+
+#[test]
+fn the_server_depends_on_the_runtime_not_on_the_compiler() {
+    let manifest = read("server/Cargo.toml");
+    assert!(
+        manifest.contains("yjs-runtime"),
+        "the server serves the runtime"
+    );
+    assert!(
+        !manifest.contains("yjs-compiler"),
+        "the server must not depend on the compiler"
     );
 }
 

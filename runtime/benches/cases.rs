@@ -76,6 +76,7 @@ fn cases(c: &mut Criterion) {
                             step: "accept".into(),
                             output: Value::Null,
                         },
+                        by: None,
                     };
                     black_box(sqlite.append(&r.id, &event).is_ok());
                 }

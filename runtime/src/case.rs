@@ -45,6 +45,7 @@ pub struct CaseRecord {
 
 /// What one department receives: its item's fields under its own names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Packet {
     /// The item id.
     pub item: String,
@@ -73,15 +74,52 @@ pub struct StepState {
 
 /// The delivery.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Delivery {
     /// How.
     pub method: String,
     /// When.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = "yjs-local-date-time", example = "2026-03-02T09:00:00"))]
     pub at: NaiveDateTime,
 }
 
+/// The supervisor's permission for one more 补正 on a step (督办, recorded).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Escalation {
+    /// The step.
+    pub step: String,
+    /// When.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = "yjs-local-date-time", example = "2026-03-02T09:00:00"))]
+    pub at: NaiveDateTime,
+    /// Why.
+    pub reason: String,
+}
+
+/// The 整改 a 差评 opens: open until the supervisor closes it with a note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Rectification {
+    /// When the 差评 was given.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = "yjs-local-date-time", example = "2026-03-02T09:00:00"))]
+    pub opened: NaiveDateTime,
+    /// The score (1 or 2).
+    pub score: u8,
+    /// The applicant's comment.
+    pub comment: String,
+    /// When it was closed.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = "yjs-local-date-time", example = "2026-03-02T09:00:00"))]
+    pub closed: Option<NaiveDateTime>,
+    /// What was done.
+    pub note: Option<String>,
+}
+
+/// The highest score that is a 差评 and opens a 整改 entry.
+pub const POOR_SCORE: u8 = 2;
+
 /// The applicant's evaluation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Evaluation {
     /// 1 (very poor) to 5 (very good).
     pub score: u8,
@@ -91,6 +129,7 @@ pub struct Evaluation {
 
 /// Why an event is refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Refusal {
     /// A stable code of kind `illegal_event`, e.g. `predecessor_open`.
     pub code: Code,
@@ -156,6 +195,10 @@ pub struct Case {
     pub delivery: Option<Delivery>,
     /// The evaluation, once given.
     pub evaluation: Option<Evaluation>,
+    /// The supervisor's escalations, each allowing one more 补正 on its step.
+    pub escalations: Vec<Escalation>,
+    /// The 整改 opened by a 差评.
+    pub rectification: Option<Rectification>,
     /// The record's plan as a graph.
     graph: PlanGraph,
 }
@@ -192,6 +235,8 @@ impl Case {
             suspensions: Vec::new(),
             delivery: None,
             evaluation: None,
+            escalations: Vec::new(),
+            rectification: None,
             graph,
         }
     }
@@ -234,7 +279,8 @@ impl Case {
                 ))
             };
         }
-        if self.evaluation.is_some() {
+        let rectify = matches!(event.kind, EventKind::Rectify { .. });
+        if self.evaluation.is_some() && !rectify {
             return Err(refuse(
                 Code::CaseClosed,
                 "本件已办结并已评价，不再接受任何事件",
@@ -247,7 +293,8 @@ impl Case {
                 format!("事件时间 {} 早于上一事件或收件时间 {last}", event.at),
             ));
         }
-        if self.delivery.is_some() && !matches!(event.kind, EventKind::Evaluate { .. }) {
+        if self.delivery.is_some() && !matches!(event.kind, EventKind::Evaluate { .. }) && !rectify
+        {
             return Err(refuse(
                 Code::CaseClosed,
                 "本件已送达办结，只能再接受一次评价",
@@ -281,8 +328,41 @@ impl Case {
                     &[StepStatus::Pending, StepStatus::InProgress],
                     "暂停计时",
                 )?;
+                if matches!(event.kind, EventKind::RequestCorrection { .. }) {
+                    self.require_correction_left(step)?;
+                }
                 self.require_predecessors(i)
             }
+            EventKind::Escalate { step, .. } => {
+                let i = self.item_or_accept(step)?;
+                if self.record.plan.steps.get(i).map(|s| s.kind) != Some(StepKind::Item) {
+                    return Err(refuse(Code::NotAnItem, "补正只适用于事项步骤（受理后）"));
+                }
+                self.require_status(
+                    i,
+                    &[
+                        StepStatus::Pending,
+                        StepStatus::InProgress,
+                        StepStatus::Suspended,
+                    ],
+                    "批准再次补正",
+                )?;
+                Ok(Applied::Appended)
+            }
+            EventKind::Rectify { note } => match &self.rectification {
+                Some(r) if r.closed.is_none() => {
+                    if note.trim().is_empty() {
+                        Err(refuse(Code::BlankNote, "办结整改须写明整改情况"))
+                    } else {
+                        Ok(Applied::Appended)
+                    }
+                }
+                Some(_) => Err(refuse(Code::NothingToRectify, "本件的整改已经办结")),
+                None => Err(refuse(
+                    Code::NothingToRectify,
+                    "本件没有待整改的差评（评分 1 或 2 才开启整改）",
+                )),
+            },
             EventKind::CorrectionReceived { step } => {
                 self.require_open_pause(step, PauseKind::Correction)
             }
@@ -391,6 +471,31 @@ impl Case {
                 ),
             ))
         }
+    }
+
+    /// Refuses a 补正 on a step that has used its one and every one the supervisor allowed since
+    /// (一次告知: the applicant is told everything missing at once).
+    fn require_correction_left(&self, step: &str) -> Result<(), Refusal> {
+        let used = self.corrections(step);
+        let allowed = 1 + self.escalations.iter().filter(|e| e.step == step).count();
+        if used < allowed {
+            Ok(())
+        } else {
+            Err(refuse(
+                Code::CorrectionRepeated,
+                format!(
+                    "步骤 {step} 已要求过 {used} 次补正；一次告知制下再次要求补正须经督办批准（escalate）"
+                ),
+            ))
+        }
+    }
+
+    /// How many 补正 requests step `step` has made.
+    pub fn corrections(&self, step: &str) -> usize {
+        self.suspensions
+            .iter()
+            .filter(|s| s.step == step && s.kind == PauseKind::Correction)
+            .count()
     }
 
     /// Refuses unless `step` has an open pause of `kind`.
@@ -527,6 +632,26 @@ impl Case {
                     score: *score,
                     comment: comment.clone(),
                 });
+                if *score <= POOR_SCORE {
+                    self.rectification = Some(Rectification {
+                        opened: event.at,
+                        score: *score,
+                        comment: comment.clone(),
+                        closed: None,
+                        note: None,
+                    });
+                }
+            }
+            EventKind::Escalate { step, reason } => self.escalations.push(Escalation {
+                step: step.clone(),
+                at: event.at,
+                reason: reason.clone(),
+            }),
+            EventKind::Rectify { note } => {
+                if let Some(r) = &mut self.rectification {
+                    r.closed = Some(event.at);
+                    r.note = Some(note.clone());
+                }
             }
         }
     }
@@ -558,8 +683,12 @@ impl Case {
         }
     }
 
-    /// Whether the case takes no more events.
+    /// Whether the case takes no more events: evaluated, and any 整改 closed.
     pub fn is_closed(&self) -> bool {
         self.evaluation.is_some()
+            && self
+                .rectification
+                .as_ref()
+                .is_none_or(|r| r.closed.is_some())
     }
 }

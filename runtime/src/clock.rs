@@ -14,6 +14,7 @@ pub use crate::status::{ClockStatus, PauseKind};
 
 /// One entry of a suspension ledger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Suspension {
     /// Why.
     pub kind: PauseKind,
@@ -40,6 +41,7 @@ pub struct Clock {
 
 /// What a clock says at a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ClockView {
     /// The due date, moved by every suspended working day up to the date asked about.
     pub due: NaiveDate,

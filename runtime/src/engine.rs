@@ -170,6 +170,16 @@ impl Engine {
         Case::with_graph(record, self.artifacts.graph().clone())
     }
 
+    /// The situations some condition mentions, by id.
+    pub fn situations(&self) -> &[String] {
+        &self.situations
+    }
+
+    /// The situation answers in a submission (or in an object of answers alone).
+    pub fn situation_answers(&self, submission: &Value) -> Answers {
+        self.answers(submission)
+    }
+
     /// The situation answers in a submission.
     fn answers(&self, submission: &Value) -> Answers {
         let mut answers = Answers::new();
@@ -195,6 +205,7 @@ pub fn id_prefix(matter: &str, received: NaiveDateTime) -> String {
 
 /// One step as shown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StepView {
     /// The step id.
     pub id: String,
@@ -212,6 +223,7 @@ pub struct StepView {
     #[serde(default)]
     pub legal_clock: Option<ClockView>,
     /// When it finished.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = "yjs-local-date-time", example = "2026-03-02T09:00:00"))]
     pub finished: Option<NaiveDateTime>,
     /// The output of an approval.
     pub output: Value,
@@ -221,18 +233,21 @@ pub struct StepView {
 
 /// A case as shown at a date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CaseView {
     /// The case id.
     pub id: String,
     /// The matter id.
     pub matter: String,
     /// When it was received.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = "yjs-local-date-time", example = "2026-03-02T09:00:00"))]
     pub received: NaiveDateTime,
     /// The date the clocks are shown at.
     pub at: NaiveDate,
     /// `open` until delivery, then how it ended.
     pub outcome: Outcome,
     /// The situation answers.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub answers: Answers,
     /// The applicable items.
     pub items: Vec<String>,

@@ -10,6 +10,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::actor::Denied;
 use crate::artifacts::ArtifactError;
 use crate::calendar::OutOfCoverage;
 use crate::case::Refusal;
@@ -19,6 +20,7 @@ use crate::validate::Problem;
 
 /// The class of a failure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// The submission has problems; every one is listed (一次告知). Nothing was stored.
@@ -27,6 +29,8 @@ pub enum ErrorKind {
     NotFound,
     /// The rules of the case refuse the event in its current state. Nothing was stored.
     IllegalEvent,
+    /// The caller's role may not do this (a window clerk approving an item, …).
+    Forbidden,
     /// An argument is malformed: a time, an event kind, a missing detail, text that is not JSON.
     BadInput,
     /// A date the answer depends on lies in a year without holiday data.
@@ -46,6 +50,7 @@ impl ErrorKind {
             Self::InvalidSubmission => "invalid_submission",
             Self::NotFound => "not_found",
             Self::IllegalEvent => "illegal_event",
+            Self::Forbidden => "forbidden",
             Self::BadInput => "bad_input",
             Self::Calendar => "calendar",
             Self::Artifacts => "artifacts",
@@ -55,10 +60,11 @@ impl ErrorKind {
     }
 
     /// Every kind, in the order of the spec's table.
-    pub const ALL: [ErrorKind; 8] = [
+    pub const ALL: [ErrorKind; 9] = [
         Self::InvalidSubmission,
         Self::NotFound,
         Self::IllegalEvent,
+        Self::Forbidden,
         Self::BadInput,
         Self::Calendar,
         Self::Artifacts,
@@ -78,6 +84,7 @@ macro_rules! codes {
     ($($(#[$doc:meta])* $variant:ident = $text:literal, $kind:ident;)*) => {
         /// Every stable error code of the runtime.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         #[serde(rename_all = "snake_case")]
         pub enum Code {
             $($(#[$doc])* $variant,)*
@@ -111,6 +118,10 @@ codes! {
     UnknownCase = "unknown_case", NotFound;
     /// The service runs no matter with this id.
     UnknownMatter = "unknown_matter", NotFound;
+    /// The case has no step by this id the caller may act on.
+    StepNotFound = "step_not_found", NotFound;
+    /// The case has no packet of this item the caller may read.
+    UnknownPacket = "unknown_packet", NotFound;
     /// An event id already names a different event of the case.
     EventIdReused = "event_id_reused", IllegalEvent;
     /// The case is delivered (only `evaluate` is left) or evaluated (nothing is left).
@@ -139,6 +150,14 @@ codes! {
     NotDelivered = "not_delivered", IllegalEvent;
     /// An evaluation score outside 1–5.
     BadScore = "bad_score", IllegalEvent;
+    /// A second 补正 on a step that has used its one, without the supervisor's escalation.
+    CorrectionRepeated = "correction_repeated", IllegalEvent;
+    /// A rectification (整改) without an open one: no 差评, or already closed.
+    NothingToRectify = "nothing_to_rectify", IllegalEvent;
+    /// A rectification closed without saying what was done.
+    BlankNote = "blank_note", IllegalEvent;
+    /// The caller's role may not do this.
+    RoleForbidden = "role_forbidden", Forbidden;
     /// A time that is not `YYYY-MM-DD[THH:MM[:SS]]`.
     BadTime = "bad_time", BadInput;
     /// An event kind the runtime does not know.
@@ -289,6 +308,8 @@ pub enum Error {
     },
     /// The rules of the case refuse the event.
     IllegalEvent(Refusal),
+    /// The caller may not see or do this (never a case it may not see: that is `UnknownCase`).
+    Denied(Denied),
     /// An argument is malformed.
     BadInput(InputError),
     /// A computation needs a year the calendar does not cover.
@@ -309,6 +330,12 @@ impl Error {
             Self::UnknownCase(_) => Code::UnknownCase,
             Self::UnknownMatter { .. } => Code::UnknownMatter,
             Self::IllegalEvent(r) => r.code,
+            Self::Denied(d) => match d {
+                Denied::Case(_) => Code::UnknownCase,
+                Denied::Step { .. } => Code::StepNotFound,
+                Denied::Packet { .. } => Code::UnknownPacket,
+                Denied::Role { .. } => Code::RoleForbidden,
+            },
             Self::BadInput(e) => e.code(),
             Self::Calendar(_) => Code::OutsideCalendar,
             Self::Artifacts(e) => e.code(),
@@ -334,6 +361,7 @@ impl Error {
                 known.join("、")
             ),
             Self::IllegalEvent(r) => r.message.clone(),
+            Self::Denied(d) => d.to_string(),
             Self::BadInput(e) => e.to_string(),
             Self::Calendar(e) => e.to_string(),
             Self::Artifacts(e) => e.to_string(),
@@ -387,6 +415,7 @@ impl Serialize for Error {
 
 /// An error as a program receives it: `{"kind", "code", "message", "problems"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     /// The class of the failure.
     pub kind: ErrorKind,
@@ -402,6 +431,16 @@ pub struct ErrorBody {
 impl From<InputError> for Error {
     fn from(e: InputError) -> Self {
         Self::BadInput(e)
+    }
+}
+
+impl From<Denied> for Error {
+    /// A case the caller may not see is answered as a case that does not exist.
+    fn from(d: Denied) -> Self {
+        match d {
+            Denied::Case(id) => Self::UnknownCase(id),
+            other => Self::Denied(other),
+        }
     }
 }
 

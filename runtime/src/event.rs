@@ -13,25 +13,45 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::actor::Actor;
 use crate::error::InputError;
 
 /// One event of a case's log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Event {
     /// The caller's id for the event; repeating it is harmless.
     pub id: String,
     /// When it happened.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = "yjs-local-date-time", example = "2026-03-02T09:00:00"))]
     pub at: NaiveDateTime,
     /// What happened.
     #[serde(flatten)]
     pub kind: EventKind,
+    /// Who recorded it (operator and role); absent in logs written before roles existed and
+    /// for events recorded at the command line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<Actor>,
 }
 
 impl Event {
     /// An event with the caller's id, or without one the default `NAME:STEP:AT`.
     pub fn new(id: Option<String>, at: NaiveDateTime, kind: EventKind) -> Self {
         let id = id.unwrap_or_else(|| Self::default_id(&kind, at));
-        Self { id, at, kind }
+        Self {
+            id,
+            at,
+            kind,
+            by: None,
+        }
+    }
+
+    /// The same event, recorded by `actor`.
+    pub fn by(self, actor: Actor) -> Self {
+        Self {
+            by: Some(actor),
+            ..self
+        }
     }
 
     /// The default id of an event: its name, its step (`-` for none) and its time to the second.
@@ -47,6 +67,7 @@ impl Event {
 
 /// What happened.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum EventKind {
     /// A department starts work on a step.
@@ -109,6 +130,19 @@ pub enum EventKind {
         #[serde(default)]
         comment: String,
     },
+    /// 督办: the supervisor allows one more 补正 on a step that has used its one (一次告知制).
+    Escalate {
+        /// The step.
+        step: String,
+        /// Why a second request is justified.
+        reason: String,
+    },
+    /// 整改: the supervisor closes the rectification a 差评 (score ≤ 2) opened, with a note of
+    /// what was done.
+    Rectify {
+        /// What was fixed.
+        note: String,
+    },
 }
 
 impl EventKind {
@@ -124,10 +158,12 @@ impl EventKind {
             Self::SpecialEnd { .. } => EventName::SpecialEnd,
             Self::Deliver { .. } => EventName::Deliver,
             Self::Evaluate { .. } => EventName::Evaluate,
+            Self::Escalate { .. } => EventName::Escalate,
+            Self::Rectify { .. } => EventName::Rectify,
         }
     }
 
-    /// The step the event is about; `None` for `deliver` and `evaluate`.
+    /// The step the event is about; `None` for `deliver`, `evaluate` and `rectify`.
     pub fn step(&self) -> Option<&str> {
         match self {
             Self::Start { step }
@@ -136,8 +172,9 @@ impl EventKind {
             | Self::RequestCorrection { step, .. }
             | Self::CorrectionReceived { step }
             | Self::SpecialStart { step, .. }
-            | Self::SpecialEnd { step } => Some(step),
-            Self::Deliver { .. } | Self::Evaluate { .. } => None,
+            | Self::SpecialEnd { step }
+            | Self::Escalate { step, .. } => Some(step),
+            Self::Deliver { .. } | Self::Evaluate { .. } | Self::Rectify { .. } => None,
         }
     }
 }
@@ -163,11 +200,15 @@ pub enum EventName {
     Deliver,
     /// `evaluate`.
     Evaluate,
+    /// `escalate`.
+    Escalate,
+    /// `rectify`.
+    Rectify,
 }
 
 impl EventName {
     /// Every kind, in the order of the spec.
-    pub const ALL: [EventName; 9] = [
+    pub const ALL: [EventName; 11] = [
         Self::Start,
         Self::Approve,
         Self::Reject,
@@ -177,6 +218,8 @@ impl EventName {
         Self::SpecialEnd,
         Self::Deliver,
         Self::Evaluate,
+        Self::Escalate,
+        Self::Rectify,
     ];
 
     /// The name a person types, and the first part of a default event id.
@@ -199,12 +242,14 @@ impl EventName {
             Self::SpecialEnd => "special_end",
             Self::Deliver => "deliver",
             Self::Evaluate => "evaluate",
+            Self::Escalate => "escalate",
+            Self::Rectify => "rectify",
         }
     }
 
     /// Whether the kind is about one step.
     pub fn needs_step(self) -> bool {
-        !matches!(self, Self::Deliver | Self::Evaluate)
+        !matches!(self, Self::Deliver | Self::Evaluate | Self::Rectify)
     }
 }
 
@@ -232,7 +277,7 @@ impl FromStr for EventName {
 /// A detail an event kind needs besides its step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Detail {
-    /// `reject`, `correction`: the reason given to the applicant.
+    /// `reject`, `correction`, `escalate`: the reason.
     Reason,
     /// `special_start`: the procedure.
     Procedure,
@@ -240,6 +285,8 @@ pub enum Detail {
     Method,
     /// `evaluate`: the score.
     Score,
+    /// `rectify`: what was done.
+    Note,
 }
 
 impl Detail {
@@ -250,6 +297,7 @@ impl Detail {
             Self::Procedure => "procedure",
             Self::Method => "method",
             Self::Score => "score",
+            Self::Note => "note",
         }
     }
 
@@ -260,6 +308,7 @@ impl Detail {
             Self::Procedure => "特别程序的种类（hearing、inspection、expert_review 等）",
             Self::Method => "送达方式（online、mail、window 等）",
             Self::Score => "评分（1 到 5）",
+            Self::Note => "整改说明",
         }
     }
 }
@@ -284,6 +333,8 @@ pub struct EventDraft {
     pub score: Option<u8>,
     /// `evaluate`: the comment.
     pub comment: Option<String>,
+    /// `rectify`: what was done.
+    pub note: Option<String>,
 }
 
 impl EventDraft {
@@ -329,6 +380,13 @@ impl EventDraft {
                     detail: Detail::Score,
                 })?,
                 comment: self.comment.clone().unwrap_or_default(),
+            },
+            EventName::Escalate => EventKind::Escalate {
+                step: step()?,
+                reason: need(&self.reason, Detail::Reason)?,
+            },
+            EventName::Rectify => EventKind::Rectify {
+                note: need(&self.note, Detail::Note)?,
             },
         })
     }

@@ -3,6 +3,11 @@
 //! | module | what |
 //! |---|---|
 //! | [`service`] | the service: submit, event, show, list, overdue over any store |
+//! | [`hall`] | the service for a hall: calls on behalf of an actor, inbox, board, statistics, progress |
+//! | [`actor`] | roles, the actor on every event, who may see and do what (department isolation) |
+//! | [`blame`] | 督办 blame: waiting vs holding steps, each department's own clock, the board |
+//! | [`stats`] | statistics per matter and department (数据报送), JSON and CSV |
+//! | [`notice`] | the 一次告知 for one set of situation answers |
 //! | [`error`] | the one error type: kinds, stable codes, Chinese messages |
 //! | [`status`] | the status vocabulary: one code and one Chinese name per status |
 //! | [`calendar`] | the official working-day calendar |
@@ -14,32 +19,40 @@
 //! | [`clock`] | budget plus suspension ledger, status at a date |
 //! | [`supervise`] | 督办: steps in warning or overdue |
 //! | [`time`] | parsing times; "now" for the command line only |
-//! | [`store`] | the `CaseStore` trait and its contract, SQLite and in-memory |
+//! | [`store`] | the `CaseStore` trait and its contract: SQLite, PostgreSQL and in-memory |
 
 #![forbid(unsafe_code)]
 
+pub mod actor;
 pub mod artifacts;
+pub mod blame;
 pub mod calendar;
 pub mod case;
 pub mod clock;
 pub mod engine;
 pub mod error;
 pub mod event;
+pub mod hall;
+pub mod notice;
 pub mod service;
+pub mod stats;
 pub mod status;
 pub mod store;
 pub mod supervise;
 pub mod time;
 pub mod validate;
 
+pub use actor::{Actor, Denied, Role};
 pub use artifacts::{ArtifactError, MatterArtifacts};
 pub use case::{Case, CaseRecord, Packet, Refusal, ReplayError};
 pub use engine::{id_prefix, view, CaseView, Engine, SubmitError};
 pub use error::{Code, Error, ErrorBody, ErrorKind, InputError};
 pub use event::{Event, EventDraft, EventKind, EventName};
 pub use service::{CaseSummary, Recorded, Service, Supervision};
-pub use status::{Applied, ClockStatus, Limit, Outcome, PauseKind, StepStatus, Vocabulary};
-pub use store::{CaseStore, MemoryStore, SqliteStore, StoreError};
+pub use status::{
+    Applied, ClockStatus, Limit, Outcome, PauseKind, Position, StepStatus, Vocabulary,
+};
+pub use store::{CaseStore, MemoryStore, PostgresStore, SqliteStore, StoreError};
 pub use validate::Problem;
 
 pub use chrono::{NaiveDate, NaiveDateTime};

@@ -36,6 +36,7 @@ pub struct Service<S> {
 
 /// An event as recorded, with the case after it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Recorded {
     /// `appended`, or `duplicate` when the same event was already in the log.
     pub applied: Applied,
@@ -47,12 +48,14 @@ pub struct Recorded {
 
 /// One case in a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CaseSummary {
     /// The case id.
     pub id: String,
     /// The matter id.
     pub matter: String,
     /// When it was received.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = "yjs-local-date-time", example = "2026-03-02T09:00:00"))]
     pub received: NaiveDateTime,
     /// `open` until delivery, then how it ended.
     pub outcome: Outcome,
@@ -206,14 +209,14 @@ impl<S: CaseStore> Service<S> {
     }
 
     /// A case's view at `at` on the service's calendar.
-    fn view(&self, case: &Case, at: NaiveDate) -> Result<CaseView, Error> {
+    pub(crate) fn view(&self, case: &Case, at: NaiveDate) -> Result<CaseView, Error> {
         view(case, &self.calendar, at).map_err(clock_error)
     }
 }
 
 /// A clock that cannot be computed: a year without holiday data, or (a bug) an inverted pause,
 /// which the rules exclude since events never go back in time.
-fn clock_error(e: PauseError) -> Error {
+pub(crate) fn clock_error(e: PauseError) -> Error {
     match e {
         PauseError::OutOfCoverage(e) => Error::Calendar(e),
         PauseError::Inverted(p) => Error::Internal(format!(

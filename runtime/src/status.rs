@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 /// A closed set of statuses with a stable code and a Chinese name each.
 pub trait Vocabulary: Copy + Sized + 'static {
-    /// The family's name in the spec's table (`step`, `outcome`, `clock`, `limit`, `pause`, `applied`).
+    /// The family's name in the spec's table (`step`, `outcome`, `clock`, `limit`, `pause`,
+    /// `position`, `applied`).
     const FAMILY: &'static str;
     /// Every member, in the order of the spec's table.
     const ALL: &'static [Self];
@@ -50,6 +51,24 @@ macro_rules! vocabulary {
                 }
             }
         }
+
+        // Written out rather than derived: the derive does not see serde names that come from
+        // this macro's arguments, and would list the Rust variant names.
+        #[cfg(feature = "openapi")]
+        impl utoipa::PartialSchema for $ty {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .enum_values(Some([$($code,)*]))
+                    .description(Some(concat!(
+                        "The `", $family, "` statuses (spec/runtime.md, Status vocabulary)."
+                    )))
+                    .into()
+            }
+        }
+
+        #[cfg(feature = "openapi")]
+        impl utoipa::ToSchema for $ty {}
 
         impl std::fmt::Display for $ty {
             /// The Chinese name.
@@ -117,6 +136,16 @@ vocabulary! {
         Special = "special", "特别程序";
     }
 
+    /// Where a step stands for 督办 blame: who holds the case.
+    Position "position" {
+        /// A step it waits for is still open: its delay is charged to whoever holds the case.
+        Waiting = "waiting", "等待前序步骤";
+        /// Every step it waits for is approved: the step's department holds the case.
+        Holding = "holding", "本部门在办";
+        /// Finished (approved, refused, cancelled) or not applicable.
+        Done = "done", "已办结";
+    }
+
     /// What recording an event did.
     Applied "applied" {
         /// The event was new and is now in the log.
@@ -147,6 +176,7 @@ pub fn table() -> Vec<(&'static str, &'static str, &'static str)> {
     rows::<ClockStatus>(&mut out);
     rows::<Limit>(&mut out);
     rows::<PauseKind>(&mut out);
+    rows::<Position>(&mut out);
     rows::<Applied>(&mut out);
     out
 }
@@ -181,6 +211,7 @@ mod tests {
         check::<ClockStatus>();
         check::<Limit>();
         check::<PauseKind>();
+        check::<Position>();
         check::<Applied>();
         assert_eq!(StepStatus::Pending.name(), "待办理");
         assert_eq!(StepStatus::Approved.to_string(), "已批准");

@@ -22,6 +22,7 @@ use crate::error::InputError;
 
 /// One problem with a submission.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Problem {
     /// JSON pointer to the offending value (for a missing field: where it should be).
     pub pointer: String,

@@ -29,12 +29,13 @@ fn crash_writer_child() {
     let mut out = std::io::stdout().lock();
     for n in 0..1_000_000u32 {
         let kind = if n % 2 == 0 {
-            EventKind::RequestCorrection {
+            EventKind::SpecialStart {
                 step: "hukou".into(),
-                reason: format!("第 {n} 次补正"),
+                procedure: "expert_review".into(),
+                basis: format!("第 {n} 次专家评审"),
             }
         } else {
-            EventKind::CorrectionReceived {
+            EventKind::SpecialEnd {
                 step: "hukou".into(),
             }
         };

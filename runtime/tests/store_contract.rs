@@ -5,10 +5,10 @@
 
 mod common;
 
-use common::{approve, at, engine, ev, submission};
+use common::{approve, at, engine, ev, postgres_url, submission, PgSchemas};
 use yjs_runtime::{
-    id_prefix, Applied, CaseRecord, CaseStore, Code, EventKind, MemoryStore, SqliteStore,
-    StoreError,
+    id_prefix, Applied, CaseRecord, CaseStore, Code, EventKind, MemoryStore, PostgresStore,
+    SqliteStore, StoreError,
 };
 
 /// A fresh record of the sample received at `when`, not stored yet.
@@ -188,6 +188,18 @@ fn the_sqlite_store_keeps_the_contract() {
     });
 }
 
+#[test]
+fn the_postgres_store_keeps_the_contract() {
+    let Some(url) = postgres_url() else { return };
+    let schemas = PgSchemas::new(&url);
+    contract(
+        || match PostgresStore::open_in_schema(&url, &schemas.fresh()) {
+            Ok(s) => s,
+            Err(e) => panic!("{e}"),
+        },
+    );
+}
+
 /// Two connections to one file, as two processes would hold: writes through either are
 /// serialized by the database, and each sees the other's.
 #[test]
@@ -201,12 +213,31 @@ fn two_sqlite_connections_on_one_file_never_both_pass() {
         Ok(s) => s,
         Err(e) => panic!("{e}"),
     };
-    let (a, b) = (open(), open());
-    let id = create(&a, "2026-03-02 09:00");
+    two_instances_never_both_pass(&open(), &open());
+}
+
+/// Two stores on one PostgreSQL database, as two `yjs serve` instances behind a load balancer
+/// hold: the database serializes writes to one case and numbers cases uniquely.
+#[test]
+fn two_postgres_instances_on_one_database_never_both_pass() {
+    let Some(url) = postgres_url() else { return };
+    let schemas = PgSchemas::new(&url);
+    let schema = schemas.fresh();
+    let open = || match PostgresStore::open_in_schema(&url, &schema) {
+        Ok(s) => s,
+        Err(e) => panic!("{e}"),
+    };
+    two_instances_never_both_pass(&open(), &open());
+}
+
+/// Eight writers through two stores on one database approve `accept` at once: one passes; two
+/// creates at once get distinct numbers.
+fn two_instances_never_both_pass<S: CaseStore + Sync>(a: &S, b: &S) {
+    let id = create(a, "2026-03-02 09:00");
     let results: Vec<Result<Applied, StoreError>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..8)
             .map(|n| {
-                let store = if n % 2 == 0 { &a } else { &b };
+                let store = if n % 2 == 0 { a } else { b };
                 let id = &id;
                 scope.spawn(move || {
                     store.append(
@@ -229,10 +260,10 @@ fn two_sqlite_connections_on_one_file_never_both_pass() {
         .filter(|r| matches!(r, Ok(Applied::Appended)))
         .count();
     assert_eq!(passed, 1, "{results:?}");
-    assert_eq!(events(&b, &id).len(), 1);
+    assert_eq!(events(b, &id).len(), 1);
     let second: Vec<String> = std::thread::scope(|scope| {
-        let h1 = scope.spawn(|| create(&a, "2026-03-02 09:00"));
-        let h2 = scope.spawn(|| create(&b, "2026-03-02 09:00"));
+        let h1 = scope.spawn(|| create(a, "2026-03-02 09:00"));
+        let h2 = scope.spawn(|| create(b, "2026-03-02 09:00"));
         vec![h1.join().unwrap_or_default(), h2.join().unwrap_or_default()]
     });
     assert!(second[0] != second[1], "{second:?}");

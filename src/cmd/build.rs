@@ -81,9 +81,10 @@ pub fn write_files(out: &Path, files: &[(String, String)]) -> Result<(), String>
     Ok(())
 }
 
-/// `yjs schemas`: writes the JSON Schemas of the artifact types.
+/// `yjs schemas`: writes the JSON Schemas of the artifact types and the OpenAPI document of
+/// `yjs serve`.
 pub fn schemas(out: &Path) -> ExitCode {
-    let files = match yjs_compiler::artifact_schemas() {
+    let mut files = match yjs_compiler::artifact_schemas() {
         Ok(files) => files,
         Err(e) => {
             let files = yjs_compiler::files::Files::new();
@@ -91,6 +92,7 @@ pub fn schemas(out: &Path) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    files.insert("openapi.json".to_owned(), yjs_server::openapi_json());
     for (name, contents) in &files {
         let target = out.join(name);
         if let Err(e) = std::fs::create_dir_all(out).and_then(|_| std::fs::write(&target, contents))

@@ -125,6 +125,9 @@ pub struct EventDetails {
     /// evaluate: the comment.
     #[arg(long)]
     pub comment: Option<String>,
+    /// rectify: what was done to fix the cause of a poor evaluation (整改说明).
+    #[arg(long)]
+    pub note: Option<String>,
 }
 
 /// Runs a `yjs case` subcommand.
@@ -265,6 +268,7 @@ fn execute(args: &CaseArgs) -> Result<Output, Failure> {
                 method,
                 score,
                 comment,
+                note,
             } = details.as_ref();
             let at = time_or_now(at.as_deref())?;
             let name: EventName = kind.parse().map_err(Error::from)?;
@@ -277,6 +281,7 @@ fn execute(args: &CaseArgs) -> Result<Output, Failure> {
                 method: method.clone(),
                 score: *score,
                 comment: comment.clone(),
+                note: note.clone(),
             };
             let event = Event::new(id.clone(), at, draft.build(name).map_err(Error::from)?);
             let recorded = service(&args.db)?.event(case, event)?;
@@ -417,6 +422,7 @@ mod tests {
                 method: Some("mail".to_owned()),
                 score: None,
                 comment: None,
+                note: None,
             }),
         }
     }

@@ -2,18 +2,20 @@
 //!
 //! [`CaseStore`] is what the service needs from a database: create a case under a fresh id,
 //! append an event after checking it against the replayed state — both in one transaction — and
-//! read cases back. [`SqliteStore`] is the embedded implementation; [`MemoryStore`] serves tests
-//! and benchmarks. Every method takes `&self`: a store is shared (by the threads of a server, by
+//! read cases back. [`SqliteStore`] is the embedded implementation; [`PostgresStore`] serves
+//! several server instances on one database; [`MemoryStore`] serves tests and benchmarks. Every method takes `&self`: a store is shared (by the threads of a server, by
 //! several processes on one database) and synchronizes inside, so its guarantees hold under
 //! concurrent calls. The contract is below and in ARCHITECTURE.md ("How to add a store");
 //! `runtime/tests/store_contract.rs` checks it for every store.
 
 mod memory;
+mod postgres;
 mod sqlite;
 
 use std::fmt;
 
 pub use memory::MemoryStore;
+pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
 use crate::case::{Case, CaseRecord, Refusal};

@@ -1,0 +1,78 @@
+// The merged form in the browser: react-jsonschema-form with its AJV 8 validator, Chinese
+// messages, and the server's problems shown at their fields. Bundled by build.mjs into
+// ../form.js, which the pages load as `window.YjsForm`.
+import { createElement, useState, useImperativeHandle, forwardRef, createRef } from 'react';
+import { createRoot } from 'react-dom/client';
+import Form from '@rjsf/core';
+import validator from '@rjsf/validator-ajv8';
+
+/** Chinese for the schema keywords a person can break. */
+function message(e) {
+  const p = e.params || {};
+  switch (e.name) {
+    case 'required': return '必填';
+    case 'maxLength': return `不能超过 ${p.limit} 个字`;
+    case 'minLength': return `至少 ${p.limit} 个字`;
+    case 'pattern': return '格式不正确';
+    case 'format': return p.format === 'date' ? '请填写日期（年-月-日）' : '格式不正确';
+    case 'minimum': return `不能小于 ${p.limit}`;
+    case 'maximum': return `不能大于 ${p.limit}`;
+    case 'type': return '类型不正确';
+    case 'enum': case 'const': case 'oneOf': case 'anyOf': return '请选择一项';
+    case 'additionalProperties': return '多余的字段';
+    default: return e.message;
+  }
+}
+
+function transformErrors(errors) {
+  return errors
+    // An `if` failure only says that a `then` did not hold; the `then`'s own errors say what.
+    .filter((e) => e.name !== 'if')
+    .map((e) => Object.assign({}, e, { message: message(e), stack: message(e) }));
+}
+
+/** The server's problems as RJSF's extraErrors: a tree by pointer with `__errors` lists. */
+function extraErrors(problems) {
+  const root = {};
+  for (const p of problems) {
+    let node = root;
+    for (const part of p.pointer.split('/').slice(1)) {
+      const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+      node = node[key] = node[key] || {};
+    }
+    (node.__errors = node.__errors || []).push(p.message);
+  }
+  return root;
+}
+
+const Holder = forwardRef(function Holder(props, ref) {
+  const [formData, setFormData] = useState(props.formData);
+  const [problems, setProblems] = useState([]);
+  useImperativeHandle(ref, () => ({ setErrors: setProblems }));
+  return createElement(Form, {
+    schema: props.schema,
+    uiSchema: props.uiSchema,
+    formData,
+    validator,
+    liveValidate: false,
+    showErrorList: false,
+    noHtml5Validate: true,
+    transformErrors,
+    extraErrors: extraErrors(problems),
+    onChange: (e) => { setFormData(e.formData); props.onChange && props.onChange(e.formData); },
+    onSubmit: (e) => props.onSubmit(e.formData),
+    // The errors are shown at their fields; RJSF would also log them to the console.
+    onError: () => {},
+  });
+});
+
+/** Renders the form into `container`; returns `{ setErrors(problems) }`. */
+function render(container, props) {
+  const ref = createRef();
+  createRoot(container).render(createElement(Holder, Object.assign({ ref }, props)));
+  return {
+    setErrors(problems) { if (ref.current) ref.current.setErrors(problems); },
+  };
+}
+
+window.YjsForm = { render };
