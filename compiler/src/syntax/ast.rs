@@ -156,6 +156,8 @@ pub struct Situation {
 pub enum SituationKind {
     Bool,
     Options(Vec<OptionDecl>),
+    /// `multi { … }`: the applicant picks any set of the options.
+    Multi(Vec<OptionDecl>),
 }
 
 /// `ID "label"` inside a situation or choice.
@@ -463,6 +465,12 @@ pub enum Expr {
         values: Vec<Literal>,
         span: Span,
     },
+    /// `option in situation`: a multi-select situation's answer includes the option.
+    Has {
+        option: Ident,
+        situation: Ident,
+        span: Span,
+    },
     /// A bool situation on its own.
     Bare(Ident),
 }
@@ -473,7 +481,7 @@ impl Expr {
         match self {
             Expr::And(a, b) | Expr::Or(a, b) => a.span().to(b.span()),
             Expr::Not(_, s) => *s,
-            Expr::Compare { span, .. } | Expr::In { span, .. } => *span,
+            Expr::Compare { span, .. } | Expr::In { span, .. } | Expr::Has { span, .. } => *span,
             Expr::Bare(i) => i.span,
         }
     }

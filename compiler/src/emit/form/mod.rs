@@ -70,6 +70,10 @@ pub fn cond_schema(c: &Condition) -> Value {
             };
             json!({ "properties": { situation: value }, "required": [situation] })
         }
+        Condition::Has { situation, option } => json!({
+            "properties": { situation: { "contains": { "const": option } } },
+            "required": [situation]
+        }),
         Condition::All { args } => {
             json!({ "allOf": args.iter().map(cond_schema).collect::<Vec<_>>() })
         }
@@ -84,6 +88,13 @@ pub fn cond_schema(c: &Condition) -> Value {
 pub fn question_schema(q: &Question) -> Value {
     if q.is_bool {
         json!({ "title": q.question, "type": "boolean" })
+    } else if q.multi {
+        json!({
+            "title": q.question,
+            "type": "array",
+            "items": { "type": "string", "oneOf": fields::one_of(&q.options) },
+            "uniqueItems": true
+        })
     } else {
         json!({ "title": q.question, "type": "string", "oneOf": fields::one_of(&q.options) })
     }

@@ -1,7 +1,8 @@
 //! `form.ui.json`: the RJSF uiSchema of the merged form.
 //!
 //! `ui:order` lists the situations first, then the shared fields, then one section per item with
-//! local fields. Yes/no situations and choices with at most four options use radio buttons.
+//! local fields. Yes/no situations and choices with at most four options use radio buttons,
+//! multi-select situations checkboxes.
 
 use crate::ir::form::{Bounds, Form, LocalField, Scalar, Ty};
 use serde_json::{json, Map, Value};
@@ -15,7 +16,9 @@ pub fn ui_schema(form: &Form) -> Value {
     let mut order = Vec::new();
     for q in &form.situations {
         order.push(json!(q.id));
-        if q.is_bool || q.options.len() <= RADIO_MAX {
+        if q.multi {
+            ui.insert(q.id.clone(), json!({ "ui:widget": "checkboxes" }));
+        } else if q.is_bool || q.options.len() <= RADIO_MAX {
             ui.insert(q.id.clone(), json!({ "ui:widget": "radio" }));
         }
     }
