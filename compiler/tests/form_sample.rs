@@ -133,9 +133,16 @@ fn bank_branch_is_required_exactly_when_card() {
     for card in [true, false] {
         let mut s = submission("local", card, "mother");
         s["sscard"] = json!({});
-        assert!(!v.is_valid(&s), "card = {card}: incomplete, or not part of the form");
+        assert!(
+            !v.is_valid(&s),
+            "card = {card}: incomplete, or not part of the form"
+        );
         s["sscard"] = json!({ "bank_branch": "工商银行中心支行" });
-        assert_eq!(v.is_valid(&s), card, "card = {card}, complete sscard object");
+        assert_eq!(
+            v.is_valid(&s),
+            card,
+            "card = {card}, complete sscard object"
+        );
         s.as_object_mut().map(|o| o.remove("sscard"));
         assert_eq!(v.is_valid(&s), !card, "card = {card}, no sscard object");
     }
@@ -158,20 +165,36 @@ fn required_text_needs_a_character_that_is_not_blank() {
 fn the_schema_has_standard_keywords_only_and_sources_go_apart() {
     let form = sample();
     let files = emit(&form).unwrap();
-    let schema = &files.iter().find(|(p, _)| p == "form.schema.json").unwrap().1;
+    let schema = &files
+        .iter()
+        .find(|(p, _)| p == "form.schema.json")
+        .unwrap()
+        .1;
     assert!(!schema.contains("x-yjs"), "{schema}");
-    let sources = &files.iter().find(|(p, _)| p == "form.sources.json").unwrap().1;
+    let sources = &files
+        .iter()
+        .find(|(p, _)| p == "form.sources.json")
+        .unwrap()
+        .1;
     let sources: Value = serde_json::from_str(sources).unwrap();
     let fields = sources["fields"].as_array().unwrap();
-    let mother_id = fields.iter().find(|f| f["pointer"] == "/mother_id").unwrap();
+    let mother_id = fields
+        .iter()
+        .find(|f| f["pointer"] == "/mother_id")
+        .unwrap();
     assert_eq!(mother_id["type"], "id_card");
-    assert_eq!(mother_id["items"], json!(["birth_cert", "hukou", "insurance"]));
+    assert_eq!(
+        mother_id["items"],
+        json!(["birth_cert", "hukou", "insurance"])
+    );
     assert_eq!(mother_id["departments"], json!(["wsjk", "gaj", "ybj"]));
     assert_eq!(mother_id["sources"][0]["constraint"], "required");
     let hukou = fields.iter().find(|f| f["pointer"] == "/hukou").unwrap();
     assert_eq!(hukou["kind"], "section");
     assert_eq!(hukou["applies"]["op"], "in");
-    assert!(fields.iter().any(|f| f["pointer"] == "/hukou/household_address"));
+    assert!(fields
+        .iter()
+        .any(|f| f["pointer"] == "/hukou/household_address"));
 }
 
 #[test]

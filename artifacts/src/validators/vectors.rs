@@ -8,7 +8,10 @@ use serde_json::Value;
 fn every_shared_vector_is_judged_as_listed() {
     let v: Value = serde_json::from_str(include_str!("vectors.json")).expect("vectors.json");
     let today = v["today"].as_str().expect("today");
-    let ymd: Vec<u32> = today.split('-').map(|p| p.parse().expect("digits")).collect();
+    let ymd: Vec<u32> = today
+        .split('-')
+        .map(|p| p.parse().expect("digits"))
+        .collect();
     let today = CivilDate::new(ymd[0] as i32, ymd[1], ymd[2]);
     let check = |format: &str, value: &str| -> Result<(), String> {
         match format {
@@ -32,7 +35,11 @@ fn every_shared_vector_is_judged_as_listed() {
         for invalid in cases["invalid"].as_array().expect("invalid") {
             let value = invalid["value"].as_str().expect("value");
             let code = invalid["code"].as_str().expect("code");
-            assert_eq!(check(format, value), Err(code.to_owned()), "{format} {value}");
+            assert_eq!(
+                check(format, value),
+                Err(code.to_owned()),
+                "{format} {value}"
+            );
         }
     }
 }

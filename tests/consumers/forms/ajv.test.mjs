@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { generated, matters, root } from '../lib/paths.mjs';
+import { judge } from './python.mjs';
 
 const module = await import(pathToFileURL(join(generated, 'formats.mjs')).href);
 const formats = module.default;
@@ -47,4 +48,17 @@ test('formats.mjs judges every shared test vector as the Rust validators do', ()
   }
   assert.deepEqual(Object.keys(formats).sort(), Object.keys(vectors.formats).sort());
   assert.ok(n >= 50, `${n} vectors`);
+});
+
+test('python-jsonschema: every form.schema.json is a clean draft-07 schema', () => {
+  const schemas = Object.fromEntries(matters().map((m) => [m, join(generated, m, 'form.schema.json')]));
+  const out = judge({ schemas, vectors: join(root, 'artifacts/src/validators/vectors.json') });
+  for (const m of matters()) assert.deepEqual(out.schemas[m], [], m);
+  // The Python formats judge the shared vectors as the Rust validators and formats.mjs do.
+  const expected = [];
+  for (const [format, { valid, invalid }] of Object.entries(vectors.formats)) {
+    for (const v of valid) expected.push([format, v, true]);
+    for (const { value } of invalid) expected.push([format, value, false]);
+  }
+  assert.deepEqual(out.vectors, expected);
 });

@@ -38,7 +38,14 @@ pub fn form_sources(form: &Form) -> Value {
             required: f.required.as_ref(),
             sources: &f.sources,
         }));
-        list_entries(&f.ty, &pointer, &f.items, &departments, &f.applies, &mut fields);
+        list_entries(
+            &f.ty,
+            &pointer,
+            &f.items,
+            &departments,
+            &f.applies,
+            &mut fields,
+        );
     }
     for it in form.items.iter().filter(|i| !i.locals.is_empty()) {
         section(it, &mut fields);
