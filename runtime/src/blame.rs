@@ -20,6 +20,7 @@ use yjs_artifacts::StepKind;
 
 use crate::calendar::{Calendar, PauseError};
 use crate::case::{Case, Rectification};
+use crate::unknown::Unknown;
 use crate::clock::{Clock, ClockStatus};
 use crate::engine::step_clock;
 use crate::status::{Limit, Position, StepStatus};
@@ -173,6 +174,9 @@ pub struct Board {
     pub waiting: Vec<Wait>,
     /// Open 整改 entries, by case.
     pub rectifications: Vec<OpenRectification>,
+    /// Cases whose clocks cannot be computed, by case: not on the board, for a person to look into.
+    #[serde(default)]
+    pub unknown: Vec<Unknown>,
 }
 
 /// The board entries of one case at `at`.
@@ -265,6 +269,7 @@ pub fn board<'a>(
         charges: Vec::new(),
         waiting: Vec::new(),
         rectifications: Vec::new(),
+        unknown: Vec::new(),
     };
     for case in cases {
         let (charges, waits) = case_board(case, cal, at)?;
