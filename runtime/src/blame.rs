@@ -20,10 +20,10 @@ use yjs_artifacts::StepKind;
 
 use crate::calendar::{Calendar, PauseError};
 use crate::case::{Case, Rectification};
-use crate::unknown::Unknown;
 use crate::clock::{Clock, ClockStatus};
 use crate::engine::step_clock;
 use crate::status::{Limit, Position, StepStatus};
+use crate::unknown::Unknown;
 
 /// When step `i` became ready: the latest finish among its applicable predecessors (the receipt
 /// for a step without any); `None` while one of them is not approved.

@@ -105,7 +105,7 @@ mod tests {
     #[test]
     fn depth_counts_levels_without_recursion() {
         assert_eq!(depth(&Value::Null), 0);
-        assert_eq!(depth(&serde_json::json!({"a": [1, {"b": []}]})), 3);
+        assert_eq!(depth(&serde_json::json!({"a": [1, {"b": []}]})), 4);
         let deep: Value = decode_stored(&nested(200)).unwrap_or(Value::Null);
         assert_eq!(depth(&deep), 200);
         assert_eq!(check_depth(&deep), Err(200));

@@ -153,7 +153,10 @@ fn a_deep_event_an_older_version_stored_reads_back() {
         Ok(b) => b.replace("null", &nested_text(127)),
         Err(e) => panic!("{e}"),
     };
-    assert!(serde_json::from_str::<Value>(&body).is_err(), "beyond serde_json's own limit");
+    assert!(
+        serde_json::from_str::<Value>(&body).is_err(),
+        "beyond serde_json's own limit"
+    );
     raw_event(&db, &id, 1, &body);
     let s = service(&db);
     let v = ok(s.show(&id, date("2026-03-04")));
@@ -214,7 +217,10 @@ fn every_store_refuses_what_would_not_read_back_before_writing() {
         },
     );
     let r = store.append(&id, &deep);
-    assert!(matches!(r, Err(ref e) if e.code() == Code::InternalError), "{r:?}");
+    assert!(
+        matches!(r, Err(ref e) if e.code() == Code::InternalError),
+        "{r:?}"
+    );
     match store.load(&id) {
         Ok(case) => assert_eq!(case.events.len(), 1),
         Err(e) => panic!("{e}"),

@@ -146,7 +146,9 @@ where
         Ok(_) => Err(StoreError::Encode(
             "数据编码后读回与原值不同，未存储".to_owned(),
         )),
-        Err(reason) => Err(StoreError::Encode(format!("数据编码后无法读回，未存储：{reason}"))),
+        Err(reason) => Err(StoreError::Encode(format!(
+            "数据编码后无法读回，未存储：{reason}"
+        ))),
     }
 }
 
