@@ -12,8 +12,12 @@ fn company_change() -> yjs_runtime::Engine {
     engine_at(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../generated/company_change"))
 }
 
+/// A complete submission for the ticked options: the fields that apply there and no others
+/// (a field that does not apply is refused).
 fn submission(changes: Value, holds: Value) -> Value {
-    json!({
+    let ticked = |v: &Value, o: &str| v.as_array().is_some_and(|a| a.iter().any(|x| x == o));
+    let (name, rep) = (ticked(&changes, "name"), ticked(&changes, "rep"));
+    let mut s = json!({
         "changes": changes,
         "filer": "rep",
         "holds": holds,
@@ -22,16 +26,32 @@ fn submission(changes: Value, holds: Value) -> Value {
         "legal_rep": "张三",
         "contact_name": "李四",
         "contact_mobile": "13800138000",
-        "new_name": "某某食品有限公司",
-        "new_scope": "餐饮服务；食品销售",
-        "new_rep": "王五",
-        "new_rep_id": "110105199001011232",
-        "resolution_date": "2026-02-27",
-        "bank_name": "某某银行某某支行",
-        "bank_account": "6222020200112233445",
-        "new_seal": { "seal_kinds": ["official"] },
-        "food_change": { "permit_no": "JY13101150012345" }
-    })
+        "resolution_date": "2026-02-27"
+    });
+    let mut put = |k: &str, v: Value| {
+        if let Some(m) = s.as_object_mut() {
+            m.insert(k.into(), v);
+        }
+    };
+    if name {
+        put("new_name", json!("某某食品有限公司"));
+        put("new_seal", json!({ "seal_kinds": ["official"] }));
+    }
+    if ticked(&changes, "scope") {
+        put("new_scope", json!("餐饮服务；食品销售"));
+    }
+    if rep {
+        put("new_rep", json!("王五"));
+        put("new_rep_id", json!("110105199001011232"));
+    }
+    if ticked(&holds, "account") && (name || rep || ticked(&changes, "address")) {
+        put("bank_name", json!("某某银行某某支行"));
+        put("bank_account", json!("6222020200112233445"));
+    }
+    if ticked(&holds, "food_permit") && (name || rep) {
+        put("food_change", json!({ "permit_no": "JY13101150012345" }));
+    }
+    s
 }
 
 #[test]
