@@ -72,9 +72,11 @@ codes! {
     E0305 => "promise exceeds the legal limit",
     E0306 => "worst case exceeds the matter's promise",
     E0307 => "joint handling exceeds 45 (+15) working days",
+    E0308 => "rules exclude every combination of answers",
     W0301 => "item without a legal limit",
     W0302 => "joint handling needs an extension",
     W0303 => "limits in different units cannot be compared statically",
+    W0304 => "item that the rules exclude",
 }
 
 /// The explanation text of a code, e.g. for `yjs explain E0101`.

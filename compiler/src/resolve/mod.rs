@@ -499,6 +499,17 @@ impl Resolver<'_> {
             }
         }
         let situations = self.situations(&m.situations);
+        let rules: Vec<Rule> = m
+            .rules
+            .iter()
+            .filter_map(|r| {
+                Some(Rule {
+                    text: text(&r.text),
+                    cond: self.cond(&r.cond, &situations)?,
+                    span: r.span,
+                })
+            })
+            .collect();
         let shared = self.shared(m, file, &situations, program);
         let items = self.items(m, file, &situations, &shared);
         let flow = self.flow(m, file, &items);
@@ -526,6 +537,7 @@ impl Resolver<'_> {
             warn_percent: m.warn,
             extension: m.extension.as_ref().map(convert::extension),
             situations,
+            rules,
             shared,
             items,
             flow,

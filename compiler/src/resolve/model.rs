@@ -124,6 +124,8 @@ pub struct Matter {
     pub warn_percent: Option<(u32, Span)>,
     pub extension: Option<Extension>,
     pub situations: Arena<Situation>,
+    /// Conditions every combination of answers meets; the other combinations cannot occur.
+    pub rules: Vec<Rule>,
     /// The `shared` block's fields; an `Idx<Field>` of this arena is a shared-field id.
     pub shared: Arena<Field>,
     pub items: Arena<Item>,
@@ -196,6 +198,14 @@ impl Situation {
             vec![id_at(pick.0)]
         }
     }
+}
+
+/// `rule "text" { cond }`: every combination of answers that can occur meets `cond`.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub text: Text,
+    pub cond: Cond,
+    pub span: Span,
 }
 
 /// One situation's answer as a digit of the combination enumerator: the option position of a

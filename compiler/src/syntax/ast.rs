@@ -121,6 +121,7 @@ pub struct Matter {
     pub warn: Option<(u32, Span)>,
     pub extension: Option<Extension>,
     pub situations: Vec<Situation>,
+    pub rules: Vec<Rule>,
     pub shared: Option<Block<Entry>>,
     pub items: Vec<Item>,
     pub flow: Option<Flow>,
@@ -139,6 +140,14 @@ pub struct Extension {
 #[derive(Debug, Clone)]
 pub struct Block<T> {
     pub entries: Vec<T>,
+    pub span: Span,
+}
+
+/// `rule "text" { condition }`: a condition every combination of answers meets.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub text: Str,
+    pub cond: Expr,
     pub span: Span,
 }
 

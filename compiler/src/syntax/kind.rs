@@ -80,6 +80,8 @@ kinds! {
     SITUATION_KW,
     /// The keyword `option`, in either spelling.
     OPTION_KW,
+    /// The keyword `rule`, in either spelling.
+    RULE_KW,
     /// The keyword `shared`, in either spelling.
     SHARED_KW,
     /// The keyword `item`, in either spelling.
@@ -220,6 +222,8 @@ kinds! {
     DURATION,
     /// `situation ID "question" bool | { options }`.
     SITUATION,
+    /// `rule "text" { condition }`.
+    RULE_STMT,
     /// The `{ … }` of a situation or a choice.
     OPTION_BLOCK,
     /// `option? ID "label"`.

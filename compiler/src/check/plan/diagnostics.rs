@@ -230,3 +230,44 @@ pub fn joint_cap(
         d.with_help("record the approved extension: `extension 15 workdays \"经本级人民政府负责人批准：理由\"`, or shorten the legal path")
     }
 }
+
+#[cold]
+pub fn rules_exclude_everything(rules: &[(String, Span)]) -> Diagnostic {
+    let mut it = rules.iter();
+    let Some((first, span)) = it.next() else {
+        return Diagnostic::bare_error(
+            Code::E0308,
+            "the rules exclude every combination of answers",
+        );
+    };
+    let mut d = Diagnostic::error(
+        Code::E0308,
+        "the rules exclude every combination of answers, so no applicant could ever apply",
+        *span,
+        format!("「{first}」"),
+    );
+    for (text, span) in it {
+        d = d.with_label(*span, format!("「{text}」"));
+    }
+    d.with_note("a rule says what every possible combination of answers meets; together these rules are never met")
+        .with_help("write each rule as what must hold, not as the combination it forbids: to forbid A together with B, write `not (A and B)`")
+}
+
+#[cold]
+pub fn item_excluded(item: &str, when: &str, span: Span, rules: &[(String, Span)]) -> Diagnostic {
+    let mut d = Diagnostic::warning(
+        Code::W0304,
+        format!("`{item}` never applies: the rules exclude every combination where {when}"),
+        span,
+        "no possible combination of answers meets this",
+    );
+    for (text, span) in rules {
+        d = d.with_label(*span, format!("excluded by 「{text}」"));
+    }
+    d.with_note(
+        "an item that never applies is never handled, yet the guide and the form still show it",
+    )
+    .with_help(format!(
+        "if `{item}` is needed, correct its `when` or the rule; otherwise delete the item"
+    ))
+}

@@ -365,6 +365,7 @@ impl Builder {
             warn: None,
             extension: None,
             situations: Vec::new(),
+            rules: Vec::new(),
             shared: None,
             items: Vec::new(),
             flow: None,
@@ -430,6 +431,17 @@ impl Builder {
                     self.put(&mut seen, s, &mut m.extension, v);
                 }
                 SITUATION => m.situations.extend(self.situation(s)),
+                RULE_STMT => {
+                    let text = self.string_in(s);
+                    let cond = self.need(s, s.child(EXPR)).and_then(|e| self.expr(e));
+                    if let (Some(text), Some(cond)) = (text, cond) {
+                        m.rules.push(Rule {
+                            text,
+                            cond,
+                            span: s.span(),
+                        });
+                    }
+                }
                 SHARED => {
                     let v = s.child(ENTRY_BLOCK).map(|b| Block {
                         entries: self.entries(b),

@@ -55,6 +55,19 @@ impl Parser<'_> {
                         p.block(OPTION_BLOCK, Context::Options)
                     })
             }),
+            RULE_STMT => self.node(node, |p| {
+                p.keyword()
+                    && p.eat(STRING)
+                    && p.eat(L_BRACE)
+                    && {
+                        p.newlines();
+                        p.expr()
+                    }
+                    && {
+                        p.newlines();
+                        p.eat(R_BRACE)
+                    }
+            }),
             SHARED | FORM => self.node(node, |p| {
                 p.keyword() && p.block(ENTRY_BLOCK, Context::Entries)
             }),
