@@ -211,3 +211,186 @@ fn long_and_or_chains_check_build_and_their_artifacts_load() {
     assert_eq!(status, 0, "{}", &text[..text.len().min(2000)]);
     artifacts_load(&dir.path().join("out/m"));
 }
+
+/// Runs `yjs check --format json` in `cwd` on `args`: exit code and output.
+fn check_in(cwd: &Path, args: &[&str]) -> (i32, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_yjs"));
+    cmd.current_dir(cwd)
+        .args(["check", "--format", "json"])
+        .args(args);
+    let out = cmd.output().expect("run yjs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!text.contains("panicked"), "yjs panicked:\n{text}");
+    (out.status.code().unwrap_or(-1), text)
+}
+
+const USES_D: &str = "matter m \"事\" {\n  lead d\n  window d\n  promise 1 workday\n  \
+    item i \"项\" {\n    department d\n    legal 1 workday\n    promise 1 workday\n  }\n}\n";
+
+fn write(path: &Path, text: &str) {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).expect("mkdir");
+    }
+    std::fs::write(path, text).expect("write");
+}
+
+#[test]
+fn a_dotdot_never_cancels_a_dotdot() {
+    // From a/b, `../../lib/d.yjs` is <tmp>/lib/d.yjs; cancelling one `..` with the other
+    // would load the decoy a/b/lib/d.yjs, which declares another department.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    write(&tmp.path().join("lib/d.yjs"), "department d \"部门\"\n");
+    write(
+        &tmp.path().join("a/b/lib/d.yjs"),
+        "department decoy \"诱饵\"\n",
+    );
+    let m = format!("use \"../../lib/d.yjs\"\n{USES_D}");
+    write(&tmp.path().join("a/b/m.yjs"), &m);
+    let (status, text) = check_in(&tmp.path().join("a/b"), &["m.yjs"]);
+    assert_eq!(status, 0, "{text}");
+    // Nested: a file loaded through `..` uses a file through `..` again.
+    write(&tmp.path().join("lib/d.yjs"), "use \"../common/x.yjs\"\n");
+    write(&tmp.path().join("common/x.yjs"), "department d \"部门\"\n");
+    write(
+        &tmp.path().join("a/common/x.yjs"),
+        "department decoy \"诱饵\"\n",
+    );
+    let (status, text) = check_in(&tmp.path().join("a/b"), &["m.yjs"]);
+    assert_eq!(status, 0, "{text}");
+}
+
+#[test]
+#[cfg(unix)]
+fn a_dotdot_after_a_symbolic_link_is_the_parent_of_its_target() {
+    // a/link -> x/y, so a/link/../d.yjs is x/d.yjs; read lexically it would be the decoy a/d.yjs.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    write(&tmp.path().join("x/d.yjs"), "department d \"部门\"\n");
+    write(&tmp.path().join("x/y/keep"), "");
+    write(&tmp.path().join("a/d.yjs"), "department decoy \"诱饵\"\n");
+    std::os::unix::fs::symlink(tmp.path().join("x/y"), tmp.path().join("a/link")).expect("ln");
+    write(
+        &tmp.path().join("a/m.yjs"),
+        &format!("use \"link/../d.yjs\"\n{USES_D}"),
+    );
+    let (status, text) = check_in(&tmp.path().join("a"), &["m.yjs"]);
+    assert_eq!(status, 0, "{text}");
+    // The file is named as written, never by the lexical name of the decoy.
+    write(
+        &tmp.path().join("x/d.yjs"),
+        "department d \"部门\"\nbroken\n",
+    );
+    let (status, text) = check_in(&tmp.path().join("a"), &["m.yjs"]);
+    assert_eq!(status, 1, "{text}");
+    assert!(text.contains("\"file\": \"link/../d.yjs\""), "{text}");
+}
+
+#[test]
+fn a_chain_of_ten_thousand_uses_loads_without_recursion() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let n = 10_000;
+    for i in 0..n {
+        let text = if i + 1 < n {
+            format!("use \"f{}.yjs\"\n", i + 1)
+        } else {
+            "department d \"部门\"\n".to_owned()
+        };
+        std::fs::write(tmp.path().join(format!("f{i}.yjs")), text).expect("write");
+    }
+    write(
+        &tmp.path().join("m.yjs"),
+        &format!("use \"f0.yjs\"\n{USES_D}"),
+    );
+    let (status, text) = check_in(tmp.path(), &["m.yjs"]);
+    assert_eq!(status, 0, "{}", &text[..text.len().min(2000)]);
+    // Closing the chain into a cycle is one E0102.
+    std::fs::write(
+        tmp.path().join(format!("f{}.yjs", n - 1)),
+        "use \"f0.yjs\"\n",
+    )
+    .expect("write");
+    let (status, text) = check_in(tmp.path(), &["m.yjs"]);
+    assert_eq!(status, 1);
+    assert_eq!(text.matches("\"E0102\"").count(), 1);
+}
+
+#[test]
+#[cfg(unix)]
+fn special_files_are_refused_without_blocking_or_reading_forever() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let fifo = tmp.path().join("pipe.yjs");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    for (name, target) in [
+        ("fifo", "pipe.yjs"),
+        ("zero", "/dev/zero"),
+        ("urandom", "/dev/urandom"),
+        ("dir", "."),
+    ] {
+        let user = format!("use_{name}.yjs");
+        write(&tmp.path().join(&user), &format!("use \"{target}\"\n"));
+        let (status, text) = check_in(tmp.path(), &[&user]);
+        assert_eq!(status, 1, "{name}: {text}");
+        assert!(text.contains("E0101"), "{name}: {text}");
+    }
+    // Named on the command line.
+    for root in ["pipe.yjs", "/dev/zero", "/dev/urandom"] {
+        let (status, text) = check_in(tmp.path(), &[root]);
+        assert_eq!(status, 1, "{root}: {text}");
+        assert!(text.contains("not a regular file"), "{root}: {text}");
+    }
+}
+
+#[test]
+#[cfg(unix)]
+fn a_file_growing_past_the_limit_is_refused_while_reading() {
+    // /proc files say they are empty and regular; reading stops at the limit anyway.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let huge = tmp.path().join("huge.yjs");
+    let file = std::fs::File::create(&huge).expect("create");
+    file.set_len(64 * 1024 * 1024).expect("sparse file");
+    write(&tmp.path().join("m.yjs"), "use \"huge.yjs\"\n");
+    let (status, text) = check_in(tmp.path(), &["m.yjs"]);
+    assert_eq!(status, 1, "{text}");
+    assert!(text.contains("E0002"), "{text}");
+    let read = yjs_compiler::resolve::read_regular(Path::new("/proc/self/status"), 10);
+    assert!(
+        matches!(read, Err(yjs_compiler::resolve::ReadError::TooLarge(10))),
+        "{read:?}"
+    );
+}
+
+#[test]
+#[cfg(unix)]
+fn a_folder_walk_skips_special_files_and_reports_a_link_loop_once() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let top = tmp.path().join("top");
+    write(&top.join("d.yjs"), "department d \"部门\"\n");
+    write(
+        &top.join("sub/m.yjs"),
+        &format!("use \"../d.yjs\"\n{USES_D}"),
+    );
+    std::os::unix::fs::symlink("..", top.join("sub/loop")).expect("ln");
+    std::os::unix::fs::symlink("../sub", top.join("sub/again")).expect("ln");
+    let made = Command::new("mkfifo")
+        .arg(top.join("pipe.yjs"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let (status, text) = check_in(tmp.path(), &["top"]);
+    assert_eq!(status, 0, "{text}");
+    // Two links back (to top and to sub) and the FIFO; each file read once (no E0103).
+    assert_eq!(text.matches("\"code\"").count(), 3, "{text}");
+    assert_eq!(text.matches("\"W0110\"").count(), 3, "{text}");
+    assert!(
+        text.contains("`top/sub/loop` leads back to `top`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("`top/sub/again` leads back to `top/sub`"),
+        "{text}"
+    );
+}
