@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn yjs_check(dir: &Path, name: &str, content: &[u8]) -> (i32, String) {
@@ -393,4 +393,195 @@ fn a_folder_walk_skips_special_files_and_reports_a_link_loop_once() {
         text.contains("`top/sub/again` leads back to `top/sub`"),
         "{text}"
     );
+}
+
+/// Runs `yjs build` in `cwd`: exit code and output.
+fn build_in(cwd: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_yjs"))
+        .current_dir(cwd)
+        .arg("build")
+        .args(args)
+        .output()
+        .expect("run yjs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!text.contains("panicked"), "yjs panicked:\n{text}");
+    (out.status.code().unwrap_or(-1), text)
+}
+
+/// Every file under `dir` with its bytes, symbolic links as their targets.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).expect("read_dir").flatten() {
+            let p = e.path();
+            let meta = std::fs::symlink_metadata(&p).expect("lstat");
+            if meta.file_type().is_symlink() {
+                let target = std::fs::read_link(&p).expect("readlink");
+                out.push((p, target.to_string_lossy().as_bytes().to_vec()));
+            } else if meta.is_dir() {
+                out.push((p.clone(), Vec::new()));
+                todo.push(p);
+            } else {
+                out.push((p.clone(), std::fs::read(&p).expect("read")));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+const MATTER_COMMON: &str = "department d \"部门\"\nmatter common \"事\" {\n  lead d\n  window d\n  \
+    promise 1 workday\n  item i \"项\" {\n    department d\n    legal 1 workday\n    promise 1 workday\n  }\n}\n";
+
+#[test]
+fn build_never_replaces_a_folder_it_did_not_write() {
+    // The sources' `common/` folder and a matter named `common`, built with `--out .`.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    write(
+        &tmp.path().join("common/departments.yjs"),
+        "department d \"部门\"\n",
+    );
+    write(&tmp.path().join("m.yjs"), MATTER_COMMON);
+    let before = snapshot(tmp.path());
+    let (status, text) = build_in(tmp.path(), &["m.yjs", "--out", "."]);
+    assert_eq!(status, 2, "{text}");
+    assert!(text.contains("has no `.yjs-build` marker"), "{text}");
+    assert_eq!(
+        snapshot(tmp.path()),
+        before,
+        "a refused build changes nothing"
+    );
+    // Into a folder of its own it builds, and builds again over its own output.
+    for _ in 0..2 {
+        let (status, text) = build_in(tmp.path(), &["m.yjs", "--out", "out"]);
+        assert_eq!(status, 0, "{text}");
+    }
+    assert!(tmp.path().join("out/common/.yjs-build").is_file());
+    assert!(tmp.path().join("out/common/plan.json").is_file());
+}
+
+#[test]
+fn build_replaces_its_own_folders_whole_and_leaves_no_staging() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    write(&tmp.path().join("m.yjs"), MATTER_COMMON);
+    let (status, text) = build_in(tmp.path(), &["m.yjs", "--out", "out"]);
+    assert_eq!(status, 0, "{text}");
+    // A file left by an earlier build of the matter is gone after the next one.
+    write(&tmp.path().join("out/common/notices/stale.md"), "old");
+    let (status, text) = build_in(tmp.path(), &["m.yjs", "--out", "out"]);
+    assert_eq!(status, 0, "{text}");
+    assert!(!tmp.path().join("out/common/notices/stale.md").exists());
+    let names: Vec<String> = std::fs::read_dir(tmp.path().join("out"))
+        .expect("out")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut names = names;
+    names.sort();
+    assert_eq!(names, [".yjs-build", "common", "index.md"]);
+}
+
+#[test]
+#[cfg(unix)]
+fn build_never_writes_through_a_symbolic_link() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    write(&tmp.path().join("m.yjs"), MATTER_COMMON);
+    let (status, text) = build_in(tmp.path(), &["m.yjs", "--out", "out"]);
+    assert_eq!(status, 0, "{text}");
+    // index.md replaced by a link out of the output folder.
+    write(&tmp.path().join("outside.md"), "not yours");
+    std::fs::remove_file(tmp.path().join("out/index.md")).expect("rm");
+    std::os::unix::fs::symlink(
+        tmp.path().join("outside.md"),
+        tmp.path().join("out/index.md"),
+    )
+    .expect("ln");
+    let before = snapshot(tmp.path());
+    let (status, text) = build_in(tmp.path(), &["m.yjs", "--out", "out"]);
+    assert_eq!(status, 2, "{text}");
+    assert!(text.contains("is a symbolic link"), "{text}");
+    assert_eq!(snapshot(tmp.path()), before);
+    // The matter's folder replaced by a link to a folder outside.
+    std::fs::remove_file(tmp.path().join("out/index.md")).expect("rm");
+    std::fs::rename(tmp.path().join("out/common"), tmp.path().join("elsewhere")).expect("mv");
+    std::os::unix::fs::symlink(tmp.path().join("elsewhere"), tmp.path().join("out/common"))
+        .expect("ln");
+    let before = snapshot(tmp.path());
+    let (status, text) = build_in(tmp.path(), &["m.yjs", "--out", "out"]);
+    assert_eq!(status, 2, "{text}");
+    assert_eq!(snapshot(tmp.path()), before);
+}
+
+#[test]
+fn a_refused_build_changes_none_of_the_other_matters() {
+    // Two matters; the second's folder is not ours, so the first is not replaced either.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let second = MATTER_COMMON
+        .replace("department d \"部门\"\n", "")
+        .replace("matter common", "matter zz");
+    write(&tmp.path().join("a.yjs"), MATTER_COMMON);
+    write(
+        &tmp.path().join("b.yjs"),
+        &format!("use \"a.yjs\"\n{second}"),
+    );
+    let (status, text) = build_in(tmp.path(), &["a.yjs", "--out", "out"]);
+    assert_eq!(status, 0, "{text}");
+    write(
+        &tmp.path().join("out/zz/mine.txt"),
+        "a folder of the user's",
+    );
+    let before = snapshot(tmp.path());
+    let (status, text) = build_in(tmp.path(), &["a.yjs", "b.yjs", "--out", "out"]);
+    assert_eq!(status, 2, "{text}");
+    assert!(text.contains("out/zz"), "{text}");
+    assert_eq!(snapshot(tmp.path()), before);
+}
+
+#[test]
+fn long_situation_ids_give_bounded_file_names_that_links_still_reach() {
+    let ids: Vec<String> = (0..6).map(|i| format!("s{i}_{}", "x".repeat(60))).collect();
+    let mut src = String::from(
+        "department d \"部门\"\nmatter m \"事\" {\n  lead d\n  window d\n  promise 9 workdays\n",
+    );
+    for id in &ids {
+        src.push_str(&format!("  situation {id} \"问\" bool\n"));
+    }
+    for (i, id) in ids.iter().enumerate() {
+        src.push_str(&format!(
+            "  item i{i} \"项\" {{\n    department d\n    legal 1 workday\n    promise 1 workday\n    when {id}\n  }}\n"
+        ));
+    }
+    src.push_str("}\n");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    write(&tmp.path().join("m.yjs"), &src);
+    let (status, text) = build_in(tmp.path(), &["m.yjs", "--out", "out"]);
+    assert_eq!(status, 0, "{text}");
+    let files = snapshot(&tmp.path().join("out"));
+    let notices: Vec<&PathBuf> = files
+        .iter()
+        .map(|(p, _)| p)
+        .filter(|p| p.parent().is_some_and(|d| d.ends_with("notices")))
+        .collect();
+    assert!(notices.len() > 1, "{files:?}");
+    for (p, _) in &files {
+        let name = p.file_name().expect("name").len();
+        assert!(name <= 255, "{}: {name} bytes", p.display());
+    }
+    // Every notice the guide links to exists.
+    let guide = std::fs::read_to_string(tmp.path().join("out/m/guide.md")).expect("guide");
+    let mut linked = 0;
+    for part in guide.split("(notices/").skip(1) {
+        let target = &part[..part.find(')').expect("link end")];
+        assert!(
+            tmp.path().join("out/m/notices").join(target).is_file(),
+            "{target}"
+        );
+        linked += 1;
+    }
+    assert!(linked > 0, "{guide}");
 }

@@ -7,6 +7,7 @@ pub mod case;
 pub mod check;
 pub mod explain;
 pub mod notice;
+pub mod output;
 pub mod serve;
 
 use std::path::PathBuf;
