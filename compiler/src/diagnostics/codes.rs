@@ -56,6 +56,7 @@ codes! {
     E0107 => "ill-typed condition",
     E0108 => "missing statement",
     W0101 => "situation that changes nothing",
+    W0110 => "skipped while searching a folder",
     E0201 => "constraint does not fit the field type",
     E0202 => "invalid constraint value",
     E0203 => "default is not a value of the field type",

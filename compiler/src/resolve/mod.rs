@@ -5,7 +5,10 @@ mod diagnostics;
 mod load;
 pub mod model;
 
-pub use load::{discover, load, normalize, DiscoverError, Disk, Loaded, Memory, ReadError, Source};
+pub use load::{
+    discover, discover_all, load, normalize, read_regular, DiscoverError, Discovered, Disk, Loaded,
+    Memory, ReadError, Source,
+};
 pub use model::*;
 
 use crate::diagnostics::Diagnostic;

@@ -198,7 +198,7 @@ pub fn guide_files(
         let r = review::review(ir, graph, index, projections)?;
         let ctx = context! { generated => GENERATED, r => Value::from_serialize(&r) };
         files.push((
-            format!("review/{}.md", r.id),
+            format!("review/{}.md", crate::emit::names::bounded(&r.id)),
             render(env, "review.md.j2", ctx)?,
         ));
     }
@@ -232,7 +232,7 @@ pub fn index_md(entries: &[IndexEntry]) -> String {
             e.items,
             e.worst_workdays,
             markdown_escape(&e.id),
-            e.id
+            crate::emit::names::bounded(&e.id)
         ));
     }
     if entries.is_empty() {

@@ -181,7 +181,8 @@ pub fn answers(situations: &[Question], combination: &[usize]) -> Answers {
         .collect()
 }
 
-/// The file stem of a combination, e.g. `settle-local_card-true_surname-father`.
+/// The file stem of a combination, e.g. `settle-local_card-true_surname-father`, bounded in
+/// length by `names::bounded`.
 pub fn slug(situations: &[Question], combination: &[usize]) -> String {
     let parts: Vec<String> = situations
         .iter()
@@ -191,7 +192,7 @@ pub fn slug(situations: &[Question], combination: &[usize]) -> String {
     if parts.is_empty() {
         "all".to_string()
     } else {
-        parts.join("_")
+        crate::emit::names::bounded(&parts.join("_"))
     }
 }
 
