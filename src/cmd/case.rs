@@ -7,7 +7,7 @@
 //! artifacts, the calendar, the store, an internal error: one line on stderr with the code).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -442,6 +442,7 @@ fn alerts_text(alerts: &[Alert], at: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn fixtures() -> PathBuf {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("runtime/tests/fixtures/newborn")
