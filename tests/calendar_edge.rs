@@ -105,7 +105,10 @@ fn the_sample_is_accepted_from_27_november_and_exact_once_the_year_is_added() {
     ]);
     assert_eq!(text.status.code(), Some(0));
     let text = stdout(&text);
-    assert!(text.contains("（估算）") && text.contains("2027 年"), "{text}");
+    assert!(
+        text.contains("（估算）") && text.contains("2027 年"),
+        "{text}"
+    );
     // Listing and supervision in 2027 work too, marked.
     let (code, list) = case(&db, &cal, &["list", "--at", "2027-01-20"]);
     assert_eq!(code, 0);
@@ -143,7 +146,13 @@ fn the_sample_is_accepted_from_27_november_and_exact_once_the_year_is_added() {
     assert_eq!(due(&["--exact"]).status.code(), Some(1));
 
     // add-year installs the notice atomically; again is a no-op; a different file is refused.
-    let added = yjs(&["calendar", "add-year", &fixture(), "--calendar-dir", cal_arg]);
+    let added = yjs(&[
+        "calendar",
+        "add-year",
+        &fixture(),
+        "--calendar-dir",
+        cal_arg,
+    ]);
     assert_eq!(added.status.code(), Some(0), "{added:?}");
     assert!(stdout(&added).contains("已收录 2027 年"));
     let installed: Vec<String> = std::fs::read_dir(&cal)
@@ -151,7 +160,13 @@ fn the_sample_is_accepted_from_27_november_and_exact_once_the_year_is_added() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(installed, vec!["2027.txt".to_owned()]);
-    let again = yjs(&["calendar", "add-year", &fixture(), "--calendar-dir", cal_arg]);
+    let again = yjs(&[
+        "calendar",
+        "add-year",
+        &fixture(),
+        "--calendar-dir",
+        cal_arg,
+    ]);
     assert_eq!(again.status.code(), Some(0));
     assert!(stdout(&again).contains("未作改变"));
     let other = dir.path().join("2027.txt");
@@ -190,7 +205,9 @@ fn the_sample_is_accepted_from_27_november_and_exact_once_the_year_is_added() {
     assert_eq!(stdout(&due(&[])), "2027-01-11");
     assert_eq!(stdout(&due(&["--exact"])), "2027-01-11");
     let years = stdout(&yjs(&["calendar", "years", "--calendar-dir", cal_arg]));
-    assert!(years.lines().any(|l| l.starts_with("2027") && l.contains("2027.txt")));
+    assert!(years
+        .lines()
+        .any(|l| l.starts_with("2027") && l.contains("2027.txt")));
     let (code, shown) = case(&db, &cal, &["show", &id, "--at", "2026-11-27"]);
     assert_eq!(code, 0);
     assert!(shown["estimate"].is_null(), "{}", shown["estimate"]);
@@ -267,14 +284,21 @@ fn the_http_api_marks_estimated_dates() {
         .unwrap();
     assert_eq!(created.status().as_u16(), 201);
     let created: Value = created.body_mut().read_json().unwrap();
-    assert_eq!(created["clock"]["estimate"]["years"], serde_json::json!([2027]));
+    assert_eq!(
+        created["clock"]["estimate"]["years"],
+        serde_json::json!([2027])
+    );
     let mut listed = agent
         .get(format!("http://{addr}/api/cases?at=2027-01-05"))
         .header("Authorization", &auth)
         .call()
         .unwrap();
     let listed: Value = listed.body_mut().read_json().unwrap();
-    assert_eq!(listed[0]["estimate"]["years"], serde_json::json!([2027]), "{listed}");
+    assert_eq!(
+        listed[0]["estimate"]["years"],
+        serde_json::json!([2027]),
+        "{listed}"
+    );
     assert!(listed[0]["estimate"]["reason"]
         .as_str()
         .unwrap()

@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::actor::{own_steps, Actor, Role};
-use crate::calendar::Estimate;
 use crate::blame::{board, held_clock, position, Board};
+use crate::calendar::Estimate;
 use crate::case::{Case, Evaluation, Packet};
 use crate::clock::ClockView;
 use crate::engine::{CaseView, StepView};

@@ -286,8 +286,14 @@ fn dates_past_the_calendar_are_estimated_and_marked() {
         Ok(v) => v,
         Err(e) => panic!("{e}"),
     };
-    assert_eq!(v.clock.estimate.as_ref().map(|e| e.years.clone()), Some(vec![2027]));
-    assert!(v.estimate.as_ref().is_some_and(|e| e.reason.contains("估算")));
+    assert_eq!(
+        v.clock.estimate.as_ref().map(|e| e.years.clone()),
+        Some(vec![2027])
+    );
+    assert!(v
+        .estimate
+        .as_ref()
+        .is_some_and(|e| e.reason.contains("估算")));
     let accept = v.steps.first().and_then(|s| s.clock.as_ref());
     assert_eq!(accept.map(|c| c.estimate.is_none()), Some(true));
     assert_eq!(case_count(&service), 1);
@@ -305,7 +311,9 @@ fn dates_past_the_calendar_are_estimated_and_marked() {
         Ok(l) => l,
         Err(e) => panic!("{e}"),
     };
-    assert!(list.iter().all(|s| s.unknown.is_none() && s.estimate.is_some()));
+    assert!(list
+        .iter()
+        .all(|s| s.unknown.is_none() && s.estimate.is_some()));
     let sup = match service.overdue(date("2027-01-05")) {
         Ok(s) => s,
         Err(e) => panic!("{e}"),

@@ -143,8 +143,8 @@ pub fn state(options: &Options) -> Result<state::AppState, ServeError> {
     let matters = load_matters(&options.artifacts)?;
     let store = store::AnyStore::open(&options.db).map_err(ServeError::Store)?;
     // The embedded years plus those a hall installed (`yjs calendar add-year`).
-    let calendar = Calendar::installed(&yjs_runtime::calendar::default_dir())
-        .map_err(ServeError::Calendar)?;
+    let calendar =
+        Calendar::installed(&yjs_runtime::calendar::default_dir()).map_err(ServeError::Calendar)?;
     let clock = options
         .now
         .map_or_else(state::Clock::system, state::Clock::from);

@@ -209,7 +209,10 @@ fn execute(cmd: &CalendarCmd) -> Result<String, Failure> {
         CalendarCmd::AddYear { file, replace, dir } => add_year(file, &dir.dir(), *replace),
         CalendarCmd::Check { file, dir } => {
             let (year, summary) = checked(file, &dir.dir())?;
-            Ok(format!("{} 可以收录为 {year} 年的数据：{summary}", file.display()))
+            Ok(format!(
+                "{} 可以收录为 {year} 年的数据：{summary}",
+                file.display()
+            ))
         }
         CalendarCmd::Years { dir } => {
             let cal = load(&dir.dir(), None)?;
@@ -237,8 +240,8 @@ fn checked(file: &Path, dir: &Path) -> Result<(i32, String), Failure> {
         .map_err(|e| Failure::data(format!("无法读取 {}：{e}", file.display())))?;
     let name = file.display().to_string();
     let official = Calendar::official().map_err(Failure::data)?;
-    let alone = Calendar::from_year_files(&[(name.as_str(), text.as_str())])
-        .map_err(Failure::data)?;
+    let alone =
+        Calendar::from_year_files(&[(name.as_str(), text.as_str())]).map_err(Failure::data)?;
     let Some(year) = alone.years().next().map(|y| y.year) else {
         return Err(Failure::data(format!("{name} 没有 year")));
     };
@@ -253,7 +256,9 @@ fn checked(file: &Path, dir: &Path) -> Result<(i32, String), Failure> {
     let summary = format!(
         "{}（{} 发布），放假 {} 天，调休上班 {} 天",
         source.as_ref().map_or("", |s| s.notice.as_str()),
-        source.as_ref().map_or(String::new(), |s| s.issued.to_string()),
+        source
+            .as_ref()
+            .map_or(String::new(), |s| s.issued.to_string()),
         alone.holidays_in(year).count(),
         alone.make_up_workdays_in(year).count()
     );

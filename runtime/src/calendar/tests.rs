@@ -243,14 +243,19 @@ fn an_installed_year_makes_its_dates_exact() {
     assert_eq!(cal.is_workday(d("2027-01-01")), Ok(false));
     assert_eq!(cal.estimate(d("2026-12-25"), d("2027-01-11")), None);
     assert_eq!(cal.add_workdays(d("2026-12-25"), 10), Ok(d("2027-01-11")));
-    let sources: Vec<(i32, bool)> = cal.years().map(|y| (y.year, y.installed.is_some())).collect();
+    let sources: Vec<(i32, bool)> = cal
+        .years()
+        .map(|y| (y.year, y.installed.is_some()))
+        .collect();
     assert_eq!(
         sources,
         vec![(2024, false), (2025, false), (2026, false), (2027, true)]
     );
     // A misnamed or broken file is an error naming it, never silently skipped.
     write("2028.txt", "year 2029\nnotice x\nissued 2028-11-01\n");
-    let e = Calendar::installed(dir.path()).map(|_| ()).map_err(|e| e.to_string());
+    let e = Calendar::installed(dir.path())
+        .map(|_| ())
+        .map_err(|e| e.to_string());
     assert!(matches!(&e, Err(m) if m.contains("2028.txt")), "{e:?}");
     write("2028.txt", "year 2028\nnotice x\n");
     assert!(Calendar::installed(dir.path()).is_err());
