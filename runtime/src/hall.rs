@@ -138,13 +138,10 @@ pub struct ProgressStep {
 }
 
 /// The last four digits of the first mobile number of a submission (the applicant's second
-/// factor): the first top-level field whose schema says `x-yjs-type: mobile`.
+/// factor): the first top-level field whose schema has the mobile `pattern`.
 pub fn phone_tail(schema: &Value, submission: &Value) -> Option<String> {
     let props = schema.get("properties")?.as_object()?;
-    let field = props
-        .iter()
-        .find(|(_, s)| s.get("x-yjs-type").and_then(Value::as_str) == Some("mobile"))?
-        .0;
+    let field = props.iter().find(|(_, s)| crate::validate::is_mobile(s))?.0;
     let phone = submission.get(field)?.as_str()?;
     let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
     (digits.len() >= 4).then(|| digits[digits.len() - 4..].iter().collect())
