@@ -33,6 +33,9 @@ pub fn check(ty: &FieldType, constraints: &[Constraint], decl: Span, out: &mut V
             ConstraintKind::Pattern(p) => {
                 if let Err(e) = fancy_regex::Regex::new(&p.value) {
                     out.push(d::bad_pattern(&p.value, &e.to_string(), p.span));
+                } else if let Err(e) = regress::Regex::with_flags(&p.value, "u") {
+                    // Browsers (Ajv, RJSF, JSON Forms) compile patterns as `new RegExp(p, "u")`.
+                    out.push(d::pattern_not_ecmascript(&p.value, &e.text, p.span));
                 }
             }
             ConstraintKind::Default(lit) => {
