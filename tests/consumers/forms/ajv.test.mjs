@@ -5,23 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { generated, matters, root } from '../lib/paths.mjs';
 import { judge } from './python.mjs';
+import { formatsModule as module, strictAjv } from './ajv.mjs';
 
-const module = await import(pathToFileURL(join(generated, 'formats.mjs')).href);
 const formats = module.default;
-
-/** A strict Ajv whose logger records every warning instead of printing it. */
-export function strictAjv(warnings) {
-  const logger = { log() {}, warn: (...a) => warnings.push(a.join(' ')), error: (...a) => warnings.push(a.join(' ')) };
-  const ajv = new Ajv({ strict: true, allErrors: true, logger });
-  addFormats(ajv);
-  for (const [name, check] of Object.entries(formats)) ajv.addFormat(name, check);
-  return ajv;
-}
 
 for (const matter of matters()) {
   test(`${matter}: form.schema.json compiles under strict Ajv with zero warnings`, () => {
