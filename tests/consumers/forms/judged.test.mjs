@@ -1,6 +1,7 @@
 // A table of submissions, valid and invalid (wrong check digits included), judged identically by
 // the runtime (`yjs case submit`), by Ajv with ajv-formats and the build's formats.mjs, and by
-// python-jsonschema (judge.py, with the same formats in Python).
+// python-jsonschema (judge.py, with the same formats in Python). The runtime judges on the day
+// it is given (--received), the others on the machine's day: no row depends on the difference.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -49,6 +50,8 @@ const TABLE = [
   ['a field the form does not have', edit({ nickname: '小明' }), false],
   ['a mobile number starting 12', edit({ phone: '12800138000' }), false],
   ['出生日期 that does not exist', edit({ birth_date: '2025-02-30' }), false],
+  ['出生日期 in the future (not_after today)', edit({ birth_date: '2099-01-01' }), false],
+  ['出生日期 long ago', edit({ birth_date: '1999-12-31' }), true],
   ['出生体重 below 300 g', edit({ 'birth_cert.birth_weight': 299 }), false],
   ['出生体重 not a whole number', edit({ 'birth_cert.birth_weight': 3250.5 }), false],
   ['户籍地址 of blanks', edit({ 'hukou.household_address': ' ' }), false],

@@ -72,6 +72,19 @@ pub fn bad_pattern(pattern: &str, error: &str, span: Span) -> Diagnostic {
 }
 
 #[cold]
+pub fn bad_date_limit(keyword: &str, span: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0202,
+        format!("`{keyword}` takes a date or `today`"),
+        span,
+        "not a date",
+    )
+    .with_help(format!(
+        "write a real date such as `{keyword} \"2000-01-01\"`, or `{keyword} today` for the day the form is checked"
+    ))
+}
+
+#[cold]
 pub fn pattern_not_ecmascript(pattern: &str, error: &str, span: Span) -> Diagnostic {
     Diagnostic::error(
         Code::E0207,

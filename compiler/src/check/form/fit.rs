@@ -43,6 +43,11 @@ pub fn check(ty: &FieldType, constraints: &[Constraint], decl: Span, out: &mut V
                     out.push(d::bad_default(lit, ty, decl));
                 }
             }
+            ConstraintKind::NotBefore(lit) | ConstraintKind::NotAfter(lit) => {
+                if date_limit(lit).is_none() {
+                    out.push(d::bad_date_limit(c.kind.keyword(), lit.span()));
+                }
+            }
             ConstraintKind::Required(_)
             | ConstraintKind::Help(_)
             | ConstraintKind::Placeholder(_) => {}
@@ -80,6 +85,19 @@ pub fn fits(kind: &ConstraintKind, ty: &FieldType) -> bool {
         ConstraintKind::Default(_) => {
             !matches!(ty, FieldType::Scalar(S::File) | FieldType::List(_))
         }
+        ConstraintKind::NotBefore(_) | ConstraintKind::NotAfter(_) => {
+            matches!(scalar, Some(S::Date))
+        }
+    }
+}
+
+/// The value of a date bound: a real `YYYY-MM-DD` date, or `today` (`今天`), the day of
+/// validation.
+pub fn date_limit(lit: &Literal) -> Option<String> {
+    match lit {
+        Literal::Str(s) if is_date(&s.value) => Some(s.value.clone()),
+        Literal::Ident(i) if i.name == "today" || i.name == "今天" => Some("today".into()),
+        _ => None,
     }
 }
 
@@ -97,6 +115,8 @@ pub fn takes(ty: &FieldType) -> Vec<&'static str> {
         ConstraintKind::MinItems(dummy()),
         ConstraintKind::MaxItems(dummy()),
         ConstraintKind::Default(Literal::Bool(false, Span::default())),
+        ConstraintKind::NotBefore(Literal::Bool(false, Span::default())),
+        ConstraintKind::NotAfter(Literal::Bool(false, Span::default())),
     ];
     let mut out = vec!["required"];
     out.extend(

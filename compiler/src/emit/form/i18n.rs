@@ -112,7 +112,21 @@ fn field(m: &mut Map<String, Value>, path: &str, label: &str, ty: &Ty, bounds: &
                 say("pattern", text.into());
             }
             if let Some(text) = format_text(*s) {
-                say("format", text.into());
+                let mut text = text.to_string();
+                for d in &bounds.dates {
+                    let may = if d.not_before {
+                        "不能早于"
+                    } else {
+                        "不能晚于"
+                    };
+                    let day = if d.value == "today" {
+                        "今天"
+                    } else {
+                        &d.value
+                    };
+                    text.push_str(&format!("，{may}{day}"));
+                }
+                say("format", text);
             }
             if let Some(text) = type_text(*s) {
                 say("type", text.into());
