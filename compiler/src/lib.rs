@@ -21,6 +21,7 @@ pub mod check;
 pub mod diagnostics;
 pub mod emit;
 pub mod files;
+pub mod format;
 pub mod ir;
 pub mod lower;
 mod par;
