@@ -63,6 +63,7 @@ codes! {
     E0204 => "merged bounds allow no value",
     E0205 => "conflicting defaults",
     E0206 => "local field clashes with a shared field",
+    E0207 => "pattern a browser refuses",
     W0201 => "same local field in two items",
     W0202 => "unused shared field",
     W0203 => "local field shadows a shared field",

@@ -233,6 +233,9 @@ pub enum ConstraintKind {
     Default(Literal),
     Help(Text),
     Placeholder(Text),
+    /// A date bound: a date string, or the name `today` (the day of validation).
+    NotBefore(Literal),
+    NotAfter(Literal),
 }
 
 impl ConstraintKind {
@@ -250,6 +253,8 @@ impl ConstraintKind {
             ConstraintKind::Default(_) => "default",
             ConstraintKind::Help(_) => "help",
             ConstraintKind::Placeholder(_) => "placeholder",
+            ConstraintKind::NotBefore(_) => "not_before",
+            ConstraintKind::NotAfter(_) => "not_after",
         }
     }
 }

@@ -262,6 +262,10 @@ pub enum ConstraintKind<C = Expr> {
     Default(Literal),
     Help(Str),
     Placeholder(Str),
+    /// `not_before "2000-01-01"` or `not_before today`: a date bound (a string or `today`).
+    NotBefore(Literal),
+    /// `not_after "2100-12-31"` or `not_after today`.
+    NotAfter(Literal),
 }
 
 impl<C> ConstraintKind<C> {
@@ -279,6 +283,8 @@ impl<C> ConstraintKind<C> {
             ConstraintKind::Default(_) => "default",
             ConstraintKind::Help(_) => "help",
             ConstraintKind::Placeholder(_) => "placeholder",
+            ConstraintKind::NotBefore(_) => "not_before",
+            ConstraintKind::NotAfter(_) => "not_after",
         }
     }
 
@@ -298,6 +304,8 @@ impl<C> ConstraintKind<C> {
             K::Default(l) => K::Default(l.clone()),
             K::Help(s) => K::Help(s.clone()),
             K::Placeholder(s) => K::Placeholder(s.clone()),
+            K::NotBefore(l) => K::NotBefore(l.clone()),
+            K::NotAfter(l) => K::NotAfter(l.clone()),
         })
     }
 }

@@ -528,6 +528,8 @@ pub const CONSTRAINTS: &[(&str, &str)] = &[
     ("default", "默认值"),
     ("help", "说明"),
     ("placeholder", "提示"),
+    ("not_before", "不早于"),
+    ("not_after", "不晚于"),
 ];
 
 /// Material attributes: (English, Chinese). Each may be given once per material.
