@@ -95,7 +95,9 @@ fn materials_table_merges_and_exempts() {
     assert!(md.contains(&format!("申请人最多需提交 {brought} 份材料")));
     // Conventions.
     assert!(md.contains("| 出生登记 | 不收费 |"));
-    assert!(md.contains("| 预防接种证办理 | 市卫生健康委员会 | 即办件 | 20个工作日 | 即办 |"));
+    assert!(md.contains(
+        "| 预防接种证办理 | 市卫生健康委员会 | 即办件 | 20个工作日（未注明法律依据） | 即办 |"
+    ));
     assert!(md.contains("自受理之日起2个工作日内办结"));
     assert!(md.contains("新生儿落户地为「本市户籍家庭户」时"));
 }

@@ -72,6 +72,11 @@ pub struct Item {
     pub basis: Vec<String>,
     /// The acceptance conditions (受理条件), one line each.
     pub conditions: Vec<String>,
+    /// What the documents say about the item's legal time limit; the length itself is the
+    /// plan step's.
+    pub legal: Legal,
+    /// Who promised the item's time limit, when stated.
+    pub promise_basis: Option<String>,
     pub fee: Option<Fee>,
     /// Visits to handle the item on its own, as declared.
     pub visits: Option<u32>,
@@ -98,13 +103,31 @@ pub struct FormLine {
     pub label: String,
 }
 
+/// The item's legal time limit as far as the documents are concerned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Legal {
+    /// No `legal` statement.
+    Unstated,
+    /// `legal unregulated`: no law or regulation sets one; the governing law, if named.
+    Unregulated { basis: Option<String> },
+    /// `legal DURATION`, with the article that sets it when stated.
+    Limit { basis: Option<String> },
+}
+
 /// The fee of an item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub enum Fee {
+pub struct Fee {
+    /// The amount in yuan as written; `None` for `fee none`.
+    pub yuan: Option<String>,
+    /// Where the fee (or its absence) comes from, when stated.
+    pub basis: Option<String>,
+}
+
+impl Fee {
     /// `fee none`.
-    Free,
-    /// `fee N yuan "basis"`; the amount as written.
-    Amount { yuan: String, basis: String },
+    pub fn is_free(&self) -> bool {
+        self.yuan.is_none()
+    }
 }
 
 /// An output (审批结果) of an item.

@@ -201,10 +201,7 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
             name: name.clone(),
             department,
             handling: handling(&s.promise.unit).to_string(),
-            legal: s
-                .legal
-                .as_ref()
-                .map_or_else(|| "未载明".to_string(), words::limit),
+            legal: words::legal(&item.legal, s.legal.as_ref()),
             promise: words::promise(&s.promise),
             finish: s.earliest_finish,
         });
@@ -279,7 +276,10 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
         .collect::<Vec<_>>()
         .join(" → ");
 
-    let all_free = docs.items.iter().all(|i| i.fee == Some(Fee::Free));
+    let all_free = docs
+        .items
+        .iter()
+        .all(|i| i.fee.as_ref().is_some_and(Fee::is_free));
     let window = docs.window.as_ref().or(docs.lead.as_ref());
     let place = Place {
         department: words::department(window),

@@ -235,7 +235,9 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
         .find(|sc| sc.answers.iter().all(|(k, v)| given.get(k) == Some(v)))
         .map_or(plan.total_workdays, |sc| sc.total_workdays);
     let window = docs.window.as_ref().or(docs.lead.as_ref());
-    let all_free = applicable.iter().all(|i| i.fee == Some(Fee::Free));
+    let all_free = applicable
+        .iter()
+        .all(|i| i.fee.as_ref().is_some_and(Fee::is_free));
     Ok(Notice {
         matter: docs.name.clone(),
         code: docs.code.clone().unwrap_or_else(|| "未载明".to_string()),
