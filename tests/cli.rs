@@ -163,6 +163,54 @@ fn notice_prints_one_scenario_and_lists_valid_answers() {
 }
 
 #[test]
+fn notice_names_every_missing_answer_in_one_run_and_reads_chinese_yes_no() {
+    let none = yjs(&["notice", "dsl-examples", "--matter", "newborn"]);
+    assert_eq!(none.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&none.stderr);
+    for s in ["settle", "card", "surname", "marriage"] {
+        assert!(
+            err.contains(&format!("situation `{s}`")),
+            "every unanswered situation is named at once: {err}"
+        );
+    }
+    let chinese = yjs(&[
+        "notice",
+        "dsl-examples",
+        "--matter",
+        "newborn",
+        "--answer",
+        "settle=local",
+        "--answer",
+        "card=是",
+        "--answer",
+        "surname=mother",
+        "--answer",
+        "marriage=unmarried",
+    ]);
+    assert_eq!(
+        chinese.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&chinese.stderr)
+    );
+    let english = yjs(&[
+        "notice",
+        "dsl-examples",
+        "--matter",
+        "newborn",
+        "--answer",
+        "settle=local",
+        "--answer",
+        "card=true",
+        "--answer",
+        "surname=mother",
+        "--answer",
+        "marriage=unmarried",
+    ]);
+    assert_eq!(chinese.stdout, english.stdout);
+}
+
+#[test]
 fn explain_prints_the_explanation() {
     let out = yjs(&["explain", "e0104"]);
     assert_eq!(out.status.code(), Some(0));

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use yjs_artifacts::{Answer, Answers, PlanGraph};
-use yjs_compiler::emit::guide::{self, IndexEntry, NoticeError};
+use yjs_compiler::emit::guide::{self, AnswerProblem, IndexEntry, NoticeError};
 use yjs_compiler::resolve::{Disk, Memory};
 use yjs_compiler::MatterIr;
 
@@ -175,13 +175,45 @@ fn notice_rejects_unknown_answers() {
     answers.insert("card".into(), Answer::Bool(true));
     answers.insert("surname".into(), Answer::Option("mother".into()));
     let err = guide::notice(&ir, &answers, false).unwrap_err();
-    assert!(matches!(err, NoticeError::UnknownValue { .. }));
+    assert!(matches!(
+        err.problems(),
+        [AnswerProblem::UnknownValue { .. }]
+    ));
     assert!(err.to_string().contains("local, other"), "{err}");
     answers.insert("colour".into(), Answer::Option("red".into()));
     let err = guide::notice(&ir, &answers, false).unwrap_err();
     assert!(err.to_string().contains("settle, card, surname"), "{err}");
     let err = guide::notice(&ir, &Answers::new(), false).unwrap_err();
-    assert!(matches!(err, NoticeError::Missing { .. }), "{err}");
+    let missing: Vec<&str> = err
+        .problems()
+        .iter()
+        .filter_map(|p| match p {
+            AnswerProblem::Missing { situation, .. } => Some(situation.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(missing, ["settle", "card", "surname"], "{err}");
+    assert!(matches!(err, NoticeError::Answers(_)));
+}
+
+#[test]
+fn notice_reads_chinese_yes_and_no() {
+    let ir = sample();
+    let mut answers = Answers::new();
+    answers.insert("settle".into(), Answer::Option("local".into()));
+    answers.insert("surname".into(), Answer::Option("mother".into()));
+    answers.insert("card".into(), Answer::Option("是".into()));
+    let yes = guide::notice(&ir, &answers, false).unwrap();
+    answers.insert("card".into(), Answer::Bool(true));
+    assert_eq!(yes, guide::notice(&ir, &answers, false).unwrap());
+    answers.insert("card".into(), Answer::Option("否".into()));
+    let no = guide::notice(&ir, &answers, false).unwrap();
+    answers.insert("card".into(), Answer::Bool(false));
+    assert_eq!(no, guide::notice(&ir, &answers, false).unwrap());
+    assert_ne!(yes, no);
+    answers.insert("card".into(), Answer::Option("也许".into()));
+    let err = guide::notice(&ir, &answers, false).unwrap_err();
+    assert!(err.to_string().contains("true, false, 是, 否"), "{err}");
 }
 
 #[test]

@@ -14,7 +14,8 @@ pub struct NoticeArgs {
     /// The matter id.
     #[arg(long)]
     pub matter: String,
-    /// An answer `SITUATION=VALUE` (`true`/`false` for yes/no situations); repeat for each situation.
+    /// An answer `SITUATION=VALUE` (`true`/`false` or `是`/`否` for yes/no situations); repeat for
+    /// each situation.
     #[arg(long = "answer", value_name = "SITUATION=VALUE")]
     pub answers: Vec<String>,
     /// `markdown` or `html`.
@@ -50,12 +51,8 @@ pub fn run(args: &NoticeArgs) -> ExitCode {
             eprintln!("error: `--answer {a}` must be SITUATION=VALUE");
             return ExitCode::from(2);
         };
-        let value = match v {
-            "true" => Answer::Bool(true),
-            "false" => Answer::Bool(false),
-            other => Answer::Option(other.to_string()),
-        };
-        answers.insert(k.to_string(), value);
+        // The notice reads `是`/`否` (and `true`/`false`) for a yes/no situation itself.
+        answers.insert(k.to_string(), Answer::Option(v.to_string()));
     }
     match yjs_compiler::emit::guide::notice(ir, &answers, args.format == "html") {
         Ok(text) => {
@@ -72,7 +69,9 @@ pub fn run(args: &NoticeArgs) -> ExitCode {
             ExitCode::from(2)
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            for p in e.problems() {
+                eprintln!("error: {p}");
+            }
             ExitCode::from(1)
         }
     }

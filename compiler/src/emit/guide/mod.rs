@@ -17,7 +17,7 @@ mod words;
 pub use crate::ir::documents::MAX_NOTICES;
 pub use materials::MaterialRow;
 pub use model::Guide;
-pub use notice::NoticeError;
+pub use notice::{AnswerProblem, NoticeError};
 pub use reform::ReformRow;
 
 use crate::ir::MatterIr;

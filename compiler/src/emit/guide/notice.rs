@@ -44,9 +44,9 @@ pub struct NoticeItem {
     pub promise: String,
 }
 
-/// Why a set of answers cannot produce a notice.
+/// One thing wrong with the answers given for a notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NoticeError {
+pub enum AnswerProblem {
     /// No situation has this id.
     UnknownSituation { given: String, valid: Vec<String> },
     /// The situation has no such option.
@@ -58,21 +58,20 @@ pub enum NoticeError {
     /// A situation was not answered.
     Missing {
         situation: String,
+        question: String,
         valid: Vec<String>,
     },
-    /// The IR is not consistent, or a template failed (a bug in yjs).
-    Guide(GuideError),
 }
 
-impl fmt::Display for NoticeError {
+impl fmt::Display for AnswerProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            NoticeError::UnknownSituation { given, valid } => write!(
+            AnswerProblem::UnknownSituation { given, valid } => write!(
                 f,
                 "unknown situation `{given}`; the situations are: {}",
                 valid.join(", ")
             ),
-            NoticeError::UnknownValue {
+            AnswerProblem::UnknownValue {
                 situation,
                 given,
                 valid,
@@ -81,11 +80,46 @@ impl fmt::Display for NoticeError {
                 "`{given}` is not an answer of situation `{situation}`; valid answers: {}",
                 valid.join(", ")
             ),
-            NoticeError::Missing { situation, valid } => write!(
+            AnswerProblem::Missing {
+                situation,
+                question,
+                valid,
+            } => write!(
                 f,
-                "situation `{situation}` is not answered; give --answer {situation}=VALUE with one of: {}",
+                "situation `{situation}` ({question}) is not answered; give --answer {situation}=VALUE with one of: {}",
                 valid.join(", ")
             ),
+        }
+    }
+}
+
+/// Why a set of answers cannot produce a notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoticeError {
+    /// Every problem with the answers, in situation order (unknown situations first), so that
+    /// one run names all of them.
+    Answers(Vec<AnswerProblem>),
+    /// The IR is not consistent, or a template failed (a bug in yjs).
+    Guide(GuideError),
+}
+
+impl NoticeError {
+    /// The problems with the answers (none for an internal error).
+    pub fn problems(&self) -> &[AnswerProblem] {
+        match self {
+            NoticeError::Answers(p) => p,
+            NoticeError::Guide(_) => &[],
+        }
+    }
+}
+
+impl fmt::Display for NoticeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoticeError::Answers(problems) => {
+                let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+                write!(f, "{}", lines.join("\n"))
+            }
             NoticeError::Guide(e) => write!(f, "{e}"),
         }
     }
@@ -130,6 +164,9 @@ fn spelling(a: &Answer) -> String {
 }
 
 fn valid_values(s: &Question) -> Vec<String> {
+    if s.is_bool {
+        return ["true", "false", "是", "否"].map(String::from).to_vec();
+    }
     (0..option_count(s))
         .map(|i| spelling(&answer(s, i)))
         .collect()
@@ -158,39 +195,65 @@ pub fn slug(situations: &[Question], combination: &[usize]) -> String {
     }
 }
 
-/// Turns named answers into one option position per situation, rejecting unknown names and values.
+/// The spellings a yes/no answer may be given in, besides `true`/`false`: the keywords' Chinese
+/// spellings (`是`/`否`), as conditions accept them.
+fn yes_no(given: &str) -> Option<bool> {
+    match given {
+        "true" | "是" => Some(true),
+        "false" | "否" => Some(false),
+        _ => None,
+    }
+}
+
+/// The option position of answer `a` to situation `s`, if it is one of its answers.
+fn position(s: &Question, a: &Answer) -> Option<usize> {
+    if s.is_bool {
+        let b = match a {
+            Answer::Bool(b) => Some(*b),
+            Answer::Option(o) => yes_no(o),
+        }?;
+        return Some(usize::from(b));
+    }
+    // `card=true` written for an option id: compare spellings.
+    (0..option_count(s)).find(|i| spelling(&answer(s, *i)) == spelling(a))
+}
+
+/// Turns named answers into one option position per situation. Every unknown name, unknown
+/// value and missing answer is reported at once.
 pub fn combination(situations: &[Question], answers: &Answers) -> Result<Vec<usize>, NoticeError> {
     let names: Vec<String> = situations.iter().map(|s| s.id.clone()).collect();
-    if let Some(given) = answers.keys().find(|k| !names.contains(k)) {
-        return Err(NoticeError::UnknownSituation {
+    let mut problems: Vec<AnswerProblem> = answers
+        .keys()
+        .filter(|k| !names.contains(k))
+        .map(|given| AnswerProblem::UnknownSituation {
             given: given.clone(),
-            valid: names,
-        });
-    }
+            valid: names.clone(),
+        })
+        .collect();
     let mut out = Vec::new();
     for s in situations {
         let valid = valid_values(s);
-        let Some(a) = answers.get(&s.id) else {
-            return Err(NoticeError::Missing {
+        match answers.get(&s.id) {
+            None => problems.push(AnswerProblem::Missing {
                 situation: s.id.clone(),
+                question: s.question.clone(),
                 valid,
-            });
-        };
-        // `settle=true` written for an option id, or `card=local` for a bool: compare spellings.
-        let index = (0..option_count(s))
-            .find(|i| &answer(s, *i) == a || spelling(&answer(s, *i)) == spelling(a));
-        match index {
-            Some(i) => out.push(i),
-            None => {
-                return Err(NoticeError::UnknownValue {
+            }),
+            Some(a) => match position(s, a) {
+                Some(i) => out.push(i),
+                None => problems.push(AnswerProblem::UnknownValue {
                     situation: s.id.clone(),
                     given: spelling(a),
                     valid,
-                })
-            }
+                }),
+            },
         }
     }
-    Ok(out)
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(NoticeError::Answers(problems))
+    }
 }
 
 /// Builds the notice of one combination.
