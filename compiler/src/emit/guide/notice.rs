@@ -6,6 +6,7 @@ use crate::ir::documents::Fee;
 use crate::ir::form::Question;
 use crate::ir::MatterIr;
 use serde::Serialize;
+use std::collections::HashSet;
 use std::fmt;
 use yjs_artifacts::{Answer, Answers};
 
@@ -263,7 +264,10 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
     let plan = &ir.plan.plan;
     let given = answers(sits, combination);
     let mut items = Vec::new();
-    let mut fields: Vec<(String, String)> = Vec::new();
+    // The merged form's labels in first-use order; `seen` makes each lookup constant time (a
+    // linear search here made notices of a 20,000-field form quadratic).
+    let mut fields: Vec<String> = Vec::new();
+    let mut seen: HashSet<(&str, &str)> = HashSet::new();
     let mut applicable = Vec::new();
     for item in docs.items.iter().filter(|i| i.applies.eval(&given)) {
         let s = step(ir, &item.id)?;
@@ -274,12 +278,13 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
             promise: words::promise(&s.promise),
         });
         for f in &item.fields {
+            // A shared field once for the whole notice; a local one once per item.
             let key = match &f.shared {
-                Some(shared) => format!("/{shared}"),
-                None => format!("{}/{}", item.id, f.name),
+                Some(shared) => ("", shared.as_str()),
+                None => (item.id.as_str(), f.name.as_str()),
             };
-            if !fields.iter().any(|(k, _)| *k == key) {
-                fields.push((key, f.label.clone()));
+            if seen.insert(key) {
+                fields.push(f.label.clone());
             }
         }
     }
@@ -314,7 +319,7 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
             })
             .collect(),
         items,
-        fields: fields.into_iter().map(|(_, l)| l).collect(),
+        fields,
         bring,
         exempt,
         total_workdays: total,
