@@ -198,3 +198,55 @@ fn chinese_keywords_compile_to_the_same_model() {
         "the fixture must not use English keywords"
     );
 }
+
+/// The 改革成效 rows of a built guide: (对比项, 逐项办理, 一件事办理).
+fn reform_rows(guide_md: &str) -> Vec<(String, String, String)> {
+    let Some(start) = guide_md.find("## 改革成效") else {
+        return Vec::new();
+    };
+    guide_md[start..]
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.starts_with("## "))
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            (cells.len() > 4 && !cells[1].is_empty() && !cells[1].starts_with('-')).then(|| {
+                (
+                    cells[1].to_string(),
+                    cells[2].to_string(),
+                    cells[3].to_string(),
+                )
+            })
+        })
+        .collect()
+}
+
+/// The figures worked by hand in spec/guide.md are exactly what the built guides print.
+#[test]
+fn reform_figures_match_the_worked_examples() {
+    let spec = std::fs::read_to_string(root().join("spec/guide.md")).expect("spec/guide.md");
+    let start = spec.find("| matter | 对比项 |").expect("the worked table");
+    let mut checked = 0;
+    for line in spec[start..]
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+    {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let (matter, aspect, before, after) = (cells[1], cells[2], cells[3], cells[4]);
+        let guide = std::fs::read_to_string(root().join("generated").join(matter).join("guide.md"))
+            .expect("generated guide");
+        let rows = reform_rows(&guide);
+        let row = rows
+            .iter()
+            .find(|(a, _, _)| a == aspect)
+            .unwrap_or_else(|| panic!("{matter}: no 改革成效 row {aspect} in {rows:?}"));
+        assert_eq!(
+            (row.1.as_str(), row.2.as_str()),
+            (before, after),
+            "{matter} {aspect}: the build differs from spec/guide.md's worked figure"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 30, "only {checked} worked figures found");
+}

@@ -11,6 +11,10 @@ use yjs_artifacts::Condition;
 /// One-time notices are written for every combination of answers only up to this many.
 pub const MAX_NOTICES: u64 = 64;
 
+/// 改革成效 takes each figure per combination of answers up to this many combinations; past
+/// it, every item counts as applying (an upper bound the guide labels as such).
+pub const MAX_REFORM_COMBINATIONS: u64 = 4096;
+
 /// The documents of one matter.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Documents {
@@ -214,4 +218,8 @@ pub struct Notices {
     /// Every combination, as one option position per situation of `Form::situations`, first
     /// situation slowest; empty past [`MAX_NOTICES`].
     pub list: Vec<Vec<usize>>,
+    /// The same, up to [`MAX_REFORM_COMBINATIONS`] (empty past it): the scenarios 改革成效
+    /// takes its maxima over. Not serialized: it repeats `list` in longer form.
+    #[serde(skip)]
+    pub all: Vec<Vec<usize>>,
 }

@@ -5,7 +5,7 @@ use super::cond::artifact;
 use crate::check::combinations as combos;
 use crate::ir::documents::{
     Copies, Department, Documents, Faq, Fee, FormLine, Identifies, Item, Legal, MaterialRow,
-    MaterialSource, Necessity, Notices, Output, MAX_NOTICES,
+    MaterialSource, Necessity, Notices, Output, MAX_NOTICES, MAX_REFORM_COMBINATIONS,
 };
 use crate::resolve::{self, Cond, DeptId, ItemField, Material, Matter, Program, Scalar};
 use yjs_artifacts::Condition;
@@ -151,13 +151,19 @@ fn notices(matter: &Matter) -> Notices {
         .map(|s| s.options.len())
         .collect();
     let combinations = combos::count(&radix);
+    let all: Vec<Vec<usize>> = if combinations > MAX_REFORM_COMBINATIONS {
+        Vec::new()
+    } else {
+        combos::combinations(&radix).collect()
+    };
     Notices {
         combinations,
         list: if combinations > MAX_NOTICES {
             Vec::new()
         } else {
-            combos::combinations(&radix).collect()
+            all.clone()
         },
+        all,
     }
 }
 

@@ -225,7 +225,9 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
     }
 
     let materials = materials::rows(&docs.materials, sits);
-    let bring_count = materials.iter().filter(|m| !m.exempt).count();
+    // The most a single applicant brings: the maximum over the combinations of answers, never
+    // the rows of alternatives added up (spec/guide.md §改革成效).
+    let bring_count = usize::try_from(reform::worst(ir).0.materials.1).unwrap_or(usize::MAX);
     let notices = NoticeSummary {
         combinations: docs.notices.combinations,
         written: docs.notices.combinations <= MAX_NOTICES,
@@ -314,7 +316,7 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
         visits: format!("{}次", docs.visits.unwrap_or(1)),
         basis,
         conditions,
-        reform: reform::figures(ir, &materials),
+        reform: reform::figures(ir),
         materials,
         bring_count,
         notices,
