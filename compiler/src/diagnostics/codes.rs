@@ -77,6 +77,10 @@ codes! {
     W0301 => "item without a legal limit",
     W0302 => "joint handling needs an extension",
     W0303 => "limits in different units cannot be compared statically",
+    E0401 => "analyst's remark in a printed text",
+    W0401 => "legal limit without a source",
+    W0402 => "fee without a source",
+    W0403 => "catalogue code without a source",
 }
 
 /// The explanation text of a code, e.g. for `yjs explain E0101`.
