@@ -202,6 +202,48 @@ pub fn cond_bool_literal(name: &str, span: Span, def: Span) -> Diagnostic {
 }
 
 #[cold]
+pub fn cond_multi_whole(name: &str, span: Span, def: Span, options: &[&str]) -> Diagnostic {
+    let tests: Vec<String> = options.iter().map(|o| format!("{o} in {name}")).collect();
+    let test = tests.join(" or ");
+    let which = match options {
+        [one] => format!("`{one}`"),
+        _ => "any of them".to_string(),
+    };
+    Diagnostic::error(
+        Code::E0107,
+        format!(
+            "the situation `{name}` is multi-select, so its answer is a set of options, not one"
+        ),
+        span,
+        "compares the whole set",
+    )
+    .with_label(def, "declared `multi` here")
+    .with_help(format!(
+        "test the options one by one: `{test}` holds when the applicant ticked {which}"
+    ))
+}
+
+#[cold]
+pub fn cond_has_single(
+    option: &str,
+    name: &str,
+    span: Span,
+    def: Span,
+    rewrite: &str,
+) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0107,
+        format!("`{option} in {name}` needs a multi-select situation, but `{name}` has one answer"),
+        span,
+        "not a multi-select situation",
+    )
+    .with_label(def, "declared with a single answer here")
+    .with_help(format!(
+        "to test its one answer write {rewrite}; to let the applicant pick several options declare it `situation {name} \"…\" multi {{ … }}`"
+    ))
+}
+
+#[cold]
 pub fn missing(what: &str, owner: &str, span: Span, example: &str) -> Diagnostic {
     Diagnostic::error(
         Code::E0108,
