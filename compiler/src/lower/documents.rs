@@ -4,8 +4,8 @@
 use super::cond::artifact;
 use crate::check::combinations as combos;
 use crate::ir::documents::{
-    Copies, Department, Documents, Faq, Fee, FormLine, Identifies, Item, MaterialRow,
-    MaterialSource, Necessity, Notices, Output, MAX_NOTICES,
+    Copies, Department, Documents, Faq, Fee, FormLine, Identifies, Item, Legal, MaterialRow,
+    MaterialSource, Necessity, Notices, Output, MAX_NOTICES, MAX_REFORM_COMBINATIONS,
 };
 use crate::resolve::{self, Cond, DeptId, ItemField, Material, Matter, Pick, Program, Scalar};
 use yjs_artifacts::Condition;
@@ -25,12 +25,19 @@ pub fn documents(program: &Program, matter: &Matter) -> Documents {
             department: dept(it.department),
             basis: texts(&it.basis),
             conditions: texts(&it.conditions),
-            fee: it.fee.as_ref().map(|f| match f {
-                resolve::Fee::None(_) => Fee::Free,
-                resolve::Fee::Amount { yuan, basis, .. } => Fee::Amount {
-                    yuan: yuan.text.clone(),
-                    basis: basis.value.clone(),
+            legal: match (it.unregulated, it.legal) {
+                (Some(_), _) => Legal::Unregulated {
+                    basis: text(&it.sources.legal),
                 },
+                (None, Some(_)) => Legal::Limit {
+                    basis: text(&it.sources.legal),
+                },
+                (None, None) => Legal::Unstated,
+            },
+            promise_basis: text(&it.sources.promise),
+            fee: it.fee.as_ref().map(|f| Fee {
+                yuan: f.yuan.as_ref().map(|y| y.text.clone()),
+                basis: text(&f.basis),
             }),
             visits: it.visits.map(|(v, _)| v),
             applies: artifact(it.when.as_ref(), &matter.situations),
@@ -140,14 +147,16 @@ fn identifies(matter: &Matter) -> Identifies {
 fn notices(matter: &Matter) -> Notices {
     let radix: Vec<usize> = matter.situations.values().map(|s| s.radix()).collect();
     let combinations = combos::count(&radix);
-    if combinations > combos::MAX_RULE_COMBINATIONS {
+    if combinations > MAX_REFORM_COMBINATIONS {
         // Too many to sift through the rules: the count is an upper bound, and no notice is
         // written one by one anyway.
         return Notices {
             combinations,
             list: Vec::new(),
+            all: Vec::new(),
         };
     }
+    // The combinations the rules allow: an impossible one gets no notice and no figure.
     let ids: Vec<_> = matter.situations.iter().map(|(i, _)| i).collect();
     let rules = combos::Rules::new(matter, &ids);
     let possible: Vec<Vec<usize>> = combos::combinations(&radix)
@@ -165,8 +174,9 @@ fn notices(matter: &Matter) -> Notices {
         list: if possible.len() as u64 > MAX_NOTICES {
             Vec::new()
         } else {
-            possible
+            possible.clone()
         },
+        all: possible,
     }
 }
 

@@ -98,6 +98,8 @@ kinds! {
     REVIEW_KW,
     /// The keyword `faq`, in either spelling.
     FAQ_KW,
+    /// The keyword `note`, in either spelling.
+    NOTE_KW,
     /// The keyword `code`, in either spelling.
     CODE_KW,
     /// The keyword `lead`, in either spelling.
@@ -132,6 +134,8 @@ kinds! {
     FEE_KW,
     /// The keyword `none`, in either spelling.
     NONE_KW,
+    /// The keyword `unregulated`, in either spelling.
+    UNREGULATED_KW,
     /// The keyword `yuan`, in either spelling.
     YUAN_KW,
     /// The keyword `when`, in either spelling.
@@ -200,7 +204,7 @@ kinds! {
     WINDOW_STMT,
     /// `promise DURATION`.
     PROMISE_STMT,
-    /// `legal DURATION`.
+    /// `legal DURATION basis "…"` or `legal unregulated`.
     LEGAL_STMT,
     /// `visits N`.
     VISITS_STMT,
@@ -220,6 +224,10 @@ kinds! {
     EXTENSION_STMT,
     /// `5 workdays`, `immediate`, …
     DURATION,
+    /// `basis "…"` after a stated fact: where the fact comes from.
+    SOURCE,
+    /// `note "…"`: a remark for analysts that no public document prints.
+    NOTE_STMT,
     /// `situation ID "question" bool | { options }`.
     SITUATION,
     /// `rule "text" { condition }`.
@@ -256,7 +264,7 @@ kinds! {
     CONDITION_STMT,
     /// `when CONDITION` in an item.
     WHEN_STMT,
-    /// `fee none` or `fee N yuan "basis"`.
+    /// `fee none` or `fee N yuan`, with `basis "…"`.
     FEE_STMT,
     /// `form { … }`.
     FORM,
