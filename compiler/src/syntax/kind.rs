@@ -232,6 +232,8 @@ kinds! {
     SITUATION,
     /// `rule "text" { condition }`.
     RULE_STMT,
+    /// The `{ condition }` of a rule.
+    RULE_BLOCK,
     /// The `{ … }` of a situation or a choice.
     OPTION_BLOCK,
     /// `option? ID "label"`.

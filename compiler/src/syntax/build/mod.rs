@@ -444,7 +444,10 @@ impl Builder {
                 SITUATION => m.situations.extend(self.situation(s)),
                 RULE_STMT => {
                     let text = self.string_in(s);
-                    let cond = self.need(s, s.child(EXPR)).and_then(|e| self.expr(e));
+                    let block = self.need(s, s.child(RULE_BLOCK));
+                    let cond = block
+                        .and_then(|b| self.need(b, b.child(EXPR)))
+                        .and_then(|e| self.expr(e));
                     if let (Some(text), Some(cond)) = (text, cond) {
                         m.rules.push(Rule {
                             text,

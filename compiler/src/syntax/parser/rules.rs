@@ -62,15 +62,17 @@ impl Parser<'_> {
             RULE_STMT => self.node(node, |p| {
                 p.keyword()
                     && p.eat(STRING)
-                    && p.eat(L_BRACE)
-                    && {
-                        p.newlines();
-                        p.expr()
-                    }
-                    && {
-                        p.newlines();
-                        p.eat(R_BRACE)
-                    }
+                    && p.node(RULE_BLOCK, |p| {
+                        p.eat(L_BRACE)
+                            && {
+                                p.newlines();
+                                p.expr()
+                            }
+                            && {
+                                p.newlines();
+                                p.eat(R_BRACE)
+                            }
+                    })
             }),
             SHARED | FORM => self.node(node, |p| {
                 p.keyword() && p.block(ENTRY_BLOCK, Context::Entries)
