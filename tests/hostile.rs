@@ -104,3 +104,110 @@ fn deeply_nested_blocks_and_long_chains() {
     assert_eq!(status, 1, "{}", &text[..text.len().min(2000)]);
     assert!(text.contains("E0104"));
 }
+
+/// `a and (b or (a and …))`, `levels` lists deep: each parenthesised list alternates the operator.
+fn alternating(levels: usize) -> String {
+    let mut cond = "a and b".to_owned();
+    for k in 2..=levels {
+        let op = if k % 2 == 0 { "or" } else { "and" };
+        cond = format!("b {op} ({cond})");
+    }
+    cond
+}
+
+/// A matter whose item, field requirement and material all apply under `cond`.
+fn matter_with(cond: &str) -> String {
+    format!(
+        "department d \"部门\"\nmatter m \"事\" {{\n  lead d\n  window d\n  promise 1 workday\n  \
+         situation a \"问一\" bool\n  situation b \"问二\" bool\n  item i \"项\" {{\n    department d\n    \
+         legal 1 workday\n    promise 1 workday\n    when {cond}\n    form {{\n      \
+         x \"字段\" text {{ required when {cond} }}\n    }}\n    \
+         material p \"材料\" {{ original 1; when {cond} }}\n  }}\n}}\n"
+    )
+}
+
+/// Builds `src` into a temporary folder; the exit code, the output and the folder.
+fn yjs_build(src: &str) -> (i32, String, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("m.yjs");
+    std::fs::write(&path, src).expect("write input");
+    let out = Command::new(env!("CARGO_BIN_EXE_yjs"))
+        .arg("build")
+        .arg(&path)
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .output()
+        .expect("run yjs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().unwrap_or(-1), text, dir)
+}
+
+/// Every JSON artifact parses within serde_json's recursion limit, and the runtime loads the matter.
+fn artifacts_load(dir: &Path) {
+    for entry in std::fs::read_dir(dir).expect("matter folder") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|x| x == "json") {
+            let text = std::fs::read_to_string(&path).expect("read artifact");
+            let parsed: Result<serde_json::Value, _> = serde_json::from_str(&text);
+            assert!(parsed.is_ok(), "{}: {parsed:?}", path.display());
+        }
+    }
+    let loaded = yjs_runtime::artifacts::MatterArtifacts::load(dir);
+    assert!(loaded.is_ok(), "{loaded:?}");
+}
+
+#[test]
+fn thousands_of_nots_are_refused() {
+    let cond = format!("{}a", "not ".repeat(5_000));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (status, text) = yjs_check(dir.path(), "nots.yjs", matter_with(&cond).as_bytes());
+    assert_eq!(status, 1, "{}", &text[..text.len().min(2000)]);
+    assert!(text.contains("E0019"), "{}", &text[..text.len().min(2000)]);
+}
+
+#[test]
+fn nots_inside_sixty_parentheses_are_refused() {
+    let cond = format!("{}a{}", "not (".repeat(60), ")".repeat(60));
+    expect("notparen.yjs", matter_with(&cond).as_bytes(), "E0019");
+}
+
+#[test]
+fn one_level_too_deep_is_refused_once_per_condition() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let src = matter_with(&alternating(33));
+    let (status, text) = yjs_check(dir.path(), "deep.yjs", src.as_bytes());
+    assert_eq!(status, 1, "{text}");
+    // The item's `when`, the field's `required when` and the material's `when`.
+    assert_eq!(text.matches("\"E0019\"").count(), 3, "{text}");
+}
+
+#[test]
+fn the_deepest_condition_accepted_builds_and_its_artifacts_load() {
+    let (status, text, dir) = yjs_build(&matter_with(&alternating(32)));
+    assert_eq!(status, 0, "{text}");
+    artifacts_load(&dir.path().join("out/m"));
+}
+
+#[test]
+fn long_and_or_chains_check_build_and_their_artifacts_load() {
+    // A chain is one flat list: 100,000 operands check without recursion; a build writes each
+    // condition several times over (plan, form, projections, guide), so it gets 10,000.
+    for op in [" and ", " or "] {
+        let chain = vec!["a"; 100_000].join(op);
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (status, text) = yjs_check(dir.path(), "chain.yjs", matter_with(&chain).as_bytes());
+        assert_eq!(status, 0, "{op}: {}", &text[..text.len().min(2000)]);
+        let chain = vec!["a"; 10_000].join(op);
+        let (status, text, dir) = yjs_build(&matter_with(&chain));
+        assert_eq!(status, 0, "{op}: {}", &text[..text.len().min(2000)]);
+        artifacts_load(&dir.path().join("out/m"));
+    }
+    let mixed = vec!["a and not b"; 5_000].join(" or ");
+    let (status, text, dir) = yjs_build(&matter_with(&mixed));
+    assert_eq!(status, 0, "{}", &text[..text.len().min(2000)]);
+    artifacts_load(&dir.path().join("out/m"));
+}

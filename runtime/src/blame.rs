@@ -23,6 +23,7 @@ use crate::case::{Case, Rectification};
 use crate::clock::{Clock, ClockStatus};
 use crate::engine::step_clock;
 use crate::status::{Limit, Position, StepStatus};
+use crate::unknown::Unknown;
 
 /// When step `i` became ready: the latest finish among its applicable predecessors (the receipt
 /// for a step without any); `None` while one of them is not approved.
@@ -173,6 +174,9 @@ pub struct Board {
     pub waiting: Vec<Wait>,
     /// Open 整改 entries, by case.
     pub rectifications: Vec<OpenRectification>,
+    /// Cases whose clocks cannot be computed, by case: not on the board, for a person to look into.
+    #[serde(default)]
+    pub unknown: Vec<Unknown>,
 }
 
 /// The board entries of one case at `at`.
@@ -265,6 +269,7 @@ pub fn board<'a>(
         charges: Vec::new(),
         waiting: Vec::new(),
         rectifications: Vec::new(),
+        unknown: Vec::new(),
     };
     for case in cases {
         let (charges, waits) = case_board(case, cal, at)?;

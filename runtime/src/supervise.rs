@@ -86,6 +86,12 @@ pub fn report<'a>(
     for case in cases {
         out.extend(alerts(case, cal, at)?);
     }
+    sort(&mut out);
+    Ok(out)
+}
+
+/// Sorts alerts: overdue first, legal before promised, then by due date, case and step.
+pub fn sort(out: &mut [Alert]) {
     out.sort_by(|a, b| {
         (b.status == ClockStatus::Overdue)
             .cmp(&(a.status == ClockStatus::Overdue))
@@ -94,5 +100,4 @@ pub fn report<'a>(
             .then(a.case.cmp(&b.case))
             .then(a.step.cmp(&b.step))
     });
-    Ok(out)
 }

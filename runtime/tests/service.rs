@@ -129,8 +129,8 @@ fn submit_event_show_list_and_overdue() {
     };
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].id, id);
-    assert_eq!(list[0].due, date("2026-03-11"));
-    assert_eq!(list[0].status, ClockStatus::OnTrack);
+    assert_eq!(list[0].due, Some(date("2026-03-11")));
+    assert_eq!(list[0].status, Some(ClockStatus::OnTrack));
     let overdue = match service.overdue(date("2026-03-05")) {
         Ok(o) => o,
         Err(e) => panic!("{e}"),

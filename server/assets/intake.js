@@ -139,7 +139,9 @@ async function cases() {
   const out = el('div', { id: 'case-actions' });
   show(tabs('cases'), out, card('办件列表',
     r.data.length === 0 ? el('p', { class: 'muted' }, '暂无办件') :
-      table(['办件编号', '收件时间', '办结情况', '承诺日期', '计时', '操作'], r.data.map((c) => [
+      table(['办件编号', '收件时间', '办结情况', '承诺日期', '计时', '操作'], r.data.map((c) => c.unknown ? [
+        c.id, '—', '状态未知', '—', `${c.unknown.reason} [${c.unknown.code}]`, '',
+      ] : [
         c.id, c.received.replace('T', ' '), say('outcome', c.outcome), c.due, badge('clock', c.status),
         el('span', {},
           el('button', { class: 'secondary', onclick: () => act(out, c.id, { kind: 'approve', step: 'accept' }) }, '受理'),

@@ -19,7 +19,7 @@ use yjs_runtime::time::{now_shanghai, parse_time};
 use yjs_runtime::validate::parse_submission;
 use yjs_runtime::{
     CaseSummary, CaseView, Error, ErrorKind, Event, EventDraft, EventName, MatterArtifacts,
-    NaiveDate, NaiveDateTime, Service, SqliteStore, Vocabulary,
+    NaiveDate, NaiveDateTime, Service, SqliteStore, Unknown, Vocabulary,
 };
 /// `yjs case` with its options.
 #[derive(clap::Args, Debug)]
@@ -319,7 +319,7 @@ fn execute(args: &CaseArgs) -> Result<Output, Failure> {
             let at = parse_time(at).map_err(Error::from)?.date();
             let supervision = service(&args.db)?.overdue(at)?;
             Ok(Output {
-                text: alerts_text(&supervision.alerts, at),
+                text: alerts_text(&supervision.alerts, at) + &unknown_text(&supervision.unknown),
                 json: to_json(&supervision)?,
             })
         }
@@ -356,15 +356,33 @@ fn case_text(v: &CaseView) -> String {
 }
 
 fn summary_text(v: &CaseSummary) -> String {
-    format!(
-        "{}  {}  收件 {}  {}  总时限至 {}  {}\n",
-        v.id,
-        v.matter,
-        v.received,
-        v.outcome.name(),
-        v.due,
-        v.status.name()
-    )
+    match (&v.unknown, v.received, v.outcome, v.due, v.status) {
+        (None, Some(received), Some(outcome), Some(due), Some(status)) => format!(
+            "{}  {}  收件 {received}  {}  总时限至 {due}  {}\n",
+            v.id,
+            v.matter,
+            outcome.name(),
+            status.name()
+        ),
+        (unknown, ..) => format!(
+            "{}  {}  状态未知：{} [{}]\n",
+            v.id,
+            v.matter,
+            unknown.as_ref().map_or("", |u| u.reason.as_str()),
+            unknown.as_ref().map_or("", |u| u.code.as_str()),
+        ),
+    }
+}
+
+fn unknown_text(unknown: &[Unknown]) -> String {
+    let mut s = String::new();
+    if !unknown.is_empty() {
+        s.push_str("无法计算时限、未纳入督办的办件：\n");
+    }
+    for u in unknown {
+        s.push_str(&format!("{}  {} [{}]\n", u.case, u.reason, u.code));
+    }
+    s
 }
 
 fn alerts_text(alerts: &[Alert], at: NaiveDate) -> String {

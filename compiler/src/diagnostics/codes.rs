@@ -46,6 +46,7 @@ codes! {
     E0012 => "statement given twice",
     E0013 => "invalid number",
     E0014 => "malformed field entry",
+    E0019 => "condition nested too deeply",
     E0101 => "cannot load a used file",
     E0102 => "use cycle",
     E0103 => "duplicate definition",

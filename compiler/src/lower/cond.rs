@@ -32,9 +32,9 @@ fn convert(c: &Cond, situations: &Arena<Situation>) -> Condition {
                 values: values.iter().map(|v| answer(s, *v)).collect(),
             }
         }
-        Cond::And(a, b) => {
+        Cond::And(operands) => {
             let mut args = Vec::new();
-            for c in [a, b] {
+            for c in operands {
                 match convert(c, situations) {
                     Condition::All { args: inner } => args.extend(inner),
                     other => args.push(other),
@@ -42,9 +42,9 @@ fn convert(c: &Cond, situations: &Arena<Situation>) -> Condition {
             }
             Condition::All { args }
         }
-        Cond::Or(a, b) => {
+        Cond::Or(operands) => {
             let mut args = Vec::new();
-            for c in [a, b] {
+            for c in operands {
                 match convert(c, situations) {
                     Condition::Any { args: inner } => args.extend(inner),
                     other => args.push(other),
@@ -121,10 +121,11 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let c = Cond::And(
-            Box::new(Cond::And(Box::new(is(0, 1)), Box::new(is(1, 0)))),
-            Box::new(Cond::Not(Box::new(is(1, 1)))),
-        );
+        // Built unflattened on purpose: lowering flattens what the model holds.
+        let c = Cond::And(vec![
+            Cond::And(vec![is(0, 1), is(1, 0)]),
+            Cond::Not(Box::new(is(1, 1))),
+        ]);
         let Condition::All { args } = artifact(Some(&c), &sits) else {
             panic!("an `and` is `All`");
         };

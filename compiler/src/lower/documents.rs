@@ -279,15 +279,13 @@ fn union(uses: &[Option<Cond>], sits: &la_arena::Arena<resolve::Situation>) -> C
     if uses.iter().any(Option::is_none) {
         return Condition::Always;
     }
-    let mut union: Option<Cond> = None;
+    let mut alternatives: Vec<Cond> = Vec::new();
     for c in uses.iter().flatten() {
-        if union.as_ref().is_some_and(|u| u == c) {
+        if alternatives.last() == Some(c) {
             continue;
         }
-        union = Some(match union {
-            None => c.clone(),
-            Some(u) => Cond::Or(Box::new(u), Box::new(c.clone())),
-        });
+        alternatives.push(c.clone());
     }
+    let union = (!alternatives.is_empty()).then(|| Cond::any(alternatives));
     artifact(union.as_ref(), sits)
 }

@@ -254,13 +254,16 @@ impl Resolver<'_> {
     /// Resolves a condition; `None` when it has an error (already reported).
     fn cond(&mut self, e: &Expr, situations: &Arena<Situation>) -> Option<Cond> {
         match e {
-            Expr::And(a, b) => {
-                let (a, b) = (self.cond(a, situations), self.cond(b, situations));
-                Some(Cond::And(Box::new(a?), Box::new(b?)))
+            // Every operand is resolved, so each of its errors is reported.
+            Expr::And(args) => {
+                let args: Vec<Option<Cond>> =
+                    args.iter().map(|a| self.cond(a, situations)).collect();
+                Some(Cond::all(args.into_iter().collect::<Option<Vec<_>>>()?))
             }
-            Expr::Or(a, b) => {
-                let (a, b) = (self.cond(a, situations), self.cond(b, situations));
-                Some(Cond::Or(Box::new(a?), Box::new(b?)))
+            Expr::Or(args) => {
+                let args: Vec<Option<Cond>> =
+                    args.iter().map(|a| self.cond(a, situations)).collect();
+                Some(Cond::any(args.into_iter().collect::<Option<Vec<_>>>()?))
             }
             Expr::Not(a, _) => Some(Cond::Not(Box::new(self.cond(a, situations)?))),
             Expr::Bare(id) => {

@@ -439,20 +439,52 @@ pub enum Cond {
         values: Vec<Idx<SitOption>>,
         span: Span,
     },
-    And(Box<Cond>, Box<Cond>),
-    Or(Box<Cond>, Box<Cond>),
+    /// Every operand holds (two or more; none is an `And` itself).
+    And(Vec<Cond>),
+    /// At least one operand holds (two or more; none is an `Or` itself).
+    Or(Vec<Cond>),
     Not(Box<Cond>),
 }
 
 impl Cond {
+    /// `a and b and …`, an operand that is an `And` itself spliced in; one operand is itself.
+    pub fn all(operands: impl IntoIterator<Item = Cond>) -> Cond {
+        Cond::list(operands, true)
+    }
+
+    /// `a or b or …`, an operand that is an `Or` itself spliced in; one operand is itself.
+    pub fn any(operands: impl IntoIterator<Item = Cond>) -> Cond {
+        Cond::list(operands, false)
+    }
+
+    fn list(operands: impl IntoIterator<Item = Cond>, and: bool) -> Cond {
+        let mut args = Vec::new();
+        for c in operands {
+            match (c, and) {
+                (Cond::And(inner), true) | (Cond::Or(inner), false) => args.extend(inner),
+                (c, _) => args.push(c),
+            }
+        }
+        if args.len() == 1 {
+            if let Some(one) = args.pop() {
+                return one;
+            }
+        }
+        if and {
+            Cond::And(args)
+        } else {
+            Cond::Or(args)
+        }
+    }
+
     /// Evaluates over answers; an unanswered situation makes its test false.
     pub fn eval(&self, answers: &Answers) -> bool {
         match self {
             Cond::Is {
                 situation, values, ..
             } => answers.get(*situation).is_some_and(|a| values.contains(a)),
-            Cond::And(a, b) => a.eval(answers) && b.eval(answers),
-            Cond::Or(a, b) => a.eval(answers) || b.eval(answers),
+            Cond::And(args) => args.iter().all(|c| c.eval(answers)),
+            Cond::Or(args) => args.iter().any(|c| c.eval(answers)),
             Cond::Not(a) => !a.eval(answers),
         }
     }
@@ -462,10 +494,7 @@ impl Cond {
         fn walk(c: &Cond, out: &mut Vec<Idx<Situation>>) {
             match c {
                 Cond::Is { situation, .. } => out.push(*situation),
-                Cond::And(a, b) | Cond::Or(a, b) => {
-                    walk(a, out);
-                    walk(b, out);
-                }
+                Cond::And(args) | Cond::Or(args) => args.iter().for_each(|c| walk(c, out)),
                 Cond::Not(a) => walk(a, out),
             }
         }
@@ -480,7 +509,10 @@ impl Cond {
     pub fn span(&self) -> Span {
         match self {
             Cond::Is { span, .. } => *span,
-            Cond::And(a, b) | Cond::Or(a, b) => a.span().to(b.span()),
+            Cond::And(args) | Cond::Or(args) => match (args.first(), args.last()) {
+                (Some(a), Some(b)) => a.span().to(b.span()),
+                _ => Span::default(),
+            },
             Cond::Not(a) => a.span(),
         }
     }
@@ -506,16 +538,16 @@ impl Cond {
                     format!("{} in [{}]", s.id.name, names.join(", "))
                 }
             }
-            Cond::And(a, b) => format!(
-                "{} and {}",
-                a.display_nested(situations),
-                b.display_nested(situations)
-            ),
-            Cond::Or(a, b) => format!(
-                "{} or {}",
-                a.display_nested(situations),
-                b.display_nested(situations)
-            ),
+            Cond::And(args) => args
+                .iter()
+                .map(|c| c.display_nested(situations))
+                .collect::<Vec<_>>()
+                .join(" and "),
+            Cond::Or(args) => args
+                .iter()
+                .map(|c| c.display_nested(situations))
+                .collect::<Vec<_>>()
+                .join(" or "),
             Cond::Not(a) => format!("not {}", a.display_nested(situations)),
         }
     }
@@ -531,7 +563,7 @@ impl Cond {
 /// `a and b`, where a missing side means "always".
 pub fn and(a: Option<&Cond>, b: Option<&Cond>) -> Option<Cond> {
     match (a, b) {
-        (Some(a), Some(b)) => Some(Cond::And(Box::new(a.clone()), Box::new(b.clone()))),
+        (Some(a), Some(b)) => Some(Cond::all([a.clone(), b.clone()])),
         (Some(x), None) | (None, Some(x)) => Some(x.clone()),
         (None, None) => None,
     }

@@ -447,8 +447,10 @@ pub struct Accept {
 /// A condition over situation answers.
 #[derive(Debug, Clone)]
 pub enum Expr {
-    And(Box<Expr>, Box<Expr>),
-    Or(Box<Expr>, Box<Expr>),
+    /// Every operand holds: two or more, none an `And` itself (`a and (b and c)` is one list).
+    And(Vec<Expr>),
+    /// At least one operand holds: two or more, none an `Or` itself.
+    Or(Vec<Expr>),
     Not(Box<Expr>, Span),
     /// `situation == option` (or `!=` when `negated`).
     Compare {
@@ -471,7 +473,10 @@ impl Expr {
     /// Where the whole condition is written.
     pub fn span(&self) -> Span {
         match self {
-            Expr::And(a, b) | Expr::Or(a, b) => a.span().to(b.span()),
+            Expr::And(args) | Expr::Or(args) => match (args.first(), args.last()) {
+                (Some(a), Some(b)) => a.span().to(b.span()),
+                _ => Span::default(),
+            },
             Expr::Not(_, s) => *s,
             Expr::Compare { span, .. } | Expr::In { span, .. } => *span,
             Expr::Bare(i) => i.span,

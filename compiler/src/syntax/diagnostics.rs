@@ -97,6 +97,18 @@ pub fn too_deep(span: Span, max: usize) -> Diagnostic {
 }
 
 #[cold]
+pub fn condition_too_deep(span: Span, max: usize) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0019,
+        format!("this condition is nested more than {max} levels deep"),
+        span,
+        "nested too deeply",
+    )
+    .with_note("each `not`, and each `and` or `or` list inside a list of the other, is one level; such a condition cannot be read by people, and is refused so that no stage of the compiler, and no tool reading the artifacts, exhausts its stack")
+    .with_help("drop doubled `not`s (`not not a` is `a`), write `s in [a, b]` for alternatives of one situation, and bring `not` inwards (`not (a and b)` is `not a or not b`)")
+}
+
+#[cold]
 pub fn bad_escape(span: Span, esc: &str) -> Diagnostic {
     Diagnostic::error(Code::E0009, format!("invalid escape `{esc}` in a string"), span, "not an escape")
         .with_help("the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{XXXX}`; write `\\\\` for a backslash")

@@ -1,61 +1,118 @@
-//! Builders for conditions: `not` binds tighter than `and`, `and` tighter than `or`, both left
-//! to right, applied in one pass over the flat `EXPR` node (only parentheses recurse).
+//! Builders for conditions: `not` binds tighter than `and`, `and` tighter than `or`, applied in
+//! one pass over the flat `EXPR` node (only parentheses recurse, at most `MAX_DEPTH` deep).
+//!
+//! `and` and `or` build flat lists (`a and (b and c)` is one `And` of three), so a chain of
+//! 100,000 operands is one level; each `not` and each change between `and` and `or` adds a
+//! level, and a condition deeper than `MAX_COND_DEPTH` is refused (E0019) before any later
+//! stage could recurse through it.
 
 use super::*;
+use crate::syntax::kind::SyntaxKind;
+
+/// The deepest condition accepted: levels of `not` and of `and`/`or` lists inside each other.
+pub const MAX_COND_DEPTH: usize = 32;
+
+/// A built condition and its depth (0 for a comparison).
+type Built = (Expr, usize);
 
 impl Builder {
     pub(super) fn expr(&mut self, n: SyntaxNode<'_>) -> Option<Expr> {
-        // `or` of `and` chains: `done` holds the `or` so far, `chain` the `and` being built.
-        let mut done: Option<Expr> = None;
-        let mut chain: Option<Expr> = None;
-        let mut op = None;
+        self.expr_depth(n).map(|(e, _)| e)
+    }
+
+    fn expr_depth(&mut self, n: SyntaxNode<'_>) -> Option<Built> {
+        // `or` of `and` lists: `alternatives` holds the finished `and` lists, `chain` the one
+        // being built.
+        let mut alternatives: Vec<Vec<Built>> = Vec::new();
+        let mut chain: Vec<Built> = Vec::new();
         let mut nots: Vec<Span> = Vec::new();
         for p in significant(n) {
             let operand = match p {
                 SyntaxElement::Token(t) => {
                     match t.kind() {
                         NOT_KW => nots.push(t.span()),
-                        AND_KW | OR_KW => op = Some(t.kind()),
+                        AND_KW => {}
+                        OR_KW => alternatives.push(std::mem::take(&mut chain)),
                         _ => self.unexpected(p),
                     }
                     continue;
                 }
                 SyntaxElement::Node(x) => self.operand(x)?,
             };
-            let operand = nots.drain(..).rev().fold(operand, |e, not| {
+            let mut built = operand;
+            for not in nots.drain(..).rev() {
+                let (e, depth) = built;
                 let span = Span::new(self.file, not.start as usize, e.span().end as usize);
-                Expr::Not(Box::new(e), span)
-            });
-            chain = Some(match (op.take(), chain.take()) {
-                (Some(AND_KW), Some(lhs)) => Expr::And(Box::new(lhs), Box::new(operand)),
-                (_, previous) => {
-                    done = match (done.take(), previous) {
-                        (Some(lhs), Some(rhs)) => Some(Expr::Or(Box::new(lhs), Box::new(rhs))),
-                        (lhs, rhs) => lhs.or(rhs),
-                    };
-                    operand
-                }
-            });
-        }
-        match (done, chain) {
-            (Some(lhs), Some(rhs)) => Some(Expr::Or(Box::new(lhs), Box::new(rhs))),
-            (lhs, rhs) => {
-                let e = rhs.or(lhs);
-                self.need(n, e)
+                built = self.bounded(n, (Expr::Not(Box::new(e), span), depth + 1))?;
             }
+            chain.push(built);
         }
+        if !chain.is_empty() {
+            alternatives.push(chain);
+        }
+        let mut ors = Vec::new();
+        for and in alternatives {
+            ors.push(self.list(n, and, AND_KW)?);
+        }
+        if ors.is_empty() {
+            return self.need(n, None);
+        }
+        self.list(n, ors, OR_KW)
     }
 
-    fn operand(&mut self, n: SyntaxNode<'_>) -> Option<Expr> {
+    /// One operand, or the list of several joined by `op` (`AND_KW` or `OR_KW`), an operand
+    /// that is already such a list (parenthesised) spliced in.
+    fn list(&mut self, n: SyntaxNode<'_>, operands: Vec<Built>, op: SyntaxKind) -> Option<Built> {
+        if operands.len() == 1 {
+            return operands.into_iter().next();
+        }
+        let mut args = Vec::with_capacity(operands.len());
+        let mut depth = 0;
+        for (e, d) in operands {
+            match (e, op) {
+                (Expr::And(inner), AND_KW) | (Expr::Or(inner), OR_KW) => {
+                    depth = depth.max(d);
+                    args.extend(inner);
+                }
+                (e, _) => {
+                    depth = depth.max(d + 1);
+                    args.push(e);
+                }
+            }
+        }
+        let list = if op == AND_KW {
+            Expr::And(args)
+        } else {
+            Expr::Or(args)
+        };
+        self.bounded(n, (list, depth))
+    }
+
+    /// The condition when within `MAX_COND_DEPTH`, else E0019 at the condition `n`.
+    fn bounded(&mut self, n: SyntaxNode<'_>, built: Built) -> Option<Built> {
+        if built.1 <= MAX_COND_DEPTH {
+            return Some(built);
+        }
+        self.diags
+            .push(d::condition_too_deep(n.span(), MAX_COND_DEPTH));
+        None
+    }
+
+    /// An operand: a parenthesised condition, or a comparison (depth 0).
+    fn operand(&mut self, n: SyntaxNode<'_>) -> Option<Built> {
+        if n.kind() == PAREN {
+            let inner = self.need(n, n.child(EXPR))?;
+            return self.expr_depth(inner);
+        }
+        self.comparison(n).map(|e| (e, 0))
+    }
+
+    fn comparison(&mut self, n: SyntaxNode<'_>) -> Option<Expr> {
         let span = n.span();
         let mut tokens = n
             .tokens()
             .filter(|t| !t.kind().is_trivia() && t.kind() != NEWLINE);
         match n.kind() {
-            PAREN => {
-                let inner = self.need(n, n.child(EXPR))?;
-                self.expr(inner)
-            }
             COMPARISON => {
                 let situation = self.need(n, tokens.next())?;
                 let negated = self.need(n, tokens.next())?.kind() == NEQ;
