@@ -39,6 +39,8 @@ enum Command {
     },
     /// Rewrites `.yjs` files in the canonical layout (`--check` only lists the ones that differ).
     Fmt(cmd::fmt::FmtArgs),
+    /// Runs the language server on standard input and output (for editors).
+    Lsp,
     /// Prints the explanation of a diagnostic code, e.g. `yjs explain E0104`.
     Explain {
         /// The code, e.g. E0104.
@@ -69,6 +71,7 @@ fn main() -> ExitCode {
         Command::Bpmn(args) => cmd::bpmn::run(&args),
         Command::Schemas { out } => cmd::build::schemas(&out),
         Command::Fmt(args) => cmd::fmt::run(&args),
+        Command::Lsp => cmd::lsp::run(),
         Command::Explain { code } => cmd::explain::run(&code),
         Command::Calendar(c) => cmd::calendar::run(c),
         Command::Case(c) => cmd::case::run(c),
