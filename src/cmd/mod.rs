@@ -9,6 +9,7 @@ pub mod explain;
 pub mod fmt;
 pub mod lsp;
 pub mod notice;
+pub mod preview;
 pub mod serve;
 
 use std::path::PathBuf;
