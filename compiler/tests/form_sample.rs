@@ -13,7 +13,13 @@ fn sample() -> Form {
         &yjs_compiler::resolve::Disk,
         &[PathBuf::from("tests/fixtures/newborn.yjs")],
     );
-    assert!(checked.diagnostics.is_empty(), "{:#?}", checked.diagnostics);
+    // The sample gives no sources (W04xx, pinned by tests/examples.rs); nothing else is reported.
+    let others: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| !d.code.0.starts_with("W04"))
+        .collect();
+    assert!(others.is_empty(), "{others:#?}");
     checked.matters[0].form.clone()
 }
 

@@ -8,6 +8,7 @@ const state = { matter: null, form: null, answers: {}, formData: {}, problems: [
 /** The situation questions of the form, from the schema. */
 function situationField(id, schema) {
   const prop = schema.properties[id] || {};
+  if (prop.type === 'array') return multiField(id, prop);
   const options = prop.type === 'boolean'
     ? [{ value: true, title: '是' }, { value: false, title: '否' }]
     : (prop.oneOf || []).map((o) => ({ value: o.const, title: o.title || String(o.const) }));
@@ -18,6 +19,25 @@ function situationField(id, schema) {
         type: 'radio', name: id, value: JSON.stringify(o.value),
         checked: state.answers[id] === o.value,
         onchange: () => { state.answers[id] = o.value; },
+      }), o.title))));
+}
+
+/** A multi-select situation: a checkbox per option; no box ticked is an answer too ("none"). */
+function multiField(id, prop) {
+  const options = ((prop.items || {}).oneOf || []).map((o) => ({ value: o.const, title: o.title || String(o.const) }));
+  if (!Array.isArray(state.answers[id])) state.answers[id] = [];
+  return el('fieldset', { class: 'situation', 'data-situation': id },
+    el('label', {}, `${prop.title || id}（可多选）`),
+    el('div', { class: 'choices' }, options.map((o) => el('label', {},
+      el('input', {
+        type: 'checkbox', name: id, value: JSON.stringify(o.value),
+        checked: state.answers[id].includes(o.value),
+        onchange: (e) => {
+          const ticked = new Set(state.answers[id]);
+          if (e.target.checked) ticked.add(o.value); else ticked.delete(o.value);
+          // In declaration order, as the compiler lists a multi-select answer.
+          state.answers[id] = options.map((x) => x.value).filter((v) => ticked.has(v));
+        },
       }), o.title))));
 }
 
@@ -127,7 +147,8 @@ async function submit(data) {
   show(tabs('intake'), card('受理成功',
     el('div', { class: 'notice-ok', id: 'accepted' },
       el('p', {}, '办件编号：', el('strong', { id: 'case-id' }, v.id)),
-      el('p', {}, `承诺办结日期：${v.clock.due}`),
+      el('p', {}, `承诺办结日期：${dueText(v.clock.due, v.clock)}`),
+      v.estimate ? el('p', { class: 'muted' }, v.estimate.reason) : '',
       el('p', {}, '办理事项：', v.steps.filter((s) => s.status !== 'not_applicable').map((s) => s.name).join('、'))),
     el('button', { onclick: () => { state.formData = {}; situations(state.matter); } }, '受理下一件')));
 }
@@ -142,7 +163,7 @@ async function cases() {
       table(['办件编号', '收件时间', '办结情况', '承诺日期', '计时', '操作'], r.data.map((c) => c.unknown ? [
         c.id, '—', '状态未知', '—', `${c.unknown.reason} [${c.unknown.code}]`, '',
       ] : [
-        c.id, c.received.replace('T', ' '), say('outcome', c.outcome), c.due, badge('clock', c.status),
+        c.id, c.received.replace('T', ' '), say('outcome', c.outcome), dueText(c.due, c), badge('clock', c.status),
         el('span', {},
           el('button', { class: 'secondary', onclick: () => act(out, c.id, { kind: 'approve', step: 'accept' }) }, '受理'),
           el('button', { class: 'secondary', onclick: () => act(out, c.id, { kind: 'deliver', method: 'window' }) }, '送达')),

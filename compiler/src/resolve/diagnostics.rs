@@ -30,6 +30,39 @@ pub fn use_missing(span: Span, path: &str, why: &str) -> Diagnostic {
 }
 
 #[cold]
+pub fn too_large(used_at: Option<Span>, path: &str, max: usize) -> Diagnostic {
+    let message = format!("cannot load `{path}`: it is larger than {max} bytes");
+    let d = match used_at {
+        Some(at) => Diagnostic::error(Code::E0002, message, at, "used here"),
+        None => Diagnostic::bare_error(Code::E0002, message),
+    };
+    d.with_note("reading stopped at the limit; a matter fits in a few hundred lines, so a file this large is almost certainly not a hand-written matter")
+        .with_help("split the catalogue into one file per matter and `use` the shared parts")
+}
+
+#[cold]
+pub fn walk_loop(link: &str, target: &str) -> Diagnostic {
+    Diagnostic::bare_warning(
+        Code::W0110,
+        format!(
+            "`{link}` leads back to `{target}` (a symbolic link loop); its files were read once"
+        ),
+    )
+    .with_note("following the link would find the same files again, without end")
+    .with_help("remove the link, or check the folder it points into instead")
+}
+
+#[cold]
+pub fn walk_special(path: &str, kind: &str) -> Diagnostic {
+    Diagnostic::bare_warning(
+        Code::W0110,
+        format!("`{path}` is {kind}, not a regular file; it was skipped"),
+    )
+    .with_note("reading a FIFO could wait forever, and a device may never end")
+    .with_help("replace it with the `.yjs` file it stands for, or remove it")
+}
+
+#[cold]
 pub fn root_missing(path: &str, why: &str) -> Diagnostic {
     Diagnostic::bare_error(Code::E0101, format!("cannot load `{path}`: {why}"))
         .with_help("check the path given on the command line")
@@ -166,6 +199,48 @@ pub fn cond_bool_literal(name: &str, span: Span, def: Span) -> Diagnostic {
     )
     .with_label(def, "declared here")
     .with_help(format!("compare `{name}` with one of its options"))
+}
+
+#[cold]
+pub fn cond_multi_whole(name: &str, span: Span, def: Span, options: &[&str]) -> Diagnostic {
+    let tests: Vec<String> = options.iter().map(|o| format!("{o} in {name}")).collect();
+    let test = tests.join(" or ");
+    let which = match options {
+        [one] => format!("`{one}`"),
+        _ => "any of them".to_string(),
+    };
+    Diagnostic::error(
+        Code::E0107,
+        format!(
+            "the situation `{name}` is multi-select, so its answer is a set of options, not one"
+        ),
+        span,
+        "compares the whole set",
+    )
+    .with_label(def, "declared `multi` here")
+    .with_help(format!(
+        "test the options one by one: `{test}` holds when the applicant ticked {which}"
+    ))
+}
+
+#[cold]
+pub fn cond_has_single(
+    option: &str,
+    name: &str,
+    span: Span,
+    def: Span,
+    rewrite: &str,
+) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0107,
+        format!("`{option} in {name}` needs a multi-select situation, but `{name}` has one answer"),
+        span,
+        "not a multi-select situation",
+    )
+    .with_label(def, "declared with a single answer here")
+    .with_help(format!(
+        "to test its one answer write {rewrite}; to let the applicant pick several options declare it `situation {name} \"…\" multi {{ … }}`"
+    ))
 }
 
 #[cold]

@@ -120,6 +120,10 @@ pub struct Matter {
     /// The supervision warning threshold in percent, with its span.
     pub warn: Option<(u32, Span)>,
     pub extension: Option<Extension>,
+    /// Where the matter's code and promise come from.
+    pub sources: Sources,
+    /// `note "…"` remarks for analysts; never printed.
+    pub notes: Vec<Str>,
     pub situations: Vec<Situation>,
     pub shared: Option<Block<Entry>>,
     pub items: Vec<Item>,
@@ -156,6 +160,8 @@ pub struct Situation {
 pub enum SituationKind {
     Bool,
     Options(Vec<OptionDecl>),
+    /// `multi { … }`: the applicant picks any set of the options.
+    Multi(Vec<OptionDecl>),
 }
 
 /// `ID "label"` inside a situation or choice.
@@ -350,7 +356,13 @@ pub struct Item {
     pub basis: Vec<Str>,
     pub conditions: Vec<Str>,
     pub legal: Option<Duration>,
+    /// `legal unregulated`: no law or regulation sets the item's time limit.
+    pub unregulated: Option<Span>,
     pub promise: Option<Duration>,
+    /// Where the item's code, legal limit and promise come from.
+    pub sources: Sources,
+    /// `note "…"` remarks for analysts; never printed.
+    pub notes: Vec<Str>,
     pub fee: Option<Fee>,
     pub visits: Option<(u32, Span)>,
     pub when: Option<Expr>,
@@ -362,15 +374,22 @@ pub struct Item {
     pub span: Span,
 }
 
-/// `fee none` or `fee 10 yuan "basis"`.
+/// The `basis "…"` written after a stated fact: `code`, `legal`, `promise`.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub code: Option<Str>,
+    pub legal: Option<Str>,
+    pub promise: Option<Str>,
+}
+
+/// `fee none basis "…"` or `fee 10 yuan basis "…"` (also `fee 10 yuan "…"`).
 #[derive(Debug, Clone)]
-pub enum Fee {
-    None(Span),
-    Amount {
-        yuan: Number,
-        basis: Str,
-        span: Span,
-    },
+pub struct Fee {
+    /// The amount in yuan; `None` for `fee none`.
+    pub yuan: Option<Number>,
+    /// Where the fee (or its absence) comes from.
+    pub basis: Option<Str>,
+    pub span: Span,
 }
 
 /// A material of an item.
@@ -481,6 +500,12 @@ pub enum Expr {
         values: Vec<Literal>,
         span: Span,
     },
+    /// `option in situation`: a multi-select situation's answer includes the option.
+    Has {
+        option: Ident,
+        situation: Ident,
+        span: Span,
+    },
     /// A bool situation on its own.
     Bare(Ident),
 }
@@ -494,7 +519,7 @@ impl Expr {
                 _ => Span::default(),
             },
             Expr::Not(_, s) => *s,
-            Expr::Compare { span, .. } | Expr::In { span, .. } => *span,
+            Expr::Compare { span, .. } | Expr::In { span, .. } | Expr::Has { span, .. } => *span,
             Expr::Bare(i) => i.span,
         }
     }

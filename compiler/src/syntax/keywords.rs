@@ -288,6 +288,13 @@ pub const KEYWORDS: &[Keyword] = &[
         &[many(Item, FAQ)],
     ),
     kw(
+        NOTE_KW,
+        &["note"],
+        &["备注"],
+        "a remark for analysts, never printed",
+        &[many(Matter, NOTE_STMT), many(Item, NOTE_STMT)],
+    ),
+    kw(
         CODE_KW,
         &["code"],
         &["编码"],
@@ -400,6 +407,13 @@ pub const KEYWORDS: &[Keyword] = &[
         &[once(Item, FEE_STMT)],
     ),
     kw(NONE_KW, &["none"], &["不收费"], "no fee", &[]),
+    kw(
+        UNREGULATED_KW,
+        &["unregulated"],
+        &["未规定"],
+        "no law sets a time limit",
+        &[],
+    ),
     kw(YUAN_KW, &["yuan"], &["元"], "the fee unit", &[]),
     kw(
         WHEN_KW,
@@ -433,9 +447,9 @@ pub const KEYWORDS: &[Keyword] = &[
     ),
     kw(
         MULTI_CHOICE_KW,
-        &["multi_choice"],
+        &["multi_choice", "multi"],
         &["多选"],
-        "a multiple-choice field",
+        "a multiple-choice field or situation",
         &[],
     ),
     kw(

@@ -6,6 +6,7 @@ use crate::ir::documents::Fee;
 use crate::ir::form::Question;
 use crate::ir::MatterIr;
 use serde::Serialize;
+use std::collections::HashSet;
 use std::fmt;
 use yjs_artifacts::{Answer, Answers};
 
@@ -141,9 +142,27 @@ fn option_count(s: &Question) -> usize {
     }
 }
 
-/// The answer at option position `index` of a situation.
+/// Whether bit `k` of a multi-select answer's mask is set.
+fn bit(mask: usize, k: usize) -> bool {
+    u32::try_from(k)
+        .ok()
+        .and_then(|k| mask.checked_shr(k))
+        .is_some_and(|v| v & 1 == 1)
+}
+
+/// The answer at position `index` of a situation: its option, or for a multi-select situation
+/// the options whose bits are set (the enumerator's digit).
 fn answer(s: &Question, index: usize) -> Answer {
-    if s.is_bool {
+    if s.multi {
+        Answer::Options(
+            s.options
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| bit(index, *k))
+                .map(|(_, o)| o.id.clone())
+                .collect(),
+        )
+    } else if s.is_bool {
         Answer::Bool(index == 1)
     } else {
         Answer::Option(
@@ -155,17 +174,25 @@ fn answer(s: &Question, index: usize) -> Answer {
     }
 }
 
-/// The spelling of an answer: `true`/`false` or the option id.
+/// The spelling of an answer: `true`/`false`, the option id, or a multi-select answer's option
+/// ids joined by `+` (`none` for no option).
 fn spelling(a: &Answer) -> String {
     match a {
         Answer::Bool(b) => b.to_string(),
         Answer::Option(o) => o.clone(),
+        Answer::Options(v) if v.is_empty() => "none".to_string(),
+        Answer::Options(v) => v.join("+"),
     }
 }
 
 fn valid_values(s: &Question) -> Vec<String> {
     if s.is_bool {
         return ["true", "false", "是", "否"].map(String::from).to_vec();
+    }
+    if s.multi {
+        let mut v: Vec<String> = s.options.iter().map(|o| o.id.clone()).collect();
+        v.push("none (or several joined by `,` or `+`)".to_string());
+        return v;
     }
     (0..option_count(s))
         .map(|i| spelling(&answer(s, i)))
@@ -181,7 +208,8 @@ pub fn answers(situations: &[Question], combination: &[usize]) -> Answers {
         .collect()
 }
 
-/// The file stem of a combination, e.g. `settle-local_card-true_surname-father`.
+/// The file stem of a combination, e.g. `settle-local_card-true_surname-father`, bounded in
+/// length by `names::bounded`.
 pub fn slug(situations: &[Question], combination: &[usize]) -> String {
     let parts: Vec<String> = situations
         .iter()
@@ -191,7 +219,7 @@ pub fn slug(situations: &[Question], combination: &[usize]) -> String {
     if parts.is_empty() {
         "all".to_string()
     } else {
-        parts.join("_")
+        crate::emit::names::bounded(&parts.join("_"))
     }
 }
 
@@ -207,10 +235,25 @@ fn yes_no(given: &str) -> Option<bool> {
 
 /// The option position of answer `a` to situation `s`, if it is one of its answers.
 fn position(s: &Question, a: &Answer) -> Option<usize> {
+    if s.multi {
+        let ids: Vec<String> = match a {
+            Answer::Options(v) => v.clone(),
+            Answer::Option(o) if o.is_empty() || o == "none" => Vec::new(),
+            Answer::Option(o) => o.split([',', '+']).map(|x| x.trim().to_string()).collect(),
+            Answer::Bool(_) => return None,
+        };
+        let mut mask = 0usize;
+        for id in ids {
+            let k = s.options.iter().position(|o| o.id == id)?;
+            mask |= 1usize.checked_shl(u32::try_from(k).ok()?)?;
+        }
+        return Some(mask);
+    }
     if s.is_bool {
         let b = match a {
             Answer::Bool(b) => Some(*b),
             Answer::Option(o) => yes_no(o),
+            Answer::Options(_) => None,
         }?;
         return Some(usize::from(b));
     }
@@ -263,7 +306,10 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
     let plan = &ir.plan.plan;
     let given = answers(sits, combination);
     let mut items = Vec::new();
-    let mut fields: Vec<(String, String)> = Vec::new();
+    // The merged form's labels in first-use order; `seen` makes each lookup constant time (a
+    // linear search here made notices of a 20,000-field form quadratic).
+    let mut fields: Vec<String> = Vec::new();
+    let mut seen: HashSet<(&str, &str)> = HashSet::new();
     let mut applicable = Vec::new();
     for item in docs.items.iter().filter(|i| i.applies.eval(&given)) {
         let s = step(ir, &item.id)?;
@@ -274,12 +320,13 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
             promise: words::promise(&s.promise),
         });
         for f in &item.fields {
+            // A shared field once for the whole notice; a local one once per item.
             let key = match &f.shared {
-                Some(shared) => format!("/{shared}"),
-                None => format!("{}/{}", item.id, f.name),
+                Some(shared) => ("", shared.as_str()),
+                None => (item.id.as_str(), f.name.as_str()),
             };
-            if !fields.iter().any(|(k, _)| *k == key) {
-                fields.push((key, f.label.clone()));
+            if seen.insert(key) {
+                fields.push(f.label.clone());
             }
         }
     }
@@ -298,7 +345,9 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
         .find(|sc| sc.answers.iter().all(|(k, v)| given.get(k) == Some(v)))
         .map_or(plan.total_workdays, |sc| sc.total_workdays);
     let window = docs.window.as_ref().or(docs.lead.as_ref());
-    let all_free = applicable.iter().all(|i| i.fee == Some(Fee::Free));
+    let all_free = applicable
+        .iter()
+        .all(|i| i.fee.as_ref().is_some_and(Fee::is_free));
     Ok(Notice {
         matter: docs.name.clone(),
         code: docs.code.clone().unwrap_or_else(|| "未载明".to_string()),
@@ -312,7 +361,7 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
             })
             .collect(),
         items,
-        fields: fields.into_iter().map(|(_, l)| l).collect(),
+        fields,
         bring,
         exempt,
         total_workdays: total,

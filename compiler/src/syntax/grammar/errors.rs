@@ -15,7 +15,7 @@ fn describe(rule: Rule) -> Option<String> {
         Rule::number => "a number",
         Rule::percent => "a percentage such as `80%`",
         Rule::duration => "a time limit such as `5 workdays` or `immediate`",
-        Rule::expr | Rule::paren | Rule::comparison | Rule::membership => "a condition",
+        Rule::expr | Rule::paren | Rule::comparison | Rule::membership | Rule::has => "a condition",
         Rule::literal => "an option name",
         Rule::cmp_op => "`==` or `!=`",
         Rule::field_type | Rule::simple_type | Rule::choice_type | Rule::list_type => {
