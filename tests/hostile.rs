@@ -483,7 +483,7 @@ fn build_replaces_its_own_folders_whole_and_leaves_no_staging() {
         .collect();
     let mut names = names;
     names.sort();
-    assert_eq!(names, [".yjs-build", "common", "index.md"]);
+    assert_eq!(names, [".yjs-build", "common", "formats.mjs", "index.md"]);
 }
 
 #[test]

@@ -287,13 +287,15 @@ impl Builder {
                         _ => ConstraintKind::MaxItems(n),
                     }
                 }
-                "pattern" | "help" | "placeholder" => {
+                "pattern" | "help" | "placeholder" | "hint" | "message" => {
                     let Some(s) = self.one_string(&a, key) else {
                         continue;
                     };
                     match key {
                         "pattern" => ConstraintKind::Pattern(s),
                         "help" => ConstraintKind::Help(s),
+                        "hint" => ConstraintKind::Hint(s),
+                        "message" => ConstraintKind::Message(s),
                         _ => ConstraintKind::Placeholder(s),
                     }
                 }
