@@ -32,6 +32,7 @@ use crate::json::{check_depth, MAX_INPUT_DEPTH};
 use crate::status::{Applied, ClockStatus, Outcome};
 use crate::store::CaseStore;
 use crate::supervise::{alerts, sort, Alert};
+use crate::time::check_time;
 use crate::unknown::{matter_of, Unknown};
 
 /// The cases of some matters, in one store, on one calendar.
@@ -188,6 +189,7 @@ impl<S: CaseStore> Service<S> {
         received: NaiveDateTime,
     ) -> Result<CaseView, Error> {
         let engine = self.engine(matter)?;
+        check_time(received)?;
         check_depth(submission).map_err(|depth| InputError::TooDeep {
             what: "申请",
             depth,
@@ -204,6 +206,7 @@ impl<S: CaseStore> Service<S> {
     /// Records an event on a case and returns the case at the event's date. A repeated event
     /// (same id, same content) changes nothing and says `duplicate`.
     pub fn event(&self, case_id: &str, event: Event) -> Result<Recorded, Error> {
+        check_time(event.at)?;
         let date = event.at.date();
         let depth = serde_json::to_value(&event)
             .map(|v| crate::json::depth(&v))

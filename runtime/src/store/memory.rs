@@ -39,7 +39,7 @@ impl CaseStore for MemoryStore {
         encode_checked(&record)?;
         let mut inner = self.lock();
         let seq = inner.seqs.get(prefix).copied().unwrap_or(0) + 1;
-        record.id = case_id(prefix, seq);
+        record.id = case_id(prefix, seq)?;
         let case = replay(record.clone(), Vec::new())?;
         inner.seqs.insert(prefix.to_owned(), seq);
         inner.cases.insert(record.id.clone(), case);

@@ -143,7 +143,7 @@ impl CaseStore for SqliteStore {
             case: String::new(),
             reason: format!("case_seq 中 {prefix} 的序号 {last} 不是正数"),
         })?;
-        record.id = case_id(prefix, seq);
+        record.id = case_id(prefix, seq)?;
         let body = encode(&record)?;
         tx.execute(
             "INSERT INTO cases (id, matter, received, record) VALUES (?1, ?2, ?3, ?4)",
