@@ -30,6 +30,39 @@ pub fn use_missing(span: Span, path: &str, why: &str) -> Diagnostic {
 }
 
 #[cold]
+pub fn too_large(used_at: Option<Span>, path: &str, max: usize) -> Diagnostic {
+    let message = format!("cannot load `{path}`: it is larger than {max} bytes");
+    let d = match used_at {
+        Some(at) => Diagnostic::error(Code::E0002, message, at, "used here"),
+        None => Diagnostic::bare_error(Code::E0002, message),
+    };
+    d.with_note("reading stopped at the limit; a matter fits in a few hundred lines, so a file this large is almost certainly not a hand-written matter")
+        .with_help("split the catalogue into one file per matter and `use` the shared parts")
+}
+
+#[cold]
+pub fn walk_loop(link: &str, target: &str) -> Diagnostic {
+    Diagnostic::bare_warning(
+        Code::W0110,
+        format!(
+            "`{link}` leads back to `{target}` (a symbolic link loop); its files were read once"
+        ),
+    )
+    .with_note("following the link would find the same files again, without end")
+    .with_help("remove the link, or check the folder it points into instead")
+}
+
+#[cold]
+pub fn walk_special(path: &str, kind: &str) -> Diagnostic {
+    Diagnostic::bare_warning(
+        Code::W0110,
+        format!("`{path}` is {kind}, not a regular file; it was skipped"),
+    )
+    .with_note("reading a FIFO could wait forever, and a device may never end")
+    .with_help("replace it with the `.yjs` file it stands for, or remove it")
+}
+
+#[cold]
 pub fn root_missing(path: &str, why: &str) -> Diagnostic {
     Diagnostic::bare_error(Code::E0101, format!("cannot load `{path}`: {why}"))
         .with_help("check the path given on the command line")
