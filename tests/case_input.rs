@@ -101,3 +101,58 @@ fn bad_input_exits_with_its_code_and_stores_nothing() {
     assert_eq!(ev.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&ev.stderr).contains("[bad_time]"));
 }
+
+#[test]
+fn a_submit_with_a_key_is_made_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cases.db");
+    let file = dir.path().join("s.json");
+    std::fs::write(&file, sample()).unwrap();
+    let run = || {
+        case(
+            &db,
+            &[
+                "submit",
+                "--artifacts",
+                "generated/newborn",
+                "--received",
+                "2026-03-02T09:00",
+                "--key",
+                "client-42",
+                file.to_str().unwrap(),
+            ],
+        )
+    };
+    let first = run();
+    let again = run();
+    assert_eq!(first.status.code(), Some(0));
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(first.stdout, again.stdout);
+    let list = case(&db, &["list", "--at", "2026-03-02"]);
+    let rows: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(rows.as_array().map(Vec::len), Some(1));
+    // Events: --key is the event id; a retry answers `duplicate`.
+    let id = rows[0]["id"].as_str().unwrap().to_owned();
+    let event = || {
+        case(
+            &db,
+            &[
+                "event",
+                &id,
+                "approve",
+                "accept",
+                "--at",
+                "2026-03-02T10:00",
+                "--key",
+                "ev-1",
+            ],
+        )
+    };
+    let e1: serde_json::Value = serde_json::from_slice(&event().stdout).unwrap();
+    let e2: serde_json::Value = serde_json::from_slice(&event().stdout).unwrap();
+    assert_eq!(
+        (e1["applied"].as_str(), e2["applied"].as_str()),
+        (Some("appended"), Some("duplicate"))
+    );
+    assert_eq!(e2["event"]["id"], "ev-1");
+}

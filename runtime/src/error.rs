@@ -174,6 +174,10 @@ codes! {
     DuplicateKey = "duplicate_key", BadInput;
     /// A receipt or event time outside 1900-01-01 to 2100-12-31.
     TimeOutOfRange = "time_out_of_range", BadInput;
+    /// An idempotency key that is empty, longer than 200 characters or holds a control character.
+    BadKey = "bad_key", BadInput;
+    /// An idempotency key already used for a different submission.
+    KeyReused = "key_reused", BadInput;
     /// A due date or status needs a year the holiday calendar does not cover.
     OutsideCalendar = "outside_calendar", Calendar;
     /// An artifact file cannot be read.
@@ -269,6 +273,18 @@ pub enum InputError {
         /// The parser's explanation, with the key's pointer and position.
         reason: String,
     },
+    /// An idempotency key that cannot be used.
+    BadKey {
+        /// The key as given.
+        key: String,
+    },
+    /// An idempotency key already used for a different submission.
+    KeyReused {
+        /// The key.
+        key: String,
+        /// The case it made.
+        case: String,
+    },
     /// A receipt or event time outside [`crate::time::EARLIEST`] to [`crate::time::LATEST`].
     TimeOutOfRange {
         /// The time as given.
@@ -295,6 +311,8 @@ impl InputError {
             Self::TooDeep { .. } => Code::TooDeep,
             Self::DuplicateKey { .. } => Code::DuplicateKey,
             Self::TimeOutOfRange { .. } => Code::TimeOutOfRange,
+            Self::BadKey { .. } => Code::BadKey,
+            Self::KeyReused { .. } => Code::KeyReused,
         }
     }
 }
@@ -328,6 +346,15 @@ impl fmt::Display for InputError {
                     "申请的 JSON 中同一对象的键重复，无法确定取哪个值：{reason}"
                 )
             }
+            Self::BadKey { key } => write!(
+                f,
+                "幂等键 “{}” 不可用：应为 1 至 200 个字符，且不含控制字符",
+                key.chars().take(40).collect::<String>()
+            ),
+            Self::KeyReused { key, case } => write!(
+                f,
+                "幂等键 {key} 已用于另一份不同的申请（办件 {case}）；重试时请提交完全相同的申请，新申请请换一个键"
+            ),
             Self::TimeOutOfRange { input } => write!(
                 f,
                 "时间 {input} 超出可受理的范围 {} 至 {}",

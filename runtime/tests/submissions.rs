@@ -168,3 +168,66 @@ fn case_numbers_have_four_digits_and_the_10000th_is_refused() {
             .is_ok());
     }
 }
+
+/// Keyed submits on one store: a retry returns the original answer and creates nothing.
+fn keyed<S: CaseStore>(store: S) {
+    let s = service_at(store, &newborn_dir());
+    let first = s.submit_keyed(
+        "newborn",
+        &submission(),
+        at("2026-03-02 09:00"),
+        Some("k-1"),
+    );
+    let first = first.unwrap_or_else(|e| panic!("{e}"));
+    // The client lost the answer and retries later: same case, same answer, nothing new.
+    for when in ["2026-03-02 09:00", "2026-03-05 16:00"] {
+        let again = s.submit_keyed("newborn", &submission(), at(when), Some("k-1"));
+        assert_eq!(again.ok().as_ref(), Some(&first));
+    }
+    assert_eq!(s.store().ids().map(|i| i.len()).ok(), Some(1));
+    assert_eq!(
+        s.store().find_key("k-1").ok().flatten(),
+        Some(first.id.clone())
+    );
+    // The same key for a different submission is refused, and stores nothing.
+    let mut other = submission();
+    other["mother_name"] = json!("王芳");
+    let e = s.submit_keyed("newborn", &other, at("2026-03-02 10:00"), Some("k-1"));
+    assert_eq!(e.map_err(|e| e.code()).err(), Some(Code::KeyReused));
+    for bad in ["", "a\u{0}b"] {
+        let e = s.submit_keyed("newborn", &submission(), at("2026-03-02 10:00"), Some(bad));
+        assert_eq!(e.map_err(|e| e.code()).err(), Some(Code::BadKey));
+    }
+    let long = "k".repeat(201);
+    let e = s.submit_keyed(
+        "newborn",
+        &submission(),
+        at("2026-03-02 10:00"),
+        Some(&long),
+    );
+    assert_eq!(e.map_err(|e| e.code()).err(), Some(Code::BadKey));
+    // Another key, and no key, make new cases.
+    let second = s.submit_keyed(
+        "newborn",
+        &submission(),
+        at("2026-03-02 11:00"),
+        Some("k-2"),
+    );
+    assert!(second.is_ok_and(|v| v.id != first.id));
+    assert!(s
+        .submit("newborn", &submission(), at("2026-03-02 11:00"))
+        .is_ok());
+    assert_eq!(s.store().ids().map(|i| i.len()).ok(), Some(3));
+}
+
+#[test]
+fn an_idempotency_key_returns_the_original_answer() {
+    keyed(MemoryStore::new());
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    keyed(SqliteStore::open(&dir.path().join("cases.db")).unwrap_or_else(|e| panic!("{e}")));
+    if let Some(url) = common::postgres_url() {
+        let schemas = common::PgSchemas::new(&url);
+        let store = yjs_runtime::PostgresStore::open_in_schema(&url, &schemas.fresh());
+        keyed(store.unwrap_or_else(|e| panic!("{e}")));
+    }
+}

@@ -117,6 +117,10 @@ impl std::error::Error for StoreError {}
 /// - Records and events are never updated or deleted; `load` returns the events in append order.
 /// - `load` of an unknown id is `NotFound`; stored data that does not replay is `Corrupt`.
 /// - `ids` lists every case id, in ascending order.
+/// - A record with an idempotency `key` is created at most once per key: `create` of a record
+///   whose key is already stored returns the stored record and writes nothing (in the same
+///   transaction as the numbering, so two concurrent creates with one key make one case);
+///   `find_key` returns the case id of a key.
 pub trait CaseStore {
     /// Stores a new case: the id is `prefix` followed by the next free 4-digit sequence number.
     fn create(&self, prefix: &str, record: CaseRecord) -> Result<CaseRecord, StoreError>;
@@ -129,6 +133,9 @@ pub trait CaseStore {
 
     /// Every case id, in order.
     fn ids(&self) -> Result<Vec<String>, StoreError>;
+
+    /// The case created with this idempotency key, if any.
+    fn find_key(&self, key: &str) -> Result<Option<String>, StoreError>;
 }
 
 /// The highest sequence number of a prefix: case ids have exactly 4 digits, so they sort as
