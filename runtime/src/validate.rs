@@ -308,15 +308,19 @@ fn domain_check(schema: &Value, text: &str, today: NaiveDate) -> Option<(String,
                     "date".to_owned(),
                     format!("“{text}”不是真实存在的日期，请按 YYYY-MM-DD 填写"),
                 )),
-                Some(d) if !text::date_in_range(d) => Some((
-                    "date_range".to_owned(),
-                    format!(
-                        "日期 {text} 不在可受理的 {} 至 {} 之间",
-                        text::EARLIEST_DATE,
-                        text::LATEST_DATE
-                    ),
-                )),
-                Some(_) => date_bounds(schema, text, today),
+                // The field's own bounds first; then the runtime's 1900–2100 for every date.
+                Some(d) => date_bounds(schema, text, today).or_else(|| {
+                    (!text::date_in_range(d)).then(|| {
+                        (
+                            "date_range".to_owned(),
+                            format!(
+                                "日期 {text} 不在可受理的 {} 至 {} 之间",
+                                text::EARLIEST_DATE,
+                                text::LATEST_DATE
+                            ),
+                        )
+                    })
+                }),
             }
         }
         _ => None,
