@@ -162,6 +162,7 @@ impl Engine {
             items,
             packets,
             plan: plan.clone(),
+            key: None,
         })
     }
 
