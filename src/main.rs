@@ -17,6 +17,9 @@ use std::process::ExitCode;
 #[derive(Parser, Debug)]
 #[command(name = "yjs", version, about)]
 struct Cli {
+    /// Language of diagnostics and messages (default: from LC_ALL / LC_MESSAGES / LANG, else en).
+    #[arg(long, global = true, value_enum)]
+    lang: Option<cmd::LangArg>,
     #[command(subcommand)]
     command: Command,
 }
@@ -62,6 +65,7 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    cmd::set_lang(cli.lang);
     match cli.command {
         Command::Check(args) => cmd::check::run(&args),
         Command::Build(args) => cmd::build::run(&args),

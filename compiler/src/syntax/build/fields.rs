@@ -91,7 +91,7 @@ impl Builder {
             }
         }
         self.diags
-            .push(d::bad_value(a.span, key, "one string in double quotes"));
+            .push(d::bad_value(a.span, key, crate::t!("wants-one-string")));
         None
     }
 
@@ -101,7 +101,8 @@ impl Builder {
                 return Some(n.clone());
             }
         }
-        self.diags.push(d::bad_value(a.span, key, "one number"));
+        self.diags
+            .push(d::bad_value(a.span, key, crate::t!("wants-one-number")));
         None
     }
 
@@ -115,7 +116,8 @@ impl Builder {
         if matches!(a.args, RawArgs::None) {
             Some(a.span)
         } else {
-            self.diags.push(d::bad_value(a.span, key, "no value"));
+            self.diags
+                .push(d::bad_value(a.span, key, crate::t!("wants-no-value")));
             None
         }
     }
@@ -161,22 +163,16 @@ impl Builder {
                 if head.second.is_some() || alias.is_some() {
                     self.diags.push(d::malformed_entry(
                         span,
-                        "a field declaration cannot also refer to another field",
-                        "either declare a new field (`ID \"label\" TYPE`) or refer to one (`local = shared`), not both",
+                        crate::t!("e0014-declare-and-refer"),
+                        crate::t!("e0014-declare-and-refer-help"),
                     ));
                     return None;
                 }
                 let Some(label) = label else {
                     self.diags.push(d::malformed_entry(
                         span,
-                        &format!(
-                            "the field `{}` is declared without a label",
-                            head.first.name
-                        ),
-                        &format!(
-                            "give it the label the applicant reads: `{} \"标签\" …`",
-                            head.first.name
-                        ),
+                        crate::t!("e0014-no-label", name = head.first.name.as_str()),
+                        crate::t!("e0014-no-label-help", name = head.first.name.as_str()),
                     ));
                     return None;
                 };
@@ -194,8 +190,8 @@ impl Builder {
                         if head.second.is_some() {
                             self.diags.push(d::malformed_entry(
                                 span,
-                                "the name before `=` must be a plain name",
-                                "write `local = target`, e.g. `guardian_id = mother_id`",
+                                crate::t!("e0014-plain-name"),
+                                crate::t!("e0014-plain-name-help"),
                             ));
                             return None;
                         }
@@ -231,8 +227,8 @@ impl Builder {
                         Entry::Def(f) => fields.push(f),
                         Entry::Ref(r) => self.diags.push(d::malformed_entry(
                             r.span,
-                            "a list declares its own fields",
-                            "write each member as `ID \"label\" TYPE { … }`",
+                            crate::t!("e0014-list-own-fields"),
+                            crate::t!("e0014-list-own-fields-help"),
                         )),
                     }
                 }
@@ -252,7 +248,7 @@ impl Builder {
                 self.diags.push(d::unknown_attr(
                     a.name.span,
                     &a.name.name,
-                    "constraint",
+                    crate::t!("context-constraint"),
                     &spellings(kw::CONSTRAINTS),
                 ));
                 continue;
@@ -266,7 +262,7 @@ impl Builder {
                         self.diags.push(d::bad_value(
                             a.span,
                             "required",
-                            "nothing, or `when` and a condition",
+                            crate::t!("wants-required"),
                         ));
                         continue;
                     }
@@ -301,14 +297,20 @@ impl Builder {
                     RawArgs::Values(v) => match v.as_slice() {
                         [Value::Literal(l)] => ConstraintKind::Default(l.clone()),
                         _ => {
-                            self.diags
-                                .push(d::bad_value(a.span, "default", "one value"));
+                            self.diags.push(d::bad_value(
+                                a.span,
+                                "default",
+                                crate::t!("wants-one-value"),
+                            ));
                             continue;
                         }
                     },
                     _ => {
-                        self.diags
-                            .push(d::bad_value(a.span, "default", "one value"));
+                        self.diags.push(d::bad_value(
+                            a.span,
+                            "default",
+                            crate::t!("wants-one-value"),
+                        ));
                         continue;
                     }
                 },

@@ -129,10 +129,8 @@ impl Builder {
             .split_once('.')
             .is_none_or(|(_, frac)| frac.len() <= 2);
         if yuan.text.starts_with('-') || !cents_ok {
-            self.diags.push(d::bad_number(
-                yuan.span,
-                "a fee is a non-negative amount of yuan with at most 2 decimals",
-            ));
+            self.diags
+                .push(d::bad_number(yuan.span, crate::t!("e0013-fee")));
             return None;
         }
         Some(Fee::Amount { yuan, basis, span })
@@ -151,8 +149,8 @@ impl Builder {
             if let Some(n) = name {
                 self.diags.push(d::malformed_entry(
                     n.span,
-                    "a reused output takes its name from the output",
-                    "delete the name, or declare a material of this item with `material ID \"name\"`",
+                    crate::t!("e0014-reuse-named"),
+                    crate::t!("e0014-reuse-named-help"),
                 ));
             }
             let mut when = None;
@@ -163,7 +161,7 @@ impl Builder {
                     _ => self.diags.push(d::unknown_attr(
                         a.name.span,
                         &a.name.name,
-                        "attribute of a reused output (only `when` is allowed)",
+                        crate::t!("context-reuse-attribute"),
                         &["when"],
                     )),
                 }
@@ -178,8 +176,11 @@ impl Builder {
         let Some(name) = name else {
             self.diags.push(d::malformed_entry(
                 span,
-                &format!("the material `{}` has no name", path.first.name),
-                &format!("write `material {} \"材料名称\" {{ original 1 }}`, or reuse an output as `material ITEM.OUTPUT`", path.first.name),
+                crate::t!("e0014-material-no-name", name = path.first.name.as_str()),
+                crate::t!(
+                    "e0014-material-no-name-help",
+                    name = path.first.name.as_str()
+                ),
             ));
             return None;
         };
@@ -190,7 +191,7 @@ impl Builder {
                 self.diags.push(d::unknown_attr(
                     a.name.span,
                     &a.name.name,
-                    "material attribute",
+                    crate::t!("context-material-attribute"),
                     &spellings(kw::MATERIAL_ATTRS),
                 ));
                 continue;
@@ -228,7 +229,9 @@ impl Builder {
                 _ => match a.args {
                     RawArgs::When(e @ Some(_)) => self.once(&mut seen, key, span, &mut m.when, e),
                     RawArgs::When(None) => {}
-                    _ => self.diags.push(d::bad_value(span, "when", "a condition")),
+                    _ => self
+                        .diags
+                        .push(d::bad_value(span, "when", crate::t!("expect-condition"))),
                 },
             }
         }
@@ -267,7 +270,7 @@ impl Builder {
                 None => self.diags.push(d::unknown_attr(
                     a.name.span,
                     &a.name.name,
-                    "output attribute",
+                    crate::t!("context-output-attribute"),
                     &spellings(kw::OUTPUT_ATTRS),
                 )),
             }

@@ -79,11 +79,11 @@ impl Builder {
         self.diags.push(
             Diagnostic::error(
                 Code::I0001,
-                format!("internal error: unexpected {:?}", e.kind()),
+                crate::t!("i0001-unexpected", kind = format!("{:?}", e.kind())),
                 element_span(e),
-                "here",
+                crate::t!("i0001-here"),
             )
-            .with_note("this is a bug in yjs, not in your file; please report it with this file"),
+            .with_note(crate::t!("i0001-syntax-note")),
         );
     }
 
@@ -237,10 +237,8 @@ impl Builder {
     fn whole(&mut self, n: &Number, what: &str) -> Option<u32> {
         let v = n.as_u32();
         if v.is_none() {
-            self.diags.push(d::bad_number(
-                n.span,
-                &format!("{what} must be a whole number of at most 4294967295"),
-            ));
+            self.diags
+                .push(d::bad_number(n.span, crate::t!("e0013-whole", what = what)));
         }
         v
     }
@@ -305,7 +303,7 @@ impl Builder {
                 self.diags.push(d::unknown_attr(
                     a.name.span,
                     &a.name.name,
-                    "department attribute",
+                    crate::t!("context-department-attribute"),
                     &spellings(kw::DEPARTMENT_ATTRS),
                 ));
                 continue;
@@ -332,8 +330,8 @@ impl Builder {
                 Entry::Def(f) => fields.push(f),
                 Entry::Ref(r) => self.diags.push(d::malformed_entry(
                     r.span,
-                    "a dictionary entry must declare a field",
-                    "write `ID \"label\" TYPE { constraints }`, e.g. `name \"姓名\" text { max_length 50 }`",
+                    crate::t!("e0014-dictionary-ref"),
+                    crate::t!("e0014-dictionary-ref-help"),
                 )),
             }
         }
@@ -459,10 +457,8 @@ impl Builder {
         match n.as_u32().filter(|v| (1..=100).contains(v)) {
             Some(v) => Some((v, s.span())),
             None => {
-                self.diags.push(d::bad_number(
-                    n.span,
-                    "the warning threshold is a whole percentage from 1% to 100%",
-                ));
+                self.diags
+                    .push(d::bad_number(n.span, crate::t!("e0013-warn")));
                 None
             }
         }

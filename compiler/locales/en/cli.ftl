@@ -1,0 +1,3 @@
+# Command-line messages, English.
+
+cli-checked = checked { $files } file(s), { $matters } matter(s): { $errors } error(s), { $warnings } warning(s)

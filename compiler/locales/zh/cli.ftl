@@ -1,0 +1,3 @@
+# 命令行信息，简体中文。
+
+cli-checked = 已检查 { $files } 个文件、{ $matters } 个事项：{ $errors } 个错误，{ $warnings } 个警告

@@ -1,0 +1,239 @@
+# 诊断信息，简体中文。消息 id 与英文目录（en/diagnostics.ftl）一一对应，参数同名。
+# 代码、关键字和名称保持原样并用反引号标出，便于在源文件中查找。
+
+## 输出格式
+
+render-note = 说明：{ $text }
+render-help = 处理办法：{ $text }
+
+## 通用
+
+did-you-mean = 是否应为 `{ $name }`？
+expected-one-of = 可用的写法有：{ $names }
+list-comma = { $a }、{ $b }
+list-or = { $a }或{ $b }
+
+## 语法分析时期望或遇到的内容（e0001 的参数）
+
+expect-end = 语句结尾
+expect-name = 名称
+expect-string = 双引号括起的字符串
+expect-number = 数字
+expect-percent = 百分比（如 `80%`）
+expect-duration = 时限（如 `5 workdays` 或 `immediate`）
+expect-condition = 条件
+expect-option-name = 选项名称
+expect-cmp-op = `==` 或 `!=`
+expect-field-type = 字段类型
+expect-code = `{ $code }`
+expect-and-or = `and` 或 `or`
+expect-value = 取值
+expect-attribute = 属性
+expect-entry = 字段条目
+expect-option = 选项
+expect-else = 其他内容
+expect-statement = 语句
+found-string = 字符串
+found-unreadable = 无法在此处识别的文本
+stmt-top = 顶层语句
+stmt-department = 部门属性
+stmt-matter = 事项语句
+stmt-item = 办理环节语句
+stmt-flow = 流程语句（`accept`、`deliver` 或 `A -> B`）
+stmt-options = 选项 `ID "标签"`
+stmt-constraint = 校验约束
+stmt-material = 材料属性
+stmt-output = 办理结果属性
+stmt-review = 双引号括起的审查要点
+
+## 内部错误（I0001）
+
+i0001-unexpected = 内部错误：意外的语法节点 { $kind }
+i0001-here = 此处
+i0001-syntax-note = 这是 yjs 自身的缺陷，不是源文件的问题；请附上此文件报告该问题
+i0001-emit = 内部错误：{ $what }
+i0001-emit-note = 输入已通过检查且没有错误，因此这是 yjs 自身的缺陷，不是源文件的问题
+i0001-emit-help = 请附上触发该问题的文件报告该问题
+
+## 语法（E00xx）
+
+e0001 = 此处应为{ $expected }，实际为{ $found }
+e0001-label = 此处应为{ $expected }
+e0001-not = 不是{ $expected }
+e0001-end-help = 每条语句单独成行，或用 `;` 分隔各条语句
+e0002 = 源文件过大（{ $size } 字节，上限为 { $max } 字节）
+e0002-label = 文件从此处开始
+e0002-note = 一个事项通常只有几百行；如此大的文件几乎不可能是手工编写的事项
+e0002-help = 将目录拆分为每个事项一个文件，共用部分通过 `use` 引用
+e0003 = 文件不是有效的 UTF-8 编码
+e0003-label = 第一个无效字节位于此处
+e0003-note = yjs 按 UTF-8 文本读取源文件；以 GBK 或 GB 18030 编码保存的文件会出现此错误
+e0003-help = 将文件另存为 UTF-8 编码（多数编辑器中：“以指定编码保存”→ UTF-8）
+e0004 = 源文件中有控制字符 { $char }
+e0004-label = 此字符不可见
+e0004-note = NUL 等控制字符在编辑器中不可见，通常来自二进制文件或错误的复制粘贴
+e0004-help = 删除该字符，或将文件重新保存为纯 UTF-8 文本
+e0005 = 字符串未结束
+e0005-label = 此字符串在本行内没有结束的 `"`
+e0005-note = 字符串必须在同一行内开始和结束
+e0005-help = 补上结束的 `"`；字符串内的引号写作 `\"`
+e0006 = 块注释未结束
+e0006-label = 此 `/*` 没有对应的结束标记
+e0006-help = 用 `*/` 结束注释，或改用 `//` 单行注释
+e0007-mismatched = 括号 `{ $found }` 不匹配
+e0007-mismatched-label = 此处应为 `{ $expected }`
+e0007-still-open = 此 `{ $opened }` 尚未闭合
+e0007-mismatched-help = 在此位置之前用 `{ $expected }` 闭合 `{ $opened }`
+e0007-unopened = 多余的 `{ $found }`
+e0007-unopened-label = 此处没有待闭合的括号
+e0007-unopened-help = 删除此括号，或补上与之对应的左括号
+e0007-unclosed = `{ $open }` 未闭合
+e0007-unclosed-label = 在此处打开，之后没有闭合
+e0007-unclosed-help = 补上对应的 `{ $close }`
+e0007-unclosed-nested-note = 缺少闭合括号的可能是内层的某个块：其后的括号配对方式与本意不同
+e0008 = 括号嵌套超过 { $max } 层
+e0008-label = 此括号嵌套过深
+e0008-note = 嵌套过深的内容难以阅读；为保证编译器不会耗尽栈空间，此类输入一律拒绝
+e0008-help = 将条件展平：`a and b and c` 不需要括号
+e0009 = 字符串中有无效的转义 `{ $esc }`
+e0009-label = 不是有效的转义
+e0009-help = 可用的转义有 `\"`、`\\`、`\n`、`\t` 和 `\u{"{"}XXXX{"}"}`；反斜杠本身写作 `\\`
+e0010 = `{ $name }` 不是有效的{ $context }
+e0010-label = 未知的{ $context }
+e0011 = `{ $name }` 的值应为{ $wants }
+e0011-label = 此处应为{ $wants }
+e0011-help = 写作 `{ $name }` 后接{ $wants }
+e0012 = `{ $what }` 重复给出
+e0012-label = 在此处再次给出
+e0012-first = 在此处首次给出
+e0012-help = 保留一条 `{ $what }` 语句，删除另一条
+e0013 = 无效的数字：{ $what }
+e0013-label = 此数字
+e0013-help = 写整数（如 `3`），表示金额时写小数（如 `12.50`）
+e0014-label = 此字段条目
+e0014-no-type = 共用字段 `{ $name }` 没有类型
+e0014-no-type-label = 既不是字段声明，也不是字典字段
+e0014-no-type-help = 声明为 `{ $name } "标签" text`，或从字典引用，如 `{ $name } = person.name`
+e0014-dict-in-form = 办理环节的表单不能直接引用字典字段
+e0014-dict-in-form-label = 字典字段
+e0014-dict-in-form-help = 在事项的 `shared` 块中加入 `{ $field } = { $dict }.{ $field }`，再在此处写 `{ $field }`
+e0013-whole = { $what } 必须是不超过 4294967295 的整数
+e0013-fee = 收费金额应为非负的元数，最多两位小数
+e0013-warn = 预警阈值应为 1% 至 100% 之间的整数百分比
+e0014-declare-and-refer = 字段声明不能同时引用另一个字段
+e0014-declare-and-refer-help = 要么声明新字段（`ID "标签" TYPE`），要么引用已有字段（`local = shared`），不能两者兼有
+e0014-no-label = 字段 `{ $name }` 声明时没有标签
+e0014-no-label-help = 给出申请人看到的标签：`{ $name } "标签" …`
+e0014-plain-name = `=` 前面必须是简单名称
+e0014-plain-name-help = 写作 `local = target`，如 `guardian_id = mother_id`
+e0014-list-own-fields = 列表须声明自己的字段
+e0014-list-own-fields-help = 每个成员写作 `ID "标签" TYPE {"{"} … {"}"}`
+e0014-reuse-named = 复用的办理结果沿用该结果的名称
+e0014-reuse-named-help = 删除此名称，或用 `material ID "名称"` 声明本环节自己的材料
+e0014-material-no-name = 材料 `{ $name }` 没有名称
+e0014-material-no-name-help = 写作 `material { $name } "材料名称" {"{"} original 1 {"}"}`，或以 `material ITEM.OUTPUT` 复用办理结果
+e0014-dictionary-ref = 字典条目必须声明字段
+e0014-dictionary-ref-help = 写作 `ID "标签" TYPE {"{"} 约束 {"}"}`，如 `name "姓名" text {"{"} max_length 50 {"}"}`
+wants-one-string = 一个双引号括起的字符串
+wants-one-number = 一个数字
+wants-no-value = 无取值
+wants-one-value = 一个取值
+wants-required = 不带取值，或 `when` 加条件
+context-constraint = 校验约束
+context-reuse-attribute = 复用办理结果的属性（只允许 `when`）
+context-material-attribute = 材料属性
+context-output-attribute = 办理结果属性
+context-department-attribute = 部门属性
+e0019 = 此条件嵌套超过 { $max } 层
+e0019-label = 嵌套过深
+e0019-note = 每个 `not`，以及嵌在另一种列表中的每个 `and` 或 `or` 列表，各算一层；这样的条件难以阅读，为保证编译器各阶段及读取产物的工具都不会耗尽栈空间，一律拒绝
+e0019-help = 去掉成对的 `not`（`not not a` 即 `a`），同一情形的多个可选答案写作 `s in [a, b]`，并将 `not` 向内移（`not (a and b)` 即 `not a or not b`）
+
+## 名称解析（E01xx）
+
+# 消息中提到的定义种类；未列出的种类按编译器使用的英文词显示。
+kind = { $kind }
+kind-a = { $kind }
+kind-department = 部门
+kind-dictionary = 字典
+kind-matter = 事项
+kind-item = 办理环节
+kind-situation = 情形
+kind-option = 选项
+kind-shared-field = 共用字段
+kind-form-field = 表单字段
+kind-dictionary-field = 字典字段
+kind-list-field = 列表字段
+kind-material = 材料
+kind-output = 办理结果
+kind-delivery-channel = 送达方式
+kind-item-kind = 环节类型
+kind-a-department = 部门
+kind-an-item = 办理环节
+kind-a-situation = 情形
+kind-a-shared-field = 共用字段
+kind-field-of = `{ $dict }` 的字段
+kind-output-of = `{ $item }` 的办理结果
+owner-matter = 事项 `{ $name }`
+owner-item = 办理环节 `{ $name }`
+
+e0101 = 无法载入 `{ $path }`：{ $why }
+e0101-label = 在此处引用
+e0101-note = `use` 路径相对于包含该 `use` 的文件
+e0101-help = 检查路径的拼写和所在目录
+e0101-root-help = 检查命令行中给出的路径
+e0102 = `use` 循环引用：`{ $target }` 已在载入过程中
+e0102-label = 此 `use` 构成了循环
+e0102-chain = `{ $file }` 在此处引用下一个文件
+e0102-note = 多个文件可以共用同一个文件，但文件不能（间接地）引用自身
+e0102-help = 将双方都需要的内容移到第三个文件中，由双方分别 `use`
+e0103 = { $kind } `{ $name }` 重复定义
+e0103-label = 在此处再次定义
+e0103-first = 在此处首次定义
+e0103-help = 重命名其中之一，或删除第二个{ $kind }
+e0103-reserved = 办理环节 `{ $name }` 与{ $step ->
+        [accept] 受理步骤
+       *[deliver] 送达步骤
+    }同名
+e0103-reserved-label = `{ $name }` 是办理流程的{ $step ->
+        [accept] 受理步骤
+       *[deliver] 送达步骤
+    }
+e0103-reserved-note = 每个办理流程都有 `accept` 和 `deliver` 两个步骤；同名的办理环节会在 `plan.json` 中产生两个同名步骤
+e0103-reserved-help = 重命名该办理环节，如 `{ $name }_item`
+e0104 = 未知的{ $kind } `{ $name }`
+e0104-label = 没有以此命名的{ $kind }
+e0104-help = 先声明该{ $kind }，或检查本文件的 `use` 语句
+e0104-not-visible-help = 该部门在 `{ $path }` 中声明：请为该文件添加一条 `use` 语句
+e0104-not-option = `{ $name }` 不是情形 `{ $situation }` 的选项
+e0104-situation-def = 该情形在此处声明
+e0104-output-help = 在 `{ $item }` 中声明：`output { $output } "名称" {"{"} electronic {"}"}`
+e0104-local-field-note = 如需声明仅本环节使用的字段，请给出类型：`ID "标签" text`
+e0104-department-in-flow-note = `{ $name }` 是部门；流程连接的是办理环节
+e0105 = `{ $name }` 是{ $found }，但此处需要{ $expected }
+e0105-label = 此处应为{ $expected }
+e0105-def = `{ $name }` 在此处定义为{ $found }
+e0105-help = 此处应写{ $expected }的名称
+e0105-situation-in-form-note = 每次提交都已包含情形的答案，表单中无需再列出
+e0106 = 未知的字段类型 `{ $name }`
+e0106-label = 不是字段类型
+e0106-note = 字段类型有 text、integer、decimal、money、date、datetime、bool、choice、multi_choice、id_card、uscc、region、mobile、phone、email、file 和 list
+e0107-bare = 情形 `{ $name }` 有多个选项，不能单独作为条件
+e0107-bare-label = 不是“是/否”类情形
+e0107-bare-def = 在此处声明了选项
+e0107-bare-help = 与某个选项比较，如 `{ $name } == { $option }`
+e0107-bool = 情形 `{ $name }` 为“是/否”类，没有具名选项
+e0107-bool-label = 此处应为 `true` 或 `false`
+e0107-bool-def = 在此处声明为 `bool`
+e0107-bool-help = “是”写作 `{ $name }`，“否”写作 `not { $name }`
+e0107-literal = 情形 `{ $name }` 有具名选项，不是“是/否”类
+e0107-literal-label = 此处应为它的某个选项
+e0107-literal-def = 在此处声明
+e0107-literal-help = 将 `{ $name }` 与它的某个选项比较
+e0108 = { $owner }缺少 `{ $what }`
+e0108-label = 此处缺少 `{ $what }`
+e0108-help = 添加一行，如 `{ $example }`
+w0101 = 情形 `{ $name }` 不影响任何内容
+w0101-label = 询问了该情形，但没有条件使用其答案
+w0101-note = 申请人回答的每个问题都应决定某个办理环节、材料或字段；否则只会加长表单
+w0101-help = 在 `when` 中使用它（如 `when { $name } …`）或用于 `required when`，或将其删除
