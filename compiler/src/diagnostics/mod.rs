@@ -8,6 +8,7 @@ pub use codes::{explanation, Code, ALL_CODES};
 pub use render::{
     render_human, render_human_in, render_json, render_json_in, JsonDiagnostic, JsonLabel,
 };
+pub(crate) use text::t;
 pub use text::{catalog_ids, catalog_sources, has_message, message, Arg, Lang, Text};
 
 use crate::files::Span;
@@ -164,7 +165,7 @@ pub fn did_you_mean<'a>(
     candidates: impl IntoIterator<Item = &'a str> + Clone,
 ) -> Option<Text> {
     if let Some(s) = suggest(wanted, candidates.clone()) {
-        return Some(crate::t!("did-you-mean", name = s));
+        return Some(t!("did-you-mean", name = s));
     }
     let all: Vec<&str> = candidates.into_iter().collect();
     if all.is_empty() {
@@ -175,7 +176,7 @@ pub fn did_you_mean<'a>(
             .map(|c| format!("`{c}`"))
             .collect::<Vec<_>>()
             .join(", ");
-        Some(crate::t!("expected-one-of", names = names))
+        Some(t!("expected-one-of", names = names))
     } else {
         None
     }

@@ -295,7 +295,6 @@ impl From<&String> for Text {
 }
 
 /// A catalog text: `t!("e0104", name = name)`.
-#[macro_export]
 macro_rules! t {
     ($id:literal $(, $k:ident = $v:expr)* $(,)?) => {
         $crate::diagnostics::Text::new(
@@ -304,3 +303,5 @@ macro_rules! t {
         )
     };
 }
+
+pub(crate) use t;

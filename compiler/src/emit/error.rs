@@ -39,10 +39,10 @@ impl EmitError {
     pub fn diagnostic(&self) -> Diagnostic {
         Diagnostic::bare_error(
             Code::I0001,
-            crate::t!("i0001-emit", what = self.to_string()),
+            crate::diagnostics::t!("i0001-emit", what = self.to_string()),
         )
-        .with_note(crate::t!("i0001-emit-note"))
-        .with_help(crate::t!("i0001-emit-help"))
+        .with_note(crate::diagnostics::t!("i0001-emit-note"))
+        .with_help(crate::diagnostics::t!("i0001-emit-help"))
     }
 }
 

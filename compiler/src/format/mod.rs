@@ -631,10 +631,10 @@ pub fn format_file(
 fn not_utf8(span: crate::files::Span) -> Diagnostic {
     Diagnostic::error(
         crate::diagnostics::Code::E0003,
-        crate::t!("e0003"),
+        crate::diagnostics::t!("e0003"),
         span,
-        crate::t!("e0003-label"),
+        crate::diagnostics::t!("e0003-label"),
     )
-    .with_note(crate::t!("e0003-note"))
-    .with_help(crate::t!("e0003-help"))
+    .with_note(crate::diagnostics::t!("e0003-note"))
+    .with_help(crate::diagnostics::t!("e0003-help"))
 }

@@ -1,7 +1,7 @@
 //! Constructors for the resolve stage's diagnostics (codes E01xx).
 
+use crate::diagnostics::t;
 use crate::diagnostics::{did_you_mean, Arg, Code, Diagnostic, Text};
-use crate::t;
 
 /// A kind of definition (`department`, `field`, …), translated where the catalog knows it.
 fn kind(k: &Arg) -> Text {

@@ -141,8 +141,9 @@ impl Resolver<'_> {
             Some(&(_, file)) => {
                 let path = self.loaded.files.name(file).to_string();
                 self.diags.push(
-                    d::unknown("department", &id.name, id.span, std::iter::empty())
-                        .with_help(crate::t!("e0104-not-visible-help", path = path)),
+                    d::unknown("department", &id.name, id.span, std::iter::empty()).with_help(
+                        crate::diagnostics::t!("e0104-not-visible-help", path = path),
+                    ),
                 );
                 None
             }
@@ -371,8 +372,8 @@ impl Resolver<'_> {
                         i.span,
                         s.options.iter().map(|(_, o)| o.id.as_str()),
                     )
-                    .with_label(s.id.span, crate::t!("e0104-situation-def"));
-                    diag.message = crate::t!(
+                    .with_label(s.id.span, crate::diagnostics::t!("e0104-situation-def"));
+                    diag.message = crate::diagnostics::t!(
                         "e0104-not-option",
                         name = i.name.as_str(),
                         situation = s.id.name.as_str()
@@ -412,7 +413,7 @@ impl Resolver<'_> {
             if !present {
                 self.diags.push(d::missing(
                     what,
-                    crate::t!("owner-matter", name = m.id.name.as_str()),
+                    crate::diagnostics::t!("owner-matter", name = m.id.name.as_str()),
                     m.id.span,
                     example,
                 ));
@@ -536,11 +537,14 @@ impl Resolver<'_> {
                         self.diags.push(
                             Diagnostic::error(
                                 crate::diagnostics::Code::E0014,
-                                crate::t!("e0014-no-type", name = r.target.first.name.as_str()),
+                                crate::diagnostics::t!(
+                                    "e0014-no-type",
+                                    name = r.target.first.name.as_str()
+                                ),
                                 r.span,
-                                crate::t!("e0014-no-type-label"),
+                                crate::diagnostics::t!("e0014-no-type-label"),
                             )
-                            .with_help(crate::t!(
+                            .with_help(crate::diagnostics::t!(
                                 "e0014-no-type-help",
                                 name = r.target.first.name.as_str()
                             )),
@@ -569,7 +573,7 @@ impl Resolver<'_> {
                         let names: Vec<&str> =
                             dict.fields.iter().map(|f| f.id.name.as_str()).collect();
                         self.diags.push(d::unknown(
-                            crate::t!("kind-field-of", dict = dict.id.as_str()),
+                            crate::diagnostics::t!("kind-field-of", dict = dict.id.as_str()),
                             &field_name.name,
                             field_name.span,
                             names,
@@ -627,7 +631,7 @@ impl Resolver<'_> {
             if it.department.is_none() {
                 self.diags.push(d::missing(
                     "department",
-                    crate::t!("owner-item", name = it.id.name.as_str()),
+                    crate::diagnostics::t!("owner-item", name = it.id.name.as_str()),
                     it.id.span,
                     "department wsjk",
                 ));
@@ -635,7 +639,7 @@ impl Resolver<'_> {
             if it.promise.is_none() {
                 self.diags.push(d::missing(
                     "promise",
-                    crate::t!("owner-item", name = it.id.name.as_str()),
+                    crate::diagnostics::t!("owner-item", name = it.id.name.as_str()),
                     it.id.span,
                     "promise 5 workdays",
                 ));
@@ -750,13 +754,13 @@ impl Resolver<'_> {
         let Some(oi) = outs.iter().position(|o| o.id.name == output.name) else {
             let names: Vec<&str> = outs.iter().map(|o| o.id.name.as_str()).collect();
             let mut diag = d::unknown(
-                crate::t!("kind-output-of", item = item.name.as_str()),
+                crate::diagnostics::t!("kind-output-of", item = item.name.as_str()),
                 &output.name,
                 output.span,
                 names.clone(),
             );
             if names.is_empty() {
-                diag = diag.with_help(crate::t!(
+                diag = diag.with_help(crate::diagnostics::t!(
                     "e0104-output-help",
                     item = item.name.as_str(),
                     output = output.name.as_str()
@@ -796,11 +800,11 @@ impl Resolver<'_> {
                         self.diags.push(
                             Diagnostic::error(
                                 crate::diagnostics::Code::E0014,
-                                crate::t!("e0014-dict-in-form"),
+                                crate::diagnostics::t!("e0014-dict-in-form"),
                                 r.target.span,
-                                crate::t!("e0014-dict-in-form-label"),
+                                crate::diagnostics::t!("e0014-dict-in-form-label"),
                             )
-                            .with_help(crate::t!(
+                            .with_help(crate::diagnostics::t!(
                                 "e0014-dict-in-form-help",
                                 field = second.name.as_str(),
                                 dict = r.target.first.name.as_str()
@@ -819,7 +823,7 @@ impl Resolver<'_> {
                                     target.span,
                                     s.id.span,
                                 )
-                                .with_note(crate::t!("e0105-situation-in-form-note")),
+                                .with_note(crate::diagnostics::t!("e0105-situation-in-form-note")),
                             );
                             continue;
                         }
@@ -830,7 +834,7 @@ impl Resolver<'_> {
                             shared.iter().map(|(_, f)| f.id.name.as_str()),
                         );
                         if r.local.is_none() && r.label.is_some() {
-                            diag = diag.with_note(crate::t!("e0104-local-field-note"));
+                            diag = diag.with_note(crate::diagnostics::t!("e0104-local-field-note"));
                         }
                         self.diags.push(diag);
                         continue;
@@ -879,7 +883,7 @@ impl Resolver<'_> {
                                     id.span,
                                     items.iter().map(|(_, i)| i.id.name.as_str()),
                                 )
-                                .with_note(crate::t!(
+                                .with_note(crate::diagnostics::t!(
                                     "e0104-department-in-flow-note",
                                     name = id.name.as_str()
                                 )),

@@ -1,8 +1,8 @@
 //! Constructors for the syntax stage's diagnostics (codes E00xx).
 
+use crate::diagnostics::t;
 use crate::diagnostics::{Arg, Code, Diagnostic, Text};
 use crate::files::Span;
-use crate::t;
 
 #[cold]
 pub fn file_too_large(span: Span, size: usize, max: usize) -> Diagnostic {

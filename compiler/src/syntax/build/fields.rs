@@ -90,8 +90,11 @@ impl Builder {
                 return Some(s.clone());
             }
         }
-        self.diags
-            .push(d::bad_value(a.span, key, crate::t!("wants-one-string")));
+        self.diags.push(d::bad_value(
+            a.span,
+            key,
+            crate::diagnostics::t!("wants-one-string"),
+        ));
         None
     }
 
@@ -101,8 +104,11 @@ impl Builder {
                 return Some(n.clone());
             }
         }
-        self.diags
-            .push(d::bad_value(a.span, key, crate::t!("wants-one-number")));
+        self.diags.push(d::bad_value(
+            a.span,
+            key,
+            crate::diagnostics::t!("wants-one-number"),
+        ));
         None
     }
 
@@ -116,8 +122,11 @@ impl Builder {
         if matches!(a.args, RawArgs::None) {
             Some(a.span)
         } else {
-            self.diags
-                .push(d::bad_value(a.span, key, crate::t!("wants-no-value")));
+            self.diags.push(d::bad_value(
+                a.span,
+                key,
+                crate::diagnostics::t!("wants-no-value"),
+            ));
             None
         }
     }
@@ -163,16 +172,19 @@ impl Builder {
                 if head.second.is_some() || alias.is_some() {
                     self.diags.push(d::malformed_entry(
                         span,
-                        crate::t!("e0014-declare-and-refer"),
-                        crate::t!("e0014-declare-and-refer-help"),
+                        crate::diagnostics::t!("e0014-declare-and-refer"),
+                        crate::diagnostics::t!("e0014-declare-and-refer-help"),
                     ));
                     return None;
                 }
                 let Some(label) = label else {
                     self.diags.push(d::malformed_entry(
                         span,
-                        crate::t!("e0014-no-label", name = head.first.name.as_str()),
-                        crate::t!("e0014-no-label-help", name = head.first.name.as_str()),
+                        crate::diagnostics::t!("e0014-no-label", name = head.first.name.as_str()),
+                        crate::diagnostics::t!(
+                            "e0014-no-label-help",
+                            name = head.first.name.as_str()
+                        ),
                     ));
                     return None;
                 };
@@ -190,8 +202,8 @@ impl Builder {
                         if head.second.is_some() {
                             self.diags.push(d::malformed_entry(
                                 span,
-                                crate::t!("e0014-plain-name"),
-                                crate::t!("e0014-plain-name-help"),
+                                crate::diagnostics::t!("e0014-plain-name"),
+                                crate::diagnostics::t!("e0014-plain-name-help"),
                             ));
                             return None;
                         }
@@ -227,8 +239,8 @@ impl Builder {
                         Entry::Def(f) => fields.push(f),
                         Entry::Ref(r) => self.diags.push(d::malformed_entry(
                             r.span,
-                            crate::t!("e0014-list-own-fields"),
-                            crate::t!("e0014-list-own-fields-help"),
+                            crate::diagnostics::t!("e0014-list-own-fields"),
+                            crate::diagnostics::t!("e0014-list-own-fields-help"),
                         )),
                     }
                 }
@@ -248,7 +260,7 @@ impl Builder {
                 self.diags.push(d::unknown_attr(
                     a.name.span,
                     &a.name.name,
-                    crate::t!("context-constraint"),
+                    crate::diagnostics::t!("context-constraint"),
                     &spellings(kw::CONSTRAINTS),
                 ));
                 continue;
@@ -262,7 +274,7 @@ impl Builder {
                         self.diags.push(d::bad_value(
                             a.span,
                             "required",
-                            crate::t!("wants-required"),
+                            crate::diagnostics::t!("wants-required"),
                         ));
                         continue;
                     }
@@ -300,7 +312,7 @@ impl Builder {
                             self.diags.push(d::bad_value(
                                 a.span,
                                 "default",
-                                crate::t!("wants-one-value"),
+                                crate::diagnostics::t!("wants-one-value"),
                             ));
                             continue;
                         }
@@ -309,7 +321,7 @@ impl Builder {
                         self.diags.push(d::bad_value(
                             a.span,
                             "default",
-                            crate::t!("wants-one-value"),
+                            crate::diagnostics::t!("wants-one-value"),
                         ));
                         continue;
                     }

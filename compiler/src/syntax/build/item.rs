@@ -129,8 +129,10 @@ impl Builder {
             .split_once('.')
             .is_none_or(|(_, frac)| frac.len() <= 2);
         if yuan.text.starts_with('-') || !cents_ok {
-            self.diags
-                .push(d::bad_number(yuan.span, crate::t!("e0013-fee")));
+            self.diags.push(d::bad_number(
+                yuan.span,
+                crate::diagnostics::t!("e0013-fee"),
+            ));
             return None;
         }
         Some(Fee::Amount { yuan, basis, span })
@@ -149,8 +151,8 @@ impl Builder {
             if let Some(n) = name {
                 self.diags.push(d::malformed_entry(
                     n.span,
-                    crate::t!("e0014-reuse-named"),
-                    crate::t!("e0014-reuse-named-help"),
+                    crate::diagnostics::t!("e0014-reuse-named"),
+                    crate::diagnostics::t!("e0014-reuse-named-help"),
                 ));
             }
             let mut when = None;
@@ -161,7 +163,7 @@ impl Builder {
                     _ => self.diags.push(d::unknown_attr(
                         a.name.span,
                         &a.name.name,
-                        crate::t!("context-reuse-attribute"),
+                        crate::diagnostics::t!("context-reuse-attribute"),
                         &["when"],
                     )),
                 }
@@ -176,8 +178,8 @@ impl Builder {
         let Some(name) = name else {
             self.diags.push(d::malformed_entry(
                 span,
-                crate::t!("e0014-material-no-name", name = path.first.name.as_str()),
-                crate::t!(
+                crate::diagnostics::t!("e0014-material-no-name", name = path.first.name.as_str()),
+                crate::diagnostics::t!(
                     "e0014-material-no-name-help",
                     name = path.first.name.as_str()
                 ),
@@ -191,7 +193,7 @@ impl Builder {
                 self.diags.push(d::unknown_attr(
                     a.name.span,
                     &a.name.name,
-                    crate::t!("context-material-attribute"),
+                    crate::diagnostics::t!("context-material-attribute"),
                     &spellings(kw::MATERIAL_ATTRS),
                 ));
                 continue;
@@ -229,9 +231,11 @@ impl Builder {
                 _ => match a.args {
                     RawArgs::When(e @ Some(_)) => self.once(&mut seen, key, span, &mut m.when, e),
                     RawArgs::When(None) => {}
-                    _ => self
-                        .diags
-                        .push(d::bad_value(span, "when", crate::t!("expect-condition"))),
+                    _ => self.diags.push(d::bad_value(
+                        span,
+                        "when",
+                        crate::diagnostics::t!("expect-condition"),
+                    )),
                 },
             }
         }
@@ -270,7 +274,7 @@ impl Builder {
                 None => self.diags.push(d::unknown_attr(
                     a.name.span,
                     &a.name.name,
-                    crate::t!("context-output-attribute"),
+                    crate::diagnostics::t!("context-output-attribute"),
                     &spellings(kw::OUTPUT_ATTRS),
                 )),
             }

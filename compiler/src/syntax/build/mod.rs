@@ -79,11 +79,11 @@ impl Builder {
         self.diags.push(
             Diagnostic::error(
                 Code::I0001,
-                crate::t!("i0001-unexpected", kind = format!("{:?}", e.kind())),
+                crate::diagnostics::t!("i0001-unexpected", kind = format!("{:?}", e.kind())),
                 element_span(e),
-                crate::t!("i0001-here"),
+                crate::diagnostics::t!("i0001-here"),
             )
-            .with_note(crate::t!("i0001-syntax-note")),
+            .with_note(crate::diagnostics::t!("i0001-syntax-note")),
         );
     }
 
@@ -237,8 +237,10 @@ impl Builder {
     fn whole(&mut self, n: &Number, what: &str) -> Option<u32> {
         let v = n.as_u32();
         if v.is_none() {
-            self.diags
-                .push(d::bad_number(n.span, crate::t!("e0013-whole", what = what)));
+            self.diags.push(d::bad_number(
+                n.span,
+                crate::diagnostics::t!("e0013-whole", what = what),
+            ));
         }
         v
     }
@@ -303,7 +305,7 @@ impl Builder {
                 self.diags.push(d::unknown_attr(
                     a.name.span,
                     &a.name.name,
-                    crate::t!("context-department-attribute"),
+                    crate::diagnostics::t!("context-department-attribute"),
                     &spellings(kw::DEPARTMENT_ATTRS),
                 ));
                 continue;
@@ -330,8 +332,8 @@ impl Builder {
                 Entry::Def(f) => fields.push(f),
                 Entry::Ref(r) => self.diags.push(d::malformed_entry(
                     r.span,
-                    crate::t!("e0014-dictionary-ref"),
-                    crate::t!("e0014-dictionary-ref-help"),
+                    crate::diagnostics::t!("e0014-dictionary-ref"),
+                    crate::diagnostics::t!("e0014-dictionary-ref-help"),
                 )),
             }
         }
@@ -458,7 +460,7 @@ impl Builder {
             Some(v) => Some((v, s.span())),
             None => {
                 self.diags
-                    .push(d::bad_number(n.span, crate::t!("e0013-warn")));
+                    .push(d::bad_number(n.span, crate::diagnostics::t!("e0013-warn")));
                 None
             }
         }

@@ -1,11 +1,11 @@
 //! Pest errors in our words: readable rule names, what was found, and per-context wording.
 
 use super::Rule;
+use crate::diagnostics::t;
 use crate::diagnostics::{Code, Diagnostic, Text};
 use crate::files::{FileId, Span};
 use crate::syntax::diagnostics as d;
 use crate::syntax::keywords::{self, Context};
-use crate::t;
 
 /// Readable words for a grammar rule, or `None` for rules not worth naming.
 fn describe(rule: Rule) -> Option<Text> {
