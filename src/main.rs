@@ -73,7 +73,7 @@ fn main() -> ExitCode {
         Command::Bpmn(args) => cmd::bpmn::run(&args),
         Command::Schemas { out } => cmd::build::schemas(&out),
         Command::Fmt(args) => cmd::fmt::run(&args),
-        Command::Explain { code } => cmd::explain::run(&code),
+        Command::Explain { code } => cmd::explain::run(&code, cmd::lang()),
         Command::Calendar(c) => cmd::calendar::run(c),
         Command::Case(c) => cmd::case::run(c),
         Command::Serve(args) => cmd::serve::run(args),

@@ -4,7 +4,7 @@ mod codes;
 mod render;
 mod text;
 
-pub use codes::{explanation, Code, ALL_CODES};
+pub use codes::{explanation, explanation_in, Code, ALL_CODES, ZH_EXPLANATIONS};
 pub use render::{
     render_human, render_human_in, render_json, render_json_in, JsonDiagnostic, JsonLabel,
 };
