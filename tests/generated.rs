@@ -14,6 +14,10 @@ fn read_tree(dir: &Path) -> BTreeMap<String, String> {
         };
         for e in entries.flatten() {
             let p = e.path();
+            // `yjs build`'s ownership markers are written by the command, not emitted.
+            if e.file_name() == ".yjs-build" {
+                continue;
+            }
             if p.is_dir() {
                 walk(base, &p, out);
             } else if let Ok(rel) = p.strip_prefix(base) {

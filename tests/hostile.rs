@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn yjs_check(dir: &Path, name: &str, content: &[u8]) -> (i32, String) {
@@ -210,4 +210,400 @@ fn long_and_or_chains_check_build_and_their_artifacts_load() {
     let (status, text, dir) = yjs_build(&matter_with(&mixed));
     assert_eq!(status, 0, "{}", &text[..text.len().min(2000)]);
     artifacts_load(&dir.path().join("out/m"));
+}
+
+/// Runs `yjs check --format json` in `cwd` on `args`: exit code and output.
+fn check_in(cwd: &Path, args: &[&str]) -> (i32, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_yjs"));
+    cmd.current_dir(cwd)
+        .args(["check", "--format", "json"])
+        .args(args);
+    let out = cmd.output().expect("run yjs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!text.contains("panicked"), "yjs panicked:\n{text}");
+    (out.status.code().unwrap_or(-1), text)
+}
+
+const USES_D: &str = "matter m \"事\" {\n  lead d\n  window d\n  promise 1 workday\n  \
+    item i \"项\" {\n    department d\n    legal 1 workday\n    promise 1 workday\n  }\n}\n";
+
+fn write(path: &Path, text: &str) {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).expect("mkdir");
+    }
+    std::fs::write(path, text).expect("write");
+}
+
+#[test]
+fn a_dotdot_never_cancels_a_dotdot() {
+    // From a/b, `../../lib/d.yjs` is <tmp>/lib/d.yjs; cancelling one `..` with the other
+    // would load the decoy a/b/lib/d.yjs, which declares another department.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    write(&tmp.path().join("lib/d.yjs"), "department d \"部门\"\n");
+    write(
+        &tmp.path().join("a/b/lib/d.yjs"),
+        "department decoy \"诱饵\"\n",
+    );
+    let m = format!("use \"../../lib/d.yjs\"\n{USES_D}");
+    write(&tmp.path().join("a/b/m.yjs"), &m);
+    let (status, text) = check_in(&tmp.path().join("a/b"), &["m.yjs"]);
+    assert_eq!(status, 0, "{text}");
+    // Nested: a file loaded through `..` uses a file through `..` again.
+    write(&tmp.path().join("lib/d.yjs"), "use \"../common/x.yjs\"\n");
+    write(&tmp.path().join("common/x.yjs"), "department d \"部门\"\n");
+    write(
+        &tmp.path().join("a/common/x.yjs"),
+        "department decoy \"诱饵\"\n",
+    );
+    let (status, text) = check_in(&tmp.path().join("a/b"), &["m.yjs"]);
+    assert_eq!(status, 0, "{text}");
+}
+
+#[test]
+#[cfg(unix)]
+fn a_dotdot_after_a_symbolic_link_is_the_parent_of_its_target() {
+    // a/link -> x/y, so a/link/../d.yjs is x/d.yjs; read lexically it would be the decoy a/d.yjs.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    write(&tmp.path().join("x/d.yjs"), "department d \"部门\"\n");
+    write(&tmp.path().join("x/y/keep"), "");
+    write(&tmp.path().join("a/d.yjs"), "department decoy \"诱饵\"\n");
+    std::os::unix::fs::symlink(tmp.path().join("x/y"), tmp.path().join("a/link")).expect("ln");
+    write(
+        &tmp.path().join("a/m.yjs"),
+        &format!("use \"link/../d.yjs\"\n{USES_D}"),
+    );
+    let (status, text) = check_in(&tmp.path().join("a"), &["m.yjs"]);
+    assert_eq!(status, 0, "{text}");
+    // The file is named as written, never by the lexical name of the decoy.
+    write(
+        &tmp.path().join("x/d.yjs"),
+        "department d \"部门\"\nbroken\n",
+    );
+    let (status, text) = check_in(&tmp.path().join("a"), &["m.yjs"]);
+    assert_eq!(status, 1, "{text}");
+    assert!(text.contains("\"file\": \"link/../d.yjs\""), "{text}");
+}
+
+#[test]
+fn a_chain_of_ten_thousand_uses_loads_without_recursion() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let n = 10_000;
+    for i in 0..n {
+        let text = if i + 1 < n {
+            format!("use \"f{}.yjs\"\n", i + 1)
+        } else {
+            "department d \"部门\"\n".to_owned()
+        };
+        std::fs::write(tmp.path().join(format!("f{i}.yjs")), text).expect("write");
+    }
+    write(
+        &tmp.path().join("m.yjs"),
+        &format!("use \"f0.yjs\"\n{USES_D}"),
+    );
+    let (status, text) = check_in(tmp.path(), &["m.yjs"]);
+    assert_eq!(status, 0, "{}", &text[..text.len().min(2000)]);
+    // Closing the chain into a cycle is one E0102.
+    std::fs::write(
+        tmp.path().join(format!("f{}.yjs", n - 1)),
+        "use \"f0.yjs\"\n",
+    )
+    .expect("write");
+    let (status, text) = check_in(tmp.path(), &["m.yjs"]);
+    assert_eq!(status, 1);
+    assert_eq!(text.matches("\"E0102\"").count(), 1);
+}
+
+#[test]
+#[cfg(unix)]
+fn special_files_are_refused_without_blocking_or_reading_forever() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let fifo = tmp.path().join("pipe.yjs");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    for (name, target) in [
+        ("fifo", "pipe.yjs"),
+        ("zero", "/dev/zero"),
+        ("urandom", "/dev/urandom"),
+        ("dir", "."),
+    ] {
+        let user = format!("use_{name}.yjs");
+        write(&tmp.path().join(&user), &format!("use \"{target}\"\n"));
+        let (status, text) = check_in(tmp.path(), &[&user]);
+        assert_eq!(status, 1, "{name}: {text}");
+        assert!(text.contains("E0101"), "{name}: {text}");
+    }
+    // Named on the command line.
+    for root in ["pipe.yjs", "/dev/zero", "/dev/urandom"] {
+        let (status, text) = check_in(tmp.path(), &[root]);
+        assert_eq!(status, 1, "{root}: {text}");
+        assert!(text.contains("not a regular file"), "{root}: {text}");
+    }
+}
+
+#[test]
+#[cfg(unix)]
+fn a_file_growing_past_the_limit_is_refused_while_reading() {
+    // /proc files say they are empty and regular; reading stops at the limit anyway.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let huge = tmp.path().join("huge.yjs");
+    let file = std::fs::File::create(&huge).expect("create");
+    file.set_len(64 * 1024 * 1024).expect("sparse file");
+    write(&tmp.path().join("m.yjs"), "use \"huge.yjs\"\n");
+    let (status, text) = check_in(tmp.path(), &["m.yjs"]);
+    assert_eq!(status, 1, "{text}");
+    assert!(text.contains("E0002"), "{text}");
+    let read = yjs_compiler::resolve::read_regular(Path::new("/proc/self/status"), 10);
+    assert!(
+        matches!(read, Err(yjs_compiler::resolve::ReadError::TooLarge(10))),
+        "{read:?}"
+    );
+}
+
+#[test]
+#[cfg(unix)]
+fn a_folder_walk_skips_special_files_and_reports_a_link_loop_once() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let top = tmp.path().join("top");
+    write(&top.join("d.yjs"), "department d \"部门\"\n");
+    write(
+        &top.join("sub/m.yjs"),
+        &format!("use \"../d.yjs\"\n{USES_D}"),
+    );
+    std::os::unix::fs::symlink("..", top.join("sub/loop")).expect("ln");
+    std::os::unix::fs::symlink("../sub", top.join("sub/again")).expect("ln");
+    let made = Command::new("mkfifo")
+        .arg(top.join("pipe.yjs"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let (status, text) = check_in(tmp.path(), &["top"]);
+    assert_eq!(status, 0, "{text}");
+    // Two links back (to top and to sub) and the FIFO; each file read once (no E0103).
+    assert_eq!(text.matches("\"code\"").count(), 3, "{text}");
+    assert_eq!(text.matches("\"W0110\"").count(), 3, "{text}");
+    assert!(
+        text.contains("`top/sub/loop` leads back to `top`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("`top/sub/again` leads back to `top/sub`"),
+        "{text}"
+    );
+}
+
+/// Runs `yjs build` in `cwd`: exit code and output.
+fn build_in(cwd: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_yjs"))
+        .current_dir(cwd)
+        .arg("build")
+        .args(args)
+        .output()
+        .expect("run yjs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!text.contains("panicked"), "yjs panicked:\n{text}");
+    (out.status.code().unwrap_or(-1), text)
+}
+
+/// Every file under `dir` with its bytes, symbolic links as their targets.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).expect("read_dir").flatten() {
+            let p = e.path();
+            let meta = std::fs::symlink_metadata(&p).expect("lstat");
+            if meta.file_type().is_symlink() {
+                let target = std::fs::read_link(&p).expect("readlink");
+                out.push((p, target.to_string_lossy().as_bytes().to_vec()));
+            } else if meta.is_dir() {
+                out.push((p.clone(), Vec::new()));
+                todo.push(p);
+            } else {
+                out.push((p.clone(), std::fs::read(&p).expect("read")));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+const MATTER_COMMON: &str = "department d \"部门\"\nmatter common \"事\" {\n  lead d\n  window d\n  \
+    promise 1 workday\n  item i \"项\" {\n    department d\n    legal 1 workday\n    promise 1 workday\n  }\n}\n";
+
+#[test]
+fn build_never_replaces_a_folder_it_did_not_write() {
+    // The sources' `common/` folder and a matter named `common`, built with `--out .`.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    write(
+        &tmp.path().join("common/departments.yjs"),
+        "department d \"部门\"\n",
+    );
+    write(&tmp.path().join("m.yjs"), MATTER_COMMON);
+    let before = snapshot(tmp.path());
+    let (status, text) = build_in(tmp.path(), &["m.yjs", "--out", "."]);
+    assert_eq!(status, 2, "{text}");
+    assert!(text.contains("has no `.yjs-build` marker"), "{text}");
+    assert_eq!(
+        snapshot(tmp.path()),
+        before,
+        "a refused build changes nothing"
+    );
+    // Into a folder of its own it builds, and builds again over its own output.
+    for _ in 0..2 {
+        let (status, text) = build_in(tmp.path(), &["m.yjs", "--out", "out"]);
+        assert_eq!(status, 0, "{text}");
+    }
+    assert!(tmp.path().join("out/common/.yjs-build").is_file());
+    assert!(tmp.path().join("out/common/plan.json").is_file());
+}
+
+#[test]
+fn build_replaces_its_own_folders_whole_and_leaves_no_staging() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    write(&tmp.path().join("m.yjs"), MATTER_COMMON);
+    let (status, text) = build_in(tmp.path(), &["m.yjs", "--out", "out"]);
+    assert_eq!(status, 0, "{text}");
+    // A file left by an earlier build of the matter is gone after the next one.
+    write(&tmp.path().join("out/common/notices/stale.md"), "old");
+    let (status, text) = build_in(tmp.path(), &["m.yjs", "--out", "out"]);
+    assert_eq!(status, 0, "{text}");
+    assert!(!tmp.path().join("out/common/notices/stale.md").exists());
+    let names: Vec<String> = std::fs::read_dir(tmp.path().join("out"))
+        .expect("out")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut names = names;
+    names.sort();
+    assert_eq!(names, [".yjs-build", "common", "index.md"]);
+}
+
+#[test]
+#[cfg(unix)]
+fn build_never_writes_through_a_symbolic_link() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    write(&tmp.path().join("m.yjs"), MATTER_COMMON);
+    let (status, text) = build_in(tmp.path(), &["m.yjs", "--out", "out"]);
+    assert_eq!(status, 0, "{text}");
+    // index.md replaced by a link out of the output folder.
+    write(&tmp.path().join("outside.md"), "not yours");
+    std::fs::remove_file(tmp.path().join("out/index.md")).expect("rm");
+    std::os::unix::fs::symlink(
+        tmp.path().join("outside.md"),
+        tmp.path().join("out/index.md"),
+    )
+    .expect("ln");
+    let before = snapshot(tmp.path());
+    let (status, text) = build_in(tmp.path(), &["m.yjs", "--out", "out"]);
+    assert_eq!(status, 2, "{text}");
+    assert!(text.contains("is a symbolic link"), "{text}");
+    assert_eq!(snapshot(tmp.path()), before);
+    // The matter's folder replaced by a link to a folder outside.
+    std::fs::remove_file(tmp.path().join("out/index.md")).expect("rm");
+    std::fs::rename(tmp.path().join("out/common"), tmp.path().join("elsewhere")).expect("mv");
+    std::os::unix::fs::symlink(tmp.path().join("elsewhere"), tmp.path().join("out/common"))
+        .expect("ln");
+    let before = snapshot(tmp.path());
+    let (status, text) = build_in(tmp.path(), &["m.yjs", "--out", "out"]);
+    assert_eq!(status, 2, "{text}");
+    assert_eq!(snapshot(tmp.path()), before);
+}
+
+#[test]
+fn a_refused_build_changes_none_of_the_other_matters() {
+    // Two matters; the second's folder is not ours, so the first is not replaced either.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let second = MATTER_COMMON
+        .replace("department d \"部门\"\n", "")
+        .replace("matter common", "matter zz");
+    write(&tmp.path().join("a.yjs"), MATTER_COMMON);
+    write(
+        &tmp.path().join("b.yjs"),
+        &format!("use \"a.yjs\"\n{second}"),
+    );
+    let (status, text) = build_in(tmp.path(), &["a.yjs", "--out", "out"]);
+    assert_eq!(status, 0, "{text}");
+    write(
+        &tmp.path().join("out/zz/mine.txt"),
+        "a folder of the user's",
+    );
+    let before = snapshot(tmp.path());
+    let (status, text) = build_in(tmp.path(), &["a.yjs", "b.yjs", "--out", "out"]);
+    assert_eq!(status, 2, "{text}");
+    assert!(text.contains("out/zz"), "{text}");
+    assert_eq!(snapshot(tmp.path()), before);
+}
+
+#[test]
+fn long_situation_ids_give_bounded_file_names_that_links_still_reach() {
+    let ids: Vec<String> = (0..6).map(|i| format!("s{i}_{}", "x".repeat(60))).collect();
+    let mut src = String::from(
+        "department d \"部门\"\nmatter m \"事\" {\n  lead d\n  window d\n  promise 9 workdays\n",
+    );
+    for id in &ids {
+        src.push_str(&format!("  situation {id} \"问\" bool\n"));
+    }
+    for (i, id) in ids.iter().enumerate() {
+        src.push_str(&format!(
+            "  item i{i} \"项\" {{\n    department d\n    legal 1 workday\n    promise 1 workday\n    when {id}\n  }}\n"
+        ));
+    }
+    src.push_str("}\n");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    write(&tmp.path().join("m.yjs"), &src);
+    let (status, text) = build_in(tmp.path(), &["m.yjs", "--out", "out"]);
+    assert_eq!(status, 0, "{text}");
+    let files = snapshot(&tmp.path().join("out"));
+    let notices: Vec<&PathBuf> = files
+        .iter()
+        .map(|(p, _)| p)
+        .filter(|p| p.parent().is_some_and(|d| d.ends_with("notices")))
+        .collect();
+    assert!(notices.len() > 1, "{files:?}");
+    for (p, _) in &files {
+        let name = p.file_name().expect("name").len();
+        assert!(name <= 255, "{}: {name} bytes", p.display());
+    }
+    // Every notice the guide links to exists.
+    let guide = std::fs::read_to_string(tmp.path().join("out/m/guide.md")).expect("guide");
+    let mut linked = 0;
+    for part in guide.split("(notices/").skip(1) {
+        let target = &part[..part.find(')').expect("link end")];
+        assert!(
+            tmp.path().join("out/m/notices").join(target).is_file(),
+            "{target}"
+        );
+        linked += 1;
+    }
+    assert!(linked > 0, "{guide}");
+}
+
+#[test]
+fn build_replaces_a_top_level_file_only_when_it_says_it_is_generated() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    write(&tmp.path().join("m.yjs"), MATTER_COMMON);
+    // An output folder from before the markers: its index.md says it is generated.
+    write(
+        &tmp.path().join("out/index.md"),
+        "<!-- generated by `yjs build` — do not edit -->\nold\n",
+    );
+    let (status, text) = build_in(tmp.path(), &["m.yjs", "--out", "out"]);
+    assert_eq!(status, 0, "{text}");
+    // A user's own index.md is not replaced.
+    write(&tmp.path().join("mine/index.md"), "# my notes\n");
+    let (status, text) = build_in(tmp.path(), &["m.yjs", "--out", "mine"]);
+    assert_eq!(status, 2, "{text}");
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("mine/index.md")).expect("read"),
+        "# my notes\n"
+    );
+    assert!(!tmp.path().join("mine/common").exists());
 }

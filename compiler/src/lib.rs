@@ -165,7 +165,7 @@ pub fn emit_streaming<E>(
         ("index.md".to_string(), index),
         (
             emit::form::FORMATS_MJS.to_string(),
-            emit::form::formats_mjs(),
+            emit::form::formats_mjs(checked.matters.iter().map(|m| &m.form)),
         ),
     ])
     .map_err(StreamError::Sink)

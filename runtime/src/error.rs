@@ -186,6 +186,14 @@ codes! {
     ProjectionWithoutStep = "projection_without_step", Artifacts;
     /// Two plan steps share an id.
     DuplicateStep = "duplicate_step", Artifacts;
+    /// An item step has no projection, or more than one.
+    ProjectionCount = "projection_count", Artifacts;
+    /// A projection names the acceptance or delivery step.
+    ProjectionOfNonItem = "projection_of_non_item", Artifacts;
+    /// A projected field's pointer is not a well-formed JSON pointer.
+    BadPointer = "bad_pointer", Artifacts;
+    /// Two fields of one projection have the same name.
+    DuplicateField = "duplicate_field", Artifacts;
     /// A plan step waits for a step the plan does not have.
     UnknownPredecessor = "unknown_predecessor", Artifacts;
     /// The plan's steps wait for each other in a circle.

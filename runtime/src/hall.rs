@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use crate::actor::{own_steps, Actor, Role};
 use crate::blame::{board, held_clock, position, Board};
+use crate::calendar::Estimate;
 use crate::case::{Case, Evaluation, Packet};
 use crate::clock::ClockView;
 use crate::engine::{CaseView, StepView};
@@ -108,6 +109,8 @@ pub struct Progress {
     pub outcome: Outcome,
     /// The promised date of the whole matter.
     pub due: NaiveDate,
+    /// Set when a date shown is estimated (估算): a year without holiday data.
+    pub estimate: Option<Estimate>,
     /// The applicable steps: name, department, status, and the reason of a refusal.
     pub steps: Vec<ProgressStep>,
     /// Whether the service has been delivered, and how.
@@ -397,6 +400,7 @@ impl<S: CaseStore> Service<S> {
             at,
             outcome: v.outcome,
             due: v.clock.due,
+            estimate: v.estimate.clone(),
             steps,
             delivered: v.delivery.as_ref().map(|d| d.method.clone()),
             can_evaluate: v.delivery.is_some() && v.evaluation.is_none(),

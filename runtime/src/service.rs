@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::artifacts::{ArtifactError, MatterArtifacts};
-use crate::calendar::{Calendar, PauseError};
+use crate::calendar::{Calendar, Estimate, PauseError};
 use crate::case::Case;
 use crate::engine::{id_prefix, view, CaseView, Engine, SubmitError};
 use crate::error::Error;
@@ -74,6 +74,8 @@ pub struct CaseSummary {
     pub status: Option<ClockStatus>,
     /// The applicable items.
     pub items: Vec<String>,
+    /// Set when the due date or status is estimated (估算): a year without holiday data.
+    pub estimate: Option<Estimate>,
     /// Why the case cannot be shown; `null` for every case that can.
     pub unknown: Option<Unknown>,
 }
@@ -89,6 +91,7 @@ impl CaseSummary {
             due: Some(v.clock.due),
             status: Some(v.clock.status),
             items: v.items,
+            estimate: v.clock.estimate,
             unknown: None,
         }
     }
@@ -103,6 +106,7 @@ impl CaseSummary {
             due: None,
             status: None,
             items: Vec::new(),
+            estimate: None,
             unknown: Some(Unknown::new(id, error)),
         }
     }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{Calendar, PauseError};
+use crate::calendar::{Calendar, Estimate, PauseError};
 use crate::case::Case;
 use crate::clock::ClockStatus;
 use crate::engine::{legal_clock, step_clock};
@@ -30,6 +30,8 @@ pub struct Alert {
     pub limit: Limit,
     /// Working days past the due date.
     pub days_late: u32,
+    /// Set when the due date or the days late are estimated (估算): a year without data.
+    pub estimate: Option<Estimate>,
 }
 
 /// The alerts of one case at `at`: its open steps (not finished, applicable) in warning or overdue.
@@ -70,6 +72,7 @@ pub fn alerts(case: &Case, cal: &Calendar, at: NaiveDate) -> Result<Vec<Alert>, 
                 status: v.status,
                 limit,
                 days_late: v.days_late,
+                estimate: v.estimate,
             });
         }
     }

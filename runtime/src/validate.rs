@@ -223,6 +223,47 @@ fn domain_checks(
     }
 }
 
+/// The date bounds of a field (`allOf` entries with the formats `date-not-before-…` and
+/// `date-not-after-…`, a date or `today`, the receipt date), on a real `YYYY-MM-DD` date.
+fn date_bounds(schema: &Value, text: &str, today: NaiveDate) -> Option<(String, String)> {
+    let formats = schema
+        .get("allOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.get("format").and_then(Value::as_str));
+    for f in formats {
+        let (not_before, limit) = match (
+            f.strip_prefix("date-not-before-"),
+            f.strip_prefix("date-not-after-"),
+        ) {
+            (Some(l), _) => (true, l),
+            (_, Some(l)) => (false, l),
+            _ => continue,
+        };
+        let today_text = today.format("%Y-%m-%d").to_string();
+        let (bound, name) = if limit == "today" {
+            (today_text.as_str(), format!("今天（{today_text}）"))
+        } else {
+            (limit, limit.to_owned())
+        };
+        let broken = if not_before {
+            text < bound
+        } else {
+            text > bound
+        };
+        if broken {
+            let may = if not_before {
+                "不能早于"
+            } else {
+                "不能晚于"
+            };
+            return Some((f.to_owned(), format!("日期{may}{name}，填写的是 {text}")));
+        }
+    }
+    None
+}
+
 /// Whether a field's schema is a mobile number's: its `pattern` is the mobile pattern.
 pub fn is_mobile(schema: &Value) -> bool {
     schema.get("pattern").and_then(Value::as_str) == Some(pattern::MOBILE)
@@ -247,12 +288,13 @@ fn domain_check(schema: &Value, text: &str, today: NaiveDate) -> Option<(String,
             .map(|e| (e.code().to_owned(), e.to_string())),
         Some("date") => {
             let real = text.len() == 10 && NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok();
-            (!real).then(|| {
-                (
+            if !real {
+                return Some((
                     "date".to_owned(),
                     format!("“{text}”不是真实存在的日期，请按 YYYY-MM-DD 填写"),
-                )
-            })
+                ));
+            }
+            date_bounds(schema, text, today)
         }
         _ => None,
     }

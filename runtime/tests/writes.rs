@@ -226,3 +226,37 @@ fn every_store_refuses_what_would_not_read_back_before_writing() {
         Err(e) => panic!("{e}"),
     }
 }
+
+#[test]
+fn an_open_correction_reaching_next_year_breaks_nothing() {
+    let dir = tempdir();
+    let (db, id) = one_case(&dir);
+    let s = service(&db);
+    let other = ok(s.submit("newborn", &submission(), at("2026-03-02 11:00"))).id;
+    let correction = EventKind::RequestCorrection {
+        step: "hukou".to_owned(),
+        reason: "请补充户口簿首页复印件".to_owned(),
+    };
+    // hukou waits for birth_cert: approve it first so the 补正 is legal.
+    ok(s.event(&id, ev("b", "2026-03-03 10:00", approve("birth_cert"))));
+    ok(s.event(&id, ev("c", "2026-12-20 10:00", correction)));
+    // The open pause runs into 2027: every view works, marked as an estimate.
+    for when in ["2026-12-31", "2027-01-15", "2027-06-30"] {
+        let list = ok(s.list(date(when)));
+        assert_eq!(list.len(), 2);
+        assert!(list.iter().all(|r| r.unknown.is_none()), "{when}");
+        let sup = ok(s.overdue(date(when)));
+        assert!(sup.unknown.is_empty(), "{when}");
+        assert!(ok(s.board(date(when))).unknown.is_empty());
+        let v = ok(s.show(&id, date(when)));
+        assert!(v.clock.suspended);
+    }
+    // The correction received next year is recorded, and the case stays showable and listable.
+    let received = EventKind::CorrectionReceived {
+        step: "hukou".to_owned(),
+    };
+    let r = ok(s.event(&id, ev("r", "2027-01-05 10:00", received)));
+    assert!(r.case.estimate.is_some());
+    assert!(ok(s.show(&other, date("2027-01-05"))).estimate.is_some());
+    assert_eq!(ok(s.list(date("2027-02-01"))).len(), 2);
+}

@@ -1,6 +1,8 @@
-//! `yjs build`: check, then write every artifact of every matter under `--out`.
+//! `yjs build`: check, then write every artifact of every matter under `--out`, replacing
+//! only what an earlier build wrote (`output.rs`).
 
 use crate::cmd::check::{print_diagnostics, Format};
+use crate::cmd::output::{Output, OutputError};
 use clap::Args;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -29,11 +31,26 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         eprintln!("error: nothing was written because the input has errors");
         return ExitCode::from(1);
     }
+    let mut output = match Output::open(&args.out) {
+        Ok(output) => output,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let mut written = 0;
     let result = yjs_compiler::emit_streaming(&checked, |files| {
         written += files.len();
-        write_files(&args.out, &files)
+        output.write(&files)
     });
+    // On any error `output` is dropped without committing: its staging folder is removed and
+    // the output folder is as it was.
+    let result = result
+        .map_err(|e| match e {
+            StreamError::Emit(e) => Failed::Emit(e),
+            StreamError::Sink(e) => Failed::Output(e),
+        })
+        .and_then(|()| output.commit().map_err(Failed::Output));
     match result {
         Ok(()) => {
             eprintln!(
@@ -43,42 +60,22 @@ pub fn run(args: &BuildArgs) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(StreamError::Emit(e)) => {
+        Err(Failed::Emit(e)) => {
             print_diagnostics(&checked.files, &[e.diagnostic()], args.format);
+            eprintln!("error: nothing was written");
             ExitCode::from(2)
         }
-        Err(StreamError::Sink(e)) => {
+        Err(Failed::Output(e)) => {
             eprintln!("error: {e}");
             ExitCode::from(2)
         }
     }
 }
 
-/// Writes one matter's files under `out` (or `index.md`), first removing the matter folder
-/// they replace, so no stale file of an earlier build stays.
-pub fn write_files(out: &Path, files: &[(String, String)]) -> Result<(), String> {
-    let mut dirs: Vec<&str> = files
-        .iter()
-        .filter_map(|(k, _)| k.split_once('/').map(|(d, _)| d))
-        .collect();
-    dirs.dedup();
-    for d in dirs {
-        let dir = out.join(d);
-        if dir.is_dir() {
-            std::fs::remove_dir_all(&dir)
-                .map_err(|e| format!("cannot clear `{}`: {e}", dir.display()))?;
-        }
-    }
-    for (path, contents) in files {
-        let target = out.join(path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
-        }
-        std::fs::write(&target, contents)
-            .map_err(|e| format!("cannot write `{}`: {e}", target.display()))?;
-    }
-    Ok(())
+/// Why a build wrote nothing after the check passed.
+enum Failed {
+    Emit(yjs_compiler::emit::EmitError),
+    Output(OutputError),
 }
 
 /// `yjs schemas`: writes the JSON Schemas of the artifact types and the OpenAPI document of

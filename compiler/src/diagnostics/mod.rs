@@ -105,6 +105,15 @@ impl Diagnostic {
         }
     }
 
+    /// A warning that points nowhere (about files found, before any is read).
+    #[cold]
+    pub fn bare_warning(code: Code, message: impl Into<Text>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Self::bare_error(code, message)
+        }
+    }
+
     /// Adds a secondary label.
     pub fn with_label(mut self, span: Span, message: impl Into<Text>) -> Self {
         self.secondary.push(Label {

@@ -9,6 +9,7 @@ pub mod bpmn;
 mod error;
 pub mod form;
 pub mod guide;
+pub mod names;
 pub mod plan;
 
 pub use error::EmitError;
@@ -16,7 +17,8 @@ pub use error::EmitError;
 use crate::ir::MatterIr;
 use yjs_artifacts::PlanGraph;
 
-/// One matter's artifacts, with paths relative to the output folder (`<matter>/…`).
+/// One matter's artifacts, with paths relative to the output folder (`<matter>/…`, the
+/// matter's id bounded by `names::bounded`).
 pub fn matter(ir: &MatterIr) -> Result<Vec<(String, String)>, EmitError> {
     files(ir).map_err(|e| e.in_matter(ir.id()))
 }
@@ -28,7 +30,7 @@ fn files(ir: &MatterIr) -> Result<Vec<(String, String)>, EmitError> {
     files.extend(bpmn::emit(&ir.plan, &graph));
     let projections = form::projections(&ir.form);
     files.extend(guide::guide_files(ir, &graph, &projections)?);
-    let dir = ir.id();
+    let dir = names::bounded(ir.id());
     Ok(files
         .into_iter()
         .map(|(p, c)| (format!("{dir}/{p}"), c))

@@ -59,6 +59,45 @@ pub fn use_missing(span: Span, path: &str, why: &str) -> Diagnostic {
 }
 
 #[cold]
+pub fn too_large(used_at: Option<Span>, path: &str, max: usize) -> Diagnostic {
+    let message = t!("e0002-used", path = path, max = max);
+    let d = match used_at {
+        Some(at) => Diagnostic::error(Code::E0002, message, at, t!("e0101-label")),
+        None => Diagnostic::bare_error(Code::E0002, message),
+    };
+    d.with_note(t!("e0002-used-note"))
+        .with_help(t!("e0002-help"))
+}
+
+#[cold]
+pub fn walk_loop(link: &str, target: &str) -> Diagnostic {
+    Diagnostic::bare_warning(Code::W0110, t!("w0110-loop", link = link, target = target))
+        .with_note(t!("w0110-loop-note"))
+        .with_help(t!("w0110-loop-help"))
+}
+
+#[cold]
+pub fn walk_special(path: &str, kind: &str) -> Diagnostic {
+    Diagnostic::bare_warning(
+        Code::W0110,
+        t!(
+            "w0110-special",
+            path = path,
+            kind = match kind {
+                "a FIFO (named pipe)" => t!("special-fifo"),
+                "a character device" => t!("special-char-device"),
+                "a block device" => t!("special-block-device"),
+                "a socket" => t!("special-socket"),
+                "a special file" => t!("special-file"),
+                other => t!("kind-a", kind = other),
+            }
+        ),
+    )
+    .with_note(t!("w0110-special-note"))
+    .with_help(t!("w0110-special-help"))
+}
+
+#[cold]
 pub fn root_missing(path: &str, why: &str) -> Diagnostic {
     Diagnostic::bare_error(Code::E0101, t!("e0101", path = path, why = why))
         .with_help(t!("e0101-root-help"))

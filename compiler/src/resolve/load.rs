@@ -13,6 +13,11 @@ use std::path::{Component, Path, PathBuf};
 pub enum ReadError {
     /// The path names a directory.
     Directory,
+    /// The path names something that is neither a file nor a directory: a FIFO, a device, a
+    /// socket. Reading one could block forever (a FIFO) or never end (`/dev/zero`).
+    NotRegular(&'static str),
+    /// The file holds more than this many bytes; reading stopped there.
+    TooLarge(usize),
     /// An in-memory source has no file at the path.
     Missing,
     /// The file system refused.
@@ -23,6 +28,8 @@ impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReadError::Directory => f.write_str("it is a directory"),
+            ReadError::NotRegular(what) => write!(f, "it is {what}, not a regular file"),
+            ReadError::TooLarge(max) => write!(f, "it is larger than {max} bytes"),
             ReadError::Missing => f.write_str("no such file"),
             ReadError::Io(e) => write!(f, "{e}"),
         }
@@ -43,21 +50,73 @@ pub trait Source {
 pub struct Disk;
 
 impl Source for Disk {
+    /// Reads a regular file of at most `MAX_FILE_BYTES`, the path resolved by the operating
+    /// system (a `..` after a symbolic link is the parent of the link's target).
     fn read(&self, path: &Path) -> Result<Vec<u8>, ReadError> {
-        let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
-        if meta.is_dir() {
-            return Err(ReadError::Directory);
-        }
-        if meta.len() > (syntax::MAX_FILE_BYTES as u64) * 2 {
-            // Too large to be worth reading; the parser reports the size.
-            return Ok(vec![b' '; syntax::MAX_FILE_BYTES + 1]);
-        }
-        std::fs::read(path).map_err(ReadError::Io)
+        read_regular(path, syntax::MAX_FILE_BYTES)
     }
 
     fn key(&self, path: &Path) -> PathBuf {
         std::fs::canonicalize(path).unwrap_or_else(|_| normalize(path))
     }
+}
+
+/// Reads a regular file, refusing anything else before opening it, and refusing it when it
+/// holds more than `max` bytes: reading stops there, whatever its metadata says.
+pub fn read_regular(path: &Path, max: usize) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let kind = |meta: &std::fs::Metadata| {
+        if meta.is_dir() {
+            Err(ReadError::Directory)
+        } else if meta.is_file() {
+            Ok(())
+        } else {
+            Err(ReadError::NotRegular(special_kind(meta)))
+        }
+    };
+    kind(&std::fs::metadata(path).map_err(ReadError::Io)?)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // Should the file be swapped for a FIFO after the check above, opening it must not
+        // wait for a writer; the type is checked again on the open file.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(ReadError::Io)?;
+    kind(&file.metadata().map_err(ReadError::Io)?)?;
+    let mut bytes = Vec::new();
+    file.take(max as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() > max {
+        return Err(ReadError::TooLarge(max));
+    }
+    Ok(bytes)
+}
+
+/// What a file that is neither regular nor a directory is, in words.
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = meta;
+    "a special file"
 }
 
 /// Files held in memory, by normalised path.
@@ -77,21 +136,29 @@ impl Source for Memory {
     }
 }
 
-/// Removes `.` and resolves `..` lexically, so names stay relative and stable.
+/// Removes `.` and resolves `..` lexically, so names stay relative and stable: `a/../b` is
+/// `b`, but a `..` never cancels another `..` (`../../b` stays as written), and a `..` at the
+/// root stays at the root.
+///
+/// Lexical resolution is what the operating system does only when no directory on the way is
+/// a symbolic link; `Loader` reads the path as written and uses the normalised one as the
+/// file's name only when both name the same file.
 pub fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
+    let mut parts: Vec<Component<'_>> = Vec::new();
     for c in path.components() {
         match c {
             Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
+            Component::ParentDir => match parts.last() {
+                Some(Component::Normal(_)) => {
+                    parts.pop();
                 }
-            }
-            other => out.push(other.as_os_str()),
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                Some(Component::ParentDir | Component::CurDir) | None => parts.push(c),
+            },
+            other => parts.push(other),
         }
     }
-    out
+    parts.iter().map(|c| c.as_os_str()).collect()
 }
 
 /// The parsed files, with which files each one can see through `use`.
@@ -162,8 +229,7 @@ pub fn load(source: &dyn Source, roots: &[PathBuf]) -> (Loaded, Vec<Diagnostic>)
         l.diags.extend(diags);
     }
     for id in root_ids {
-        let mut stack = Vec::new();
-        l.expand(id, &mut stack);
+        l.expand(id);
     }
     let visible = (0..l.asts.len())
         .map(|i| l.closure(FileId(i as u32)))
@@ -200,19 +266,38 @@ fn parse_file(
 impl Loader<'_> {
     /// Reads a file not loaded yet: `Some(Ok)` with its text, `Some(Err(id))` when it is
     /// loaded already, `None` when it cannot be read (reported).
+    ///
+    /// The path is read as written, so the operating system resolves each `..` against the
+    /// real directory (after a symbolic link, the parent of its target); the file is named by
+    /// the normalised path only when that names the same file.
     fn read(&mut self, path: &Path, used_at: Option<Span>) -> Option<Result<Read, FileId>> {
-        let path = normalize(path);
-        let key = self.source.key(&path);
+        let key = self.source.key(path);
         if let Some(&id) = self.by_key.get(&key) {
             return Some(Err(id));
         }
-        let bytes = match self.source.read(&path) {
+        let normal = normalize(path);
+        let name = if normal == path || self.source.key(&normal) == key {
+            normal.display().to_string()
+        } else {
+            path.display().to_string()
+        };
+        let bytes = match self.source.read(path) {
             Ok(b) => b,
+            Err(ReadError::TooLarge(max)) => {
+                self.diags.push(d::too_large(used_at, &name, max));
+                return None;
+            }
             Err(why) => {
+                let special = matches!(why, ReadError::NotRegular(_));
                 let why = why.to_string();
-                self.diags.push(match used_at {
-                    Some(at) => d::use_missing(at, &path.display().to_string(), &why),
-                    None => d::root_missing(&path.display().to_string(), &why),
+                let diag = match used_at {
+                    Some(at) => d::use_missing(at, &name, &why),
+                    None => d::root_missing(&name, &why),
+                };
+                self.diags.push(if special {
+                    diag.with_help("name the `.yjs` file itself: only regular files are read")
+                } else {
+                    diag
                 });
                 return None;
             }
@@ -226,7 +311,7 @@ impl Loader<'_> {
         };
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         Some(Ok(Read {
-            name: path.display().to_string(),
+            name,
             key,
             dir,
             text,
@@ -246,21 +331,32 @@ impl Loader<'_> {
         id
     }
 
-    /// Follows the `use` lines of a file, loading what they name; `stack` holds the `use`
-    /// chain that led here, so a file met again on it closes a cycle.
-    fn expand(&mut self, id: FileId, stack: &mut Vec<(FileId, Span)>) {
-        let i = id.0 as usize;
-        if self.expanded.get(i).copied().unwrap_or(true) {
+    /// Follows the `use` lines of `root` and of the files they load, depth first with an
+    /// explicit stack (a chain of 100,000 files never recurses); a file met again on the
+    /// chain that led to it closes a cycle.
+    fn expand(&mut self, root: FileId) {
+        if !self.start(root) {
             return;
         }
-        if let Some(e) = self.expanded.get_mut(i) {
-            *e = true;
-        }
-        let uses: Vec<ast::Use> = self.asts.get(i).map(|a| a.uses.clone()).unwrap_or_default();
-        let dir = self.dirs.get(i).cloned().unwrap_or_default();
-        for u in uses {
-            let target = dir.join(&u.path.value);
-            let used = match self.read(&target, Some(u.span)) {
+        // The chain being followed: each file with the index of its next `use`, and for each
+        // but the last the span of the `use` that led to the next.
+        let mut frames: Vec<(FileId, usize)> = vec![(root, 0)];
+        let mut via: Vec<Span> = Vec::new();
+        let mut on_chain = vec![false; self.asts.len()];
+        mark(&mut on_chain, root, true);
+        while let Some(&(id, next)) = frames.last() {
+            let i = id.0 as usize;
+            let Some(u) = self.asts.get(i).and_then(|a| a.uses.get(next)).cloned() else {
+                mark(&mut on_chain, id, false);
+                frames.pop();
+                via.pop();
+                continue;
+            };
+            if let Some(frame) = frames.last_mut() {
+                frame.1 += 1;
+            }
+            let dir = self.dirs.get(i).cloned().unwrap_or_default();
+            let used = match self.read(&dir.join(&u.path.value), Some(u.span)) {
                 None => continue,
                 Some(Err(existing)) => existing,
                 Some(Ok(read)) => {
@@ -272,11 +368,12 @@ impl Loader<'_> {
                     new
                 }
             };
-            if used == id || stack.iter().any(|(f, _)| *f == used) {
-                let mut chain: Vec<(String, Span)> = stack
+            if on_chain.get(used.0 as usize).copied().unwrap_or(false) {
+                let start = frames.iter().position(|(f, _)| *f == used).unwrap_or(0);
+                let mut chain: Vec<(String, Span)> = frames[start..]
                     .iter()
-                    .skip_while(|(f, _)| *f != used)
-                    .map(|(f, s)| (self.files.name(*f).to_string(), *s))
+                    .zip(&via[start..])
+                    .map(|((f, _), s)| (self.files.name(*f).to_string(), *s))
                     .collect();
                 chain.push((self.files.name(id).to_string(), u.span));
                 self.diags
@@ -284,26 +381,52 @@ impl Loader<'_> {
                 continue;
             }
             self.uses[i].push(used);
-            stack.push((id, u.span));
-            self.expand(used, stack);
-            stack.pop();
+            if self.start(used) {
+                mark(&mut on_chain, used, true);
+                frames.push((used, 0));
+                via.push(u.span);
+            }
         }
     }
 
+    /// Marks a file's `use` lines as followed; false when they were already.
+    fn start(&mut self, id: FileId) -> bool {
+        match self.expanded.get_mut(id.0 as usize) {
+            Some(done) if !*done => {
+                *done = true;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The files `start` sees: itself and everything it uses, directly or not, in id order.
     fn closure(&self, start: FileId) -> Vec<FileId> {
-        let mut seen = vec![start];
+        let mut seen = vec![false; self.uses.len()];
+        mark(&mut seen, start, true);
         let mut todo = vec![start];
         while let Some(f) = todo.pop() {
             for &u in self.uses.get(f.0 as usize).into_iter().flatten() {
-                if !seen.contains(&u) {
-                    seen.push(u);
+                if !seen.get(u.0 as usize).copied().unwrap_or(true) {
+                    mark(&mut seen, u, true);
                     todo.push(u);
                 }
             }
         }
-        seen.sort();
-        seen
+        (0..seen.len())
+            .filter(|&i| seen[i])
+            .map(|i| FileId(i as u32))
+            .collect()
     }
+}
+
+/// Sets a file's flag, growing the flags for files loaded after they were made.
+fn mark(flags: &mut Vec<bool>, id: FileId, value: bool) {
+    let i = id.0 as usize;
+    if flags.len() <= i {
+        flags.resize(i + 1, false);
+    }
+    flags[i] = value;
 }
 
 /// A command-line path that could not be searched for `.yjs` files.
@@ -330,7 +453,25 @@ impl std::error::Error for DiscoverError {
 /// The `.yjs` files named by command-line paths: files as given, directories searched
 /// recursively, in sorted order so output never depends on the file system's order.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, DiscoverError> {
-    let mut out = Vec::new();
+    discover_all(paths).map(|d| d.roots)
+}
+
+/// What a search of command-line paths found.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// The files to load, in order.
+    pub roots: Vec<PathBuf>,
+    /// What the search skipped (W0110): symbolic link loops, special files named `*.yjs`.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// `discover`, with what the search skipped. A file named on the command line is kept as
+/// given (the loader refuses it if it is not a regular file); in a directory, only regular
+/// files are taken, and each directory is searched once, however many links lead to it, so
+/// a symbolic link loop is one warning rather than the same files again and again.
+pub fn discover_all(paths: &[PathBuf]) -> Result<Discovered, DiscoverError> {
+    let mut found = Discovered::default();
+    let mut searched = BTreeMap::new();
     for p in paths {
         let failed = |source| DiscoverError {
             path: p.clone(),
@@ -338,25 +479,87 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, DiscoverError> {
         };
         let meta = std::fs::metadata(p).map_err(failed)?;
         if meta.is_dir() {
-            walk(p, &mut out).map_err(failed)?;
+            walk(p, &mut searched, &mut found).map_err(failed)?;
         } else {
-            out.push(normalize(p));
+            found.roots.push(p.clone());
         }
     }
-    Ok(out)
+    Ok(found)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// Searches `top` depth first in sorted order, with an explicit stack. `searched` maps each
+/// directory searched (by its canonical path) to the path it was searched under.
+fn walk(
+    top: &Path,
+    searched: &mut BTreeMap<PathBuf, PathBuf>,
+    found: &mut Discovered,
+) -> std::io::Result<()> {
+    let Some(entries) = enter(top, None, searched, found)? else {
+        return Ok(());
+    };
+    // Each directory being searched, with its entries still to look at, and its canonical path.
+    let mut stack = vec![(entries.into_iter(), std::fs::canonicalize(top)?)];
+    while let Some((entries, _)) = stack.last_mut() {
+        let Some(e) = entries.next() else {
+            stack.pop();
+            continue;
+        };
+        let is_yjs = e.extension().is_some_and(|x| x == "yjs");
+        match std::fs::metadata(&e) {
+            Ok(meta) if meta.is_dir() => {
+                let ancestors: Vec<&PathBuf> = stack.iter().map(|(_, c)| c).collect();
+                if let Some(entries) = enter(&e, Some(&ancestors), searched, found)? {
+                    let canonical = std::fs::canonicalize(&e)?;
+                    stack.push((entries.into_iter(), canonical));
+                }
+            }
+            Ok(meta) if meta.is_file() => {
+                if is_yjs {
+                    found.roots.push(normalize(&e));
+                }
+            }
+            Ok(meta) => {
+                if is_yjs {
+                    found.diagnostics.push(d::walk_special(
+                        &e.display().to_string(),
+                        special_kind(&meta),
+                    ));
+                }
+            }
+            // A broken link named `*.yjs` is kept, so the loader says why it cannot be read.
+            Err(_) => {
+                if is_yjs {
+                    found.roots.push(normalize(&e));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The sorted entries of a directory not searched yet; `None` when it was (a symbolic link
+/// back to one of `ancestors` is a loop, reported once; another link to a directory
+/// searched already is skipped quietly, its files being found already).
+fn enter(
+    dir: &Path,
+    ancestors: Option<&[&PathBuf]>,
+    searched: &mut BTreeMap<PathBuf, PathBuf>,
+    found: &mut Discovered,
+) -> std::io::Result<Option<Vec<PathBuf>>> {
+    let canonical = std::fs::canonicalize(dir)?;
+    if let Some(first) = searched.get(&canonical) {
+        if ancestors.is_some_and(|a| a.contains(&&canonical)) {
+            found.diagnostics.push(d::walk_loop(
+                &dir.display().to_string(),
+                &first.display().to_string(),
+            ));
+        }
+        return Ok(None);
+    }
+    searched.insert(canonical, dir.to_path_buf());
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     entries.sort();
-    for e in entries {
-        if e.is_dir() {
-            walk(&e, out)?;
-        } else if e.extension().is_some_and(|x| x == "yjs") {
-            out.push(normalize(&e));
-        }
-    }
-    Ok(())
+    Ok(Some(entries))
 }

@@ -5,7 +5,10 @@ mod diagnostics;
 mod load;
 pub mod model;
 
-pub use load::{discover, load, normalize, DiscoverError, Disk, Loaded, Memory, ReadError, Source};
+pub use load::{
+    discover, discover_all, load, normalize, read_regular, DiscoverError, Discovered, Disk, Loaded,
+    Memory, ReadError, Source,
+};
 pub use model::*;
 
 use crate::diagnostics::Diagnostic;
@@ -458,6 +461,8 @@ impl Resolver<'_> {
             applicant: texts(&m.applicant),
             warn_percent: m.warn,
             extension: m.extension.as_ref().map(convert::extension),
+            sources: convert::sources(&m.sources),
+            notes: texts(&m.notes),
             situations,
             shared,
             items,
@@ -709,7 +714,10 @@ impl Resolver<'_> {
                 basis: texts(&it.basis),
                 conditions: texts(&it.conditions),
                 legal: it.legal.map(convert::duration),
+                unregulated: it.unregulated,
                 promise: it.promise.map(convert::duration),
+                sources: convert::sources(&it.sources),
+                notes: texts(&it.notes),
                 fee: it.fee.as_ref().map(convert::fee),
                 visits: it.visits,
                 when,

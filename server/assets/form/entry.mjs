@@ -31,6 +31,14 @@ const FORMAT_MESSAGES = {
   'region-code': '不是有效的行政区划代码',
 };
 
+/** A date bound's format (`date-not-after-today`, `date-not-before-2000-01-01`) in Chinese. */
+function dateBound(format) {
+  const m = /^date-not-(before|after)-(.+)$/.exec(format || '');
+  if (!m) return null;
+  const day = m[2] === 'today' ? '今天' : m[2];
+  return `日期不能${m[1] === 'before' ? '早于' : '晚于'}${day}`;
+}
+
 /** Chinese for the schema keywords a person can break. */
 function message(e) {
   const p = e.params || {};
@@ -39,7 +47,7 @@ function message(e) {
     case 'maxLength': return `不能超过 ${p.limit} 个字`;
     case 'minLength': return `至少 ${p.limit} 个字`;
     case 'pattern': return '格式不正确';
-    case 'format': return FORMAT_MESSAGES[p.format] || '格式不正确';
+    case 'format': return FORMAT_MESSAGES[p.format] || dateBound(p.format) || '格式不正确';
     case 'minimum': return `不能小于 ${p.limit}`;
     case 'maximum': return `不能大于 ${p.limit}`;
     case 'type': return '类型不正确';

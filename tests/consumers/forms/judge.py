@@ -61,10 +61,42 @@ def uscc(v):
 
 CHECKS = {"id-card": id_card, "uscc": uscc, "region-code": region_code}
 
+DATE_LIMIT = re.compile(r"date-not-(before|after)-(today|[0-9]{4}-[0-9]{2}-[0-9]{2})")
 
-def checker():
+
+def date_limit(not_before, limit):
+    """A date bound: a YYYY-MM-DD value is not before / not after the limit or today."""
+
+    def check(v):
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", v, re.ASCII):
+            return True
+        bound = TODAY[0].isoformat() if limit == "today" else limit
+        return v >= bound if not_before else v <= bound
+
+    return check
+
+
+def formats_in(schema, out):
+    """Every `format` name in a schema."""
+    if isinstance(schema, dict):
+        if isinstance(schema.get("format"), str):
+            out.add(schema["format"])
+        for v in schema.values():
+            formats_in(v, out)
+    elif isinstance(schema, list):
+        for v in schema:
+            formats_in(v, out)
+    return out
+
+
+def checker(schema):
     fc = FormatChecker()
-    for name, check in CHECKS.items():
+    checks = dict(CHECKS)
+    for name in formats_in(schema, set()):
+        m = DATE_LIMIT.fullmatch(name)
+        if m:
+            checks[name] = date_limit(m.group(1) == "before", m.group(2))
+    for name, check in checks.items():
         fc.checks(name)(lambda v, check=check: not isinstance(v, str) or check(v))
     return fc
 
@@ -80,7 +112,7 @@ def main():
             schema = json.load(f)
         errors = [e.message for e in Draft7Validator(Draft7Validator.META_SCHEMA).iter_errors(schema)]
         out["schemas"][name] = errors
-        validators[name] = Draft7Validator(schema, format_checker=checker())
+        validators[name] = Draft7Validator(schema, format_checker=checker(schema))
     for case in job.get("cases", []):
         v = validators[case["schema"]]
         out["verdicts"].append(not any(True for _ in v.iter_errors(case["instance"])))

@@ -89,6 +89,29 @@ pub fn bad_pattern(pattern: &str, error: &str, span: Span) -> Diagnostic {
 }
 
 #[cold]
+pub fn bad_date_limit(keyword: &str, span: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0202,
+        t!("e0202-date", keyword = keyword),
+        span,
+        t!("e0202-date-label"),
+    )
+    .with_help(t!("e0202-date-help", keyword = keyword))
+}
+
+#[cold]
+pub fn pattern_not_ecmascript(pattern: &str, error: &str, span: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0207,
+        t!("e0207", pattern = pattern),
+        span,
+        t!("e0207-label", error = error),
+    )
+    .with_note(t!("e0207-note"))
+    .with_help(t!("e0207-help"))
+}
+
+#[cold]
 pub fn bad_default(lit: &Literal, ty: &FieldType, decl: Span) -> Diagnostic {
     let expected = match ty {
         FieldType::Scalar(Scalar::Bool) => t!("expect-cmp-bool"),

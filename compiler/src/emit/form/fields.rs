@@ -56,6 +56,9 @@ pub fn keywords(bounds: &Bounds, m: &mut Map<String, Value>) {
             m.insert("pattern".into(), json!(p.pattern));
         }
     }
+    for d in &bounds.dates {
+        extra.push(json!({ "format": d.format() }));
+    }
     if !extra.is_empty() {
         m.insert("allOf".into(), Value::Array(extra));
     }

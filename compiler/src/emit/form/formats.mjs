@@ -81,8 +81,27 @@ export function uscc(value) {
   return values[17] === expected;
 }
 
+/**
+ * A date bound: `value` (a `YYYY-MM-DD` date; anything else is left to `format: date`) is not
+ * before / not after `limit`, a date or `today`, the validating machine's day.
+ */
+export function dateLimit(notBefore, limit) {
+  return (value, today = new Date()) => {
+    if (typeof value !== 'string' || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) return true;
+    const digits = limit === 'today' ? todayDigits(today) : limit.replaceAll('-', '');
+    const v = value.replaceAll('-', '');
+    return notBefore ? v >= digits : v <= digits;
+  };
+}
+
 /** Every format by the name form schemas use. */
-const formats = { 'id-card': (v) => idCard(v), uscc, 'region-code': regionCode };
+const formats = {
+  'id-card': (v) => idCard(v),
+  uscc,
+  'region-code': regionCode,
+  'date-not-before-today': dateLimit(true, 'today'),
+  'date-not-after-today': dateLimit(false, 'today'),
+__DATES__};
 
 export { formats };
 export default formats;

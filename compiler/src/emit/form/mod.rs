@@ -1,5 +1,6 @@
-//! The form artifacts of one matter: `form.schema.json`, `form.sources.json`, `form.ui.json` and
-//! `projections.json`; and `formats.mjs`, the custom formats, once per build.
+//! The form artifacts of one matter: `form.schema.json`, `form.sources.json`, `form.ui.json`
+//! (RJSF), `form.jsonforms.json` (JSON Forms), `form.i18n.zh.json` and `projections.json`; and
+//! `formats.mjs`, the custom formats, once per build.
 //!
 //! Pure functions from `ir::form::Form` to file contents; the layout contract is in
 //! `spec/artifacts.md`. JSON is pretty-printed with two-space indents, keys in insertion order,
@@ -7,6 +8,8 @@
 
 mod fields;
 mod formats;
+mod i18n;
+mod jsonforms;
 mod projections;
 mod schema;
 mod sources;
@@ -18,6 +21,8 @@ use serde_json::{json, Map, Value};
 use yjs_artifacts::Condition;
 
 pub use formats::{formats_mjs, FORMATS_MJS};
+pub use i18n::i18n_zh;
+pub use jsonforms::jsonforms_schema;
 pub use projections::projections;
 pub use schema::form_schema;
 pub use sources::form_sources;
@@ -43,6 +48,14 @@ pub fn emit(form: &Form) -> Result<Vec<(String, String)>, EmitError> {
         (
             "form.ui.json".into(),
             pretty("form.ui.json", &ui_schema(form))?,
+        ),
+        (
+            "form.jsonforms.json".into(),
+            pretty("form.jsonforms.json", &jsonforms_schema(form))?,
+        ),
+        (
+            "form.i18n.zh.json".into(),
+            pretty("form.i18n.zh.json", &i18n_zh(form))?,
         ),
         (
             "projections.json".into(),

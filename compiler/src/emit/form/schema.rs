@@ -57,8 +57,7 @@ pub fn form_schema(form: &Form) -> Value {
             list_rules(&f.ty, &[it.id.as_str(), f.id.as_str()], &mut rules);
         }
         let mut m = Map::new();
-        m.insert("title".into(), json!(it.name));
-        m.insert("description".into(), json!(it.department_name));
+        m.insert("title".into(), json!(section_title(it)));
         m.append(&mut entry);
         names.push(json!(it.id));
         if it.applies.is_always() {
@@ -282,4 +281,9 @@ impl Rules {
             entries.required.push(name.to_string());
         }
     }
+}
+
+/// A section's title: the item and its department, `出生登记（市公安局）`.
+pub fn section_title(it: &crate::ir::form::ItemForm) -> String {
+    format!("{}（{}）", it.name, it.department_name)
 }

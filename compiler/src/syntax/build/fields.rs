@@ -305,6 +305,33 @@ impl Builder {
                         _ => ConstraintKind::Placeholder(s),
                     }
                 }
+                "not_before" | "not_after" => match &a.args {
+                    RawArgs::Values(v) => match v.as_slice() {
+                        [Value::Literal(l @ (Literal::Str(_) | Literal::Ident(_)))] => {
+                            if key == "not_before" {
+                                ConstraintKind::NotBefore(l.clone())
+                            } else {
+                                ConstraintKind::NotAfter(l.clone())
+                            }
+                        }
+                        _ => {
+                            self.diags.push(d::bad_value(
+                                a.span,
+                                key,
+                                crate::diagnostics::t!("wants-date"),
+                            ));
+                            continue;
+                        }
+                    },
+                    _ => {
+                        self.diags.push(d::bad_value(
+                            a.span,
+                            key,
+                            crate::diagnostics::t!("wants-date"),
+                        ));
+                        continue;
+                    }
+                },
                 _ => match &a.args {
                     RawArgs::Values(v) => match v.as_slice() {
                         [Value::Literal(l)] => ConstraintKind::Default(l.clone()),
