@@ -4,7 +4,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// One answer to a situation: an option id, or yes/no for a `bool` situation.
+/// One answer to a situation: an option id, yes/no for a `bool` situation, or the chosen
+/// option ids of a multi-select situation.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Answer {
@@ -12,6 +13,8 @@ pub enum Answer {
     Bool(bool),
     /// The id of the chosen option.
     Option(String),
+    /// The ids of the chosen options of a multi-select situation (possibly none).
+    Options(Vec<String>),
 }
 
 /// The applicant's answers, by situation id.
@@ -28,6 +31,8 @@ pub enum Condition {
         situation: String,
         values: Vec<Answer>,
     },
+    /// The multi-select situation's answer includes `option`.
+    Has { situation: String, option: String },
     /// Every argument holds.
     All { args: Vec<Condition> },
     /// At least one argument holds.
@@ -44,6 +49,9 @@ impl Condition {
             Condition::In { situation, values } => {
                 answers.get(situation).is_some_and(|a| values.contains(a))
             }
+            Condition::Has { situation, option } => answers
+                .get(situation)
+                .is_some_and(|a| matches!(a, Answer::Options(v) if v.contains(option))),
             Condition::All { args } => args.iter().all(|c| c.eval(answers)),
             Condition::Any { args } => args.iter().any(|c| c.eval(answers)),
             Condition::Not { arg } => !arg.eval(answers),
@@ -55,7 +63,9 @@ impl Condition {
         fn walk<'a>(c: &'a Condition, out: &mut Vec<&'a str>) {
             match c {
                 Condition::Always => {}
-                Condition::In { situation, .. } => out.push(situation),
+                Condition::In { situation, .. } | Condition::Has { situation, .. } => {
+                    out.push(situation)
+                }
                 Condition::All { args } | Condition::Any { args } => {
                     args.iter().for_each(|a| walk(a, out))
                 }
@@ -104,5 +114,29 @@ mod tests {
         assert_eq!(c.situations(), vec!["card", "settle"]);
         let json = serde_json::to_string(&c).unwrap_or_default();
         assert!(json.contains(r#""op":"all""#), "{json}");
+    }
+
+    #[test]
+    fn a_multi_select_answer_is_a_set() {
+        let c = Condition::Has {
+            situation: "regs".into(),
+            option: "customs".into(),
+        };
+        let mut a = Answers::new();
+        assert!(!c.eval(&a), "unanswered is false");
+        a.insert("regs".into(), Answer::Options(vec![]));
+        assert!(!c.eval(&a));
+        a.insert(
+            "regs".into(),
+            Answer::Options(vec!["social".into(), "customs".into()]),
+        );
+        assert!(c.eval(&a));
+        a.insert("regs".into(), Answer::Option("customs".into()));
+        assert!(!c.eval(&a), "a single answer is not a set");
+        let back: Answers =
+            serde_json::from_str(r#"{"regs":["customs"],"card":true,"settle":"local"}"#).unwrap();
+        assert_eq!(back["regs"], Answer::Options(vec!["customs".into()]));
+        assert_eq!(back["card"], Answer::Bool(true));
+        assert!(c.eval(&back));
     }
 }

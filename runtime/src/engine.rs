@@ -191,6 +191,12 @@ impl Engine {
                 Some(Value::String(o)) => {
                     answers.insert(s.clone(), Answer::Option(o.clone()));
                 }
+                // A multi-select situation: the ticked option ids (the form schema keeps
+                // them strings and unique).
+                Some(Value::Array(list)) => {
+                    let ids = list.iter().filter_map(Value::as_str).map(String::from);
+                    answers.insert(s.clone(), Answer::Options(ids.collect()));
+                }
                 _ => {}
             }
         }

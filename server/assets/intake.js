@@ -8,6 +8,7 @@ const state = { matter: null, form: null, answers: {}, formData: {}, problems: [
 /** The situation questions of the form, from the schema. */
 function situationField(id, schema) {
   const prop = schema.properties[id] || {};
+  if (prop.type === 'array') return multiField(id, prop);
   const options = prop.type === 'boolean'
     ? [{ value: true, title: '是' }, { value: false, title: '否' }]
     : (prop.oneOf || []).map((o) => ({ value: o.const, title: o.title || String(o.const) }));
@@ -18,6 +19,25 @@ function situationField(id, schema) {
         type: 'radio', name: id, value: JSON.stringify(o.value),
         checked: state.answers[id] === o.value,
         onchange: () => { state.answers[id] = o.value; },
+      }), o.title))));
+}
+
+/** A multi-select situation: a checkbox per option; no box ticked is an answer too ("none"). */
+function multiField(id, prop) {
+  const options = ((prop.items || {}).oneOf || []).map((o) => ({ value: o.const, title: o.title || String(o.const) }));
+  if (!Array.isArray(state.answers[id])) state.answers[id] = [];
+  return el('fieldset', { class: 'situation', 'data-situation': id },
+    el('label', {}, `${prop.title || id}（可多选）`),
+    el('div', { class: 'choices' }, options.map((o) => el('label', {},
+      el('input', {
+        type: 'checkbox', name: id, value: JSON.stringify(o.value),
+        checked: state.answers[id].includes(o.value),
+        onchange: (e) => {
+          const ticked = new Set(state.answers[id]);
+          if (e.target.checked) ticked.add(o.value); else ticked.delete(o.value);
+          // In declaration order, as the compiler lists a multi-select answer.
+          state.answers[id] = options.map((x) => x.value).filter((v) => ticked.has(v));
+        },
       }), o.title))));
 }
 

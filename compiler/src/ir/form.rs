@@ -37,6 +37,8 @@ pub struct Question {
     pub question: String,
     /// A yes/no question; `options` is then empty.
     pub is_bool: bool,
+    /// A multi-select question: the answer is any set of `options`.
+    pub multi: bool,
     pub options: Vec<ChoiceOption>,
 }
 

@@ -1,7 +1,7 @@
 //! The one way a resolved condition becomes an artifact `Condition`, and requiredness as a condition.
 
 use crate::ir::cond::or;
-use crate::resolve::{Cond, Constraint, ConstraintKind, SitOption, Situation};
+use crate::resolve::{Cond, Constraint, ConstraintKind, Pick, SitOption, Situation};
 use la_arena::{Arena, Idx};
 use yjs_artifacts::{Answer, Condition};
 
@@ -12,6 +12,21 @@ pub fn answer(s: &Situation, option: Idx<SitOption>) -> Answer {
         Answer::Bool(u32::from(option.into_raw()) == 1)
     } else {
         Answer::Option(s.options[option].id.clone())
+    }
+}
+
+/// The artifact answer of a combination digit: an option (or yes/no), or the chosen options of
+/// a multi-select situation in declaration order.
+pub fn picked(s: &Situation, pick: Pick) -> Answer {
+    if s.multi {
+        Answer::Options(
+            s.picked(pick)
+                .into_iter()
+                .map(|o| s.options[o].id.clone())
+                .collect(),
+        )
+    } else {
+        answer(s, crate::resolve::id_at(pick.0))
     }
 }
 
@@ -30,6 +45,15 @@ fn convert(c: &Cond, situations: &Arena<Situation>) -> Condition {
             Condition::In {
                 situation: s.id.name.clone(),
                 values: values.iter().map(|v| answer(s, *v)).collect(),
+            }
+        }
+        Cond::Has {
+            situation, option, ..
+        } => {
+            let s = &situations[*situation];
+            Condition::Has {
+                situation: s.id.name.clone(),
+                option: s.options[*option].id.clone(),
             }
         }
         Cond::And(operands) => {
@@ -89,6 +113,7 @@ mod tests {
                 span,
             },
             is_bool: options.is_empty(),
+            multi: false,
             options: if options.is_empty() {
                 &["false", "true"][..]
             } else {

@@ -145,11 +145,7 @@ fn identifies(matter: &Matter) -> Identifies {
 
 /// The combinations of every situation's answers, up to [`MAX_NOTICES`].
 fn notices(matter: &Matter) -> Notices {
-    let radix: Vec<usize> = matter
-        .situations
-        .values()
-        .map(|s| s.options.len())
-        .collect();
+    let radix: Vec<usize> = matter.situations.values().map(|s| s.radix()).collect();
     let combinations = combos::count(&radix);
     let all: Vec<Vec<usize>> = if combinations > MAX_REFORM_COMBINATIONS {
         Vec::new()

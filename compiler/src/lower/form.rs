@@ -146,6 +146,7 @@ fn questions(matter: &Matter) -> Vec<Question> {
             id: s.id.name.clone(),
             question: s.question.value.clone(),
             is_bool: s.is_bool,
+            multi: s.multi,
             options: if s.is_bool {
                 Vec::new()
             } else {

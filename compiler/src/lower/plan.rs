@@ -1,11 +1,11 @@
 //! Lowers one matter and check's plan analysis to the plan IR: the `plan.json` artifact and the
 //! conditions the Mermaid picture shows.
 
-use super::cond::{answer, artifact};
+use super::cond::{artifact, picked};
 use crate::check::plan::units;
 use crate::check::plan::{self as check, step_name, Analysis, StepRef, Timing};
 use crate::ir::plan::PlanIr;
-use crate::resolve::{DeptId, DurationKind, Matter, SitOption, Situation};
+use crate::resolve::{DeptId, DurationKind, Matter, Pick, Situation};
 use la_arena::Idx;
 use yjs_artifacts::{
     Answers, Condition, Joint, Plan, Scenario, Scenarios, Step, StepKind, Supervision,
@@ -183,11 +183,11 @@ fn step(
     }
 }
 
-fn answers(matter: &Matter, list: &[(Idx<Situation>, Idx<SitOption>)]) -> Answers {
+fn answers(matter: &Matter, list: &[(Idx<Situation>, Pick)]) -> Answers {
     list.iter()
         .map(|(s, v)| {
             let sit = &matter.situations[*s];
-            (sit.id.name.clone(), answer(sit, *v))
+            (sit.id.name.clone(), picked(sit, *v))
         })
         .collect()
 }

@@ -237,6 +237,42 @@ pub fn cond_bool_literal(name: &str, span: Span, def: Span) -> Diagnostic {
 }
 
 #[cold]
+pub fn cond_multi_whole(name: &str, span: Span, def: Span, options: &[&str]) -> Diagnostic {
+    let tests: Vec<String> = options.iter().map(|o| format!("{o} in {name}")).collect();
+    let test = tests.join(" or ");
+    let which = match options {
+        [one] => t!("e0107-multi-which-one", option = *one),
+        _ => t!("e0107-multi-which-any"),
+    };
+    Diagnostic::error(
+        Code::E0107,
+        t!("e0107-multi", name = name),
+        span,
+        t!("e0107-multi-label"),
+    )
+    .with_label(def, t!("e0107-multi-def"))
+    .with_help(t!("e0107-multi-help", test = test, which = which))
+}
+
+#[cold]
+pub fn cond_has_single(
+    option: &str,
+    name: &str,
+    span: Span,
+    def: Span,
+    rewrite: &str,
+) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0107,
+        t!("e0107-has-single", option = option, name = name),
+        span,
+        t!("e0107-has-single-label"),
+    )
+    .with_label(def, t!("e0107-has-single-def"))
+    .with_help(t!("e0107-has-single-help", rewrite = rewrite, name = name))
+}
+
+#[cold]
 pub fn missing(what: &str, owner: impl Into<Text>, span: Span, example: &str) -> Diagnostic {
     Diagnostic::error(
         Code::E0108,

@@ -269,6 +269,15 @@ impl Resolver<'_> {
             Expr::Not(a, _) => Some(Cond::Not(Box::new(self.cond(a, situations)?))),
             Expr::Bare(id) => {
                 let (si, s) = self.situation(id, situations)?;
+                if s.multi {
+                    self.diags.push(d::cond_multi_whole(
+                        &id.name,
+                        id.span,
+                        s.id.span,
+                        &[first(s)],
+                    ));
+                    return None;
+                }
                 if !s.is_bool {
                     let first = s
                         .options
@@ -293,6 +302,16 @@ impl Resolver<'_> {
                 span,
             } => {
                 let (si, s) = self.situation(situation, situations)?;
+                if s.multi {
+                    let written = written_options(std::slice::from_ref(value), s);
+                    self.diags.push(d::cond_multi_whole(
+                        &situation.name,
+                        *span,
+                        s.id.span,
+                        &written,
+                    ));
+                    return None;
+                }
                 let v = self.option(s, value)?;
                 let is = Cond::Is {
                     situation: si,
@@ -305,12 +324,27 @@ impl Resolver<'_> {
                     is
                 })
             }
+            Expr::Has {
+                option,
+                situation,
+                span,
+            } => self.has(option, situation, *span, situations),
             Expr::In {
                 situation,
                 values,
                 span,
             } => {
                 let (si, s) = self.situation(situation, situations)?;
+                if s.multi {
+                    let written = written_options(values, s);
+                    self.diags.push(d::cond_multi_whole(
+                        &situation.name,
+                        *span,
+                        s.id.span,
+                        &written,
+                    ));
+                    return None;
+                }
                 let mut vs = Vec::new();
                 for v in values {
                     vs.push(self.option(s, v)?);
@@ -324,6 +358,38 @@ impl Resolver<'_> {
                 })
             }
         }
+    }
+
+    /// `OPTION in SITUATION`: only a multi-select situation holds several answers.
+    fn has(
+        &mut self,
+        option: &Ident,
+        situation: &Ident,
+        span: Span,
+        situations: &Arena<Situation>,
+    ) -> Option<Cond> {
+        let (si, s) = self.situation(situation, situations)?;
+        if !s.multi {
+            let rewrite = if s.is_bool {
+                format!("`{}` (yes) or `not {}` (no)", s.id.name, s.id.name)
+            } else {
+                format!("`{} == {}`", s.id.name, option.name)
+            };
+            self.diags.push(d::cond_has_single(
+                &option.name,
+                &s.id.name,
+                span,
+                s.id.span,
+                &rewrite,
+            ));
+            return None;
+        }
+        let o = self.option(s, &ast::Literal::Ident(option.clone()))?;
+        Some(Cond::Has {
+            situation: si,
+            option: o,
+            span,
+        })
     }
 
     fn situation<'s>(
@@ -478,9 +544,10 @@ impl Resolver<'_> {
             if !self.check_unique(&mut seen, "situation", &s.id) {
                 continue;
             }
-            let (is_bool, options) = match &s.kind {
+            let (is_bool, multi, options) = match &s.kind {
                 ast::SituationKind::Bool => (
                     true,
+                    false,
                     Arena::from_iter([
                         SitOption {
                             id: "false".into(),
@@ -494,7 +561,8 @@ impl Resolver<'_> {
                         },
                     ]),
                 ),
-                ast::SituationKind::Options(opts) => {
+                ast::SituationKind::Options(opts) | ast::SituationKind::Multi(opts) => {
+                    let multi = matches!(s.kind, ast::SituationKind::Multi(_));
                     let mut seen_o = Seen::default();
                     let mut v = Arena::new();
                     for o in opts {
@@ -506,13 +574,14 @@ impl Resolver<'_> {
                             });
                         }
                     }
-                    (false, v)
+                    (false, multi, v)
                 }
             };
             out.alloc(Situation {
                 id: name(&s.id),
                 question: text(&s.question),
                 is_bool,
+                multi,
                 options,
                 span: s.span,
             });
@@ -924,5 +993,28 @@ impl Resolver<'_> {
             edges,
             span: Some(f.span),
         }
+    }
+}
+
+/// The first option's id of a situation, for examples in help texts.
+fn first(s: &Situation) -> &str {
+    s.options.values().next().map_or("…", |o| o.id.as_str())
+}
+
+/// The option names written in a condition that are options of `s`, else its first option.
+fn written_options<'a>(values: &'a [ast::Literal], s: &'a Situation) -> Vec<&'a str> {
+    let written: Vec<&str> = values
+        .iter()
+        .filter_map(|v| match v {
+            ast::Literal::Ident(i) if s.options.values().any(|o| o.id == i.name) => {
+                Some(i.name.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    if written.is_empty() {
+        vec![first(s)]
+    } else {
+        written
     }
 }

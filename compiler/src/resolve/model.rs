@@ -168,8 +168,54 @@ pub struct Situation {
     pub id: Name,
     pub question: Text,
     pub is_bool: bool,
+    /// A multi-select situation: the answer is any set of the options.
+    pub multi: bool,
     pub options: Arena<SitOption>,
     pub span: Span,
+}
+
+impl Situation {
+    /// How many answers the situation has: its options, or every subset of a multi-select
+    /// situation's options (saturating).
+    pub fn radix(&self) -> usize {
+        if self.multi {
+            u32::try_from(self.options.len())
+                .ok()
+                .and_then(|n| 1usize.checked_shl(n))
+                .unwrap_or(usize::MAX)
+        } else {
+            self.options.len()
+        }
+    }
+
+    /// The options an answer picks: the one at its position, or those of its bits for a
+    /// multi-select situation, in declaration order.
+    pub fn picked(&self, pick: Pick) -> Vec<Idx<SitOption>> {
+        if self.multi {
+            (0..self.options.len())
+                .filter(|k| pick.has(*k))
+                .map(id_at)
+                .collect()
+        } else {
+            vec![id_at(pick.0)]
+        }
+    }
+}
+
+/// One situation's answer as a digit of the combination enumerator: the option position of a
+/// yes/no or single-choice situation, or the set of chosen options of a multi-select one as a
+/// bit mask (option `k` is bit `k`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pick(pub usize);
+
+impl Pick {
+    /// Whether a multi-select answer includes option `k`.
+    pub fn has(self, k: usize) -> bool {
+        u32::try_from(k)
+            .ok()
+            .and_then(|k| self.0.checked_shr(k))
+            .is_some_and(|v| v & 1 == 1)
+    }
 }
 
 /// An option of a situation.
@@ -180,8 +226,8 @@ pub struct SitOption {
     pub span: Span,
 }
 
-/// One answer per situation, as option ids.
-pub type Answers = ArenaMap<Idx<Situation>, Idx<SitOption>>;
+/// One answer per situation.
+pub type Answers = ArenaMap<Idx<Situation>, Pick>;
 
 /// A field declaration, resolved.
 #[derive(Debug, Clone)]
@@ -460,6 +506,12 @@ pub enum Cond {
         values: Vec<Idx<SitOption>>,
         span: Span,
     },
+    /// The multi-select situation's answer includes `option`.
+    Has {
+        situation: Idx<Situation>,
+        option: Idx<SitOption>,
+        span: Span,
+    },
     /// Every operand holds (two or more; none is an `And` itself).
     And(Vec<Cond>),
     /// At least one operand holds (two or more; none is an `Or` itself).
@@ -503,7 +555,12 @@ impl Cond {
         match self {
             Cond::Is {
                 situation, values, ..
-            } => answers.get(*situation).is_some_and(|a| values.contains(a)),
+            } => answers
+                .get(*situation)
+                .is_some_and(|a| values.iter().any(|v| ix(*v) == a.0)),
+            Cond::Has {
+                situation, option, ..
+            } => answers.get(*situation).is_some_and(|a| a.has(ix(*option))),
             Cond::And(args) => args.iter().all(|c| c.eval(answers)),
             Cond::Or(args) => args.iter().any(|c| c.eval(answers)),
             Cond::Not(a) => !a.eval(answers),
@@ -514,7 +571,7 @@ impl Cond {
     pub fn situations(&self) -> Vec<Idx<Situation>> {
         fn walk(c: &Cond, out: &mut Vec<Idx<Situation>>) {
             match c {
-                Cond::Is { situation, .. } => out.push(*situation),
+                Cond::Is { situation, .. } | Cond::Has { situation, .. } => out.push(*situation),
                 Cond::And(args) | Cond::Or(args) => args.iter().for_each(|c| walk(c, out)),
                 Cond::Not(a) => walk(a, out),
             }
@@ -529,7 +586,7 @@ impl Cond {
     /// The source range the condition covers.
     pub fn span(&self) -> Span {
         match self {
-            Cond::Is { span, .. } => *span,
+            Cond::Is { span, .. } | Cond::Has { span, .. } => *span,
             Cond::And(args) | Cond::Or(args) => match (args.first(), args.last()) {
                 (Some(a), Some(b)) => a.span().to(b.span()),
                 _ => Span::default(),
@@ -558,6 +615,12 @@ impl Cond {
                     let names: Vec<&str> = values.iter().map(option).collect();
                     format!("{} in [{}]", s.id.name, names.join(", "))
                 }
+            }
+            Cond::Has {
+                situation, option, ..
+            } => {
+                let s = &situations[*situation];
+                format!("{} in {}", s.options[*option].id, s.id.name)
             }
             Cond::And(args) => args
                 .iter()

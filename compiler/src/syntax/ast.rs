@@ -160,6 +160,8 @@ pub struct Situation {
 pub enum SituationKind {
     Bool,
     Options(Vec<OptionDecl>),
+    /// `multi { … }`: the applicant picks any set of the options.
+    Multi(Vec<OptionDecl>),
 }
 
 /// `ID "label"` inside a situation or choice.
@@ -490,6 +492,12 @@ pub enum Expr {
         values: Vec<Literal>,
         span: Span,
     },
+    /// `option in situation`: a multi-select situation's answer includes the option.
+    Has {
+        option: Ident,
+        situation: Ident,
+        span: Span,
+    },
     /// A bool situation on its own.
     Bare(Ident),
 }
@@ -503,7 +511,7 @@ impl Expr {
                 _ => Span::default(),
             },
             Expr::Not(_, s) => *s,
-            Expr::Compare { span, .. } | Expr::In { span, .. } => *span,
+            Expr::Compare { span, .. } | Expr::In { span, .. } | Expr::Has { span, .. } => *span,
             Expr::Bare(i) => i.span,
         }
     }

@@ -447,9 +447,9 @@ pub const KEYWORDS: &[Keyword] = &[
     ),
     kw(
         MULTI_CHOICE_KW,
-        &["multi_choice"],
+        &["multi_choice", "multi"],
         &["多选"],
-        "a multiple-choice field",
+        "a multiple-choice field or situation",
         &[],
     ),
     kw(

@@ -292,6 +292,8 @@ kinds! {
     COMPARISON,
     /// `SITUATION in [A, B]`.
     MEMBERSHIP,
+    /// `OPTION in SITUATION` over a multi-select situation.
+    HAS,
     /// A yes/no situation on its own.
     BARE,
 }

@@ -56,7 +56,18 @@ pub fn answers(form: &Form, picks: &[usize]) -> (Answers, Map<String, Value>) {
 }
 
 fn answer(q: &Question, pick: usize) -> (Answer, Value) {
-    if q.is_bool {
+    if q.multi {
+        // `pick` is a bit mask over the options, as the compiler enumerates a multi-select answer.
+        let ids: Vec<String> = q
+            .options
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| (pick >> k) & 1 == 1)
+            .map(|(_, o)| o.id.clone())
+            .collect();
+        let v = json!(ids);
+        (Answer::Options(ids), v)
+    } else if q.is_bool {
         let b = pick.is_multiple_of(2);
         (Answer::Bool(b), json!(b))
     } else {
@@ -67,7 +78,9 @@ fn answer(q: &Question, pick: usize) -> (Answer, Value) {
 
 /// The number of answers a situation has.
 pub fn arity(q: &Question) -> usize {
-    if q.is_bool {
+    if q.multi {
+        1 << q.options.len().min(16)
+    } else if q.is_bool {
         2
     } else {
         q.options.len()

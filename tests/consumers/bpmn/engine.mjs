@@ -60,6 +60,7 @@ export function holds(c, answers) {
   switch (c.op) {
     case 'always': return true;
     case 'in': return c.situation in answers && c.values.some((v) => v === answers[c.situation]);
+    case 'has': return Array.isArray(answers[c.situation]) && answers[c.situation].includes(c.option);
     case 'all': return c.args.every((a) => holds(a, answers));
     case 'any': return c.args.some((a) => holds(a, answers));
     case 'not': return !holds(c.arg, answers);

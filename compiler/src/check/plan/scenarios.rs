@@ -8,7 +8,7 @@
 use super::graph::FlowGraph;
 use super::schedule::{schedule, Schedule};
 use crate::check::combinations as combos;
-use crate::resolve::model::{id_at, Answers, Matter, SitOption, Situation};
+use crate::resolve::model::{Answers, Matter, Pick, Situation};
 use la_arena::Idx;
 use std::collections::BTreeMap;
 
@@ -32,8 +32,8 @@ pub struct Durations {
 /// One scenario with its two schedules.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scenario {
-    /// `(situation, option)` for each deciding situation; empty for a bound.
-    pub answers: Vec<(Idx<Situation>, Idx<SitOption>)>,
+    /// `(situation, answer)` for each deciding situation; empty for a bound.
+    pub answers: Vec<(Idx<Situation>, Pick)>,
     /// Whether each item applies, in arena order.
     pub applies: Vec<bool>,
     /// The schedule over promised limits.
@@ -73,23 +73,22 @@ pub fn analyse(matter: &Matter, graph: &FlowGraph, d: &Durations) -> ScenarioSet
     deciding.dedup();
     let radix: Vec<usize> = deciding
         .iter()
-        .map(|s| matter.situations[*s].options.len().max(1))
+        .map(|s| matter.situations[*s].radix().max(1))
         .collect();
     let combinations = combos::count(&radix);
     let mut memo: BTreeMap<Vec<bool>, (Schedule, Schedule)> = BTreeMap::new();
-    let mut run =
-        |answers: Vec<(Idx<Situation>, Idx<SitOption>)>, applies: Vec<bool>| -> Scenario {
-            let (promised, legal) = memo
-                .entry(applies.clone())
-                .or_insert_with(|| schedules(graph, d, &applies))
-                .clone();
-            Scenario {
-                answers,
-                applies,
-                promised,
-                legal,
-            }
-        };
+    let mut run = |answers: Vec<(Idx<Situation>, Pick)>, applies: Vec<bool>| -> Scenario {
+        let (promised, legal) = memo
+            .entry(applies.clone())
+            .or_insert_with(|| schedules(graph, d, &applies))
+            .clone();
+        Scenario {
+            answers,
+            applies,
+            promised,
+            legal,
+        }
+    };
     if combinations > MAX_SCENARIOS {
         let all = vec![true; matter.items.len()];
         let unconditional: Vec<bool> = matter.items.values().map(|i| i.when.is_none()).collect();
@@ -107,10 +106,10 @@ pub fn analyse(matter: &Matter, graph: &FlowGraph, d: &Durations) -> ScenarioSet
     }
     let mut list = Vec::new();
     for digits in combos::combinations(&radix) {
-        let answers: Vec<(Idx<Situation>, Idx<SitOption>)> = deciding
+        let answers: Vec<(Idx<Situation>, Pick)> = deciding
             .iter()
             .copied()
-            .zip(digits.into_iter().map(id_at))
+            .zip(digits.into_iter().map(Pick))
             .collect();
         let full: Answers = answers.iter().copied().collect();
         let applies: Vec<bool> = matter

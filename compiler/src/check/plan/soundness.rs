@@ -9,7 +9,7 @@ use super::diagnostics::{self as d, CondLabel};
 use super::graph::FlowGraph;
 use crate::check::combinations as combos;
 use crate::diagnostics::Diagnostic;
-use crate::resolve::model::{id_at, Answers, Cond, Material, Matter, SitOption, Situation};
+use crate::resolve::model::{Answers, Cond, Material, Matter, Pick, Situation};
 use la_arena::Idx;
 
 /// The most situation combinations one implication check enumerates.
@@ -98,7 +98,7 @@ pub fn counterexample(
     matter: &Matter,
     premise: &[&Cond],
     conclusion: &Cond,
-) -> Option<Vec<(Idx<Situation>, Idx<SitOption>)>> {
+) -> Option<Vec<(Idx<Situation>, Pick)>> {
     let mut involved: Vec<Idx<Situation>> = premise
         .iter()
         .flat_map(|c| c.situations())
@@ -108,16 +108,16 @@ pub fn counterexample(
     involved.dedup();
     let radix: Vec<usize> = involved
         .iter()
-        .map(|s| matter.situations[*s].options.len().max(1))
+        .map(|s| matter.situations[*s].radix().max(1))
         .collect();
     if combos::count(&radix) > MAX_COMBINATIONS {
         return None;
     }
     combos::combinations(&radix).find_map(|digits| {
-        let example: Vec<(Idx<Situation>, Idx<SitOption>)> = involved
+        let example: Vec<(Idx<Situation>, Pick)> = involved
             .iter()
             .copied()
-            .zip(digits.into_iter().map(id_at))
+            .zip(digits.into_iter().map(Pick))
             .collect();
         let answers: Answers = example.iter().copied().collect();
         (premise.iter().all(|c| c.eval(&answers)) && !conclusion.eval(&answers)).then_some(example)
@@ -125,12 +125,21 @@ pub fn counterexample(
 }
 
 /// Answers as an analyst reads them, e.g. `settle = other, card = true`.
-pub fn show_answers(matter: &Matter, answers: &[(Idx<Situation>, Idx<SitOption>)]) -> String {
+pub fn show_answers(matter: &Matter, answers: &[(Idx<Situation>, Pick)]) -> String {
     answers
         .iter()
         .map(|(s, v)| {
             let sit = &matter.situations[*s];
-            format!("`{} = {}`", sit.id.name, sit.options[*v].id)
+            let picked: Vec<&str> = sit
+                .picked(*v)
+                .into_iter()
+                .map(|o| sit.options[o].id.as_str())
+                .collect();
+            if sit.multi {
+                format!("`{} = [{}]`", sit.id.name, picked.join(", "))
+            } else {
+                format!("`{} = {}`", sit.id.name, picked.concat())
+            }
         })
         .collect::<Vec<_>>()
         .join(", ")

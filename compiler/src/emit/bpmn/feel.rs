@@ -1,5 +1,6 @@
 //! Applicability conditions as FEEL expressions over the process variables that hold the
-//! situations' answers (`settle = "local"`, `card = true`, `not(…)`, `and`, `or`).
+//! situations' answers (`settle = "local"`, `card = true`, `list contains(regs, "customs")`,
+//! `not(…)`, `and`, `or`).
 //!
 //! The expression holds exactly when [`Condition::eval`] does: an unanswered situation is
 //! `null` in FEEL, `null = "local"` is `false`, and `not(false)` is `true` — the same as
@@ -29,6 +30,16 @@ pub fn expression(c: &Condition, vars: &Variables) -> String {
                 1 => tests.concat(),
                 _ => format!("({})", tests.join(" or ")),
             }
+        }
+        Condition::Has { situation, option } => {
+            let var = vars
+                .get(situation)
+                .map_or(situation.as_str(), String::as_str);
+            // `list contains(null, …)` is null, so an unanswered situation is tested first.
+            format!(
+                "({var} != null and list contains({var}, {}))",
+                feel_string(option)
+            )
         }
         Condition::All { args } => join(args, " and ", "true", vars),
         Condition::Any { args } => join(args, " or ", "false", vars),
@@ -64,6 +75,13 @@ fn literal(a: &Answer) -> String {
     match a {
         Answer::Bool(b) => b.to_string(),
         Answer::Option(o) => feel_string(o),
+        Answer::Options(v) => format!(
+            "[{}]",
+            v.iter()
+                .map(|o| feel_string(o))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 

@@ -101,6 +101,10 @@ pub fn cond_schema(c: &Condition) -> Value {
             };
             json!({ "properties": { situation: value }, "required": [situation] })
         }
+        Condition::Has { situation, option } => json!({
+            "properties": { situation: { "type": "array", "contains": { "const": option } } },
+            "required": [situation]
+        }),
         Condition::All { args } => {
             json!({ "allOf": args.iter().map(cond_schema).collect::<Vec<_>>() })
         }
@@ -118,6 +122,13 @@ pub fn question_schema(q: &Question) -> Value {
         m.insert("title".into(), json!(q.question));
         m.extend(fields::yes_no());
         Value::Object(m)
+    } else if q.multi {
+        json!({
+            "title": q.question,
+            "type": "array",
+            "items": { "type": "string", "oneOf": fields::one_of(&q.options) },
+            "uniqueItems": true
+        })
     } else {
         json!({ "title": q.question, "type": "string", "oneOf": fields::one_of(&q.options) })
     }

@@ -3,8 +3,8 @@
 //! `ui:order` lists the situations first, then the shared fields, then one section per item with
 //! local fields; `ui:groups` names the groups a small `ObjectFieldTemplate` draws (办理情形,
 //! 基本信息; each section is its own group under its title). Yes/no questions and choices with at
-//! most four options use radio buttons, long text a textarea. Help is the schema's
-//! `description`, which RJSF shows once; the uiSchema adds only placeholders.
+//! most four options use radio buttons, multi-select situations checkboxes, long text a textarea.
+//! Help is the schema's `description`, which RJSF shows once; the uiSchema adds only placeholders.
 
 use super::schema::section_title;
 use crate::ir::form::{Bounds, Form, LocalField, Scalar, Ty};
@@ -32,7 +32,9 @@ pub fn ui_schema(form: &Form) -> Value {
     let mut order = Vec::new();
     for q in &form.situations {
         order.push(json!(q.id));
-        if q.is_bool || q.options.len() <= RADIO_MAX {
+        if q.multi {
+            ui.insert(q.id.clone(), json!({ "ui:widget": "checkboxes" }));
+        } else if q.is_bool || q.options.len() <= RADIO_MAX {
             ui.insert(q.id.clone(), json!({ "ui:widget": "radio" }));
         }
     }

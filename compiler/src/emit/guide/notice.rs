@@ -142,9 +142,27 @@ fn option_count(s: &Question) -> usize {
     }
 }
 
-/// The answer at option position `index` of a situation.
+/// Whether bit `k` of a multi-select answer's mask is set.
+fn bit(mask: usize, k: usize) -> bool {
+    u32::try_from(k)
+        .ok()
+        .and_then(|k| mask.checked_shr(k))
+        .is_some_and(|v| v & 1 == 1)
+}
+
+/// The answer at position `index` of a situation: its option, or for a multi-select situation
+/// the options whose bits are set (the enumerator's digit).
 fn answer(s: &Question, index: usize) -> Answer {
-    if s.is_bool {
+    if s.multi {
+        Answer::Options(
+            s.options
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| bit(index, *k))
+                .map(|(_, o)| o.id.clone())
+                .collect(),
+        )
+    } else if s.is_bool {
         Answer::Bool(index == 1)
     } else {
         Answer::Option(
@@ -156,17 +174,25 @@ fn answer(s: &Question, index: usize) -> Answer {
     }
 }
 
-/// The spelling of an answer: `true`/`false` or the option id.
+/// The spelling of an answer: `true`/`false`, the option id, or a multi-select answer's option
+/// ids joined by `+` (`none` for no option).
 fn spelling(a: &Answer) -> String {
     match a {
         Answer::Bool(b) => b.to_string(),
         Answer::Option(o) => o.clone(),
+        Answer::Options(v) if v.is_empty() => "none".to_string(),
+        Answer::Options(v) => v.join("+"),
     }
 }
 
 fn valid_values(s: &Question) -> Vec<String> {
     if s.is_bool {
         return ["true", "false", "是", "否"].map(String::from).to_vec();
+    }
+    if s.multi {
+        let mut v: Vec<String> = s.options.iter().map(|o| o.id.clone()).collect();
+        v.push("none (or several joined by `,` or `+`)".to_string());
+        return v;
     }
     (0..option_count(s))
         .map(|i| spelling(&answer(s, i)))
@@ -209,10 +235,25 @@ fn yes_no(given: &str) -> Option<bool> {
 
 /// The option position of answer `a` to situation `s`, if it is one of its answers.
 fn position(s: &Question, a: &Answer) -> Option<usize> {
+    if s.multi {
+        let ids: Vec<String> = match a {
+            Answer::Options(v) => v.clone(),
+            Answer::Option(o) if o.is_empty() || o == "none" => Vec::new(),
+            Answer::Option(o) => o.split([',', '+']).map(|x| x.trim().to_string()).collect(),
+            Answer::Bool(_) => return None,
+        };
+        let mut mask = 0usize;
+        for id in ids {
+            let k = s.options.iter().position(|o| o.id == id)?;
+            mask |= 1usize.checked_shl(u32::try_from(k).ok()?)?;
+        }
+        return Some(mask);
+    }
     if s.is_bool {
         let b = match a {
             Answer::Bool(b) => Some(*b),
             Answer::Option(o) => yes_no(o),
+            Answer::Options(_) => None,
         }?;
         return Some(usize::from(b));
     }

@@ -133,6 +133,14 @@ pub fn condition(c: &Condition, situations: &[Question]) -> String {
                 _ => format!("{question}为{}", labels.join("或")),
             }
         }
+        Condition::Has { situation, option } => {
+            let s = situations.iter().find(|s| &s.id == situation);
+            let question = s.map_or(situation.as_str(), |s| s.question.as_str());
+            let label = s
+                .and_then(|s| s.options.iter().find(|o| &o.id == option))
+                .map_or(option.as_str(), |o| o.label.as_str());
+            format!("{question}包括「{label}」")
+        }
         Condition::All { args } => join(args, "且", situations, "所有情形"),
         Condition::Any { args } => join(args, "或", situations, "任何情形均不适用"),
         Condition::Not { arg } => format!("并非“{}”", condition(arg, situations)),
@@ -165,6 +173,17 @@ pub fn answer_label(s: Option<&Question>, a: &Answer) -> String {
                 .and_then(|s| s.options.iter().find(|o| &o.id == id))
                 .map_or(id.as_str(), |o| o.label.as_str());
             format!("「{label}」")
+        }
+        Answer::Options(ids) if ids.is_empty() => "「均无」".to_string(),
+        Answer::Options(ids) => {
+            let labels: Vec<&str> = ids
+                .iter()
+                .map(|id| {
+                    s.and_then(|s| s.options.iter().find(|o| &o.id == id))
+                        .map_or(id.as_str(), |o| o.label.as_str())
+                })
+                .collect();
+            format!("「{}」", labels.join("、"))
         }
     }
 }

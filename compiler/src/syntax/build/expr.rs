@@ -139,6 +139,15 @@ impl Builder {
                     span,
                 })
             }
+            HAS => {
+                let option = self.need(n, tokens.next())?;
+                let situation = self.need(n, tokens.nth(1))?;
+                Some(Expr::Has {
+                    option: self.ident(option),
+                    situation: self.ident(situation),
+                    span,
+                })
+            }
             BARE => {
                 let name = self.need(n, tokens.next())?;
                 Some(Expr::Bare(self.ident(name)))

@@ -481,6 +481,9 @@ impl Builder {
         let id = self.ident_in(n)?;
         let question = self.string_in(n)?;
         let kind = match n.child(OPTION_BLOCK) {
+            Some(block) if n.token(MULTI_CHOICE_KW).is_some() => {
+                SituationKind::Multi(self.options(block))
+            }
             Some(block) => SituationKind::Options(self.options(block)),
             None => {
                 self.need(n, n.token(BOOL_KW))?;

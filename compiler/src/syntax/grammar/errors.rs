@@ -16,7 +16,9 @@ fn describe(rule: Rule) -> Option<Text> {
         Rule::number => t!("expect-number"),
         Rule::percent => t!("expect-percent"),
         Rule::duration => t!("expect-duration"),
-        Rule::expr | Rule::paren | Rule::comparison | Rule::membership => t!("expect-condition"),
+        Rule::expr | Rule::paren | Rule::comparison | Rule::membership | Rule::has => {
+            t!("expect-condition")
+        }
         Rule::literal => t!("expect-option-name"),
         Rule::cmp_op => t!("expect-cmp-op"),
         Rule::field_type | Rule::simple_type | Rule::choice_type | Rule::list_type => {

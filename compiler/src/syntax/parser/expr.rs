@@ -31,7 +31,7 @@ impl Parser<'_> {
         while self.eat_keyword(NOT_KW) {}
     }
 
-    /// `primary = _{ paren | comparison | membership | bare }`.
+    /// `primary = _{ paren | comparison | membership | has | bare }`.
     fn primary(&mut self) -> bool {
         if self.at(L_PAREN) {
             return self.node(PAREN, |p| {
@@ -67,7 +67,8 @@ impl Parser<'_> {
                     p.newlines();
                     p.eat(R_BRACK)
                 }
-        }) || self.node(BARE, |p| p.ident())
+        }) || self.node(HAS, |p| p.ident() && p.eat_keyword(IN_KW) && p.ident())
+            || self.node(BARE, |p| p.ident())
     }
 
     /// `literal = { kw_true | kw_false | ident }`.

@@ -54,7 +54,10 @@ impl Parser<'_> {
                 p.keyword()
                     && p.ident()
                     && p.eat(STRING)
-                    && (p.eat_keyword(BOOL_KW) || p.block(OPTION_BLOCK, Context::Options))
+                    && (p.eat_keyword(BOOL_KW) || {
+                        p.eat_keyword(MULTI_CHOICE_KW);
+                        p.block(OPTION_BLOCK, Context::Options)
+                    })
             }),
             SHARED | FORM => self.node(node, |p| {
                 p.keyword() && p.block(ENTRY_BLOCK, Context::Entries)
