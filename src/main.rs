@@ -17,6 +17,9 @@ use std::process::ExitCode;
 #[derive(Parser, Debug)]
 #[command(name = "yjs", version, about)]
 struct Cli {
+    /// Language of diagnostics and messages (default: from LC_ALL / LC_MESSAGES / LANG, else en).
+    #[arg(long, global = true, value_enum)]
+    lang: Option<cmd::LangArg>,
     #[command(subcommand)]
     command: Command,
 }
@@ -66,6 +69,7 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    cmd::set_lang(cli.lang);
     match cli.command {
         Command::Check(args) => cmd::check::run(&args),
         Command::Build(args) => cmd::build::run(&args),
@@ -75,7 +79,7 @@ fn main() -> ExitCode {
         Command::Fmt(args) => cmd::fmt::run(&args),
         Command::Lsp => cmd::lsp::run(),
         Command::Preview(args) => cmd::preview::run(&args),
-        Command::Explain { code } => cmd::explain::run(&code),
+        Command::Explain { code } => cmd::explain::run(&code, cmd::lang()),
         Command::Calendar(c) => cmd::calendar::run(c),
         Command::Case(c) => cmd::case::run(c),
         Command::Serve(args) => cmd::serve::run(args),

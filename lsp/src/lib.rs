@@ -18,14 +18,29 @@ use std::error::Error;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use world::{Analysis, World};
+use yjs_compiler::diagnostics::Lang;
 
 type Failure = Box<dyn Error + Sync + Send>;
+
+/// The language of diagnostics, set once from the client's locale at `initialize`.
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+fn lang() -> Lang {
+    LANG.get().copied().unwrap_or(Lang::En)
+}
 
 /// Runs the server on standard input and output until the client says `exit`.
 pub fn run_stdio() -> Result<(), Failure> {
     let (connection, io_threads) = Connection::stdio();
     let caps = serde_json::to_value(capabilities())?;
-    connection.initialize(caps)?;
+    let params = connection.initialize(caps)?;
+    // Diagnostics follow the client's locale (`initialize.locale`, e.g. `zh-CN`); English otherwise.
+    let lang = params
+        .get("locale")
+        .and_then(serde_json::Value::as_str)
+        .and_then(Lang::parse)
+        .unwrap_or(Lang::En);
+    let _ = LANG.set(lang);
     main_loop(&connection)?;
     // The writer thread ends when the connection's sender is dropped.
     drop(connection);
@@ -412,12 +427,17 @@ fn diagnostic(
         .primary
         .as_ref()
         .map_or_else(|| idx.range(0..0), |l| idx.range(l.span.range()));
-    let mut message = d.message.clone();
+    let lang = lang();
+    let (note, help) = match lang {
+        Lang::Zh => ("说明：", "处理办法："),
+        Lang::En => ("note: ", "help: "),
+    };
+    let mut message = d.message.resolve(lang);
     for n in &d.notes {
-        message.push_str(&format!("\nnote: {n}"));
+        message.push_str(&format!("\n{note}{}", n.resolve(lang)));
     }
     if let Some(h) = &d.help {
-        message.push_str(&format!("\nhelp: {h}"));
+        message.push_str(&format!("\n{help}{}", h.resolve(lang)));
     }
     let related: Vec<lt::DiagnosticRelatedInformation> = d
         .secondary
@@ -429,7 +449,7 @@ fn diagnostic(
                     uri,
                     range: li.range(l.span.range()),
                 },
-                message: l.message.clone(),
+                message: l.message.resolve(lang),
             })
         })
         .collect();

@@ -90,8 +90,11 @@ impl Builder {
                 return Some(s.clone());
             }
         }
-        self.diags
-            .push(d::bad_value(a.span, key, "one string in double quotes"));
+        self.diags.push(d::bad_value(
+            a.span,
+            key,
+            crate::diagnostics::t!("wants-one-string"),
+        ));
         None
     }
 
@@ -101,7 +104,11 @@ impl Builder {
                 return Some(n.clone());
             }
         }
-        self.diags.push(d::bad_value(a.span, key, "one number"));
+        self.diags.push(d::bad_value(
+            a.span,
+            key,
+            crate::diagnostics::t!("wants-one-number"),
+        ));
         None
     }
 
@@ -115,7 +122,11 @@ impl Builder {
         if matches!(a.args, RawArgs::None) {
             Some(a.span)
         } else {
-            self.diags.push(d::bad_value(a.span, key, "no value"));
+            self.diags.push(d::bad_value(
+                a.span,
+                key,
+                crate::diagnostics::t!("wants-no-value"),
+            ));
             None
         }
     }
@@ -161,21 +172,18 @@ impl Builder {
                 if head.second.is_some() || alias.is_some() {
                     self.diags.push(d::malformed_entry(
                         span,
-                        "a field declaration cannot also refer to another field",
-                        "either declare a new field (`ID \"label\" TYPE`) or refer to one (`local = shared`), not both",
+                        crate::diagnostics::t!("e0014-declare-and-refer"),
+                        crate::diagnostics::t!("e0014-declare-and-refer-help"),
                     ));
                     return None;
                 }
                 let Some(label) = label else {
                     self.diags.push(d::malformed_entry(
                         span,
-                        &format!(
-                            "the field `{}` is declared without a label",
-                            head.first.name
-                        ),
-                        &format!(
-                            "give it the label the applicant reads: `{} \"标签\" …`",
-                            head.first.name
+                        crate::diagnostics::t!("e0014-no-label", name = head.first.name.as_str()),
+                        crate::diagnostics::t!(
+                            "e0014-no-label-help",
+                            name = head.first.name.as_str()
                         ),
                     ));
                     return None;
@@ -194,8 +202,8 @@ impl Builder {
                         if head.second.is_some() {
                             self.diags.push(d::malformed_entry(
                                 span,
-                                "the name before `=` must be a plain name",
-                                "write `local = target`, e.g. `guardian_id = mother_id`",
+                                crate::diagnostics::t!("e0014-plain-name"),
+                                crate::diagnostics::t!("e0014-plain-name-help"),
                             ));
                             return None;
                         }
@@ -231,8 +239,8 @@ impl Builder {
                         Entry::Def(f) => fields.push(f),
                         Entry::Ref(r) => self.diags.push(d::malformed_entry(
                             r.span,
-                            "a list declares its own fields",
-                            "write each member as `ID \"label\" TYPE { … }`",
+                            crate::diagnostics::t!("e0014-list-own-fields"),
+                            crate::diagnostics::t!("e0014-list-own-fields-help"),
                         )),
                     }
                 }
@@ -252,7 +260,7 @@ impl Builder {
                 self.diags.push(d::unknown_attr(
                     a.name.span,
                     &a.name.name,
-                    "constraint",
+                    crate::diagnostics::t!("context-constraint"),
                     &spellings(kw::CONSTRAINTS),
                 ));
                 continue;
@@ -266,7 +274,7 @@ impl Builder {
                         self.diags.push(d::bad_value(
                             a.span,
                             "required",
-                            "nothing, or `when` and a condition",
+                            crate::diagnostics::t!("wants-required"),
                         ));
                         continue;
                     }
@@ -312,7 +320,7 @@ impl Builder {
                             self.diags.push(d::bad_value(
                                 a.span,
                                 key,
-                                "a date such as \"2000-01-01\", or `today`",
+                                crate::diagnostics::t!("wants-date"),
                             ));
                             continue;
                         }
@@ -321,7 +329,7 @@ impl Builder {
                         self.diags.push(d::bad_value(
                             a.span,
                             key,
-                            "a date such as \"2000-01-01\", or `today`",
+                            crate::diagnostics::t!("wants-date"),
                         ));
                         continue;
                     }
@@ -330,14 +338,20 @@ impl Builder {
                     RawArgs::Values(v) => match v.as_slice() {
                         [Value::Literal(l)] => ConstraintKind::Default(l.clone()),
                         _ => {
-                            self.diags
-                                .push(d::bad_value(a.span, "default", "one value"));
+                            self.diags.push(d::bad_value(
+                                a.span,
+                                "default",
+                                crate::diagnostics::t!("wants-one-value"),
+                            ));
                             continue;
                         }
                     },
                     _ => {
-                        self.diags
-                            .push(d::bad_value(a.span, "default", "one value"));
+                        self.diags.push(d::bad_value(
+                            a.span,
+                            "default",
+                            crate::diagnostics::t!("wants-one-value"),
+                        ));
                         continue;
                     }
                 },
