@@ -607,3 +607,28 @@ fn build_replaces_a_top_level_file_only_when_it_says_it_is_generated() {
     );
     assert!(!tmp.path().join("mine/common").exists());
 }
+
+/// `levels` lists inside each other in one item's form.
+fn nested_lists(levels: usize) -> String {
+    let mut inner = "amount \"金额\" integer".to_owned();
+    for k in 0..levels {
+        inner = format!("l{k} \"列表\" list {{ {inner} }}");
+    }
+    format!(
+        "department d \"部门\"\nmatter m \"事\" {{\n  lead d\n  window d\n  promise 1 workday\n  \
+         item i \"项\" {{\n    department d\n    legal 1 workday\n    promise 1 workday\n    \
+         form {{\n      {inner}\n    }}\n  }}\n}}\n"
+    )
+}
+
+#[test]
+fn lists_nested_past_the_limit_are_refused_once_and_the_deepest_accepted_load() {
+    // 55 lists fit in the bracket limit, but their artifacts would be 170 levels of JSON.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (status, text) = yjs_check(dir.path(), "lists.yjs", nested_lists(55).as_bytes());
+    assert_eq!(status, 1, "{text}");
+    assert_eq!(text.matches("\"E0008\"").count(), 1, "{text}");
+    let (status, text, dir) = yjs_build(&nested_lists(yjs_compiler::syntax::MAX_LIST_DEPTH));
+    assert_eq!(status, 0, "{text}");
+    artifacts_load(&dir.path().join("out/m"));
+}
