@@ -37,6 +37,8 @@ enum Command {
         #[arg(long, default_value = "spec/schemas")]
         out: PathBuf,
     },
+    /// Rewrites `.yjs` files in the canonical layout (`--check` only lists the ones that differ).
+    Fmt(cmd::fmt::FmtArgs),
     /// Prints the explanation of a diagnostic code, e.g. `yjs explain E0104`.
     Explain {
         /// The code, e.g. E0104.
@@ -66,6 +68,7 @@ fn main() -> ExitCode {
         Command::Notice(args) => cmd::notice::run(&args),
         Command::Bpmn(args) => cmd::bpmn::run(&args),
         Command::Schemas { out } => cmd::build::schemas(&out),
+        Command::Fmt(args) => cmd::fmt::run(&args),
         Command::Explain { code } => cmd::explain::run(&code),
         Command::Calendar(c) => cmd::calendar::run(c),
         Command::Case(c) => cmd::case::run(c),

@@ -1,5 +1,7 @@
 //! The examples are real input: every matter in `dsl-examples/` checks with no error and no warning,
-//! and the sample written with Chinese keywords means exactly what the English one means.
+//! except the normative sample, which gives no source for its codes, legal limits and fees and gets
+//! exactly those warnings; and the sample written with Chinese keywords means exactly what the
+//! English one means.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -16,9 +18,41 @@ fn dsl_examples_check_clean() {
     let checked = yjs_compiler::check(&Disk, &roots);
     let rendered =
         yjs_compiler::diagnostics::render_human(&checked.files, &checked.diagnostics, false);
-    assert!(
-        checked.diagnostics.is_empty(),
-        "dsl-examples must check with no diagnostics:\n{rendered}"
+    // The sample states its codes, legal limits and fees without a source: one warning each,
+    // and nothing else anywhere.
+    let found: Vec<(String, usize, &str)> = checked
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let span = d.primary.as_ref().expect("a located diagnostic").span;
+            let name = checked.files.name(span.file);
+            let file = name.rsplit(['/', '\\']).next().unwrap_or(name).to_string();
+            (
+                file,
+                checked.files.line_col(span.file, span.start as usize).0,
+                d.code.0,
+            )
+        })
+        .collect();
+    let sample = |line, code| ("newborn.yjs".to_string(), line, code);
+    let expected = vec![
+        sample(7, "W0403"),
+        sample(46, "W0403"),
+        sample(50, "W0401"),
+        sample(52, "W0402"),
+        sample(76, "W0401"),
+        sample(78, "W0402"),
+        sample(89, "W0403"),
+        sample(93, "W0401"),
+        sample(95, "W0402"),
+        sample(114, "W0401"),
+        sample(116, "W0402"),
+        sample(133, "W0401"),
+        sample(135, "W0402"),
+    ];
+    assert_eq!(
+        found, expected,
+        "dsl-examples must check with exactly the sample's source warnings:\n{rendered}"
     );
     let ids: Vec<&str> = checked
         .program
@@ -163,4 +197,56 @@ fn chinese_keywords_compile_to_the_same_model() {
         !zh_src.contains("\nmatter ") && !zh_src.contains(" item "),
         "the fixture must not use English keywords"
     );
+}
+
+/// The 改革成效 rows of a built guide: (对比项, 逐项办理, 一件事办理).
+fn reform_rows(guide_md: &str) -> Vec<(String, String, String)> {
+    let Some(start) = guide_md.find("## 改革成效") else {
+        return Vec::new();
+    };
+    guide_md[start..]
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.starts_with("## "))
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            (cells.len() > 4 && !cells[1].is_empty() && !cells[1].starts_with('-')).then(|| {
+                (
+                    cells[1].to_string(),
+                    cells[2].to_string(),
+                    cells[3].to_string(),
+                )
+            })
+        })
+        .collect()
+}
+
+/// The figures worked by hand in spec/guide.md are exactly what the built guides print.
+#[test]
+fn reform_figures_match_the_worked_examples() {
+    let spec = std::fs::read_to_string(root().join("spec/guide.md")).expect("spec/guide.md");
+    let start = spec.find("| matter | 对比项 |").expect("the worked table");
+    let mut checked = 0;
+    for line in spec[start..]
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+    {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let (matter, aspect, before, after) = (cells[1], cells[2], cells[3], cells[4]);
+        let guide = std::fs::read_to_string(root().join("generated").join(matter).join("guide.md"))
+            .expect("generated guide");
+        let rows = reform_rows(&guide);
+        let row = rows
+            .iter()
+            .find(|(a, _, _)| a == aspect)
+            .unwrap_or_else(|| panic!("{matter}: no 改革成效 row {aspect} in {rows:?}"));
+        assert_eq!(
+            (row.1.as_str(), row.2.as_str()),
+            (before, after),
+            "{matter} {aspect}: the build differs from spec/guide.md's worked figure"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 30, "only {checked} worked figures found");
 }

@@ -18,6 +18,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("ir", &[]),
     ("lower", &["resolve", "check", "ir"]),
     ("emit", &["ir"]),
+    ("format", &["syntax"]),
 ];
 
 fn root() -> PathBuf {

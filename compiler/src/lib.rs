@@ -21,6 +21,7 @@ pub mod check;
 pub mod diagnostics;
 pub mod emit;
 pub mod files;
+pub mod format;
 pub mod ir;
 pub mod lower;
 mod par;
@@ -160,7 +161,14 @@ pub fn emit_streaming<E>(
         }
     }
     let index = emit::index(&checked.matters);
-    sink(vec![("index.md".to_string(), index)]).map_err(StreamError::Sink)
+    sink(vec![
+        ("index.md".to_string(), index),
+        (
+            emit::form::FORMATS_MJS.to_string(),
+            emit::form::formats_mjs(checked.matters.iter().map(|m| &m.form)),
+        ),
+    ])
+    .map_err(StreamError::Sink)
 }
 
 /// The JSON Schemas of the artifact types, by file name under `spec/schemas/`.

@@ -13,7 +13,13 @@ fn sample() -> Form {
         &yjs_compiler::resolve::Disk,
         &[PathBuf::from("tests/fixtures/newborn.yjs")],
     );
-    assert!(checked.diagnostics.is_empty(), "{:#?}", checked.diagnostics);
+    // The sample gives no sources (W04xx, pinned by tests/examples.rs); nothing else is reported.
+    let others: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| !d.code.0.starts_with("W04"))
+        .collect();
+    assert!(others.is_empty(), "{others:#?}");
     checked.matters[0].form.clone()
 }
 
@@ -54,12 +60,23 @@ fn twenty_six_item_fields_merge_into_thirteen() {
     assert_eq!(form.fields_after, 13);
     assert_eq!(form.situations.len(), 3);
     let schema = form_schema(&form);
-    let props = schema["properties"].as_object().expect("properties");
     // 3 situations + 8 shared fields + 4 item objects holding the 5 local fields.
-    assert_eq!(props.len(), 15);
+    let names = schema["propertyNames"]["enum"].as_array().expect("names");
+    assert_eq!(names.len(), 15);
+    // The two conditional sections are defined only where their items apply.
+    let props = schema["properties"].as_object().expect("properties");
+    assert_eq!(props.len(), 13);
+    let section = |id: &str| {
+        props.get(id).cloned().unwrap_or_else(|| {
+            let all = schema["allOf"].as_array().expect("allOf");
+            all.iter()
+                .find_map(|r| r["then"]["properties"].get(id).cloned())
+                .expect("a conditional section")
+        })
+    };
     let locals: usize = ["birth_cert", "hukou", "insurance", "sscard"]
         .iter()
-        .map(|i| props[*i]["properties"].as_object().map_or(0, |p| p.len()))
+        .map(|i| section(i)["properties"].as_object().map_or(0, |p| p.len()))
         .sum();
     assert_eq!(locals, 5);
 }
@@ -122,10 +139,68 @@ fn bank_branch_is_required_exactly_when_card() {
     for card in [true, false] {
         let mut s = submission("local", card, "mother");
         s["sscard"] = json!({});
-        assert_eq!(v.is_valid(&s), !card, "card = {card}");
+        assert!(
+            !v.is_valid(&s),
+            "card = {card}: incomplete, or not part of the form"
+        );
+        s["sscard"] = json!({ "bank_branch": "工商银行中心支行" });
+        assert_eq!(
+            v.is_valid(&s),
+            card,
+            "card = {card}, complete sscard object"
+        );
         s.as_object_mut().map(|o| o.remove("sscard"));
         assert_eq!(v.is_valid(&s), !card, "card = {card}, no sscard object");
     }
+}
+
+#[test]
+fn required_text_needs_a_character_that_is_not_blank() {
+    let v = validator(&form_schema(&sample()));
+    for blank in ["", "   ", "\u{3000}\t"] {
+        let mut s = submission("local", false, "mother");
+        s["mother_name"] = json!(blank);
+        assert!(!v.is_valid(&s), "{blank:?}");
+    }
+    let mut s = submission("local", false, "mother");
+    s["mother_name"] = json!(" 王芳 ");
+    assert!(v.is_valid(&s));
+}
+
+#[test]
+fn the_schema_has_standard_keywords_only_and_sources_go_apart() {
+    let form = sample();
+    let files = emit(&form).unwrap();
+    let schema = &files
+        .iter()
+        .find(|(p, _)| p == "form.schema.json")
+        .unwrap()
+        .1;
+    assert!(!schema.contains("x-yjs"), "{schema}");
+    let sources = &files
+        .iter()
+        .find(|(p, _)| p == "form.sources.json")
+        .unwrap()
+        .1;
+    let sources: Value = serde_json::from_str(sources).unwrap();
+    let fields = sources["fields"].as_array().unwrap();
+    let mother_id = fields
+        .iter()
+        .find(|f| f["pointer"] == "/mother_id")
+        .unwrap();
+    assert_eq!(mother_id["type"], "id_card");
+    assert_eq!(
+        mother_id["items"],
+        json!(["birth_cert", "hukou", "insurance"])
+    );
+    assert_eq!(mother_id["departments"], json!(["wsjk", "gaj", "ybj"]));
+    assert_eq!(mother_id["sources"][0]["constraint"], "required");
+    let hukou = fields.iter().find(|f| f["pointer"] == "/hukou").unwrap();
+    assert_eq!(hukou["kind"], "section");
+    assert_eq!(hukou["applies"]["op"], "in");
+    assert!(fields
+        .iter()
+        .any(|f| f["pointer"] == "/hukou/household_address"));
 }
 
 #[test]
@@ -204,4 +279,51 @@ fn departments_receive_only_their_fields_under_their_names() {
 #[test]
 fn output_is_deterministic() {
     assert_eq!(emit(&sample()).unwrap(), emit(&sample()).unwrap());
+}
+
+#[test]
+fn ui_schemas_and_messages_follow_the_form() {
+    use yjs_compiler::emit::form::{i18n_zh, jsonforms_schema, ui_schema};
+    let form = sample();
+    let ui = ui_schema(&form);
+    assert_eq!(ui["ui:groups"][0]["title"], "办理情形");
+    assert_eq!(
+        ui["ui:groups"][0]["fields"],
+        json!(["settle", "card", "surname"])
+    );
+    assert_eq!(ui["hukou"]["ui:title"], "出生登记（市公安局）");
+    assert_eq!(ui["hukou"]["household_address"]["ui:widget"], "textarea");
+    assert_eq!(ui["card"]["ui:widget"], "radio");
+    // Help is shown once: from the schema's description, never again as ui:help.
+    assert!(!ui.to_string().contains("ui:help"));
+
+    let jf = jsonforms_schema(&form);
+    let groups = jf["elements"].as_array().unwrap();
+    assert_eq!(groups[0]["label"], "办理情形");
+    let hukou = groups
+        .iter()
+        .find(|g| g["label"] == "出生登记（市公安局）")
+        .unwrap();
+    assert_eq!(hukou["rule"]["effect"], "SHOW");
+    assert_eq!(
+        hukou["rule"]["condition"]["schema"]["properties"]["settle"]["const"],
+        "local"
+    );
+    let scope = hukou["elements"][0]["scope"].as_str().unwrap();
+    // The scope resolves in the schema to the field's definition.
+    let schema = form_schema(&form);
+    let pointer = scope.trim_start_matches('#');
+    assert_eq!(schema.pointer(pointer).unwrap()["title"], "户籍地址");
+
+    let zh = i18n_zh(&form);
+    assert_eq!(
+        zh["mother_id.error.pattern"],
+        "母亲身份证号码：请填写18位居民身份证号码，末位可为X"
+    );
+    assert_eq!(
+        zh["baby_name.error.maxLength"],
+        "新生儿姓名：不能超过15个字"
+    );
+    assert_eq!(zh["hukou.household_address.label"], "户籍地址");
+    assert_eq!(zh["error.required"], "此项为必填项");
 }

@@ -2,8 +2,13 @@
 //!
 //! The loader is strict about what it uses and tolerant of what it does not: the artifact types
 //! accept extra fields, so a newer compiler's output still loads; a missing file, bad JSON, a
-//! format version the runtime does not know, artifacts of two different matters, or a plan whose
-//! steps do not form a graph (a repeated step, an unknown predecessor, a cycle) are errors.
+//! format version the runtime does not know, artifacts of two different matters, a plan whose
+//! steps do not form a graph (a repeated step, an unknown predecessor, a cycle), an item step
+//! without exactly one projection, a projection of a step that is not an item, a projected field
+//! named twice, or a field pointer that is not a well-formed JSON pointer (RFC 6901: empty is
+//! the whole submission and is refused; else `/` then tokens where `~` is `~0` or `~1`) are
+//! errors, each with its own code: the runtime never runs artifacts whose cases could not finish
+//! or would silently drop fields.
 //!
 //! The plan's [`PlanGraph`] is built here, once; the engine hands it to every case it opens.
 
@@ -11,7 +16,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use yjs_artifacts::{GraphError, Plan, PlanGraph, Projections, FORMAT_VERSION};
+use yjs_artifacts::{GraphError, Plan, PlanGraph, Projections, StepKind, FORMAT_VERSION};
 
 use crate::error::Code;
 
@@ -65,6 +70,34 @@ pub enum ArtifactError {
         /// The item id.
         item: String,
     },
+    /// An item step of the plan has no projection, or more than one.
+    ProjectionCount {
+        /// The item id.
+        item: String,
+        /// How many projections name it.
+        count: usize,
+    },
+    /// A projection names the acceptance or delivery step, which receive no packet.
+    ProjectionOfNonItem {
+        /// The step id.
+        step: String,
+    },
+    /// A projected field's pointer is not a well-formed JSON pointer into the submission.
+    BadPointer {
+        /// The item id.
+        item: String,
+        /// The field's name.
+        field: String,
+        /// The pointer as written.
+        pointer: String,
+    },
+    /// Two fields of one projection have the same name: one would overwrite the other.
+    DuplicateField {
+        /// The item id.
+        item: String,
+        /// The field's name.
+        field: String,
+    },
     /// The plan's steps do not form a graph.
     Plan(GraphError),
     /// A service was given the same matter twice.
@@ -84,6 +117,10 @@ impl ArtifactError {
             Self::MatterMismatch { .. } => Code::MatterMismatch,
             Self::FormSchema { .. } => Code::FormSchemaInvalid,
             Self::ProjectionWithoutStep { .. } => Code::ProjectionWithoutStep,
+            Self::ProjectionCount { .. } => Code::ProjectionCount,
+            Self::ProjectionOfNonItem { .. } => Code::ProjectionOfNonItem,
+            Self::BadPointer { .. } => Code::BadPointer,
+            Self::DuplicateField { .. } => Code::DuplicateField,
             Self::Plan(GraphError::DuplicateStep(_)) => Code::DuplicateStep,
             Self::Plan(GraphError::UnknownStep { .. }) => Code::UnknownPredecessor,
             Self::Plan(GraphError::Cycle(_)) => Code::PlanCycle,
@@ -113,6 +150,26 @@ impl fmt::Display for ArtifactError {
             Self::ProjectionWithoutStep { item } => write!(
                 f,
                 "projections.json 中的事项 {item} 在 plan.json 中没有对应的步骤"
+            ),
+            Self::ProjectionCount { item, count } => write!(
+                f,
+                "plan.json 中的事项 {item} 在 projections.json 中有 {count} 个投影，应恰好一个；请重新构建"
+            ),
+            Self::ProjectionOfNonItem { step } => write!(
+                f,
+                "projections.json 为步骤 {step} 写了投影，但它不是事项步骤（受理、送达不接收数据包）"
+            ),
+            Self::BadPointer {
+                item,
+                field,
+                pointer,
+            } => write!(
+                f,
+                "projections.json 中事项 {item} 的栏目 {field} 的指针 “{pointer}” 不是有效的 JSON 指针（应以 / 开头，~ 只能写作 ~0 或 ~1）"
+            ),
+            Self::DuplicateField { item, field } => write!(
+                f,
+                "projections.json 中事项 {item} 的栏目 {field} 出现了两次"
             ),
             Self::Plan(e) => write!(
                 f,
@@ -176,15 +233,7 @@ impl MatterArtifacts {
             });
         }
         let graph = PlanGraph::new(&plan).map_err(ArtifactError::Plan)?;
-        if let Some(p) = projections
-            .items
-            .iter()
-            .find(|p| graph.index(&p.item).is_none())
-        {
-            return Err(ArtifactError::ProjectionWithoutStep {
-                item: p.item.clone(),
-            });
-        }
+        check_projections(&plan, &graph, &projections)?;
         Ok(Self {
             schema,
             projections,
@@ -217,6 +266,72 @@ impl MatterArtifacts {
     pub fn graph(&self) -> &PlanGraph {
         &self.graph
     }
+}
+
+/// Every projection names an item step, every item step has exactly one projection, and every
+/// projected field has a unique name and a well-formed pointer.
+fn check_projections(
+    plan: &Plan,
+    graph: &PlanGraph,
+    projections: &Projections,
+) -> Result<(), ArtifactError> {
+    for p in &projections.items {
+        let Some(i) = graph.index(&p.item) else {
+            return Err(ArtifactError::ProjectionWithoutStep {
+                item: p.item.clone(),
+            });
+        };
+        if plan.steps.get(i).map(|s| s.kind) != Some(StepKind::Item) {
+            return Err(ArtifactError::ProjectionOfNonItem {
+                step: p.item.clone(),
+            });
+        }
+        let mut names = std::collections::BTreeSet::new();
+        for f in &p.fields {
+            if !well_formed_pointer(&f.pointer) {
+                return Err(ArtifactError::BadPointer {
+                    item: p.item.clone(),
+                    field: f.name.clone(),
+                    pointer: f.pointer.clone(),
+                });
+            }
+            if !names.insert(f.name.as_str()) {
+                return Err(ArtifactError::DuplicateField {
+                    item: p.item.clone(),
+                    field: f.name.clone(),
+                });
+            }
+        }
+    }
+    for step in plan.steps.iter().filter(|s| s.kind == StepKind::Item) {
+        let count = projections
+            .items
+            .iter()
+            .filter(|p| p.item == step.id)
+            .count();
+        if count != 1 {
+            return Err(ArtifactError::ProjectionCount {
+                item: step.id.clone(),
+                count,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Whether `pointer` is a non-empty RFC 6901 JSON pointer: `/` then tokens in which every `~`
+/// is followed by `0` or `1`.
+pub fn well_formed_pointer(pointer: &str) -> bool {
+    let Some(rest) = pointer.strip_prefix('/') else {
+        return false;
+    };
+    let mut chars = rest.chars();
+    while let Some(c) = chars.next() {
+        if c == '~' && !matches!(chars.next(), Some('0' | '1')) {
+            return false;
+        }
+    }
+    true
 }
 
 /// Reads and deserialises one JSON file.

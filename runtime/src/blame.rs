@@ -18,11 +18,12 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use yjs_artifacts::StepKind;
 
-use crate::calendar::{Calendar, PauseError};
+use crate::calendar::{Calendar, Estimate, PauseError};
 use crate::case::{Case, Rectification};
 use crate::clock::{Clock, ClockStatus};
 use crate::engine::step_clock;
 use crate::status::{Limit, Position, StepStatus};
+use crate::unknown::Unknown;
 
 /// When step `i` became ready: the latest finish among its applicable predecessors (the receipt
 /// for a step without any); `None` while one of them is not approved.
@@ -122,6 +123,8 @@ pub struct Charge {
     pub limit: Limit,
     /// Working days past the due date.
     pub days_late: u32,
+    /// Set when the due date or the days late are estimated (估算): a year without data.
+    pub estimate: Option<Estimate>,
 }
 
 /// A step whose plan date has come while it still waits for an open step upstream: not overdue
@@ -141,6 +144,8 @@ pub struct Wait {
     pub department_name: String,
     /// The plan's date for the step (the static clock), already reached or passed.
     pub planned_due: NaiveDate,
+    /// Set when the plan's date is estimated (估算): a year without data.
+    pub estimate: Option<Estimate>,
     /// The open steps it waits for, in plan order.
     pub waiting_on: Vec<String>,
     /// The departments holding the case upstream of it, charged with the delay.
@@ -173,6 +178,9 @@ pub struct Board {
     pub waiting: Vec<Wait>,
     /// Open 整改 entries, by case.
     pub rectifications: Vec<OpenRectification>,
+    /// Cases whose clocks cannot be computed, by case: not on the board, for a person to look into.
+    #[serde(default)]
+    pub unknown: Vec<Unknown>,
 }
 
 /// The board entries of one case at `at`.
@@ -213,6 +221,7 @@ pub fn case_board(
                         status: v.status,
                         limit,
                         days_late: v.days_late,
+                        estimate: v.estimate,
                     });
                 }
             }
@@ -245,6 +254,7 @@ pub fn case_board(
                     department: plan.department.clone(),
                     department_name: plan.department_name.clone(),
                     planned_due: planned.due,
+                    estimate: planned.estimate,
                     waiting_on,
                     charged_to,
                 });
@@ -265,6 +275,7 @@ pub fn board<'a>(
         charges: Vec::new(),
         waiting: Vec::new(),
         rectifications: Vec::new(),
+        unknown: Vec::new(),
     };
     for case in cases {
         let (charges, waits) = case_board(case, cal, at)?;

@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{Calendar, Pause, PauseError};
+use crate::calendar::{Calendar, Estimate, Pause, PauseError};
 pub use crate::status::{ClockStatus, PauseKind};
 
 /// One entry of a suspension ledger.
@@ -53,6 +53,9 @@ pub struct ClockView {
     pub suspended_workdays: u32,
     /// Working days past the due date (0 unless overdue).
     pub days_late: u32,
+    /// Set when the due date, the status or the days late were counted over a year without
+    /// holiday data (估算, weekends only); `null` when they are exact.
+    pub estimate: Option<Estimate>,
 }
 
 impl Clock {
@@ -84,6 +87,7 @@ impl Clock {
         let unpaused = cal.due_with_pauses(self.start, self.budget, &[])?;
         let suspended_workdays = u32::try_from(cal.workdays_between(unpaused, due)?).unwrap_or(0);
         let suspended = self.ledger.iter().any(|s| s.to.is_none());
+        let estimate = cal.estimate(self.start, due.max(unpaused).max(at));
         if at > due {
             let late = cal.workdays_between(due, at)?;
             return Ok(ClockView {
@@ -92,6 +96,7 @@ impl Clock {
                 suspended,
                 suspended_workdays,
                 days_late: u32::try_from(late).unwrap_or(0),
+                estimate,
             });
         }
         // Working days counted so far (after `start`, up to `at`, outside pauses).
@@ -118,6 +123,7 @@ impl Clock {
             suspended,
             suspended_workdays,
             days_late: 0,
+            estimate,
         })
     }
 }

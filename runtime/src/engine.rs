@@ -14,7 +14,7 @@ use serde_json::Value;
 use yjs_artifacts::{Answer, Answers, Condition, StepKind};
 
 use crate::artifacts::{ArtifactError, MatterArtifacts};
-use crate::calendar::{Calendar, OutOfCoverage, PauseError};
+use crate::calendar::{Calendar, Estimate, OutOfCoverage, PauseError};
 use crate::case::{Case, CaseRecord, Delivery, Evaluation, Packet};
 use crate::clock::{Clock, ClockView, Suspension};
 use crate::status::{Outcome, StepStatus};
@@ -265,6 +265,8 @@ pub struct CaseView {
     pub evaluation: Option<Evaluation>,
     /// How many events are in the log.
     pub events: usize,
+    /// Set when some date or status of this view is estimated (估算): the union of its clocks'.
+    pub estimate: Option<Estimate>,
 }
 
 /// The matter's clock: the matter promise, paused by every suspension.
@@ -342,6 +344,14 @@ pub fn view(case: &Case, cal: &Calendar, at: NaiveDate) -> Result<CaseView, Paus
     }
     let matter_at = case.delivery.as_ref().map_or(at, |d| d.at.date().min(at));
     let clock = matter_clock(case).view(cal, matter_at, warn)?;
+    let estimate = Estimate::merge(
+        std::iter::once(&clock.estimate).chain(steps.iter().flat_map(|s| {
+            [&s.clock, &s.legal_clock]
+                .into_iter()
+                .flatten()
+                .map(|c| &c.estimate)
+        })),
+    );
     Ok(CaseView {
         id: case.record.id.clone(),
         matter: case.record.matter.clone(),
@@ -357,5 +367,6 @@ pub fn view(case: &Case, cal: &Calendar, at: NaiveDate) -> Result<CaseView, Paus
         delivery: case.delivery.clone(),
         evaluation: case.evaluation.clone(),
         events: case.events.len(),
+        estimate,
     })
 }

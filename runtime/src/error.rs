@@ -168,6 +168,8 @@ codes! {
     MissingDetail = "missing_detail", BadInput;
     /// A submission's text is not JSON.
     SubmissionNotJson = "submission_not_json", BadInput;
+    /// A submission or an event's output nests deeper than the runtime accepts.
+    TooDeep = "too_deep", BadInput;
     /// A due date or status needs a year the holiday calendar does not cover.
     OutsideCalendar = "outside_calendar", Calendar;
     /// An artifact file cannot be read.
@@ -184,6 +186,14 @@ codes! {
     ProjectionWithoutStep = "projection_without_step", Artifacts;
     /// Two plan steps share an id.
     DuplicateStep = "duplicate_step", Artifacts;
+    /// An item step has no projection, or more than one.
+    ProjectionCount = "projection_count", Artifacts;
+    /// A projection names the acceptance or delivery step.
+    ProjectionOfNonItem = "projection_of_non_item", Artifacts;
+    /// A projected field's pointer is not a well-formed JSON pointer.
+    BadPointer = "bad_pointer", Artifacts;
+    /// Two fields of one projection have the same name.
+    DuplicateField = "duplicate_field", Artifacts;
     /// A plan step waits for a step the plan does not have.
     UnknownPredecessor = "unknown_predecessor", Artifacts;
     /// The plan's steps wait for each other in a circle.
@@ -248,6 +258,13 @@ pub enum InputError {
         /// The parser's explanation.
         reason: String,
     },
+    /// A submission or an event nests deeper than [`crate::json::MAX_INPUT_DEPTH`].
+    TooDeep {
+        /// What: `申请` or `事件`.
+        what: &'static str,
+        /// Its depth.
+        depth: usize,
+    },
 }
 
 impl InputError {
@@ -259,6 +276,7 @@ impl InputError {
             Self::MissingStep { .. } => Code::MissingStep,
             Self::MissingDetail { .. } => Code::MissingDetail,
             Self::SubmissionNotJson { .. } => Code::SubmissionNotJson,
+            Self::TooDeep { .. } => Code::TooDeep,
         }
     }
 }
@@ -286,6 +304,11 @@ impl fmt::Display for InputError {
             Self::SubmissionNotJson { reason } => {
                 write!(f, "申请不是有效的 JSON：{reason}")
             }
+            Self::TooDeep { what, depth } => write!(
+                f,
+                "{what}的 JSON 嵌套 {depth} 层，超过允许的 {} 层，未存储",
+                crate::json::MAX_INPUT_DEPTH
+            ),
         }
     }
 }

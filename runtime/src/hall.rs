@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use crate::actor::{own_steps, Actor, Role};
 use crate::blame::{board, held_clock, position, Board};
+use crate::calendar::Estimate;
 use crate::case::{Case, Evaluation, Packet};
 use crate::clock::ClockView;
 use crate::engine::{CaseView, StepView};
@@ -24,6 +25,7 @@ use crate::service::{clock_error, CaseSummary, Recorded, Service};
 use crate::stats::{statistics, Statistics};
 use crate::status::{Outcome, Position, StepStatus};
 use crate::store::CaseStore;
+use crate::unknown::Unknown;
 
 /// One step in a department's inbox.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -107,6 +109,8 @@ pub struct Progress {
     pub outcome: Outcome,
     /// The promised date of the whole matter.
     pub due: NaiveDate,
+    /// Set when a date shown is estimated (估算): a year without holiday data.
+    pub estimate: Option<Estimate>,
     /// The applicable steps: name, department, status, and the reason of a refusal.
     pub steps: Vec<ProgressStep>,
     /// Whether the service has been delivered, and how.
@@ -134,13 +138,10 @@ pub struct ProgressStep {
 }
 
 /// The last four digits of the first mobile number of a submission (the applicant's second
-/// factor): the first top-level field whose schema says `x-yjs-type: mobile`.
+/// factor): the first top-level field whose schema has the mobile `pattern`.
 pub fn phone_tail(schema: &Value, submission: &Value) -> Option<String> {
     let props = schema.get("properties")?.as_object()?;
-    let field = props
-        .iter()
-        .find(|(_, s)| s.get("x-yjs-type").and_then(Value::as_str) == Some("mobile"))?
-        .0;
+    let field = props.iter().find(|(_, s)| crate::validate::is_mobile(s))?.0;
     let phone = submission.get(field)?.as_str()?;
     let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
     (digits.len() >= 4).then(|| digits[digits.len() - 4..].iter().collect())
@@ -226,34 +227,42 @@ impl<S: CaseStore> Service<S> {
         self.event(case_id, event.by(actor.clone()))
     }
 
-    /// Every case the actor may see, in id order, with the matter clock at `at`.
+    /// Every case the actor may see, in id order, with the matter clock at `at`. A case that
+    /// cannot be read is listed as unknown for the window and the supervisor (a department
+    /// cannot be shown to hold a step of it); one whose clocks cannot be computed, for everyone
+    /// who sees it.
     pub fn list_as(&self, actor: &Actor, at: NaiveDate) -> Result<Vec<CaseSummary>, Error> {
         let mut out = Vec::new();
+        if actor.role == Role::Applicant {
+            return Ok(out);
+        }
         for id in self.store().ids()? {
-            let case = self.case(&id)?;
-            if !actor.sees(&case) || actor.role == Role::Applicant {
+            let case = match self.case(&id) {
+                Ok(case) => case,
+                Err(e) if actor.role != Role::Department => {
+                    out.push(CaseSummary::unknown(&id, &e));
+                    continue;
+                }
+                Err(_) => continue,
+            };
+            if !actor.sees(&case) {
                 continue;
             }
-            let v = self.view(&case, at)?;
-            out.push(CaseSummary {
-                id: v.id,
-                matter: v.matter,
-                received: v.received,
-                outcome: v.outcome,
-                due: v.clock.due,
-                status: v.clock.status,
-                items: v.items,
+            out.push(match self.view(&case, at) {
+                Ok(v) => CaseSummary::of(v),
+                Err(e) => CaseSummary::unknown(&id, &e),
             });
         }
         Ok(out)
     }
 
     /// A department's inbox at `at`: every open applicable step of its own, holding first, then
-    /// by due date and case.
+    /// by due date and case. A step whose clock cannot be computed is listed without a clock;
+    /// a case that cannot be read is left out (the window's list shows it as unknown).
     pub fn inbox(&self, department: &str, at: NaiveDate) -> Result<Vec<InboxEntry>, Error> {
         let mut out = Vec::new();
-        for id in self.store().ids()? {
-            let case = self.case(&id)?;
+        for case in self.readable_cases()?.0 {
+            let id = case.record.id.clone();
             if case.delivery.is_some() {
                 continue;
             }
@@ -268,7 +277,7 @@ impl<S: CaseStore> Service<S> {
                 let warn = case.record.plan.supervision.warn_percent;
                 let clock = held_clock(&case, i, self.calendar())
                     .and_then(|c| c.map(|c| c.view(self.calendar(), at, warn)).transpose())
-                    .map_err(clock_error)?;
+                    .unwrap_or(None);
                 let corrections = case.corrections(&step.id);
                 let allowed = 1 + case
                     .escalations
@@ -304,24 +313,43 @@ impl<S: CaseStore> Service<S> {
         Ok(out)
     }
 
-    /// Every case, replayed.
-    fn all_cases(&self) -> Result<Vec<Case>, Error> {
-        let mut cases = Vec::new();
-        for id in self.store().ids()? {
-            cases.push(self.case(&id)?);
+    /// Every case that reads back and whose view at `at` can be computed, and the unknown
+    /// entries of the others.
+    fn computable_cases(&self, at: NaiveDate) -> Result<(Vec<Case>, Vec<Unknown>), Error> {
+        let (cases, mut unknown) = self.readable_cases()?;
+        let mut good = Vec::new();
+        for case in cases {
+            let check = self.view(&case, at).and_then(|_| {
+                board([&case], self.calendar(), at)
+                    .and_then(|_| statistics([&case], self.calendar(), at))
+                    .map_err(clock_error)
+            });
+            match check {
+                Ok(_) => good.push(case),
+                Err(e) => unknown.push(Unknown::new(&case.record.id, &e)),
+            }
         }
-        Ok(cases)
+        unknown.sort_by(|a, b| a.case.cmp(&b.case));
+        Ok((good, unknown))
     }
 
     /// The 督办 board at `at`: holding steps in warning or overdue charged to their departments,
-    /// waiting steps with the departments holding them up, open 整改 entries.
+    /// waiting steps with the departments holding them up, open 整改 entries; cases that cannot
+    /// be computed are listed apart as unknown.
     pub fn board(&self, at: NaiveDate) -> Result<Board, Error> {
-        board(&self.all_cases()?, self.calendar(), at).map_err(clock_error)
+        let (cases, unknown) = self.computable_cases(at)?;
+        let mut b = board(&cases, self.calendar(), at).map_err(clock_error)?;
+        b.unknown = unknown;
+        Ok(b)
     }
 
-    /// Statistics per matter and per department at `at` (数据报送).
+    /// Statistics per matter and per department at `at` (数据报送), over the cases that can be
+    /// computed; the others are listed apart as unknown.
     pub fn statistics(&self, at: NaiveDate) -> Result<Statistics, Error> {
-        statistics(&self.all_cases()?, self.calendar(), at).map_err(clock_error)
+        let (cases, unknown) = self.computable_cases(at)?;
+        let mut s = statistics(&cases, self.calendar(), at).map_err(clock_error)?;
+        s.unknown = unknown;
+        Ok(s)
     }
 
     /// The 一次告知 of a matter for the situation answers in `answers` (an object of situation
@@ -372,6 +400,7 @@ impl<S: CaseStore> Service<S> {
             at,
             outcome: v.outcome,
             due: v.clock.due,
+            estimate: v.estimate.clone(),
             steps,
             delivered: v.delivery.as_ref().map(|d| d.method.clone()),
             can_evaluate: v.delivery.is_some() && v.evaluation.is_none(),

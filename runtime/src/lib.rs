@@ -18,7 +18,9 @@
 //! | [`case`] | the event log and the state machine that replays it |
 //! | [`clock`] | budget plus suspension ledger, status at a date |
 //! | [`supervise`] | 督办: steps in warning or overdue |
+//! | [`json`] | the nesting limit of input, and the decoder of stored JSON |
 //! | [`time`] | parsing times; "now" for the command line only |
+//! | [`unknown`] | a case that cannot be shown, listed as unknown with its reason |
 //! | [`store`] | the `CaseStore` trait and its contract: SQLite, PostgreSQL and in-memory |
 
 #![forbid(unsafe_code)]
@@ -33,6 +35,7 @@ pub mod engine;
 pub mod error;
 pub mod event;
 pub mod hall;
+pub mod json;
 pub mod notice;
 pub mod service;
 pub mod stats;
@@ -40,6 +43,7 @@ pub mod status;
 pub mod store;
 pub mod supervise;
 pub mod time;
+pub mod unknown;
 pub mod validate;
 
 pub use actor::{Actor, Denied, Role};
@@ -53,6 +57,7 @@ pub use status::{
     Applied, ClockStatus, Limit, Outcome, PauseKind, Position, StepStatus, Vocabulary,
 };
 pub use store::{CaseStore, MemoryStore, PostgresStore, SqliteStore, StoreError};
+pub use unknown::Unknown;
 pub use validate::Problem;
 
 pub use chrono::{NaiveDate, NaiveDateTime};

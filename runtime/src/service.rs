@@ -8,7 +8,12 @@
 //! **Compute, then commit.** A write first computes everything that can fail — validation,
 //! routing, the rules of the case, the clocks of the answer — and only then writes, so a call
 //! that returns an error has stored nothing. The store re-checks an event inside its own
-//! transaction, so a concurrent writer can still make it refuse, never half-apply.
+//! transaction, so a concurrent writer can still make it refuse, never half-apply. Input nested
+//! deeper than [`MAX_INPUT_DEPTH`] is refused first, and the store checks that what it writes
+//! reads back before its transaction; after the commit nothing can fail the call any more.
+//!
+//! **Reads degrade per case.** A list, 督办, the board or the statistics never fail because of
+//! one case: a case that cannot be read or computed is reported as [`Unknown`] with its reason.
 
 use std::collections::BTreeMap;
 
@@ -17,14 +22,17 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::artifacts::{ArtifactError, MatterArtifacts};
-use crate::calendar::{Calendar, PauseError};
+use crate::calendar::{Calendar, Estimate, PauseError};
 use crate::case::Case;
 use crate::engine::{id_prefix, view, CaseView, Engine, SubmitError};
 use crate::error::Error;
+use crate::error::InputError;
 use crate::event::Event;
+use crate::json::{check_depth, MAX_INPUT_DEPTH};
 use crate::status::{Applied, ClockStatus, Outcome};
 use crate::store::CaseStore;
-use crate::supervise::{report, Alert};
+use crate::supervise::{alerts, sort, Alert};
+use crate::unknown::{matter_of, Unknown};
 
 /// The cases of some matters, in one store, on one calendar.
 #[derive(Debug)]
@@ -46,7 +54,8 @@ pub struct Recorded {
     pub case: CaseView,
 }
 
-/// One case in a list.
+/// One case in a list. A case that cannot be shown has `unknown` set and no received time,
+/// outcome, due date or status (the matter is read from its id).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CaseSummary {
@@ -55,16 +64,52 @@ pub struct CaseSummary {
     /// The matter id.
     pub matter: String,
     /// When it was received.
-    #[cfg_attr(feature = "openapi", schema(value_type = String, format = "yjs-local-date-time", example = "2026-03-02T09:00:00"))]
-    pub received: NaiveDateTime,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = "yjs-local-date-time", example = "2026-03-02T09:00:00"))]
+    pub received: Option<NaiveDateTime>,
     /// `open` until delivery, then how it ended.
-    pub outcome: Outcome,
+    pub outcome: Option<Outcome>,
     /// The matter's due date as of the date asked about.
-    pub due: NaiveDate,
+    pub due: Option<NaiveDate>,
     /// The matter clock's status at that date.
-    pub status: ClockStatus,
+    pub status: Option<ClockStatus>,
     /// The applicable items.
     pub items: Vec<String>,
+    /// Set when the due date or status is estimated (估算): a year without holiday data.
+    pub estimate: Option<Estimate>,
+    /// Why the case cannot be shown; `null` for every case that can.
+    pub unknown: Option<Unknown>,
+}
+
+impl CaseSummary {
+    /// The summary of a case as shown.
+    pub fn of(v: CaseView) -> Self {
+        Self {
+            id: v.id,
+            matter: v.matter,
+            received: Some(v.received),
+            outcome: Some(v.outcome),
+            due: Some(v.clock.due),
+            status: Some(v.clock.status),
+            items: v.items,
+            estimate: v.clock.estimate,
+            unknown: None,
+        }
+    }
+
+    /// The row of a case that cannot be shown.
+    pub fn unknown(id: &str, error: &Error) -> Self {
+        Self {
+            id: id.to_owned(),
+            matter: matter_of(id).to_owned(),
+            received: None,
+            outcome: None,
+            due: None,
+            status: None,
+            items: Vec::new(),
+            estimate: None,
+            unknown: Some(Unknown::new(id, error)),
+        }
+    }
 }
 
 /// The 督办 list at a date.
@@ -72,8 +117,11 @@ pub struct CaseSummary {
 pub struct Supervision {
     /// The date.
     pub at: NaiveDate,
-    /// Every step in warning or overdue, overdue first (see [`report`]).
+    /// Every step in warning or overdue, overdue first (see [`crate::supervise::report`]).
     pub alerts: Vec<Alert>,
+    /// Cases whose clocks cannot be computed: not checked, listed for a person to look into.
+    #[serde(default)]
+    pub unknown: Vec<Unknown>,
 }
 
 impl From<SubmitError> for Error {
@@ -140,6 +188,10 @@ impl<S: CaseStore> Service<S> {
         received: NaiveDateTime,
     ) -> Result<CaseView, Error> {
         let engine = self.engine(matter)?;
+        check_depth(submission).map_err(|depth| InputError::TooDeep {
+            what: "申请",
+            depth,
+        })?;
         let record = engine.submit(submission, received)?;
         let prefix = id_prefix(&record.matter, received);
         // The answer is computed before the case is stored: a failure leaves nothing behind.
@@ -153,6 +205,16 @@ impl<S: CaseStore> Service<S> {
     /// (same id, same content) changes nothing and says `duplicate`.
     pub fn event(&self, case_id: &str, event: Event) -> Result<Recorded, Error> {
         let date = event.at.date();
+        let depth = serde_json::to_value(&event)
+            .map(|v| crate::json::depth(&v))
+            .map_err(|e| Error::Internal(format!("事件无法编码：{e}")))?;
+        if depth > MAX_INPUT_DEPTH {
+            return Err(InputError::TooDeep {
+                what: "事件",
+                depth,
+            }
+            .into());
+        }
         let mut case = self.store.load(case_id)?;
         let applied = case.apply(event.clone())?;
         // The case after the event must be viewable before the event is stored.
@@ -165,11 +227,17 @@ impl<S: CaseStore> Service<S> {
             });
         }
         let applied = self.store.append(case_id, &event)?;
-        // Another writer may have appended in between: show the case as stored.
-        let case = self.store.load(case_id)?;
+        // Another writer may have appended in between: show the case as stored. The event is
+        // committed, so a failure to read it back now must not turn into an error: the view
+        // computed before the commit answers instead.
+        let stored = self
+            .store
+            .load(case_id)
+            .map_err(Error::from)
+            .and_then(|case| self.view(&case, date));
         Ok(Recorded {
             applied,
-            case: self.view(&case, date)?,
+            case: stored.unwrap_or(shown),
             event,
         })
     }
@@ -180,32 +248,50 @@ impl<S: CaseStore> Service<S> {
         self.view(&case, at)
     }
 
-    /// Every case, in id order, with its outcome and the matter clock at `at`.
+    /// Every case, in id order, with its outcome and the matter clock at `at`; a case that
+    /// cannot be shown is listed as unknown with its reason.
     pub fn list(&self, at: NaiveDate) -> Result<Vec<CaseSummary>, Error> {
         let mut out = Vec::new();
         for id in self.store.ids()? {
-            let v = self.show(&id, at)?;
-            out.push(CaseSummary {
-                id: v.id,
-                matter: v.matter,
-                received: v.received,
-                outcome: v.outcome,
-                due: v.clock.due,
-                status: v.clock.status,
-                items: v.items,
+            out.push(match self.show(&id, at) {
+                Ok(v) => CaseSummary::of(v),
+                Err(e) => CaseSummary::unknown(&id, &e),
             });
         }
         Ok(out)
     }
 
-    /// Every open step of every case in warning or overdue at `at` (督办).
+    /// Every open step of every case in warning or overdue at `at` (督办); cases whose clocks
+    /// cannot be computed are listed apart as unknown.
     pub fn overdue(&self, at: NaiveDate) -> Result<Supervision, Error> {
-        let mut cases = Vec::new();
-        for id in self.store.ids()? {
-            cases.push(self.store.load(&id)?);
+        let (cases, mut unknown) = self.readable_cases()?;
+        let mut out = Vec::new();
+        for case in &cases {
+            match alerts(case, &self.calendar, at) {
+                Ok(a) => out.extend(a),
+                Err(e) => unknown.push(Unknown::new(&case.record.id, &clock_error(e))),
+            }
         }
-        let alerts = report(&cases, &self.calendar, at).map_err(clock_error)?;
-        Ok(Supervision { at, alerts })
+        sort(&mut out);
+        unknown.sort_by(|a, b| a.case.cmp(&b.case));
+        Ok(Supervision {
+            at,
+            alerts: out,
+            unknown,
+        })
+    }
+
+    /// Every case that reads back, in id order, and the unknown entries of those that do not.
+    pub(crate) fn readable_cases(&self) -> Result<(Vec<Case>, Vec<Unknown>), Error> {
+        let mut cases = Vec::new();
+        let mut unknown = Vec::new();
+        for id in self.store.ids()? {
+            match self.store.load(&id) {
+                Ok(case) => cases.push(case),
+                Err(e) => unknown.push(Unknown::new(&id, &e.into())),
+            }
+        }
+        Ok((cases, unknown))
     }
 
     /// A case's view at `at` on the service's calendar.

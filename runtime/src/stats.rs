@@ -19,6 +19,7 @@ use crate::case::Case;
 use crate::clock::{ClockStatus, Suspension};
 use crate::engine::matter_clock;
 use crate::status::{PauseKind, StepStatus};
+use crate::unknown::Unknown;
 
 /// One row of statistics: a matter or a department.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,6 +63,9 @@ pub struct Statistics {
     pub matters: Vec<Row>,
     /// One row per department, by id.
     pub departments: Vec<Row>,
+    /// Cases that cannot be computed, by case: not counted, for a person to look into.
+    #[serde(default)]
+    pub unknown: Vec<Unknown>,
 }
 
 /// Sums before the averages are taken.
@@ -228,6 +232,7 @@ pub fn statistics<'a>(
         at,
         matters: matters.into_iter().map(|(id, t)| t.row(id)).collect(),
         departments: depts.into_iter().map(|(id, t)| t.row(id)).collect(),
+        unknown: Vec::new(),
     })
 }
 

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{Calendar, PauseError};
+use crate::calendar::{Calendar, Estimate, PauseError};
 use crate::case::Case;
 use crate::clock::ClockStatus;
 use crate::engine::{legal_clock, step_clock};
@@ -30,6 +30,8 @@ pub struct Alert {
     pub limit: Limit,
     /// Working days past the due date.
     pub days_late: u32,
+    /// Set when the due date or the days late are estimated (估算): a year without data.
+    pub estimate: Option<Estimate>,
 }
 
 /// The alerts of one case at `at`: its open steps (not finished, applicable) in warning or overdue.
@@ -70,6 +72,7 @@ pub fn alerts(case: &Case, cal: &Calendar, at: NaiveDate) -> Result<Vec<Alert>, 
                 status: v.status,
                 limit,
                 days_late: v.days_late,
+                estimate: v.estimate,
             });
         }
     }
@@ -86,6 +89,12 @@ pub fn report<'a>(
     for case in cases {
         out.extend(alerts(case, cal, at)?);
     }
+    sort(&mut out);
+    Ok(out)
+}
+
+/// Sorts alerts: overdue first, legal before promised, then by due date, case and step.
+pub fn sort(out: &mut [Alert]) {
     out.sort_by(|a, b| {
         (b.status == ClockStatus::Overdue)
             .cmp(&(a.status == ClockStatus::Overdue))
@@ -94,5 +103,4 @@ pub fn report<'a>(
             .then(a.case.cmp(&b.case))
             .then(a.step.cmp(&b.step))
     });
-    Ok(out)
 }

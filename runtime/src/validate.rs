@@ -2,8 +2,10 @@
 //!
 //! 一次告知: the applicant learns about every problem in one answer. The JSON Schema (draft-07,
 //! `jsonschema` crate) checks presence, types, bounds, options and patterns; then every field whose
-//! schema carries `x-yjs-type` (`id_card`, `uscc`, `region`, `mobile`) or `format: date` gets the
+//! schema is an identifier (`id_card`, `uscc`, `region`, `mobile`) or has `format: date` gets the
 //! domain check from `yjs_artifacts::validators` (check digits, region structure, real dates).
+//! The identifiers are recognised by their schema's custom `format` (`id-card`, `uscc`,
+//! `region-code`, as the build's `formats.mjs` names them), a mobile number by its `pattern`.
 //! A domain failure replaces the schema's `pattern` failure at the same pointer, which would only
 //! say "格式不正确" about the same value. Format assertions of the schema engine are off: dates are
 //! checked here, with a Chinese message.
@@ -14,7 +16,7 @@ use jsonschema::error::ValidationErrorKind;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use yjs_artifacts::validators::{
-    check_id_card, check_mobile, check_region_code, check_uscc, CivilDate,
+    check_id_card, check_mobile, check_region_code, check_uscc, pattern, CivilDate,
 };
 
 use crate::artifacts::ArtifactError;
@@ -117,6 +119,9 @@ fn describe(kind: &ValidationErrorKind, at: String) -> (String, String) {
             (at, format!("表单中没有这些栏目：{}", unexpected.join("、")))
         }
         K::MultipleOf { multiple_of } => (at, format!("必须是 {multiple_of} 的整数倍")),
+        // A conditional section or field given where its items do not apply.
+        K::Not { .. } => (at, "填写了不适用于所选办理情形的栏目，请删除".to_owned()),
+        K::PropertyNames { .. } => (at, "表单中没有此栏目".to_owned()),
         other => (at, format!("不符合表单要求（{}）", other.keyword())),
     }
 }
@@ -218,32 +223,78 @@ fn domain_checks(
     }
 }
 
-/// The domain check for one string value, by its schema's `x-yjs-type` or `format`.
+/// The date bounds of a field (`allOf` entries with the formats `date-not-before-…` and
+/// `date-not-after-…`, a date or `today`, the receipt date), on a real `YYYY-MM-DD` date.
+fn date_bounds(schema: &Value, text: &str, today: NaiveDate) -> Option<(String, String)> {
+    let formats = schema
+        .get("allOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.get("format").and_then(Value::as_str));
+    for f in formats {
+        let (not_before, limit) = match (
+            f.strip_prefix("date-not-before-"),
+            f.strip_prefix("date-not-after-"),
+        ) {
+            (Some(l), _) => (true, l),
+            (_, Some(l)) => (false, l),
+            _ => continue,
+        };
+        let today_text = today.format("%Y-%m-%d").to_string();
+        let (bound, name) = if limit == "today" {
+            (today_text.as_str(), format!("今天（{today_text}）"))
+        } else {
+            (limit, limit.to_owned())
+        };
+        let broken = if not_before {
+            text < bound
+        } else {
+            text > bound
+        };
+        if broken {
+            let may = if not_before {
+                "不能早于"
+            } else {
+                "不能晚于"
+            };
+            return Some((f.to_owned(), format!("日期{may}{name}，填写的是 {text}")));
+        }
+    }
+    None
+}
+
+/// Whether a field's schema is a mobile number's: its `pattern` is the mobile pattern.
+pub fn is_mobile(schema: &Value) -> bool {
+    schema.get("pattern").and_then(Value::as_str) == Some(pattern::MOBILE)
+}
+
+/// The domain check for one string value, by its schema's `format` (or mobile `pattern`).
 fn domain_check(schema: &Value, text: &str, today: NaiveDate) -> Option<(String, String)> {
-    let ty = schema.get("x-yjs-type").and_then(Value::as_str);
     let format = schema.get("format").and_then(Value::as_str);
     let civil = CivilDate::new(today.year(), today.month(), today.day());
-    match (ty, format) {
-        (Some("id_card"), _) => check_id_card(text, civil)
+    match format {
+        Some("id-card") => check_id_card(text, civil)
             .err()
             .map(|e| (e.code().to_owned(), e.to_string())),
-        (Some("uscc"), _) => check_uscc(text)
+        Some("uscc") => check_uscc(text)
             .err()
             .map(|e| (e.code().to_owned(), e.to_string())),
-        (Some("region"), _) => check_region_code(text)
+        Some("region-code") => check_region_code(text)
             .err()
             .map(|e| (e.code().to_owned(), e.to_string())),
-        (Some("mobile"), _) => check_mobile(text)
+        _ if is_mobile(schema) => check_mobile(text)
             .err()
             .map(|e| (e.code().to_owned(), e.to_string())),
-        (_, Some("date")) => {
+        Some("date") => {
             let real = text.len() == 10 && NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok();
-            (!real).then(|| {
-                (
+            if !real {
+                return Some((
                     "date".to_owned(),
                     format!("“{text}”不是真实存在的日期，请按 YYYY-MM-DD 填写"),
-                )
-            })
+                ));
+            }
+            date_bounds(schema, text, today)
         }
         _ => None,
     }

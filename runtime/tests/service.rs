@@ -129,8 +129,8 @@ fn submit_event_show_list_and_overdue() {
     };
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].id, id);
-    assert_eq!(list[0].due, date("2026-03-11"));
-    assert_eq!(list[0].status, ClockStatus::OnTrack);
+    assert_eq!(list[0].due, Some(date("2026-03-11")));
+    assert_eq!(list[0].status, Some(ClockStatus::OnTrack));
     let overdue = match service.overdue(date("2026-03-05")) {
         Ok(o) => o,
         Err(e) => panic!("{e}"),
@@ -278,25 +278,55 @@ fn bad_input_has_its_own_codes() {
 }
 
 #[test]
-fn dates_outside_the_calendar_are_refused_before_anything_is_stored() {
+fn dates_past_the_calendar_are_estimated_and_marked() {
     let service = service();
     // Received in the last days of 2026: the clocks reach 2027, which has no holiday data yet.
-    let e = error(service.submit("newborn", &submission(), at("2026-12-28 09:00")));
+    // The case is accepted; every clock that reaches 2027 says it is an estimate, and why.
+    let v = match service.submit("newborn", &submission(), at("2026-12-28 09:00")) {
+        Ok(v) => v,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(
+        v.clock.estimate.as_ref().map(|e| e.years.clone()),
+        Some(vec![2027])
+    );
+    assert!(v
+        .estimate
+        .as_ref()
+        .is_some_and(|e| e.reason.contains("估算")));
+    let accept = v.steps.first().and_then(|s| s.clock.as_ref());
+    assert_eq!(accept.map(|c| c.estimate.is_none()), Some(true));
+    assert_eq!(case_count(&service), 1);
+    // A case of 2026 shown, listed and supervised in 2027: estimated, never an error.
+    let id = submit(&service, "2026-03-02 09:00");
+    let shown = match service.show(&id, date("2027-01-05")) {
+        Ok(v) => v,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(shown.clock.status, ClockStatus::Overdue);
+    assert!(shown.clock.estimate.is_some());
+    let recorded = service.event(&id, approve("accept", "2027-01-05 10:00"));
+    assert!(recorded.is_ok(), "{recorded:?}");
+    let list = match service.list(date("2027-01-05")) {
+        Ok(l) => l,
+        Err(e) => panic!("{e}"),
+    };
+    assert!(list
+        .iter()
+        .all(|s| s.unknown.is_none() && s.estimate.is_some()));
+    let sup = match service.overdue(date("2027-01-05")) {
+        Ok(s) => s,
+        Err(e) => panic!("{e}"),
+    };
+    assert!(sup.unknown.is_empty());
+    assert!(sup.alerts.iter().all(|a| a.estimate.is_some()));
+    // Beyond the years that are estimated at all: refused, and nothing is stored.
+    let e = error(service.submit("newborn", &submission(), at("2199-12-30 09:00")));
     assert_eq!(
         (e.kind(), e.code()),
         (ErrorKind::Calendar, Code::OutsideCalendar)
     );
-    assert_eq!(case_count(&service), 0);
-    let id = submit(&service, "2026-03-02 09:00");
-    let e = error(service.show(&id, date("2027-01-05")));
-    assert_eq!(e.code(), Code::OutsideCalendar);
-    let e = error(service.event(&id, approve("accept", "2027-01-05 10:00")));
-    assert_eq!(e.code(), Code::OutsideCalendar);
-    // The event whose answer could not be computed is not in the log.
-    assert_eq!(
-        service.show(&id, date("2026-03-02")).map(|v| v.events).ok(),
-        Some(0)
-    );
+    assert_eq!(case_count(&service), 2);
 }
 
 /// The fixture plan and projections, as values to break.

@@ -18,7 +18,7 @@ async function load() {
       [...byDept.entries()].map(([dept, list]) => el('div', { class: 'dept', 'data-department': list[0].department },
         el('h3', {}, `${dept}（${list.length}）`),
         table(['办件', '步骤', '时限', '状态', '应办结', '超期工作日'], list.map((c) => [
-          c.case, c.name, say('limit', c.limit), badge('clock', c.status), c.due, String(c.days_late)]))))),
+          c.case, c.name, say('limit', c.limit), badge('clock', c.status), dueText(c.due, c), String(c.days_late)]))))),
     card(`等待前序步骤（${b.waiting.length}）`, b.waiting.length === 0 ? el('p', { class: 'muted' }, '无') :
       table(['办件', '步骤', '部门', '等待', '延误记在'], b.waiting.map((w) => [
         w.case, w.name, w.department_name, w.waiting_on.join('、'), w.charged_to.join('、')]))),

@@ -10,6 +10,12 @@ function say(family, code) {
   return (f && f[code]) || code;
 }
 
+/** A date with `（估算）` after it when `x.estimate` says it was counted over a year without
+ *  holiday data (the reason is in `x.estimate.reason`). */
+function dueText(date, x) {
+  return x && x.estimate ? `${date}（估算）` : String(date);
+}
+
 /** The `at` of the page's URL (for demonstrations and tests), else today. */
 function pageAt() {
   return new URLSearchParams(location.search).get('at');

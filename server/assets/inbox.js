@@ -33,7 +33,7 @@ function entry(e, out) {
     el('h3', {}, e.name),
     el('div', { class: 'meta' }, e.case),
     el('div', {}, badge('position', e.position), ' ', badge('step', e.status), ' ',
-      clock ? badge('clock', clock.status) : '', clock ? ` 应办结：${clock.due}` : ''),
+      clock ? badge('clock', clock.status) : '', clock ? ` 应办结：${dueText(clock.due, clock)}` : ''),
     clock && clock.days_late ? el('div', { class: 'meta' }, `已超期 ${clock.days_late} 个工作日`) : '',
     el('div', { class: 'meta' }, `补正 ${e.corrections} 次`, e.correction_allowed ? '' : '（再次补正须督办批准）'),
     el('div', { class: 'actions' },

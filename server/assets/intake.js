@@ -127,7 +127,8 @@ async function submit(data) {
   show(tabs('intake'), card('受理成功',
     el('div', { class: 'notice-ok', id: 'accepted' },
       el('p', {}, '办件编号：', el('strong', { id: 'case-id' }, v.id)),
-      el('p', {}, `承诺办结日期：${v.clock.due}`),
+      el('p', {}, `承诺办结日期：${dueText(v.clock.due, v.clock)}`),
+      v.estimate ? el('p', { class: 'muted' }, v.estimate.reason) : '',
       el('p', {}, '办理事项：', v.steps.filter((s) => s.status !== 'not_applicable').map((s) => s.name).join('、'))),
     el('button', { onclick: () => { state.formData = {}; situations(state.matter); } }, '受理下一件')));
 }
@@ -139,8 +140,10 @@ async function cases() {
   const out = el('div', { id: 'case-actions' });
   show(tabs('cases'), out, card('办件列表',
     r.data.length === 0 ? el('p', { class: 'muted' }, '暂无办件') :
-      table(['办件编号', '收件时间', '办结情况', '承诺日期', '计时', '操作'], r.data.map((c) => [
-        c.id, c.received.replace('T', ' '), say('outcome', c.outcome), c.due, badge('clock', c.status),
+      table(['办件编号', '收件时间', '办结情况', '承诺日期', '计时', '操作'], r.data.map((c) => c.unknown ? [
+        c.id, '—', '状态未知', '—', `${c.unknown.reason} [${c.unknown.code}]`, '',
+      ] : [
+        c.id, c.received.replace('T', ' '), say('outcome', c.outcome), dueText(c.due, c), badge('clock', c.status),
         el('span', {},
           el('button', { class: 'secondary', onclick: () => act(out, c.id, { kind: 'approve', step: 'accept' }) }, '受理'),
           el('button', { class: 'secondary', onclick: () => act(out, c.id, { kind: 'deliver', method: 'window' }) }, '送达')),

@@ -18,7 +18,8 @@ async function query(id, phone) {
   if (!r.ok) return form(errorBox(r.data));
   const p = r.data;
   show(card(`${p.matter_name}（${p.id}）`,
-    el('p', {}, '办理情况：', el('strong', {}, say('outcome', p.outcome)), `；承诺办结日期 ${p.due}`),
+    el('p', {}, '办理情况：', el('strong', {}, say('outcome', p.outcome)), `；承诺办结日期 ${dueText(p.due, p)}`),
+    p.estimate ? el('p', { class: 'muted' }, p.estimate.reason) : '',
     p.delivered ? el('p', {}, `已送达（${p.delivered}）`) : '',
     table(['事项', '部门', '状态', '承诺日期', '说明'], p.steps.map((s) => [
       s.name, s.department_name, badge('step', s.status), s.due || '—', s.reason || '']))),

@@ -142,7 +142,9 @@ pub fn load_matters(dir: &Path) -> Result<Vec<(MatterArtifacts, Value)>, ServeEr
 pub fn state(options: &Options) -> Result<state::AppState, ServeError> {
     let matters = load_matters(&options.artifacts)?;
     let store = store::AnyStore::open(&options.db).map_err(ServeError::Store)?;
-    let calendar = Calendar::official().map_err(ServeError::Calendar)?;
+    // The embedded years plus those a hall installed (`yjs calendar add-year`).
+    let calendar =
+        Calendar::installed(&yjs_runtime::calendar::default_dir()).map_err(ServeError::Calendar)?;
     let clock = options
         .now
         .map_or_else(state::Clock::system, state::Clock::from);

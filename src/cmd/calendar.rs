@@ -1,15 +1,36 @@
-//! `yjs calendar`: working-day arithmetic on the official holiday calendar.
+//! `yjs calendar`: working-day arithmetic on the holiday calendar, and installing next year's notice.
 //!
-//! Output is one plain value on stdout: a date (`2026-10-10`), a number of working days, or
-//! `true` / `false` for `is`. Errors go to stderr with exit code 2 when the command line itself is
-//! wrong (a date that is not `YYYY-MM-DD`), and 1 when the question cannot be answered (a date
-//! outside the covered years, an unreadable or invalid overlay file).
+//! `due`, `between` and `is` print one plain value on stdout: a date (`2026-10-10`), a number of
+//! working days, or `true` / `false`. When the answer looked at a year without holiday data it is
+//! an estimate (weekends only) and the line goes on, after a space, with `估算：` and the reason;
+//! `--exact` refuses such an answer instead (exit 1). `add-year FILE` checks a year file written
+//! from the State Council notice and installs it into the calendar directory (`--calendar-dir`,
+//! else `$YJS_CALENDAR_DIR`, else `yjs-calendar/`), atomically; `check FILE` only checks it;
+//! `years` lists the covered years and where each comes from. Errors go to stderr with exit code 2
+//! when the command line itself is wrong (a date that is not `YYYY-MM-DD`), and 1 when the
+//! question cannot be answered or the file is refused.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use yjs_runtime::calendar::{parse_date, Calendar};
+use yjs_runtime::calendar::{default_dir, parse_date, Calendar, Estimate};
+
+/// Where the installed year files are.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct DirArg {
+    /// The calendar directory of installed year files (default: $YJS_CALENDAR_DIR, else
+    /// yjs-calendar/ in the working directory).
+    #[arg(long)]
+    pub calendar_dir: Option<PathBuf>,
+}
+
+impl DirArg {
+    /// The directory given, or the default.
+    pub fn dir(&self) -> PathBuf {
+        self.calendar_dir.clone().unwrap_or_else(default_dir)
+    }
+}
 
 /// The `yjs calendar` subcommands.
 #[derive(clap::Subcommand, Debug)]
@@ -27,6 +48,11 @@ pub enum CalendarCmd {
         /// A file of extra regional or agency off days (see spec/calendar.md).
         #[arg(long)]
         overlay: Option<PathBuf>,
+        /// Refuse an estimate (a year without holiday data) instead of printing it.
+        #[arg(long)]
+        exact: bool,
+        #[command(flatten)]
+        dir: DirArg,
     },
     /// Prints the number of working days in (from, to].
     ///
@@ -41,6 +67,11 @@ pub enum CalendarCmd {
         /// A file of extra regional or agency off days (see spec/calendar.md).
         #[arg(long)]
         overlay: Option<PathBuf>,
+        /// Refuse an estimate (a year without holiday data) instead of printing it.
+        #[arg(long)]
+        exact: bool,
+        #[command(flatten)]
+        dir: DirArg,
     },
     /// Tells whether a date is a working day: prints `true` or `false`.
     Is {
@@ -49,6 +80,34 @@ pub enum CalendarCmd {
         /// A file of extra regional or agency off days (see spec/calendar.md).
         #[arg(long)]
         overlay: Option<PathBuf>,
+        /// Refuse an estimate (a year without holiday data) instead of printing it.
+        #[arg(long)]
+        exact: bool,
+        #[command(flatten)]
+        dir: DirArg,
+    },
+    /// Checks a year file written from a State Council notice and installs it into the calendar
+    /// directory; from then on that year's dates are exact (see spec/calendar.md).
+    AddYear {
+        /// The year file (format: spec/calendar.md), e.g. 2027.txt.
+        file: PathBuf,
+        /// Replace an installed file of the same year that differs.
+        #[arg(long)]
+        replace: bool,
+        #[command(flatten)]
+        dir: DirArg,
+    },
+    /// Checks a year file without installing it.
+    Check {
+        /// The year file.
+        file: PathBuf,
+        #[command(flatten)]
+        dir: DirArg,
+    },
+    /// Lists the covered years: notice, issue date, and where the data comes from.
+    Years {
+        #[command(flatten)]
+        dir: DirArg,
     },
 }
 
@@ -96,6 +155,18 @@ impl Failure {
     }
 }
 
+/// An answer, with its estimate marker when it looked at a year without data.
+fn answer(value: String, estimate: Option<Estimate>, exact: bool) -> Result<String, Failure> {
+    match estimate {
+        None => Ok(value),
+        Some(e) if exact => Err(Failure::data(format!(
+            "--exact：答案 {value} 是估算，{}",
+            e.reason.trim_start_matches("估算：")
+        ))),
+        Some(e) => Ok(format!("{value} {}", e.reason)),
+    }
+}
+
 /// Computes a subcommand's output without printing it.
 fn execute(cmd: &CalendarCmd) -> Result<String, Failure> {
     match cmd {
@@ -103,31 +174,136 @@ fn execute(cmd: &CalendarCmd) -> Result<String, Failure> {
             from,
             workdays,
             overlay,
+            exact,
+            dir,
         } => {
             let from = parse_date(from).map_err(Failure::usage)?;
-            let cal = load(overlay.as_deref())?;
+            let cal = load(&dir.dir(), overlay.as_deref())?;
             let due = cal.add_workdays(from, *workdays).map_err(Failure::data)?;
-            Ok(due.to_string())
+            answer(due.to_string(), cal.estimate(from, due), *exact)
         }
-        CalendarCmd::Between { from, to, overlay } => {
+        CalendarCmd::Between {
+            from,
+            to,
+            overlay,
+            exact,
+            dir,
+        } => {
             let from = parse_date(from).map_err(Failure::usage)?;
             let to = parse_date(to).map_err(Failure::usage)?;
-            let cal = load(overlay.as_deref())?;
+            let cal = load(&dir.dir(), overlay.as_deref())?;
             let n = cal.workdays_between(from, to).map_err(Failure::data)?;
-            Ok(n.to_string())
+            answer(n.to_string(), cal.estimate(from, to), *exact)
         }
-        CalendarCmd::Is { date, overlay } => {
+        CalendarCmd::Is {
+            date,
+            overlay,
+            exact,
+            dir,
+        } => {
             let date = parse_date(date).map_err(Failure::usage)?;
-            let cal = load(overlay.as_deref())?;
+            let cal = load(&dir.dir(), overlay.as_deref())?;
             let workday = cal.is_workday(date).map_err(Failure::data)?;
-            Ok(workday.to_string())
+            answer(workday.to_string(), cal.estimate(date, date), *exact)
+        }
+        CalendarCmd::AddYear { file, replace, dir } => add_year(file, &dir.dir(), *replace),
+        CalendarCmd::Check { file, dir } => {
+            let (year, summary) = checked(file, &dir.dir())?;
+            Ok(format!(
+                "{} 可以收录为 {year} 年的数据：{summary}",
+                file.display()
+            ))
+        }
+        CalendarCmd::Years { dir } => {
+            let cal = load(&dir.dir(), None)?;
+            Ok(cal
+                .years()
+                .map(|y| {
+                    format!(
+                        "{}  {}  {}  {}",
+                        y.year,
+                        y.notice,
+                        y.issued,
+                        y.installed.as_deref().unwrap_or("内置")
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n"))
         }
     }
 }
 
-/// The official calendar, with the overlay file applied if one is given.
-fn load(overlay: Option<&Path>) -> Result<Calendar, Failure> {
-    let cal = Calendar::official().map_err(Failure::data)?;
+/// Checks a year file against the calendar of `dir`: it parses, its year is not covered yet
+/// (or only by an installed file), and it adds cleanly. Returns its year and a summary.
+fn checked(file: &Path, dir: &Path) -> Result<(i32, String), Failure> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| Failure::data(format!("无法读取 {}：{e}", file.display())))?;
+    let name = file.display().to_string();
+    let official = Calendar::official().map_err(Failure::data)?;
+    let alone =
+        Calendar::from_year_files(&[(name.as_str(), text.as_str())]).map_err(Failure::data)?;
+    let Some(year) = alone.years().next().map(|y| y.year) else {
+        return Err(Failure::data(format!("{name} 没有 year")));
+    };
+    if official.covers(year) {
+        return Err(Failure::data(format!(
+            "{year} 年的数据已内置于本程序，无需收录"
+        )));
+    }
+    // The rest of the calendar must still load with the file in place of any installed one.
+    let _ = Calendar::installed(dir).map_err(Failure::data)?;
+    let source = alone.years().next().cloned();
+    let summary = format!(
+        "{}（{} 发布），放假 {} 天，调休上班 {} 天",
+        source.as_ref().map_or("", |s| s.notice.as_str()),
+        source
+            .as_ref()
+            .map_or(String::new(), |s| s.issued.to_string()),
+        alone.holidays_in(year).count(),
+        alone.make_up_workdays_in(year).count()
+    );
+    Ok((year, summary))
+}
+
+/// Installs a checked year file as `DIR/YYYY.txt`: written beside, then renamed, so the
+/// directory never holds half a file; an identical file already there changes nothing.
+fn add_year(file: &Path, dir: &Path, replace: bool) -> Result<String, Failure> {
+    let (year, summary) = checked(file, dir)?;
+    let text = std::fs::read(file)
+        .map_err(|e| Failure::data(format!("无法读取 {}：{e}", file.display())))?;
+    let target = dir.join(format!("{year}.txt"));
+    match std::fs::read(&target) {
+        Ok(old) if old == text => {
+            return Ok(format!(
+                "{year} 年的数据已收录于 {}，内容相同，未作改变",
+                target.display()
+            ))
+        }
+        Ok(_) if !replace => {
+            return Err(Failure::data(format!(
+                "{} 已收录了不同的 {year} 年数据；确认要替换时加 --replace",
+                target.display()
+            )))
+        }
+        _ => {}
+    }
+    let write = || -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)?;
+        let tmp = dir.join(format!(".{year}.txt.tmp"));
+        std::fs::write(&tmp, &text)?;
+        std::fs::File::open(&tmp)?.sync_all()?;
+        std::fs::rename(&tmp, &target)
+    };
+    write().map_err(|e| Failure::data(format!("无法写入 {}：{e}", target.display())))?;
+    Ok(format!(
+        "已收录 {year} 年：{summary}\n文件：{}\n此后该年的时限按准确日期计算，已有办件的时限也随之更新",
+        target.display()
+    ))
+}
+
+/// The calendar with the installed years of `dir`, with the overlay file applied if one is given.
+fn load(dir: &Path, overlay: Option<&Path>) -> Result<Calendar, Failure> {
+    let cal = Calendar::installed(dir).map_err(Failure::data)?;
     match overlay {
         None => Ok(cal),
         Some(path) => {
@@ -143,11 +319,19 @@ fn load(overlay: Option<&Path>) -> Result<Calendar, Failure> {
 mod tests {
     use super::*;
 
+    fn nowhere() -> DirArg {
+        DirArg {
+            calendar_dir: Some(PathBuf::from("/nonexistent/yjs-calendar")),
+        }
+    }
+
     fn due(from: &str, workdays: u32) -> Result<String, Failure> {
         execute(&CalendarCmd::Due {
             from: from.to_owned(),
             workdays,
             overlay: None,
+            exact: false,
+            dir: nowhere(),
         })
     }
 
@@ -163,12 +347,16 @@ mod tests {
             from: "2025-09-26".to_owned(),
             to: "2025-10-30".to_owned(),
             overlay: None,
+            exact: false,
+            dir: nowhere(),
         });
         assert_eq!(between, Ok("20".to_owned()));
         let is = |date: &str| {
             execute(&CalendarCmd::Is {
                 date: date.to_owned(),
                 overlay: None,
+                exact: false,
+                dir: nowhere(),
             })
         };
         assert_eq!(is("2026-10-10"), Ok("true".to_owned()));
@@ -176,11 +364,23 @@ mod tests {
     }
 
     #[test]
-    fn exit_codes() {
+    fn exit_codes_and_estimates() {
         assert_eq!(due("2026-9-30", 3).map_err(|f| f.exit_code), Err(2));
         assert_eq!(due("2026-02-30", 3).map_err(|f| f.exit_code), Err(2));
-        assert_eq!(due("2027-01-04", 3).map_err(|f| f.exit_code), Err(1));
-        assert_eq!(due("2026-12-25", 10).map_err(|f| f.exit_code), Err(1));
+        // Past the covered years: weekends only, marked as an estimate with its reason.
+        let estimate = due("2026-12-25", 10).unwrap_or_default();
+        assert!(estimate.starts_with("2027-01-08 估算："), "{estimate}");
+        assert!(estimate.contains("2027 年"), "{estimate}");
+        let exact = execute(&CalendarCmd::Due {
+            from: "2026-12-25".to_owned(),
+            workdays: 10,
+            overlay: None,
+            exact: true,
+            dir: nowhere(),
+        });
+        assert_eq!(exact.map_err(|f| f.exit_code), Err(1));
+        // Beyond what is estimated at all.
+        assert_eq!(due("2300-01-04", 3).map_err(|f| f.exit_code), Err(1));
     }
 
     #[test]
@@ -197,12 +397,16 @@ mod tests {
             from: "2026-10-09".to_owned(),
             workdays: 2,
             overlay: Some(path),
+            exact: false,
+            dir: nowhere(),
         });
         assert_eq!(result, Ok("2026-10-13".to_owned()));
         let missing = execute(&CalendarCmd::Due {
             from: "2026-10-09".to_owned(),
             workdays: 2,
             overlay: Some(dir.path().join("missing.txt")),
+            exact: false,
+            dir: nowhere(),
         });
         assert_eq!(missing.map_err(|f| f.exit_code), Err(1));
     }

@@ -7,19 +7,19 @@
 //! artifacts, the calendar, the store, an internal error: one line on stderr with the code).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde::Serialize;
 use serde_json::{json, Value};
-use yjs_runtime::calendar::Calendar;
+use yjs_runtime::calendar::{default_dir, Calendar, Estimate};
 use yjs_runtime::event::output_from_text;
 use yjs_runtime::supervise::Alert;
 use yjs_runtime::time::{now_shanghai, parse_time};
 use yjs_runtime::validate::parse_submission;
 use yjs_runtime::{
     CaseSummary, CaseView, Error, ErrorKind, Event, EventDraft, EventName, MatterArtifacts,
-    NaiveDate, NaiveDateTime, Service, SqliteStore, Vocabulary,
+    NaiveDate, NaiveDateTime, Service, SqliteStore, Unknown, Vocabulary,
 };
 /// `yjs case` with its options.
 #[derive(clap::Args, Debug)]
@@ -30,6 +30,10 @@ pub struct CaseArgs {
     /// Output format.
     #[arg(long, global = true, value_enum, default_value_t = Format::Json)]
     pub format: Format,
+    /// The calendar directory of installed year files (`yjs calendar add-year`; default:
+    /// $YJS_CALENDAR_DIR, else yjs-calendar/ in the working directory).
+    #[arg(long, global = true)]
+    pub calendar_dir: Option<PathBuf>,
     /// What to do.
     #[command(subcommand)]
     pub cmd: CaseCmd,
@@ -223,10 +227,13 @@ fn time_or_now(text: Option<&str>) -> Result<NaiveDateTime, Failure> {
     }
 }
 
-/// The service over the case database on the official calendar, running no matter yet.
-fn service(db: &Path) -> Result<Service<SqliteStore>, Failure> {
-    let calendar = Calendar::official()
-        .map_err(|e| Error::Internal(format!("内置的节假日数据无法读取：{e}")))?;
+/// The service over the case database on the official calendar with the installed years,
+/// running no matter yet.
+fn service(args: &CaseArgs) -> Result<Service<SqliteStore>, Failure> {
+    let dir = args.calendar_dir.clone().unwrap_or_else(default_dir);
+    let calendar = Calendar::installed(&dir)
+        .map_err(|e| Failure::Usage(format!("节假日数据无法读取：{e}")))?;
+    let db = args.db.as_path();
     let store = SqliteStore::open(db).map_err(Error::from)?;
     Ok(Service::new(store, calendar))
 }
@@ -244,7 +251,7 @@ fn execute(args: &CaseArgs) -> Result<Output, Failure> {
             let text = std::fs::read_to_string(file)
                 .map_err(|e| Failure::Usage(format!("无法读取 {}：{e}", file.display())))?;
             let submission = parse_submission(&text).map_err(Error::from)?;
-            let mut service = service(&args.db)?;
+            let mut service = service(args)?;
             service.add_matter(artifacts)?;
             let v = service.submit(&matter, &submission, received)?;
             Ok(Output {
@@ -284,7 +291,7 @@ fn execute(args: &CaseArgs) -> Result<Output, Failure> {
                 note: note.clone(),
             };
             let event = Event::new(id.clone(), at, draft.build(name).map_err(Error::from)?);
-            let recorded = service(&args.db)?.event(case, event)?;
+            let recorded = service(args)?.event(case, event)?;
             let mut json = to_json(&recorded)?;
             if let Some(map) = json.as_object_mut() {
                 map.insert("accepted".to_owned(), Value::Bool(true));
@@ -301,7 +308,7 @@ fn execute(args: &CaseArgs) -> Result<Output, Failure> {
         }
         CaseCmd::Show { case, at } => {
             let at = time_or_now(at.as_deref())?.date();
-            let v = service(&args.db)?.show(case, at)?;
+            let v = service(args)?.show(case, at)?;
             Ok(Output {
                 text: case_text(&v),
                 json: to_json(&v)?,
@@ -309,7 +316,7 @@ fn execute(args: &CaseArgs) -> Result<Output, Failure> {
         }
         CaseCmd::List { at } => {
             let at = time_or_now(at.as_deref())?.date();
-            let rows = service(&args.db)?.list(at)?;
+            let rows = service(args)?.list(at)?;
             Ok(Output {
                 text: rows.iter().map(summary_text).collect(),
                 json: to_json(&rows)?,
@@ -317,23 +324,33 @@ fn execute(args: &CaseArgs) -> Result<Output, Failure> {
         }
         CaseCmd::Overdue { at } => {
             let at = parse_time(at).map_err(Error::from)?.date();
-            let supervision = service(&args.db)?.overdue(at)?;
+            let supervision = service(args)?.overdue(at)?;
             Ok(Output {
-                text: alerts_text(&supervision.alerts, at),
+                text: alerts_text(&supervision.alerts, at) + &unknown_text(&supervision.unknown),
                 json: to_json(&supervision)?,
             })
         }
     }
 }
 
+/// `（估算）` after a date that is an estimate.
+fn mark(estimate: Option<&Estimate>) -> &'static str {
+    if estimate.is_some() {
+        "（估算）"
+    } else {
+        ""
+    }
+}
+
 fn case_text(v: &CaseView) -> String {
     let mut s = format!(
-        "办件 {}（{}）收件 {}，状态 {}\n总时限至 {}（{}{}）\n",
+        "办件 {}（{}）收件 {}，状态 {}\n总时限至 {}{}（{}{}）\n",
         v.id,
         v.matter,
         v.received,
         v.outcome.name(),
         v.clock.due,
+        mark(v.clock.estimate.as_ref()),
         v.clock.status.name(),
         if v.clock.suspended {
             "，暂停计时中"
@@ -343,7 +360,12 @@ fn case_text(v: &CaseView) -> String {
     );
     for step in &v.steps {
         let clock = step.clock.as_ref().map_or_else(String::new, |c| {
-            format!("  时限至 {}  {}", c.due, c.status.name())
+            format!(
+                "  时限至 {}{}  {}",
+                c.due,
+                mark(c.estimate.as_ref()),
+                c.status.name()
+            )
         });
         s.push_str(&format!(
             "  {:<12} {:<16} {}{clock}\n",
@@ -352,19 +374,41 @@ fn case_text(v: &CaseView) -> String {
             step.status.name()
         ));
     }
+    if let Some(e) = &v.estimate {
+        s.push_str(&format!("{e}\n"));
+    }
     s
 }
 
 fn summary_text(v: &CaseSummary) -> String {
-    format!(
-        "{}  {}  收件 {}  {}  总时限至 {}  {}\n",
-        v.id,
-        v.matter,
-        v.received,
-        v.outcome.name(),
-        v.due,
-        v.status.name()
-    )
+    match (&v.unknown, v.received, v.outcome, v.due, v.status) {
+        (None, Some(received), Some(outcome), Some(due), Some(status)) => format!(
+            "{}  {}  收件 {received}  {}  总时限至 {due}{}  {}\n",
+            v.id,
+            v.matter,
+            outcome.name(),
+            mark(v.estimate.as_ref()),
+            status.name()
+        ),
+        (unknown, ..) => format!(
+            "{}  {}  状态未知：{} [{}]\n",
+            v.id,
+            v.matter,
+            unknown.as_ref().map_or("", |u| u.reason.as_str()),
+            unknown.as_ref().map_or("", |u| u.code.as_str()),
+        ),
+    }
+}
+
+fn unknown_text(unknown: &[Unknown]) -> String {
+    let mut s = String::new();
+    if !unknown.is_empty() {
+        s.push_str("无法计算时限、未纳入督办的办件：\n");
+    }
+    for u in unknown {
+        s.push_str(&format!("{}  {} [{}]\n", u.case, u.reason, u.code));
+    }
+    s
 }
 
 fn alerts_text(alerts: &[Alert], at: NaiveDate) -> String {
@@ -379,14 +423,18 @@ fn alerts_text(alerts: &[Alert], at: NaiveDate) -> String {
             String::new()
         };
         s.push_str(&format!(
-            "{}  {}  {}  {}至 {}  {}{late}\n",
+            "{}  {}  {}  {}至 {}{}  {}{late}\n",
             a.case,
             a.step,
             a.department_name,
             a.limit.name(),
             a.due,
+            mark(a.estimate.as_ref()),
             a.status.name(),
         ));
+    }
+    if let Some(e) = Estimate::merge(alerts.iter().map(|a| &a.estimate)) {
+        s.push_str(&format!("{e}\n"));
     }
     s
 }
@@ -394,6 +442,7 @@ fn alerts_text(alerts: &[Alert], at: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn fixtures() -> PathBuf {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("runtime/tests/fixtures/newborn")
@@ -403,6 +452,7 @@ mod tests {
         CaseArgs {
             db: db.to_owned(),
             format: Format::Json,
+            calendar_dir: Some(PathBuf::from("/nonexistent/yjs-calendar")),
             cmd,
         }
     }

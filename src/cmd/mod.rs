@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod case;
 pub mod check;
 pub mod explain;
+pub mod fmt;
 pub mod notice;
 pub mod output;
 pub mod serve;

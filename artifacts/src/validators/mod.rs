@@ -16,9 +16,11 @@ mod mobile;
 pub mod pattern;
 mod region;
 mod uscc;
+#[cfg(test)]
+mod vectors;
 
 pub use date::CivilDate;
 pub use id_card::{check_id_card, id15_to_18, id_card_check_char, normalize_id_card, IdCardError};
 pub use mobile::{check_mobile, normalize_mobile, MobileError};
-pub use region::{check_region_code, RegionError, RegionLevel};
+pub use region::{check_region_code, RegionError, RegionLevel, PROVINCES};
 pub use uscc::{check_uscc, normalize_uscc, OrgCodeWarning, UsccError, UsccInfo};

@@ -255,7 +255,7 @@ fn matter(
     o.line("use \"common/dictionary.yjs\"");
     o.line("");
     o.line(format!("matter m{n:04} \"合成一件事{n:04}\" {{"));
-    o.line(format!("  code     \"SYN-{n:06}\""));
+    o.line(format!("  code     \"SYN-{n:06}\" basis \"合成事项目录\""));
     o.line(format!("  lead     d{:02}", rng.range(1, DEPARTMENTS)));
     o.line("  window   zwfw");
     o.line(format!("  promise  {promise} workdays"));
@@ -325,11 +325,11 @@ fn matter(
     for &(fault, j) in faults {
         match fault {
             Fault::UnknownDepartment => o.fault(
-                format!("  item inj{j} \"注入事项{j}\" {{ department nodept{j}; legal 10 workdays; promise 1 workday }}"),
+                format!("  item inj{j} \"注入事项{j}\" {{ department nodept{j}; legal 10 workdays basis \"《合成条例》\"; promise 1 workday }}"),
                 fault.code(),
             ),
             Fault::DuplicateItem => o.fault(
-                format!("  item i0 \"重复事项{j}\" {{ department d01; legal 10 workdays; promise 1 workday }}"),
+                format!("  item i0 \"重复事项{j}\" {{ department d01; legal 10 workdays basis \"《合成条例》\"; promise 1 workday }}"),
                 fault.code(),
             ),
             _ => {}
@@ -443,9 +443,12 @@ fn write_item(
     if let Some(w) = &item.when {
         o.line(format!("    when       {w}"));
     }
-    o.line(format!("    legal      {} workdays", item.legal));
+    o.line(format!(
+        "    legal      {} workdays basis \"《合成条例》\"",
+        item.legal
+    ));
     o.line(format!("    promise    {} workdays", item.promise));
-    o.line("    fee        none");
+    o.line("    fee        none basis \"《合成收费规定》\"");
     o.line("    form {");
     let bound = rng.range(4, 7).min(shared.len());
     let start = rng.range(0, shared.len() - 1);
@@ -527,7 +530,7 @@ pub fn big_form(fields: usize) -> String {
     for i in 0..items {
         let _ = writeln!(
             s,
-            "  item i{i} \"事项{i}\" {{\n    department d{:02}\n    legal 10 workdays\n    promise 1 workday\n    form {{",
+            "  item i{i} \"事项{i}\" {{\n    department d{:02}\n    legal 10 workdays basis \"《合成条例》\"\n    promise 1 workday\n    form {{",
             i % DEPARTMENTS + 1
         );
         for k in (i..shared).step_by(2) {
@@ -560,7 +563,7 @@ pub fn many_situations(n: usize) -> String {
         let c = (i + 7) % n;
         let _ = writeln!(
             s,
-            "  item i{i} \"事项{i}\" {{\n    department d{:02}\n    legal 10 workdays\n    promise 1 workday\n    when q{a} and (q{b} or not q{c})\n    material m{i} \"材料{i}\" {{ original 1; when q{c} or q{b} }}\n  }}",
+            "  item i{i} \"事项{i}\" {{\n    department d{:02}\n    legal 10 workdays basis \"《合成条例》\"\n    promise 1 workday\n    when q{a} and (q{b} or not q{c})\n    material m{i} \"材料{i}\" {{ original 1; when q{c} or q{b} }}\n  }}",
             i % DEPARTMENTS + 1
         );
     }

@@ -7,6 +7,7 @@
 pub mod combinations;
 pub mod form;
 pub mod plan;
+pub mod sources;
 
 use crate::diagnostics::Diagnostic;
 use crate::files::Files;
@@ -26,10 +27,11 @@ pub fn program(files: &Files, program: &Program) -> Vec<Diagnostic> {
     form::check(files, program)
 }
 
-/// Checks one matter: its form and its plan.
+/// Checks one matter: its form, its plan and the sources of its facts.
 pub fn matter(files: &Files, program: &Program, matter: &Matter) -> (Analysis, Vec<Diagnostic>) {
     let (form, mut diags) = form::analyse(files, program, matter);
     let (plan, more) = plan::analyse(matter);
     diags.extend(more);
+    diags.extend(sources::check(program, matter));
     (Analysis { form, plan }, diags)
 }

@@ -63,6 +63,7 @@ codes! {
     E0204 => "merged bounds allow no value",
     E0205 => "conflicting defaults",
     E0206 => "local field clashes with a shared field",
+    E0207 => "pattern a browser refuses",
     W0201 => "same local field in two items",
     W0202 => "unused shared field",
     W0203 => "local field shadows a shared field",
@@ -76,6 +77,10 @@ codes! {
     W0301 => "item without a legal limit",
     W0302 => "joint handling needs an extension",
     W0303 => "limits in different units cannot be compared statically",
+    E0401 => "analyst's remark in a printed text",
+    W0401 => "legal limit without a source",
+    W0402 => "fee without a source",
+    W0403 => "catalogue code without a source",
 }
 
 /// The explanation text of a code, e.g. for `yjs explain E0101`.

@@ -41,7 +41,7 @@ pub fn mermaid(ir: &PlanIr, graph: &PlanGraph) -> String {
     let _ = writeln!(
         out,
         "%% {} ({}): worst case {} working days, best case {}, promise {}",
-        one_line(&plan.name),
+        escape(&one_line(&plan.name)),
         plan.matter,
         plan.total_workdays,
         plan.best_workdays,

@@ -11,6 +11,10 @@ use yjs_artifacts::Condition;
 /// One-time notices are written for every combination of answers only up to this many.
 pub const MAX_NOTICES: u64 = 64;
 
+/// 改革成效 takes each figure per combination of answers up to this many combinations; past
+/// it, every item counts as applying (an upper bound the guide labels as such).
+pub const MAX_REFORM_COMBINATIONS: u64 = 4096;
+
 /// The documents of one matter.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Documents {
@@ -72,6 +76,11 @@ pub struct Item {
     pub basis: Vec<String>,
     /// The acceptance conditions (受理条件), one line each.
     pub conditions: Vec<String>,
+    /// What the documents say about the item's legal time limit; the length itself is the
+    /// plan step's.
+    pub legal: Legal,
+    /// Who promised the item's time limit, when stated.
+    pub promise_basis: Option<String>,
     pub fee: Option<Fee>,
     /// Visits to handle the item on its own, as declared.
     pub visits: Option<u32>,
@@ -98,13 +107,31 @@ pub struct FormLine {
     pub label: String,
 }
 
+/// The item's legal time limit as far as the documents are concerned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Legal {
+    /// No `legal` statement.
+    Unstated,
+    /// `legal unregulated`: no law or regulation sets one; the governing law, if named.
+    Unregulated { basis: Option<String> },
+    /// `legal DURATION`, with the article that sets it when stated.
+    Limit { basis: Option<String> },
+}
+
 /// The fee of an item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub enum Fee {
+pub struct Fee {
+    /// The amount in yuan as written; `None` for `fee none`.
+    pub yuan: Option<String>,
+    /// Where the fee (or its absence) comes from, when stated.
+    pub basis: Option<String>,
+}
+
+impl Fee {
     /// `fee none`.
-    Free,
-    /// `fee N yuan "basis"`; the amount as written.
-    Amount { yuan: String, basis: String },
+    pub fn is_free(&self) -> bool {
+        self.yuan.is_none()
+    }
 }
 
 /// An output (审批结果) of an item.
@@ -191,4 +218,8 @@ pub struct Notices {
     /// Every combination, as one option position per situation of `Form::situations`, first
     /// situation slowest; empty past [`MAX_NOTICES`].
     pub list: Vec<Vec<usize>>,
+    /// The same, up to [`MAX_REFORM_COMBINATIONS`] (empty past it): the scenarios 改革成效
+    /// takes its maxima over. Not serialized: it repeats `list` in longer form.
+    #[serde(skip)]
+    pub all: Vec<Vec<usize>>,
 }

@@ -72,6 +72,25 @@ pub struct Pattern {
     pub source: Source,
 }
 
+/// A date bound with where it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateBound {
+    /// `true` for `not_before`, `false` for `not_after`.
+    pub not_before: bool,
+    /// `YYYY-MM-DD`, or `today`: the day of validation.
+    pub value: String,
+    pub source: Source,
+}
+
+impl DateBound {
+    /// The custom format that checks it (implemented by the build's `formats.mjs` and by the
+    /// runtime): `date-not-before-2000-01-01`, `date-not-after-today`.
+    pub fn format(&self) -> String {
+        let side = if self.not_before { "before" } else { "after" };
+        format!("date-not-{side}-{}", self.value)
+    }
+}
+
 /// The value constraints of a field (requiredness is kept apart, because it depends on situations).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Bounds {
@@ -83,6 +102,8 @@ pub struct Bounds {
     pub max_items: Option<Box<Bound>>,
     /// Every pattern that must hold, beyond the one a domain type implies.
     pub patterns: Vec<Pattern>,
+    /// Every date bound that must hold.
+    pub dates: Vec<DateBound>,
     /// The default value, as JSON.
     pub default: Option<Value>,
     /// Help text (`description`).

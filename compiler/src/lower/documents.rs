@@ -4,8 +4,8 @@
 use super::cond::artifact;
 use crate::check::combinations as combos;
 use crate::ir::documents::{
-    Copies, Department, Documents, Faq, Fee, FormLine, Identifies, Item, MaterialRow,
-    MaterialSource, Necessity, Notices, Output, MAX_NOTICES,
+    Copies, Department, Documents, Faq, Fee, FormLine, Identifies, Item, Legal, MaterialRow,
+    MaterialSource, Necessity, Notices, Output, MAX_NOTICES, MAX_REFORM_COMBINATIONS,
 };
 use crate::resolve::{self, Cond, DeptId, ItemField, Material, Matter, Program, Scalar};
 use yjs_artifacts::Condition;
@@ -25,12 +25,19 @@ pub fn documents(program: &Program, matter: &Matter) -> Documents {
             department: dept(it.department),
             basis: texts(&it.basis),
             conditions: texts(&it.conditions),
-            fee: it.fee.as_ref().map(|f| match f {
-                resolve::Fee::None(_) => Fee::Free,
-                resolve::Fee::Amount { yuan, basis, .. } => Fee::Amount {
-                    yuan: yuan.text.clone(),
-                    basis: basis.value.clone(),
+            legal: match (it.unregulated, it.legal) {
+                (Some(_), _) => Legal::Unregulated {
+                    basis: text(&it.sources.legal),
                 },
+                (None, Some(_)) => Legal::Limit {
+                    basis: text(&it.sources.legal),
+                },
+                (None, None) => Legal::Unstated,
+            },
+            promise_basis: text(&it.sources.promise),
+            fee: it.fee.as_ref().map(|f| Fee {
+                yuan: f.yuan.as_ref().map(|y| y.text.clone()),
+                basis: text(&f.basis),
             }),
             visits: it.visits.map(|(v, _)| v),
             applies: artifact(it.when.as_ref(), &matter.situations),
@@ -144,13 +151,19 @@ fn notices(matter: &Matter) -> Notices {
         .map(|s| s.options.len())
         .collect();
     let combinations = combos::count(&radix);
+    let all: Vec<Vec<usize>> = if combinations > MAX_REFORM_COMBINATIONS {
+        Vec::new()
+    } else {
+        combos::combinations(&radix).collect()
+    };
     Notices {
         combinations,
         list: if combinations > MAX_NOTICES {
             Vec::new()
         } else {
-            combos::combinations(&radix).collect()
+            all.clone()
         },
+        all,
     }
 }
 

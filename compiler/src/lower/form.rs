@@ -9,8 +9,8 @@ use crate::check::form::{self as facts, Checked, FieldFacts, FormAnalysis, Prove
 use crate::files::{Files, Span};
 use crate::ir::cond::{and, and_opt, or};
 use crate::ir::form::{
-    Bound, Bounds, ChoiceOption, Form, ItemForm, LocalField, Pattern, Question, SharedField,
-    Source, Ty, ViewField,
+    Bound, Bounds, ChoiceOption, DateBound, Form, ItemForm, LocalField, Pattern, Question,
+    SharedField, Source, Ty, ViewField,
 };
 use crate::resolve::{Field, FieldType, Item, ItemField, Material, Matter, Program};
 use la_arena::{ArenaMap, Idx};
@@ -321,6 +321,15 @@ impl<'a> Provenances<'a> {
                 .map(|p| Pattern {
                     pattern: p.pattern.clone(),
                     source: self.source(p.at),
+                })
+                .collect(),
+            dates: b
+                .dates
+                .iter()
+                .map(|d| DateBound {
+                    not_before: d.not_before,
+                    value: d.value.clone(),
+                    source: self.source(d.at),
                 })
                 .collect(),
             default: b.default.clone(),

@@ -5,7 +5,7 @@
 
 use super::model::{
     Cond, ConstraintKind, Duration, DurationKind, Extension, Faq, Fee, Literal, MaterialAttrs,
-    Name, Number, Output, Text,
+    Name, Number, Output, Sources, Text,
 };
 use crate::syntax::ast;
 
@@ -81,18 +81,26 @@ pub fn constraint(
         A::Default(l) => K::Default(literal(l)),
         A::Help(s) => K::Help(text(s)),
         A::Placeholder(s) => K::Placeholder(text(s)),
+        A::NotBefore(l) => K::NotBefore(literal(l)),
+        A::NotAfter(l) => K::NotAfter(literal(l)),
     })
 }
 
 /// A fee.
 pub fn fee(f: &ast::Fee) -> Fee {
-    match f {
-        ast::Fee::None(s) => Fee::None(*s),
-        ast::Fee::Amount { yuan, basis, span } => Fee::Amount {
-            yuan: number(yuan),
-            basis: text(basis),
-            span: *span,
-        },
+    Fee {
+        yuan: f.yuan.as_ref().map(number),
+        basis: f.basis.as_ref().map(text),
+        span: f.span,
+    }
+}
+
+/// The sources written after a matter's or an item's facts.
+pub fn sources(s: &ast::Sources) -> Sources {
+    Sources {
+        code: s.code.as_ref().map(text),
+        legal: s.legal.as_ref().map(text),
+        promise: s.promise.as_ref().map(text),
     }
 }
 

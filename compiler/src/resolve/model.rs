@@ -123,6 +123,10 @@ pub struct Matter {
     pub applicant: Vec<Text>,
     pub warn_percent: Option<(u32, Span)>,
     pub extension: Option<Extension>,
+    /// Where the matter's code and promise come from.
+    pub sources: Sources,
+    /// Remarks for analysts (`note`); never printed in a public document.
+    pub notes: Vec<Text>,
     pub situations: Arena<Situation>,
     /// The `shared` block's fields; an `Idx<Field>` of this arena is a shared-field id.
     pub shared: Arena<Field>,
@@ -233,6 +237,9 @@ pub enum ConstraintKind {
     Default(Literal),
     Help(Text),
     Placeholder(Text),
+    /// A date bound: a date string, or the name `today` (the day of validation).
+    NotBefore(Literal),
+    NotAfter(Literal),
 }
 
 impl ConstraintKind {
@@ -250,6 +257,8 @@ impl ConstraintKind {
             ConstraintKind::Default(_) => "default",
             ConstraintKind::Help(_) => "help",
             ConstraintKind::Placeholder(_) => "placeholder",
+            ConstraintKind::NotBefore(_) => "not_before",
+            ConstraintKind::NotAfter(_) => "not_after",
         }
     }
 }
@@ -287,7 +296,13 @@ pub struct Item {
     pub basis: Vec<Text>,
     pub conditions: Vec<Text>,
     pub legal: Option<Duration>,
+    /// `legal unregulated`: no law or regulation sets the item's time limit.
+    pub unregulated: Option<Span>,
     pub promise: Option<Duration>,
+    /// Where the item's code, legal limit and promise come from.
+    pub sources: Sources,
+    /// Remarks for analysts (`note`); never printed in a public document.
+    pub notes: Vec<Text>,
     pub fee: Option<Fee>,
     pub visits: Option<(u32, Span)>,
     pub when: Option<Cond>,
@@ -299,15 +314,21 @@ pub struct Item {
     pub span: Span,
 }
 
-/// `fee none` or `fee 10 yuan "basis"`.
+/// The `basis "…"` written after a stated fact.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub code: Option<Text>,
+    pub legal: Option<Text>,
+    pub promise: Option<Text>,
+}
+
+/// `fee none` or `fee 10 yuan`, with its basis.
 #[derive(Debug, Clone)]
-pub enum Fee {
-    None(Span),
-    Amount {
-        yuan: Number,
-        basis: Text,
-        span: Span,
-    },
+pub struct Fee {
+    /// The amount in yuan; `None` for `fee none`.
+    pub yuan: Option<Number>,
+    pub basis: Option<Text>,
+    pub span: Span,
 }
 
 /// `output ID "name" { electronic | paper N }`.

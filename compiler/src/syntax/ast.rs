@@ -120,6 +120,10 @@ pub struct Matter {
     /// The supervision warning threshold in percent, with its span.
     pub warn: Option<(u32, Span)>,
     pub extension: Option<Extension>,
+    /// Where the matter's code and promise come from.
+    pub sources: Sources,
+    /// `note "…"` remarks for analysts; never printed.
+    pub notes: Vec<Str>,
     pub situations: Vec<Situation>,
     pub shared: Option<Block<Entry>>,
     pub items: Vec<Item>,
@@ -262,6 +266,10 @@ pub enum ConstraintKind<C = Expr> {
     Default(Literal),
     Help(Str),
     Placeholder(Str),
+    /// `not_before "2000-01-01"` or `not_before today`: a date bound (a string or `today`).
+    NotBefore(Literal),
+    /// `not_after "2100-12-31"` or `not_after today`.
+    NotAfter(Literal),
 }
 
 impl<C> ConstraintKind<C> {
@@ -279,6 +287,8 @@ impl<C> ConstraintKind<C> {
             ConstraintKind::Default(_) => "default",
             ConstraintKind::Help(_) => "help",
             ConstraintKind::Placeholder(_) => "placeholder",
+            ConstraintKind::NotBefore(_) => "not_before",
+            ConstraintKind::NotAfter(_) => "not_after",
         }
     }
 
@@ -298,6 +308,8 @@ impl<C> ConstraintKind<C> {
             K::Default(l) => K::Default(l.clone()),
             K::Help(s) => K::Help(s.clone()),
             K::Placeholder(s) => K::Placeholder(s.clone()),
+            K::NotBefore(l) => K::NotBefore(l.clone()),
+            K::NotAfter(l) => K::NotAfter(l.clone()),
         })
     }
 }
@@ -334,7 +346,13 @@ pub struct Item {
     pub basis: Vec<Str>,
     pub conditions: Vec<Str>,
     pub legal: Option<Duration>,
+    /// `legal unregulated`: no law or regulation sets the item's time limit.
+    pub unregulated: Option<Span>,
     pub promise: Option<Duration>,
+    /// Where the item's code, legal limit and promise come from.
+    pub sources: Sources,
+    /// `note "…"` remarks for analysts; never printed.
+    pub notes: Vec<Str>,
     pub fee: Option<Fee>,
     pub visits: Option<(u32, Span)>,
     pub when: Option<Expr>,
@@ -346,15 +364,22 @@ pub struct Item {
     pub span: Span,
 }
 
-/// `fee none` or `fee 10 yuan "basis"`.
+/// The `basis "…"` written after a stated fact: `code`, `legal`, `promise`.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub code: Option<Str>,
+    pub legal: Option<Str>,
+    pub promise: Option<Str>,
+}
+
+/// `fee none basis "…"` or `fee 10 yuan basis "…"` (also `fee 10 yuan "…"`).
 #[derive(Debug, Clone)]
-pub enum Fee {
-    None(Span),
-    Amount {
-        yuan: Number,
-        basis: Str,
-        span: Span,
-    },
+pub struct Fee {
+    /// The amount in yuan; `None` for `fee none`.
+    pub yuan: Option<Number>,
+    /// Where the fee (or its absence) comes from.
+    pub basis: Option<Str>,
+    pub span: Span,
 }
 
 /// A material of an item.

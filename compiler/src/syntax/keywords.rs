@@ -288,6 +288,13 @@ pub const KEYWORDS: &[Keyword] = &[
         &[many(Item, FAQ)],
     ),
     kw(
+        NOTE_KW,
+        &["note"],
+        &["备注"],
+        "a remark for analysts, never printed",
+        &[many(Matter, NOTE_STMT), many(Item, NOTE_STMT)],
+    ),
+    kw(
         CODE_KW,
         &["code"],
         &["编码"],
@@ -400,6 +407,13 @@ pub const KEYWORDS: &[Keyword] = &[
         &[once(Item, FEE_STMT)],
     ),
     kw(NONE_KW, &["none"], &["不收费"], "no fee", &[]),
+    kw(
+        UNREGULATED_KW,
+        &["unregulated"],
+        &["未规定"],
+        "no law sets a time limit",
+        &[],
+    ),
     kw(YUAN_KW, &["yuan"], &["元"], "the fee unit", &[]),
     kw(
         WHEN_KW,
@@ -528,6 +542,8 @@ pub const CONSTRAINTS: &[(&str, &str)] = &[
     ("default", "默认值"),
     ("help", "说明"),
     ("placeholder", "提示"),
+    ("not_before", "不早于"),
+    ("not_after", "不晚于"),
 ];
 
 /// Material attributes: (English, Chinese). Each may be given once per material.

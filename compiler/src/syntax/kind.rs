@@ -96,6 +96,8 @@ kinds! {
     REVIEW_KW,
     /// The keyword `faq`, in either spelling.
     FAQ_KW,
+    /// The keyword `note`, in either spelling.
+    NOTE_KW,
     /// The keyword `code`, in either spelling.
     CODE_KW,
     /// The keyword `lead`, in either spelling.
@@ -130,6 +132,8 @@ kinds! {
     FEE_KW,
     /// The keyword `none`, in either spelling.
     NONE_KW,
+    /// The keyword `unregulated`, in either spelling.
+    UNREGULATED_KW,
     /// The keyword `yuan`, in either spelling.
     YUAN_KW,
     /// The keyword `when`, in either spelling.
@@ -198,7 +202,7 @@ kinds! {
     WINDOW_STMT,
     /// `promise DURATION`.
     PROMISE_STMT,
-    /// `legal DURATION`.
+    /// `legal DURATION basis "…"` or `legal unregulated`.
     LEGAL_STMT,
     /// `visits N`.
     VISITS_STMT,
@@ -218,6 +222,10 @@ kinds! {
     EXTENSION_STMT,
     /// `5 workdays`, `immediate`, …
     DURATION,
+    /// `basis "…"` after a stated fact: where the fact comes from.
+    SOURCE,
+    /// `note "…"`: a remark for analysts that no public document prints.
+    NOTE_STMT,
     /// `situation ID "question" bool | { options }`.
     SITUATION,
     /// The `{ … }` of a situation or a choice.
@@ -252,7 +260,7 @@ kinds! {
     CONDITION_STMT,
     /// `when CONDITION` in an item.
     WHEN_STMT,
-    /// `fee none` or `fee N yuan "basis"`.
+    /// `fee none` or `fee N yuan`, with `basis "…"`.
     FEE_STMT,
     /// `form { … }`.
     FORM,

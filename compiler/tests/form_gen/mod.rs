@@ -98,6 +98,10 @@ pub fn base(form: &Form, answers: &Answers, situations: Map<String, Value>) -> (
     let mut doc = situations;
     let mut sites = Vec::new();
     for f in &form.shared {
+        // A shared field none of whose items applies is not part of the submission.
+        if !f.applies.eval(answers) {
+            continue;
+        }
         let pointer = format!("/{}", f.id);
         let mut decls = vec![Decl {
             ty: &f.ty,

@@ -5,8 +5,13 @@
 //! under `runtime/calendar/`, each citing its State Council notice, embedded in the binary and
 //! parsed by [`Calendar::official`] (format: [`data`] and `spec/calendar.md`).
 //!
-//! **Coverage is explicit.** A date in a year without data is refused with [`OutOfCoverage`],
-//! never guessed from weekdays, and so is any computation that would have to look at such a date.
+//! **Estimates are explicit.** A date in a year without data (the State Council publishes next
+//! year's notice each November) is counted on weekends alone, and every answer that looked at
+//! such a year says so: [`Calendar::estimate`] gives the [`Estimate`] (估算) with its reason, which
+//! every clock, list and alert carries. Due dates are never stored, so they become exact as soon
+//! as the year's data is added (embedded, or installed by `yjs calendar add-year` into the
+//! calendar directory, [`Calendar::installed`]). Only years outside [`ESTIMATE_YEARS`] are
+//! refused with [`OutOfCoverage`].
 //!
 //! Counting follows 民法典 第二百零一条 with 行政许可法 第八十二条: day 1 is the first working
 //! day after the start date (受理), also when the start is not a working day. Pauses follow rule
@@ -16,8 +21,11 @@ pub mod data;
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::ops::RangeInclusive;
+use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
 
 pub use data::{parse_date, DateError, ParseError};
 use data::{DataFile, FileKind};
@@ -38,10 +46,19 @@ const OFFICIAL_FILES: [(&str, &str); 3] = [
     ),
 ];
 
-/// A date, or a computation, needs a year the calendar has no data for.
+/// The years counted without data, on weekends alone (估算); outside them nothing is counted.
+pub const ESTIMATE_YEARS: RangeInclusive<i32> = 1900..=2199;
+
+/// The environment variable naming the calendar directory (default [`DEFAULT_DIR`]).
+pub const DIR_ENV: &str = "YJS_CALENDAR_DIR";
+
+/// The calendar directory when [`DIR_ENV`] is not set, relative to the working directory.
+pub const DEFAULT_DIR: &str = "yjs-calendar";
+
+/// A date, or a computation, needs a year outside [`ESTIMATE_YEARS`] without data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OutOfCoverage {
-    /// The year without data.
+    /// The year.
     pub year: i32,
 }
 
@@ -49,9 +66,53 @@ impl fmt::Display for OutOfCoverage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "没有 {} 年的节假日数据（该年的国务院放假通知尚未收录），无法计算工作日",
-            self.year
+            "{} 年没有节假日数据，也不在可按周末估算的 {}–{} 年之内，无法计算工作日",
+            self.year,
+            ESTIMATE_YEARS.start(),
+            ESTIMATE_YEARS.end()
         )
+    }
+}
+
+/// An answer that looked at years without official data: its working days there are estimated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Estimate {
+    /// The years without data, ascending.
+    pub years: Vec<i32>,
+    /// Why the answer is an estimate and what makes it exact, in Chinese.
+    pub reason: String,
+}
+
+impl Estimate {
+    /// The estimate for these years (sorted, deduplicated); `None` for none.
+    pub fn of(years: impl IntoIterator<Item = i32>) -> Option<Self> {
+        let mut years: Vec<i32> = years.into_iter().collect();
+        years.sort_unstable();
+        years.dedup();
+        if years.is_empty() {
+            return None;
+        }
+        let list: Vec<String> = years.iter().map(|y| format!("{y} 年")).collect();
+        Some(Self {
+            reason: format!(
+                "估算：{}的国务院节假日安排尚未收录，只按周末排除了休息日；收录该年通知\
+                 （yjs calendar add-year）后自动改为准确日期",
+                list.join("、")
+            ),
+            years,
+        })
+    }
+
+    /// The union of several estimates.
+    pub fn merge<'a>(parts: impl IntoIterator<Item = &'a Option<Estimate>>) -> Option<Self> {
+        Self::of(parts.into_iter().flatten().flat_map(|e| e.years.clone()))
+    }
+}
+
+impl fmt::Display for Estimate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.reason)
     }
 }
 
@@ -65,6 +126,20 @@ pub enum CalendarError {
     /// Two official files declare the same year.
     DuplicateYear {
         /// The year declared twice.
+        year: i32,
+    },
+    /// The calendar directory or one of its files cannot be read.
+    Io {
+        /// The path.
+        path: String,
+        /// What went wrong.
+        reason: String,
+    },
+    /// An installed year file's name and its `year` line disagree.
+    MisnamedYearFile {
+        /// The file.
+        path: String,
+        /// The year in its `year` line.
         year: i32,
     },
     /// An overlay lists a date in a year the official data does not cover.
@@ -81,6 +156,11 @@ impl fmt::Display for CalendarError {
         match self {
             Self::Parse(e) => e.fmt(f),
             Self::DuplicateYear { year } => write!(f, "节假日数据中 {year} 年出现了两次"),
+            Self::Io { path, reason } => write!(f, "无法读取节假日数据 {path}：{reason}"),
+            Self::MisnamedYearFile { path, year } => write!(
+                f,
+                "节假日数据文件 {path} 的 year 是 {year}，文件名应为 {year}.txt"
+            ),
             Self::OverlayOutOfCoverage { file, date } => write!(
                 f,
                 "叠加文件 {file} 中的日期 {date} 超出国家节假日数据的覆盖范围"
@@ -108,6 +188,8 @@ pub struct YearSource {
     pub issued: NaiveDate,
     /// URLs or references to the notice text.
     pub sources: Vec<String>,
+    /// The installed file it was read from; `None` for the data embedded in the program.
+    pub installed: Option<String>,
 }
 
 /// A clock pause (art. 45 special procedures, rule 9): the working days in (`from`, `to`] do not count.
@@ -167,6 +249,40 @@ impl Calendar {
         Self::from_year_files(&OFFICIAL_FILES)
     }
 
+    /// The official calendar plus the year files installed in `dir` (`yjs calendar add-year`):
+    /// every `YYYY.txt` there whose year the embedded data does not cover. A file for an embedded
+    /// year is skipped (the data released with the program wins); other names are ignored; a
+    /// missing `dir` adds nothing. A file that does not parse is an error naming it.
+    pub fn installed(dir: &Path) -> Result<Self, CalendarError> {
+        let mut cal = Self::official()?;
+        for (year, path) in year_files(dir)? {
+            if cal.covers(year) {
+                continue;
+            }
+            let name = path.display().to_string();
+            let text = std::fs::read_to_string(&path).map_err(|e| CalendarError::Io {
+                path: name.clone(),
+                reason: e.to_string(),
+            })?;
+            let file = data::parse(&name, &text, FileKind::Official)?;
+            if file.year != Some(year) {
+                return Err(CalendarError::MisnamedYearFile {
+                    path: name,
+                    year: file.year.unwrap_or(year),
+                });
+            }
+            cal.add_year(file, Some(name))?;
+        }
+        Ok(cal)
+    }
+
+    /// Checks an official year file's text and adds its year (for `yjs calendar add-year`).
+    pub fn with_year_file(mut self, name: &str, text: &str) -> Result<Self, CalendarError> {
+        let file = data::parse(name, text, FileKind::Official)?;
+        self.add_year(file, Some(name.to_owned()))?;
+        Ok(self)
+    }
+
     /// A calendar from official year files given as `(name, text)` pairs, in any order.
     pub fn from_year_files(files: &[(&str, &str)]) -> Result<Self, CalendarError> {
         let mut cal = Self {
@@ -177,7 +293,7 @@ impl Calendar {
         };
         for (name, text) in files {
             let file = data::parse(name, text, FileKind::Official)?;
-            cal.add_year(file)?;
+            cal.add_year(file, None)?;
         }
         Ok(cal)
     }
@@ -213,6 +329,13 @@ impl Calendar {
     /// Whether the calendar has data for `year`.
     pub fn covers(&self, year: i32) -> bool {
         self.years.contains_key(&year)
+    }
+
+    /// The estimate of an answer that looked at the dates from `a` to `b` (either order): the
+    /// years in between without data; `None` when every one is covered.
+    pub fn estimate(&self, a: NaiveDate, b: NaiveDate) -> Option<Estimate> {
+        let (lo, hi) = (a.min(b).year(), a.max(b).year());
+        Estimate::of((lo..=hi).filter(|y| !self.covers(*y)))
     }
 
     /// The national off dates of `year` (empty if not covered), in date order.
@@ -315,9 +438,9 @@ impl Calendar {
         Ok(date)
     }
 
-    /// Refuses a date in a year without data.
+    /// Refuses a date in a year without data outside [`ESTIMATE_YEARS`].
     fn check_covered(&self, date: NaiveDate) -> Result<(), OutOfCoverage> {
-        if self.years.contains_key(&date.year()) {
+        if self.years.contains_key(&date.year()) || ESTIMATE_YEARS.contains(&date.year()) {
             Ok(())
         } else {
             Err(OutOfCoverage { year: date.year() })
@@ -332,7 +455,7 @@ impl Calendar {
     }
 
     /// Merges one parsed official year file.
-    fn add_year(&mut self, file: DataFile) -> Result<(), CalendarError> {
+    fn add_year(&mut self, file: DataFile, installed: Option<String>) -> Result<(), CalendarError> {
         let (Some(year), Some(notice), Some(issued)) = (file.year, file.notice, file.issued) else {
             // `data::parse` requires all three for official files; report rather than panic.
             return Err(CalendarError::Parse(ParseError {
@@ -351,12 +474,48 @@ impl Calendar {
                 notice,
                 issued,
                 sources: file.sources,
+                installed,
             },
         );
         self.holidays.extend(file.holidays);
         self.workdays.extend(file.workdays);
         Ok(())
     }
+}
+
+/// The calendar directory: `$YJS_CALENDAR_DIR`, else `yjs-calendar` in the working directory.
+pub fn default_dir() -> PathBuf {
+    std::env::var_os(DIR_ENV).map_or_else(|| PathBuf::from(DEFAULT_DIR), PathBuf::from)
+}
+
+/// The `YYYY.txt` files of `dir` with their years, in year order; none when `dir` is missing.
+pub fn year_files(dir: &Path) -> Result<Vec<(i32, PathBuf)>, CalendarError> {
+    let io = |e: std::io::Error| CalendarError::Io {
+        path: dir.display().to_string(),
+        reason: e.to_string(),
+    };
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io(e)),
+    };
+    let mut out = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(io)?.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let Some(stem) = name.strip_suffix(".txt") else {
+            continue;
+        };
+        if stem.len() == 4 && stem.bytes().all(|b| b.is_ascii_digit()) && path.is_file() {
+            if let Ok(year) = stem.parse::<i32>() {
+                out.push((year, path));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -171,22 +171,19 @@ fn due_date_across_the_2026_spring_festival() {
 }
 
 #[test]
-fn dates_outside_coverage_are_refused() {
+fn years_without_data_are_estimated_on_weekends_and_say_so() {
     let cal = cal();
-    let y2027 = OutOfCoverage { year: 2027 };
-    assert_eq!(cal.is_workday(d("2027-01-04")), Err(y2027));
-    assert_eq!(cal.add_workdays(d("2027-01-04"), 0), Err(y2027));
-    assert_eq!(cal.add_workdays(d("2027-01-04"), 5), Err(y2027));
-    assert_eq!(
-        cal.is_workday(d("2023-12-29")),
-        Err(OutOfCoverage { year: 2023 })
-    );
-    // A computation that would run past 2026-12-31.
-    assert_eq!(cal.add_workdays(d("2026-12-25"), 10), Err(y2027));
-    assert_eq!(cal.add_workdays(d("2024-01-02"), u32::MAX), Err(y2027));
+    // 2027-01-01 is a Friday: without the notice it counts as a working day, flagged as estimated.
+    assert_eq!(cal.is_workday(d("2027-01-01")), Ok(true));
+    assert_eq!(cal.is_workday(d("2027-01-02")), Ok(false));
+    assert_eq!(cal.add_workdays(d("2027-01-04"), 0), Ok(d("2027-01-04")));
+    assert_eq!(cal.add_workdays(d("2027-01-04"), 5), Ok(d("2027-01-11")));
+    assert_eq!(cal.is_workday(d("2023-12-29")), Ok(true));
+    // A computation that runs past 2026-12-31 goes on with weekends only.
+    assert_eq!(cal.add_workdays(d("2026-12-25"), 10), Ok(d("2027-01-08")));
     assert_eq!(
         cal.workdays_between(d("2026-12-01"), d("2027-01-05")),
-        Err(y2027)
+        Ok(25)
     );
     assert_eq!(
         cal.due_with_pauses(
@@ -197,11 +194,74 @@ fn dates_outside_coverage_are_refused() {
                 to: d("2026-12-31")
             }]
         ),
-        Err(PauseError::OutOfCoverage(OutOfCoverage { year: 2027 }))
+        Ok(d("2027-01-06"))
     );
-    assert!(OutOfCoverage { year: 2027 }.to_string().contains("2027"));
-    // The last covered working day is reachable.
-    assert_eq!(cal.add_workdays(d("2026-12-30"), 1), Ok(d("2026-12-31")));
+    // Which answers are estimates: any that looked at a year without data.
+    assert_eq!(cal.estimate(d("2026-01-05"), d("2026-12-31")), None);
+    let e = cal.estimate(d("2027-01-05"), d("2025-12-01"));
+    assert_eq!(e.as_ref().map(|e| e.years.clone()), Some(vec![2027]));
+    assert!(e.is_some_and(|e| e.reason.contains("估算") && e.reason.contains("2027 年")));
+    let both = Estimate::merge(&[
+        cal.estimate(d("2023-12-01"), d("2024-01-02")),
+        None,
+        cal.estimate(d("2027-01-01"), d("2028-01-01")),
+    ]);
+    assert_eq!(both.map(|e| e.years), Some(vec![2023, 2027, 2028]));
+    // Outside the estimated years nothing is counted.
+    let y2200 = OutOfCoverage { year: 2200 };
+    assert_eq!(cal.is_workday(d("2200-01-01")), Err(y2200));
+    assert_eq!(cal.add_workdays(d("2024-01-02"), u32::MAX), Err(y2200));
+    assert!(y2200.to_string().contains("2200"));
+    assert_eq!(
+        cal.is_workday(d("1899-12-29")),
+        Err(OutOfCoverage { year: 1899 })
+    );
+}
+
+#[test]
+fn an_installed_year_makes_its_dates_exact() {
+    let dir = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => panic!("{e}"),
+    };
+    let write = |name: &str, text: &str| {
+        if let Err(e) = std::fs::write(dir.path().join(name), text) {
+            panic!("{e}");
+        }
+    };
+    write(
+        "2027.txt",
+        "year 2027\nnotice 测试用通知\nissued 2026-11-20\nholiday 2027-01-01 元旦\n",
+    );
+    // Ignored: an embedded year (the program's data wins), and names that are not YYYY.txt.
+    write("2026.txt", "year 2026\nnotice 另一份\nissued 2025-11-04\n");
+    write("notes.txt", "not a year file");
+    let cal = match Calendar::installed(dir.path()) {
+        Ok(c) => c,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(cal.is_workday(d("2027-01-01")), Ok(false));
+    assert_eq!(cal.estimate(d("2026-12-25"), d("2027-01-11")), None);
+    assert_eq!(cal.add_workdays(d("2026-12-25"), 10), Ok(d("2027-01-11")));
+    let sources: Vec<(i32, bool)> = cal
+        .years()
+        .map(|y| (y.year, y.installed.is_some()))
+        .collect();
+    assert_eq!(
+        sources,
+        vec![(2024, false), (2025, false), (2026, false), (2027, true)]
+    );
+    // A misnamed or broken file is an error naming it, never silently skipped.
+    write("2028.txt", "year 2029\nnotice x\nissued 2028-11-01\n");
+    let e = Calendar::installed(dir.path())
+        .map(|_| ())
+        .map_err(|e| e.to_string());
+    assert!(matches!(&e, Err(m) if m.contains("2028.txt")), "{e:?}");
+    write("2028.txt", "year 2028\nnotice x\n");
+    assert!(Calendar::installed(dir.path()).is_err());
+    // A missing directory adds nothing.
+    let none = Calendar::installed(&dir.path().join("missing"));
+    assert_eq!(none.map(|c| c.covers(2027)), Ok(false));
 }
 
 #[test]

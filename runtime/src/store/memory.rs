@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use super::{case_id, replay, CaseStore, StoreError};
+use super::{case_id, encode_checked, replay, CaseStore, StoreError};
 use crate::case::{Case, CaseRecord};
 use crate::event::Event;
 use crate::status::Applied;
@@ -36,6 +36,7 @@ impl MemoryStore {
 
 impl CaseStore for MemoryStore {
     fn create(&self, prefix: &str, mut record: CaseRecord) -> Result<CaseRecord, StoreError> {
+        encode_checked(&record)?;
         let mut inner = self.lock();
         let seq = inner.seqs.get(prefix).copied().unwrap_or(0) + 1;
         record.id = case_id(prefix, seq);
@@ -46,6 +47,7 @@ impl CaseStore for MemoryStore {
     }
 
     fn append(&self, case_id: &str, event: &Event) -> Result<Applied, StoreError> {
+        encode_checked(event)?;
         let mut inner = self.lock();
         let case = inner
             .cases

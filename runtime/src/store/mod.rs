@@ -14,6 +14,9 @@ mod sqlite;
 
 use std::fmt;
 
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
 pub use memory::MemoryStore;
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
@@ -21,6 +24,7 @@ pub use sqlite::SqliteStore;
 use crate::case::{Case, CaseRecord, Refusal};
 use crate::error::Code;
 use crate::event::Event;
+use crate::json::decode_stored;
 use crate::status::Applied;
 
 /// Why a store operation failed.
@@ -97,6 +101,8 @@ impl std::error::Error for StoreError {}
 ///   transaction: a refused event (`Refused`) and a repeated one (`Applied::Duplicate`) write
 ///   nothing; two appends to one case never both pass a check made on the same state.
 /// - Every write is durable when the method returns `Ok`; a failed write leaves nothing behind.
+/// - What is written reads back: the value is encoded and decoded again ([`encode_checked`])
+///   before the transaction begins, and stored JSON is read with [`decode_stored`].
 /// - Records and events are never updated or deleted; `load` returns the events in append order.
 /// - `load` of an unknown id is `NotFound`; stored data that does not replay is `Corrupt`.
 /// - `ids` lists every case id, in ascending order.
@@ -125,5 +131,36 @@ pub fn replay(record: CaseRecord, events: Vec<Event>) -> Result<Case, StoreError
     Case::replay(record, events).map_err(|e| StoreError::Corrupt {
         case: id,
         reason: format!("事件日志无法重放：{e}"),
+    })
+}
+
+/// Encodes a value for storage and decodes the text back, before any transaction: a value that
+/// would not read back as itself (nested too deep, say) is refused and nothing is written.
+pub(crate) fn encode_checked<T>(value: &T) -> Result<String, StoreError>
+where
+    T: Serialize + DeserializeOwned + PartialEq,
+{
+    let text = serde_json::to_string(value).map_err(|e| StoreError::Encode(e.to_string()))?;
+    match decode_stored::<T>(&text) {
+        Ok(back) if back == *value => Ok(text),
+        Ok(_) => Err(StoreError::Encode(
+            "数据编码后读回与原值不同，未存储".to_owned(),
+        )),
+        Err(reason) => Err(StoreError::Encode(format!(
+            "数据编码后无法读回，未存储：{reason}"
+        ))),
+    }
+}
+
+/// Encodes a value already checked by [`encode_checked`] (a record once the store numbered it).
+pub(crate) fn encode<T: Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| StoreError::Encode(e.to_string()))
+}
+
+/// Decodes a stored JSON column of `case`, reporting unreadable text as a corrupt store.
+pub(crate) fn decode_column<T: DeserializeOwned>(case: &str, text: &str) -> Result<T, StoreError> {
+    decode_stored(text).map_err(|reason| StoreError::Corrupt {
+        case: case.to_owned(),
+        reason,
     })
 }

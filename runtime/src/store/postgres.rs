@@ -24,7 +24,7 @@ use std::time::Duration;
 use postgres::error::SqlState;
 use postgres::{Client, Config, NoTls, Transaction};
 
-use super::{case_id, replay, CaseStore, StoreError};
+use super::{case_id, decode_column, encode, encode_checked, replay, CaseStore, StoreError};
 use crate::case::{Case, CaseRecord};
 use crate::event::Event;
 use crate::status::Applied;
@@ -104,17 +104,6 @@ struct Pool {
 
 fn db(e: postgres::Error) -> StoreError {
     StoreError::Unavailable(e.to_string())
-}
-
-fn corrupt(case: &str) -> impl FnOnce(serde_json::Error) -> StoreError + '_ {
-    move |e| StoreError::Corrupt {
-        case: case.to_owned(),
-        reason: format!("JSON：{e}"),
-    }
-}
-
-fn encode(e: serde_json::Error) -> StoreError {
-    StoreError::Encode(e.to_string())
 }
 
 /// Whether the schema name is a plain identifier (it is interpolated into `SET search_path`).
@@ -285,7 +274,7 @@ impl PostgresStore {
             .ok_or_else(|| StoreError::NotFound(case_id.to_owned()))?
             .try_get(0)
             .map_err(db)?;
-        let record: CaseRecord = serde_json::from_str(&record).map_err(corrupt(case_id))?;
+        let record: CaseRecord = decode_column(case_id, &record)?;
         let mut events = Vec::new();
         for row in tx
             .query(
@@ -295,7 +284,7 @@ impl PostgresStore {
             .map_err(db)?
         {
             let body: String = row.try_get(0).map_err(db)?;
-            events.push(serde_json::from_str(&body).map_err(corrupt(case_id))?);
+            events.push(decode_column(case_id, &body)?);
         }
         Ok((record, events))
     }
@@ -306,6 +295,7 @@ impl PostgresStore {
         conn: &mut Client,
         case_id: &str,
         event: &Event,
+        body: &str,
     ) -> Result<Option<Applied>, StoreError> {
         let mut tx = conn.transaction().map_err(db)?;
         let (record, events) = Self::read(&mut tx, case_id, true)?;
@@ -317,7 +307,6 @@ impl PostgresStore {
         if case.check(event).map_err(StoreError::Refused)? == Applied::Duplicate {
             return Ok(Some(Applied::Duplicate));
         }
-        let body = serde_json::to_string(event).map_err(encode)?;
         let inserted = tx.execute(
             "INSERT INTO events (case_id, seq, event_id, at, kind, body)
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -342,12 +331,16 @@ impl PostgresStore {
 
 impl CaseStore for PostgresStore {
     fn create(&self, prefix: &str, record: CaseRecord) -> Result<CaseRecord, StoreError> {
+        encode_checked(&record)?;
         self.with_conn(|conn| Self::create_in(conn, prefix, record))
     }
 
     fn append(&self, case_id: &str, event: &Event) -> Result<Applied, StoreError> {
+        let body = encode_checked(event)?;
         for _ in 0..APPEND_TRIES {
-            if let Some(applied) = self.with_conn(|conn| Self::try_append(conn, case_id, event))? {
+            if let Some(applied) =
+                self.with_conn(|conn| Self::try_append(conn, case_id, event, &body))?
+            {
                 return Ok(applied);
             }
         }
@@ -404,7 +397,7 @@ impl PostgresStore {
             reason: format!("case_seq 中 {prefix} 的序号 {last} 不是正数"),
         })?;
         record.id = case_id(prefix, seq);
-        let body = serde_json::to_string(&record).map_err(encode)?;
+        let body = encode(&record)?;
         tx.execute(
             "INSERT INTO cases (id, matter, received, record) VALUES ($1, $2, $3, $4)",
             &[

@@ -12,7 +12,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
-use super::{case_id, replay, CaseStore, StoreError};
+use super::{case_id, decode_column, encode, encode_checked, replay, CaseStore, StoreError};
 use crate::case::{Case, CaseRecord};
 use crate::event::Event;
 use crate::status::Applied;
@@ -55,18 +55,6 @@ pub struct SqliteStore {
 
 fn db(e: rusqlite::Error) -> StoreError {
     StoreError::Unavailable(e.to_string())
-}
-
-/// Stored JSON of `case` that does not decode.
-fn corrupt(case: &str) -> impl FnOnce(serde_json::Error) -> StoreError + '_ {
-    move |e| StoreError::Corrupt {
-        case: case.to_owned(),
-        reason: format!("JSON：{e}"),
-    }
-}
-
-fn encode(e: serde_json::Error) -> StoreError {
-    StoreError::Encode(e.to_string())
 }
 
 impl SqliteStore {
@@ -121,7 +109,7 @@ impl SqliteStore {
             .optional()
             .map_err(db)?;
         let record = record.ok_or_else(|| StoreError::NotFound(case_id.to_owned()))?;
-        let record: CaseRecord = serde_json::from_str(&record).map_err(corrupt(case_id))?;
+        let record: CaseRecord = decode_column(case_id, &record)?;
         let mut stmt = conn
             .prepare_cached("SELECT body FROM events WHERE case_id = ?1 ORDER BY seq")
             .map_err(db)?;
@@ -130,7 +118,7 @@ impl SqliteStore {
             .map_err(db)?;
         let mut events = Vec::new();
         for body in bodies {
-            events.push(serde_json::from_str(&body.map_err(db)?).map_err(corrupt(case_id))?);
+            events.push(decode_column(case_id, &body.map_err(db)?)?);
         }
         Ok((record, events))
     }
@@ -138,6 +126,7 @@ impl SqliteStore {
 
 impl CaseStore for SqliteStore {
     fn create(&self, prefix: &str, mut record: CaseRecord) -> Result<CaseRecord, StoreError> {
+        encode_checked(&record)?;
         let mut conn = self.conn();
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -155,7 +144,7 @@ impl CaseStore for SqliteStore {
             reason: format!("case_seq 中 {prefix} 的序号 {last} 不是正数"),
         })?;
         record.id = case_id(prefix, seq);
-        let body = serde_json::to_string(&record).map_err(encode)?;
+        let body = encode(&record)?;
         tx.execute(
             "INSERT INTO cases (id, matter, received, record) VALUES (?1, ?2, ?3, ?4)",
             params![record.id, record.matter, record.received.to_string(), body],
@@ -166,6 +155,7 @@ impl CaseStore for SqliteStore {
     }
 
     fn append(&self, case_id: &str, event: &Event) -> Result<Applied, StoreError> {
+        let body = encode_checked(event)?;
         let mut conn = self.conn();
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -180,7 +170,6 @@ impl CaseStore for SqliteStore {
             Applied::Duplicate => return Ok(Applied::Duplicate),
             Applied::Appended => {}
         }
-        let body = serde_json::to_string(event).map_err(encode)?;
         let kind = event.kind.name().tag();
         tx.execute(
             "INSERT INTO events (case_id, seq, event_id, at, kind, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -4,7 +4,40 @@
 import { createElement, useState, useImperativeHandle, forwardRef, createRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import Form from '@rjsf/core';
-import validator from '@rjsf/validator-ajv8';
+import { customizeValidator } from '@rjsf/validator-ajv8';
+// The custom formats of every yjs form (check digits), as `yjs build` writes them.
+import formats from '../../../generated/formats.mjs';
+
+/** RJSF's Ajv with the identifiers' formats: the browser refuses what the runtime refuses. */
+const validator = customizeValidator({ customFormats: formats });
+
+/** The settings every yjs form needs (spec/artifacts.md): no answer is pre-filled, and the
+ * data of a section that stopped applying is never submitted. */
+const SETTINGS = {
+  experimental_defaultFormStateBehavior: {
+    constAsDefaults: 'skipOneOf',
+    requiredBooleanDefault: 'skip',
+    emptyObjectFields: 'skipDefaults',
+  },
+  omitExtraData: true,
+  liveOmit: true,
+};
+
+/** What a failed custom format means, in Chinese. */
+const FORMAT_MESSAGES = {
+  date: '请填写日期（年-月-日）',
+  'id-card': '不是有效的居民身份证号码（请核对出生日期和末位校验码）',
+  uscc: '不是有效的统一社会信用代码（请核对末位校验码）',
+  'region-code': '不是有效的行政区划代码',
+};
+
+/** A date bound's format (`date-not-after-today`, `date-not-before-2000-01-01`) in Chinese. */
+function dateBound(format) {
+  const m = /^date-not-(before|after)-(.+)$/.exec(format || '');
+  if (!m) return null;
+  const day = m[2] === 'today' ? '今天' : m[2];
+  return `日期不能${m[1] === 'before' ? '早于' : '晚于'}${day}`;
+}
 
 /** Chinese for the schema keywords a person can break. */
 function message(e) {
@@ -14,7 +47,7 @@ function message(e) {
     case 'maxLength': return `不能超过 ${p.limit} 个字`;
     case 'minLength': return `至少 ${p.limit} 个字`;
     case 'pattern': return '格式不正确';
-    case 'format': return p.format === 'date' ? '请填写日期（年-月-日）' : '格式不正确';
+    case 'format': return FORMAT_MESSAGES[p.format] || dateBound(p.format) || '格式不正确';
     case 'minimum': return `不能小于 ${p.limit}`;
     case 'maximum': return `不能大于 ${p.limit}`;
     case 'type': return '类型不正确';
@@ -50,6 +83,7 @@ const Holder = forwardRef(function Holder(props, ref) {
   const [problems, setProblems] = useState([]);
   useImperativeHandle(ref, () => ({ setErrors: setProblems }));
   return createElement(Form, {
+    ...SETTINGS,
     schema: props.schema,
     uiSchema: props.uiSchema,
     formData,

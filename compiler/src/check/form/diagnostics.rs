@@ -72,6 +72,31 @@ pub fn bad_pattern(pattern: &str, error: &str, span: Span) -> Diagnostic {
 }
 
 #[cold]
+pub fn bad_date_limit(keyword: &str, span: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0202,
+        format!("`{keyword}` takes a date or `today`"),
+        span,
+        "not a date",
+    )
+    .with_help(format!(
+        "write a real date such as `{keyword} \"2000-01-01\"`, or `{keyword} today` for the day the form is checked"
+    ))
+}
+
+#[cold]
+pub fn pattern_not_ecmascript(pattern: &str, error: &str, span: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0207,
+        format!("`pattern \"{pattern}\"` is not a JavaScript regular expression"),
+        span,
+        format!("a browser refuses it: {error}"),
+    )
+    .with_note("forms check patterns in the browser with `new RegExp(pattern, \"u\")` (Ajv, RJSF, JSON Forms); a pattern the runtime accepts but a browser refuses breaks the whole form")
+    .with_help("use ECMAScript syntax: `[Xx]` instead of `(?i)`, `$` instead of `\\z`; anchor with `^…$`")
+}
+
+#[cold]
 pub fn bad_default(lit: &Literal, ty: &FieldType, decl: Span) -> Diagnostic {
     let expected = match ty {
         FieldType::Scalar(Scalar::Bool) => "`true` or `false`".to_string(),

@@ -33,11 +33,19 @@ pub fn check(ty: &FieldType, constraints: &[Constraint], decl: Span, out: &mut V
             ConstraintKind::Pattern(p) => {
                 if let Err(e) = fancy_regex::Regex::new(&p.value) {
                     out.push(d::bad_pattern(&p.value, &e.to_string(), p.span));
+                } else if let Err(e) = regress::Regex::with_flags(&p.value, "u") {
+                    // Browsers (Ajv, RJSF, JSON Forms) compile patterns as `new RegExp(p, "u")`.
+                    out.push(d::pattern_not_ecmascript(&p.value, &e.text, p.span));
                 }
             }
             ConstraintKind::Default(lit) => {
                 if default_value(ty, lit).is_none() {
                     out.push(d::bad_default(lit, ty, decl));
+                }
+            }
+            ConstraintKind::NotBefore(lit) | ConstraintKind::NotAfter(lit) => {
+                if date_limit(lit).is_none() {
+                    out.push(d::bad_date_limit(c.kind.keyword(), lit.span()));
                 }
             }
             ConstraintKind::Required(_)
@@ -77,6 +85,19 @@ pub fn fits(kind: &ConstraintKind, ty: &FieldType) -> bool {
         ConstraintKind::Default(_) => {
             !matches!(ty, FieldType::Scalar(S::File) | FieldType::List(_))
         }
+        ConstraintKind::NotBefore(_) | ConstraintKind::NotAfter(_) => {
+            matches!(scalar, Some(S::Date))
+        }
+    }
+}
+
+/// The value of a date bound: a real `YYYY-MM-DD` date, or `today` (`今天`), the day of
+/// validation.
+pub fn date_limit(lit: &Literal) -> Option<String> {
+    match lit {
+        Literal::Str(s) if is_date(&s.value) => Some(s.value.clone()),
+        Literal::Ident(i) if i.name == "today" || i.name == "今天" => Some("today".into()),
+        _ => None,
     }
 }
 
@@ -94,6 +115,8 @@ pub fn takes(ty: &FieldType) -> Vec<&'static str> {
         ConstraintKind::MinItems(dummy()),
         ConstraintKind::MaxItems(dummy()),
         ConstraintKind::Default(Literal::Bool(false, Span::default())),
+        ConstraintKind::NotBefore(Literal::Bool(false, Span::default())),
+        ConstraintKind::NotAfter(Literal::Bool(false, Span::default())),
     ];
     let mut out = vec!["required"];
     out.extend(

@@ -49,6 +49,16 @@ pub struct Pattern {
     pub at: Provenance,
 }
 
+/// A date bound (`not_before` / `not_after`) with where it comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateBound {
+    /// `true` for `not_before`, `false` for `not_after`.
+    pub not_before: bool,
+    /// `YYYY-MM-DD`, or `today`: the day of validation.
+    pub value: String,
+    pub at: Provenance,
+}
+
 /// The merged value constraints of one field (requiredness is a matter of conditions, left to
 /// `lower`).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -61,6 +71,9 @@ pub struct Bounds {
     pub max_items: Option<Bound>,
     /// Every pattern that must hold, in first-declared order.
     pub patterns: Vec<Pattern>,
+    /// Every date bound that must hold, in first-declared order (a fixed date and `today`
+    /// cannot be compared before the day of validation, so each is kept).
+    pub dates: Vec<DateBound>,
     /// The default value, as JSON.
     pub default: Option<Value>,
     /// The first help text given.
@@ -100,6 +113,7 @@ pub struct Unifier<'a> {
     min_items: Option<Tight>,
     max_items: Option<Tight>,
     patterns: Vec<Pattern>,
+    dates: Vec<DateBound>,
     default: Option<(Value, String, Span, usize)>,
     help: Option<String>,
     placeholder: Option<String>,
@@ -122,6 +136,7 @@ impl<'a> Unifier<'a> {
             min_items: None,
             max_items: None,
             patterns: Vec::new(),
+            dates: Vec::new(),
             default: None,
             help: None,
             placeholder: None,
@@ -166,6 +181,22 @@ impl<'a> Unifier<'a> {
                             pattern: p.value.clone(),
                             at: source,
                         });
+                    }
+                }
+                ConstraintKind::NotBefore(lit) | ConstraintKind::NotAfter(lit) => {
+                    let not_before = matches!(c.kind, ConstraintKind::NotBefore(_));
+                    if let Some(value) = fit::date_limit(lit) {
+                        if !self
+                            .dates
+                            .iter()
+                            .any(|x| x.not_before == not_before && x.value == value)
+                        {
+                            self.dates.push(DateBound {
+                                not_before,
+                                value,
+                                at: source,
+                            });
+                        }
                     }
                 }
                 ConstraintKind::Default(lit) => {
@@ -276,6 +307,7 @@ impl<'a> Unifier<'a> {
             min_items: bound(&self.min_items),
             max_items: bound(&self.max_items),
             patterns: self.patterns,
+            dates: self.dates,
             default: self.default.map(|(v, ..)| v),
             help: self.help,
             placeholder: self.placeholder,

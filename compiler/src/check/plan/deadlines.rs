@@ -64,6 +64,10 @@ pub fn check_items(matter: &Matter, diags: &mut Vec<Diagnostic>) {
     for item in matter.items.values() {
         let name = &item.id.name;
         let Some(legal) = item.legal else {
+            // `legal unregulated` states that no law sets a limit: nothing is missing.
+            if item.unregulated.is_some() {
+                continue;
+            }
             diags.push(d::missing_legal(
                 name,
                 item.id.span,

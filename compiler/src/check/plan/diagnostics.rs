@@ -158,7 +158,7 @@ pub fn missing_legal(item: &str, span: Span, promise: Option<Span>) -> Diagnosti
         d = d.with_label(p, "its promise cannot be checked against the law");
     }
     d.with_note("without a 法定时限 the promise cannot be checked and the joint-handling cap counts the promise instead")
-        .with_help("add the limit from the item's legal basis, e.g. `legal 20 workdays`")
+        .with_help("add the limit with the article that sets it, e.g. `legal 20 workdays basis \"《…》第…条\"`, or `legal unregulated` when no law or regulation sets one")
 }
 
 #[cold]

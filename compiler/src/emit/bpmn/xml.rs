@@ -11,7 +11,12 @@ impl Xml {
     pub fn new(comment: &str) -> Self {
         let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.push_str("<!-- ");
-        out.push_str(&comment.replace("--", "- -"));
+        // No `--` may stand in a comment, however many dashes a name has in a row.
+        let mut text = comment.replace("--", "- -");
+        while text.contains("--") {
+            text = text.replace("--", "- -");
+        }
+        out.push_str(&text);
         out.push_str(" -->\n");
         Xml { out, depth: 0 }
     }

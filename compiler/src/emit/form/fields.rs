@@ -1,34 +1,33 @@
-//! JSON Schema (draft-07) for one field: its type, its constraints and its provenance.
+//! JSON Schema (draft-07) for one field: its type and its constraints, in standard keywords only.
+//!
+//! Identifiers whose check digits JSON Schema cannot express get a custom `format` (`id-card`,
+//! `uscc`, `region-code`, implemented by the build's `formats.mjs`) next to their `pattern`, so a
+//! validator that does not know the format still applies the pattern. Text must contain a
+//! character that is not blank (`pattern: "\\S"`); yes/no fields list 是/否 as `oneOf` titles.
 
-use crate::ir::form::{Bounds, ChoiceOption, LocalField, Scalar, Source, Ty};
+use crate::ir::form::{Bounds, ChoiceOption, LocalField, Scalar, Ty};
 use serde_json::{json, Map, Value};
 use yjs_artifacts::validators::pattern;
 
-/// How field annotations look.
-#[derive(Clone, Copy)]
-pub struct Style {
-    /// Add `x-yjs-sources` to each field.
-    pub sources: bool,
-}
+/// The pattern every text value matches: at least one character that is not blank.
+pub const NOT_BLANK: &str = "\\S";
+
+/// The custom formats of the identifiers, by field type: `(type, format)`.
+pub const FORMATS: [(Scalar, &str); 3] = [
+    (Scalar::IdCard, "id-card"),
+    (Scalar::Uscc, "uscc"),
+    (Scalar::Region, "region-code"),
+];
 
 /// The schema of one field: `title`, `description`, the type's keywords, then the constraints.
-pub fn field(
-    label: &str,
-    ty: &Ty,
-    bounds: &Bounds,
-    sources: &[Source],
-    style: Style,
-) -> Map<String, Value> {
+pub fn field(label: &str, ty: &Ty, bounds: &Bounds) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("title".into(), json!(label));
     if let Some(h) = &bounds.help {
         m.insert("description".into(), json!(h));
     }
-    type_keywords(ty, style, &mut m);
+    type_keywords(ty, &mut m);
     keywords(bounds, &mut m);
-    if style.sources && !sources.is_empty() {
-        m.insert("x-yjs-sources".into(), sources_json(sources));
-    }
     m
 }
 
@@ -57,6 +56,9 @@ pub fn keywords(bounds: &Bounds, m: &mut Map<String, Value>) {
             m.insert("pattern".into(), json!(p.pattern));
         }
     }
+    for d in &bounds.dates {
+        extra.push(json!({ "format": d.format() }));
+    }
     if !extra.is_empty() {
         m.insert("allOf".into(), Value::Array(extra));
     }
@@ -66,15 +68,18 @@ pub fn keywords(bounds: &Bounds, m: &mut Map<String, Value>) {
 }
 
 /// The keywords a type implies.
-fn type_keywords(ty: &Ty, style: Style, m: &mut Map<String, Value>) {
-    let domain = |m: &mut Map<String, Value>, p: &str, name: &str| {
+fn type_keywords(ty: &Ty, m: &mut Map<String, Value>) {
+    let domain = |m: &mut Map<String, Value>, p: &str, s: Scalar| {
         m.insert("type".into(), json!("string"));
+        if let Some((_, format)) = FORMATS.iter().find(|(t, _)| *t == s) {
+            m.insert("format".into(), json!(format));
+        }
         m.insert("pattern".into(), json!(p));
-        m.insert("x-yjs-type".into(), json!(name));
     };
     match ty {
-        Ty::Scalar(Scalar::Text) => {
+        Ty::Scalar(Scalar::Text | Scalar::File) => {
             m.insert("type".into(), json!("string"));
+            m.insert("pattern".into(), json!(NOT_BLANK));
         }
         Ty::Scalar(Scalar::Integer) => {
             m.insert("type".into(), json!("integer"));
@@ -85,7 +90,6 @@ fn type_keywords(ty: &Ty, style: Style, m: &mut Map<String, Value>) {
         Ty::Scalar(Scalar::Money) => {
             m.insert("type".into(), json!("number"));
             m.insert("multipleOf".into(), json!(0.01));
-            m.insert("x-yjs-type".into(), json!("money"));
         }
         Ty::Scalar(Scalar::Date) => {
             m.insert("type".into(), json!("string"));
@@ -96,18 +100,14 @@ fn type_keywords(ty: &Ty, style: Style, m: &mut Map<String, Value>) {
             m.insert("format".into(), json!("date-time"));
         }
         Ty::Scalar(Scalar::Bool) => {
-            m.insert("type".into(), json!("boolean"));
+            m.extend(yes_no());
         }
-        Ty::Scalar(Scalar::IdCard) => domain(m, pattern::ID_CARD, "id_card"),
-        Ty::Scalar(Scalar::Uscc) => domain(m, pattern::USCC, "uscc"),
-        Ty::Scalar(Scalar::Region) => domain(m, pattern::REGION, "region"),
-        Ty::Scalar(Scalar::Mobile) => domain(m, pattern::MOBILE, "mobile"),
-        Ty::Scalar(Scalar::Phone) => domain(m, pattern::PHONE, "phone"),
-        Ty::Scalar(Scalar::Email) => domain(m, pattern::EMAIL, "email"),
-        Ty::Scalar(Scalar::File) => {
-            m.insert("type".into(), json!("string"));
-            m.insert("x-yjs-type".into(), json!("file"));
-        }
+        Ty::Scalar(s @ Scalar::IdCard) => domain(m, pattern::ID_CARD, *s),
+        Ty::Scalar(s @ Scalar::Uscc) => domain(m, pattern::USCC, *s),
+        Ty::Scalar(s @ Scalar::Region) => domain(m, pattern::REGION, *s),
+        Ty::Scalar(s @ Scalar::Mobile) => domain(m, pattern::MOBILE, *s),
+        Ty::Scalar(s @ Scalar::Phone) => domain(m, pattern::PHONE, *s),
+        Ty::Scalar(s @ Scalar::Email) => domain(m, pattern::EMAIL, *s),
         Ty::Choice {
             multi: false,
             options,
@@ -128,20 +128,20 @@ fn type_keywords(ty: &Ty, style: Style, m: &mut Map<String, Value>) {
         }
         Ty::List(fields) => {
             m.insert("type".into(), json!("array"));
-            m.insert("items".into(), Value::Object(entry(fields, style)));
+            m.insert("items".into(), Value::Object(entry(fields)));
         }
     }
 }
 
 /// The object schema of one list entry; sub-fields required unconditionally are listed under
 /// `required` (conditional ones are added by the caller through `if`/`then`).
-pub fn entry(fields: &[LocalField], style: Style) -> Map<String, Value> {
+pub fn entry(fields: &[LocalField]) -> Map<String, Value> {
     let mut props = Map::new();
     let mut required = Vec::new();
     for f in fields {
         props.insert(
             f.id.clone(),
-            Value::Object(field(&f.label, &f.ty, &f.bounds, &f.sources, style)),
+            Value::Object(field(&f.label, &f.ty, &f.bounds)),
         );
         if f.required == Some(yjs_artifacts::Condition::Always) {
             required.push(json!(f.id));
@@ -167,19 +167,14 @@ pub fn one_of(options: &[ChoiceOption]) -> Value {
     )
 }
 
-/// `x-yjs-sources`: one `{item, department, constraint, at}` per contributing constraint.
-pub fn sources_json(sources: &[Source]) -> Value {
-    Value::Array(
-        sources
-            .iter()
-            .map(|s| {
-                json!({
-                    "item": s.item,
-                    "department": s.department,
-                    "constraint": s.constraint,
-                    "at": s.at,
-                })
-            })
-            .collect(),
-    )
+/// A yes/no value: `type: boolean` with 是/否 as the titles of its two constants, which both
+/// renderers show instead of their own "Yes"/"No".
+pub fn yes_no() -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("type".into(), json!("boolean"));
+    m.insert(
+        "oneOf".into(),
+        json!([{ "const": true, "title": "是" }, { "const": false, "title": "否" }]),
+    );
+    m
 }

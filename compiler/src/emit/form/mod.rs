@@ -1,12 +1,18 @@
-//! The form artifacts of one matter: `form.schema.json`, `form.ui.json` and `projections.json`.
+//! The form artifacts of one matter: `form.schema.json`, `form.sources.json`, `form.ui.json`
+//! (RJSF), `form.jsonforms.json` (JSON Forms), `form.i18n.zh.json` and `projections.json`; and
+//! `formats.mjs`, the custom formats, once per build.
 //!
 //! Pure functions from `ir::form::Form` to file contents; the layout contract is in
 //! `spec/artifacts.md`. JSON is pretty-printed with two-space indents, keys in insertion order,
 //! and a trailing newline.
 
 mod fields;
+mod formats;
+mod i18n;
+mod jsonforms;
 mod projections;
 mod schema;
+mod sources;
 mod ui;
 
 use super::error::{pretty, EmitError};
@@ -14,8 +20,12 @@ use crate::ir::form::{Form, Question};
 use serde_json::{json, Map, Value};
 use yjs_artifacts::Condition;
 
+pub use formats::{formats_mjs, FORMATS_MJS};
+pub use i18n::i18n_zh;
+pub use jsonforms::jsonforms_schema;
 pub use projections::projections;
 pub use schema::form_schema;
+pub use sources::form_sources;
 pub use ui::ui_schema;
 
 /// The draft-07 metaschema URI every emitted schema declares.
@@ -32,8 +42,20 @@ pub fn emit(form: &Form) -> Result<Vec<(String, String)>, EmitError> {
             pretty("form.schema.json", &form_schema(form))?,
         ),
         (
+            "form.sources.json".into(),
+            pretty("form.sources.json", &form_sources(form))?,
+        ),
+        (
             "form.ui.json".into(),
             pretty("form.ui.json", &ui_schema(form))?,
+        ),
+        (
+            "form.jsonforms.json".into(),
+            pretty("form.jsonforms.json", &jsonforms_schema(form))?,
+        ),
+        (
+            "form.i18n.zh.json".into(),
+            pretty("form.i18n.zh.json", &i18n_zh(form))?,
         ),
         (
             "projections.json".into(),
@@ -43,19 +65,28 @@ pub fn emit(form: &Form) -> Result<Vec<(String, String)>, EmitError> {
 }
 
 /// A condition over situation answers as a JSON Schema `if`: the situations it mentions are
-/// listed under `required`, so that an unanswered trigger never counts as a match.
+/// listed under `required` (and defined under `properties`), so that an unanswered trigger never
+/// counts as a match.
 pub fn if_schema(c: &Condition) -> Value {
+    let mut sits: Vec<&str> = c.situations();
+    let mut seen = std::collections::BTreeSet::new();
+    sits.retain(|s| seen.insert(*s));
     let mut m = Map::new();
-    let sits: Vec<&str> = c.situations();
-    m.insert("required".into(), json!(sits));
-    if let Value::Object(rest) = cond_schema(c) {
-        for (k, v) in rest {
-            if k == "required" {
-                continue;
-            }
-            m.insert(k, v);
-        }
+    let mut props = Map::new();
+    let mut rest = match cond_schema(c) {
+        Value::Object(rest) => rest,
+        _ => Map::new(),
+    };
+    if let Some(Value::Object(p)) = rest.remove("properties") {
+        props = p;
     }
+    rest.remove("required");
+    for s in &sits {
+        props.entry(s.to_string()).or_insert_with(|| json!({}));
+    }
+    m.insert("properties".into(), Value::Object(props));
+    m.insert("required".into(), json!(sits));
+    m.extend(rest);
     Value::Object(m)
 }
 
@@ -83,7 +114,10 @@ pub fn cond_schema(c: &Condition) -> Value {
 /// The schema of a situation question.
 pub fn question_schema(q: &Question) -> Value {
     if q.is_bool {
-        json!({ "title": q.question, "type": "boolean" })
+        let mut m = Map::new();
+        m.insert("title".into(), json!(q.question));
+        m.extend(fields::yes_no());
+        Value::Object(m)
     } else {
         json!({ "title": q.question, "type": "string", "oneOf": fields::one_of(&q.options) })
     }

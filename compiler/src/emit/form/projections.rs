@@ -5,7 +5,7 @@
 //! (the answers are not in it), so they appear as `x-yjs-required-when` and in
 //! `ProjectedField::required`; unconditional ones are the packet schema's `required`.
 
-use super::fields::{self, Style};
+use super::fields;
 use super::{DRAFT_07, GENERATED};
 use crate::ir::form::{Form, ItemForm, ViewField};
 use serde_json::{json, Map, Value};
@@ -51,11 +51,10 @@ fn projection(it: &ItemForm) -> Projection {
 
 /// The draft-07 schema of the packet an item's department receives.
 pub fn packet_schema(it: &ItemForm) -> Value {
-    let style = Style { sources: false };
     let mut props = Map::new();
     let mut required = Vec::new();
     for f in &it.view {
-        props.insert(f.name.clone(), Value::Object(packet_field(f, style)));
+        props.insert(f.name.clone(), Value::Object(packet_field(f)));
         if f.required == Some(Condition::Always) {
             required.push(json!(f.name));
         }
@@ -74,8 +73,8 @@ pub fn packet_schema(it: &ItemForm) -> Value {
     Value::Object(m)
 }
 
-fn packet_field(f: &ViewField, style: Style) -> Map<String, Value> {
-    let mut m = fields::field(&f.label, &f.ty, &f.effective, &[], style);
+fn packet_field(f: &ViewField) -> Map<String, Value> {
+    let mut m = fields::field(&f.label, &f.ty, &f.effective);
     m.insert("x-yjs-pointer".into(), json!(f.pointer));
     if let Some(c) = f.required.as_ref().filter(|c| !c.is_always()) {
         m.insert("x-yjs-required-when".into(), json!(c));

@@ -1,10 +1,15 @@
-//! `form.schema.json`: the merged form as one draft-07 JSON Schema.
+//! `form.schema.json`: the merged form as one draft-07 JSON Schema in standard keywords only.
 //!
 //! Top level: one property per situation (always required), one per shared field that some item
-//! binds, and one object per item that has local fields. Requiredness that depends on situations
-//! is a flat top-level `allOf` of `if`/`then`, grouped by condition in first-use order.
+//! binds, and one object per item that has local fields. A field or section whose items do not
+//! apply in every scenario is **conditional**: it is defined only in the `then` of an `if` over
+//! the situations (so a renderer draws it only while it applies), and the `else` refuses it; the
+//! root lists every name under `propertyNames` instead of `additionalProperties: false`, which
+//! would see only the unconditional ones. Requiredness that depends on situations is further
+//! `if`/`then` rules, grouped by condition in first-use order. Every `if`/`then`/`else` defines the
+//! names it requires under `properties`, and every object schema says `type: object` (Ajv strict).
 
-use super::fields::{self, Style};
+use super::fields;
 use super::{if_schema, question_schema, DRAFT_07, GENERATED};
 use crate::ir::cond;
 use crate::ir::form::{Form, Ty};
@@ -13,54 +18,55 @@ use yjs_artifacts::Condition;
 
 /// The merged form's schema.
 pub fn form_schema(form: &Form) -> Value {
-    let style = Style { sources: true };
     let mut props = Map::new();
+    let mut names: Vec<Value> = Vec::new();
     let mut required: Vec<Value> = Vec::new();
+    let mut presence = Presence::default();
     let mut rules = Rules::default();
     for q in &form.situations {
         props.insert(q.id.clone(), question_schema(q));
+        names.push(json!(q.id));
         required.push(json!(q.id));
     }
     for f in &form.shared {
-        let mut m = fields::field(&f.label, &f.ty, &f.bounds, &f.sources, style);
-        m.insert("x-yjs-items".into(), json!(f.items));
-        if !f.applies.is_always() {
-            m.insert("x-yjs-applies".into(), json!(f.applies));
-        }
-        props.insert(f.id.clone(), Value::Object(m));
+        let m = Value::Object(fields::field(&f.label, &f.ty, &f.bounds));
+        names.push(json!(f.id));
         match &f.required {
             Some(Condition::Always) => required.push(json!(f.id)),
+            // A conditional field's requirement implies its presence: both hold together.
+            Some(c) if *c == f.applies => presence.require(c, &f.id),
             Some(c) => rules.need(c, &[], &f.id),
             None => {}
+        }
+        if f.applies.is_always() {
+            props.insert(f.id.clone(), m);
+        } else {
+            presence.define(&f.applies, &f.id, m);
         }
         list_rules(&f.ty, &[f.id.as_str()], &mut rules);
     }
     for it in form.items.iter().filter(|i| !i.locals.is_empty()) {
-        let mut entry = fields::entry(&it.locals, style);
-        // Local requirements hold only while the item applies: when the item is conditional,
-        // every one of them is an `if`/`then` rule, and the object lists none of its own.
-        if it.applies.is_always() {
-            required.push(json!(it.id));
-        } else {
-            entry.remove("required");
-            rules.need(&it.applies, &[], &it.id);
-        }
+        let mut entry = fields::entry(&it.locals);
+        // The section's unconditional requirements hold whenever it is there; the rest are rules.
         for f in &it.locals {
             match &f.required {
-                Some(Condition::Always) if it.applies.is_always() => {}
+                Some(Condition::Always) => {}
                 Some(r) => rules.need(&cond::and(it.applies.clone(), r.clone()), &[&it.id], &f.id),
                 None => {}
             }
             list_rules(&f.ty, &[it.id.as_str(), f.id.as_str()], &mut rules);
         }
         let mut m = Map::new();
-        m.insert("title".into(), json!(it.name));
-        m.insert("description".into(), json!(it.department_name));
-        m.extend(entry);
-        if !it.applies.is_always() {
-            m.insert("x-yjs-applies".into(), json!(it.applies));
+        m.insert("title".into(), json!(section_title(it)));
+        m.append(&mut entry);
+        names.push(json!(it.id));
+        if it.applies.is_always() {
+            required.push(json!(it.id));
+            props.insert(it.id.clone(), Value::Object(m));
+        } else {
+            presence.define(&it.applies, &it.id, Value::Object(m));
+            presence.require(&it.applies, &it.id);
         }
-        props.insert(it.id.clone(), Value::Object(m));
     }
     let mut schema = Map::new();
     schema.insert("$schema".into(), json!(DRAFT_07));
@@ -69,16 +75,81 @@ pub fn form_schema(form: &Form) -> Value {
     schema.insert("type".into(), json!("object"));
     schema.insert("properties".into(), Value::Object(props));
     schema.insert("required".into(), Value::Array(required));
-    schema.insert("additionalProperties".into(), json!(false));
-    if !rules.0.is_empty() {
-        let all = rules
-            .0
-            .into_iter()
-            .map(|(c, then)| json!({ "if": if_schema(&c), "then": then.to_json() }))
-            .collect();
+    if presence.0.is_empty() {
+        schema.insert("additionalProperties".into(), json!(false));
+    } else {
+        schema.insert("propertyNames".into(), json!({ "enum": names }));
+    }
+    let all: Vec<Value> = presence
+        .0
+        .into_iter()
+        .map(|(c, p)| p.to_json(&c))
+        .chain(
+            rules
+                .0
+                .into_iter()
+                .map(|(c, then)| json!({ "if": if_schema(&c), "then": then.to_json() })),
+        )
+        .collect();
+    if !all.is_empty() {
         schema.insert("allOf".into(), Value::Array(all));
     }
     Value::Object(schema)
+}
+
+/// The conditional parts of the form, one group per distinct condition in first-use order: the
+/// fields and sections defined while it holds, and which of them are then required.
+#[derive(Default)]
+struct Presence(Vec<(Condition, Part)>);
+
+#[derive(Default)]
+struct Part {
+    defined: Vec<(String, Value)>,
+    required: Vec<String>,
+}
+
+impl Presence {
+    fn part(&mut self, c: &Condition) -> &mut Part {
+        let i = match self.0.iter().position(|(k, _)| k == c) {
+            Some(i) => i,
+            None => {
+                self.0.push((c.clone(), Part::default()));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[i].1
+    }
+
+    fn define(&mut self, c: &Condition, name: &str, schema: Value) {
+        self.part(c).defined.push((name.to_string(), schema));
+    }
+
+    fn require(&mut self, c: &Condition, name: &str) {
+        self.part(c).required.push(name.to_string());
+    }
+}
+
+impl Part {
+    /// `if` the condition holds, `then` the parts are defined (and some required), `else` none of
+    /// them may be given.
+    fn to_json(&self, c: &Condition) -> Value {
+        let defined: Map<String, Value> = self.defined.iter().cloned().collect();
+        let mut then = Map::new();
+        then.insert("properties".into(), Value::Object(defined));
+        if !self.required.is_empty() {
+            then.insert("required".into(), json!(self.required));
+        }
+        let absent: Vec<Value> = self
+            .defined
+            .iter()
+            .map(|(name, _)| json!({ "properties": { name: {} }, "required": [name] }))
+            .collect();
+        let refuse = match absent.as_slice() {
+            [one] => one.clone(),
+            _ => json!({ "anyOf": absent }),
+        };
+        json!({ "if": if_schema(c), "then": then, "else": { "not": refuse } })
+    }
 }
 
 /// Conditional requirements inside list entries: `required when` on a list's field.
@@ -127,21 +198,36 @@ impl Then {
         self.properties[i].1.at(rest)
     }
 
+    /// The clause as a schema; a nested one (`nested`) is an object's or an array's schema and
+    /// says so with `type`, and every name under `required` is defined under `properties`.
     fn to_json(&self) -> Value {
+        self.json(None)
+    }
+
+    fn json(&self, ty: Option<&str>) -> Value {
         let mut m = Map::new();
+        if let Some(ty) = ty {
+            m.insert("type".into(), json!(ty));
+        }
+        let mut props: Map<String, Value> = self
+            .properties
+            .iter()
+            .map(|(k, t)| {
+                let ty = if t.items.is_some() { "array" } else { "object" };
+                (k.clone(), t.json(Some(ty)))
+            })
+            .collect();
+        for r in &self.required {
+            props.entry(r.clone()).or_insert_with(|| json!({}));
+        }
+        if !props.is_empty() {
+            m.insert("properties".into(), Value::Object(props));
+        }
         if !self.required.is_empty() {
             m.insert("required".into(), json!(self.required));
         }
-        if !self.properties.is_empty() {
-            let props: Map<String, Value> = self
-                .properties
-                .iter()
-                .map(|(k, t)| (k.clone(), t.to_json()))
-                .collect();
-            m.insert("properties".into(), Value::Object(props));
-        }
         if let Some(items) = &self.items {
-            m.insert("items".into(), items.to_json());
+            m.insert("items".into(), items.json(Some("object")));
         }
         Value::Object(m)
     }
@@ -195,4 +281,9 @@ impl Rules {
             entries.required.push(name.to_string());
         }
     }
+}
+
+/// A section's title: the item and its department, `出生登记（市公安局）`.
+pub fn section_title(it: &crate::ir::form::ItemForm) -> String {
+    format!("{}（{}）", it.name, it.department_name)
 }

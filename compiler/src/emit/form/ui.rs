@@ -1,13 +1,30 @@
 //! `form.ui.json`: the RJSF uiSchema of the merged form.
 //!
 //! `ui:order` lists the situations first, then the shared fields, then one section per item with
-//! local fields. Yes/no situations and choices with at most four options use radio buttons.
+//! local fields; `ui:groups` names the groups a small `ObjectFieldTemplate` draws (办理情形,
+//! 基本信息; each section is its own group under its title). Yes/no questions and choices with at
+//! most four options use radio buttons, long text a textarea. Help is the schema's
+//! `description`, which RJSF shows once; the uiSchema adds only placeholders.
 
+use super::schema::section_title;
 use crate::ir::form::{Bounds, Form, LocalField, Scalar, Ty};
 use serde_json::{json, Map, Value};
 
 /// The most options a choice may have and still be shown as radio buttons.
 pub const RADIO_MAX: usize = 4;
+
+/// The shortest `max_length` for which text gets a textarea (and text without `max_length`
+/// does not: names and numbers are usually short).
+pub const TEXTAREA_MIN: u64 = 100;
+
+/// The title of the situation questions' group.
+pub const SITUATIONS: &str = "办理情形";
+
+/// The submit button's text.
+pub const SUBMIT: &str = "提交申请";
+
+/// The title of the shared fields' group.
+pub const SHARED: &str = "基本信息";
 
 /// The merged form's uiSchema.
 pub fn ui_schema(form: &Form) -> Value {
@@ -26,12 +43,33 @@ pub fn ui_schema(form: &Form) -> Value {
             ui.insert(f.id.clone(), Value::Object(m));
         }
     }
-    for it in form.items.iter().filter(|i| !i.locals.is_empty()) {
+    let sections: Vec<_> = form.items.iter().filter(|i| !i.locals.is_empty()).collect();
+    for it in &sections {
         order.push(json!(it.id));
-        ui.insert(it.id.clone(), Value::Object(group_ui(&it.locals)));
+        let mut m = group_ui(&it.locals);
+        m.insert("ui:title".into(), json!(section_title(it)));
+        ui.insert(it.id.clone(), Value::Object(m));
+    }
+    let mut groups = vec![json!({
+        "title": SITUATIONS,
+        "fields": form.situations.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(),
+    })];
+    if !form.shared.is_empty() {
+        groups.push(json!({
+            "title": SHARED,
+            "fields": form.shared.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(),
+        }));
+    }
+    for it in &sections {
+        groups.push(json!({ "title": null, "fields": [it.id] }));
     }
     let mut out = Map::new();
     out.insert("ui:order".into(), Value::Array(order));
+    out.insert("ui:groups".into(), Value::Array(groups));
+    out.insert(
+        "ui:submitButtonOptions".into(),
+        json!({ "submitText": SUBMIT }),
+    );
     out.extend(ui);
     Value::Object(out)
 }
@@ -50,6 +88,16 @@ fn group_ui(fields: &[LocalField]) -> Map<String, Value> {
         }
     }
     m
+}
+
+/// Whether a field is long text, drawn as a textarea.
+pub fn is_long_text(ty: &Ty, bounds: &Bounds) -> bool {
+    matches!(ty, Ty::Scalar(Scalar::Text))
+        && bounds
+            .max_length
+            .as_ref()
+            .and_then(|b| b.value.as_u64())
+            .is_some_and(|n| n >= TEXTAREA_MIN)
 }
 
 fn field_ui(ty: &Ty, bounds: &Bounds) -> Map<String, Value> {
@@ -73,10 +121,10 @@ fn field_ui(ty: &Ty, bounds: &Bounds) -> Map<String, Value> {
         Ty::List(fields) => {
             m.insert("items".into(), Value::Object(group_ui(fields)));
         }
+        _ if is_long_text(ty, bounds) => {
+            m.insert("ui:widget".into(), json!("textarea"));
+        }
         _ => {}
-    }
-    if let Some(h) = &bounds.help {
-        m.insert("ui:help".into(), json!(h));
     }
     if let Some(p) = &bounds.placeholder {
         m.insert("ui:placeholder".into(), json!(p));

@@ -4,7 +4,7 @@
 //! projections go in, `(relative path, text)` pairs come out, byte-identical across runs.
 //! `model.rs`, `notice.rs` and `review.rs` build plain serde context structs, with the
 //! Chinese wording of `words.rs`; templates are embedded minijinja files with strict
-//! undefined handling; HTML is auto-escaped and Markdown has `|`, `<` and `>` escaped.
+//! undefined handling; HTML is auto-escaped and Markdown has all ASCII punctuation escaped.
 
 mod materials;
 mod model;
@@ -139,25 +139,58 @@ fn new_env() -> Result<Environment<'static>, GuideError> {
             minijinja::escape_formatter(out, state, value)
         }
     });
+    env.add_filter("code", |v: String| {
+        Value::from_safe_string(markdown_code(&v))
+    });
+    env.add_filter("path", |v: String| {
+        Value::from_safe_string(markdown_path(&v))
+    });
     for (name, source) in TEMPLATES {
         env.add_template(name, source)?;
     }
     Ok(env)
 }
 
-/// Escapes text for a Markdown table cell or line: no raw HTML, no column break, no line break.
+/// Escapes text for a Markdown table cell or line: every ASCII punctuation character (all that
+/// CommonMark lets a backslash escape) is backslash-escaped, so no label can open a link,
+/// emphasis, code, raw HTML, an entity or a column; a line break becomes a space.
 pub fn markdown_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '|' => out.push_str("\\|"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
             '\n' | '\r' => out.push(' '),
+            c if c.is_ascii_punctuation() => {
+                out.push('\\');
+                out.push(c);
+            }
             _ => out.push(c),
         }
     }
     out
+}
+
+/// A relative file path as Markdown link text and destination: the characters of a file name
+/// made from ids (`-`, `_`, `.`, `/` between letters) stay as they are, anything else is escaped.
+fn markdown_path(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_punctuation() && !matches!(c, '-' | '_' | '.' | '/') {
+            out.push('\\');
+        }
+        if c != '\n' && c != '\r' {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Text for a Markdown code span inside a table: backslashes are literal in a code span, so
+/// nothing is escaped but the column bar (GFM reads `\|` there), and a backtick, which would
+/// end the span, becomes a quote.
+fn markdown_code(text: &str) -> String {
+    text.replace(['\n', '\r'], " ")
+        .replace('`', "'")
+        .replace('|', "\\|")
 }
 
 fn render(env: &Environment<'_>, name: &str, ctx: Value) -> Result<String, GuideError> {
@@ -175,7 +208,7 @@ pub fn guide_files(
     let g = model::guide(ir, graph)?;
     let flow = svg::flow(&ir.plan.plan, graph);
     let ctx = context! {
-        generated => GENERATED,
+        generated => Value::from_safe_string(GENERATED.to_string()),
         g => Value::from_serialize(&g),
         svg => Value::from_safe_string(flow),
     };
@@ -188,7 +221,7 @@ pub fn guide_files(
     ];
     for combination in &ir.documents.notices.list {
         let n = notice::build(ir, combination)?;
-        let ctx = context! { generated => GENERATED, n => Value::from_serialize(&n) };
+        let ctx = context! { generated => Value::from_safe_string(GENERATED.to_string()), n => Value::from_serialize(&n) };
         files.push((
             format!("notices/{}.md", n.slug),
             render(env, "notice.md.j2", ctx)?,
@@ -196,7 +229,7 @@ pub fn guide_files(
     }
     for index in 0..ir.documents.items.len() {
         let r = review::review(ir, graph, index, projections)?;
-        let ctx = context! { generated => GENERATED, r => Value::from_serialize(&r) };
+        let ctx = context! { generated => Value::from_safe_string(GENERATED.to_string()), r => Value::from_serialize(&r) };
         files.push((
             format!("review/{}.md", crate::emit::names::bounded(&r.id)),
             render(env, "review.md.j2", ctx)?,
@@ -210,7 +243,7 @@ pub fn notice(ir: &MatterIr, answers: &Answers, html: bool) -> Result<String, No
     let combination = notice::combination(&ir.form.situations, answers)?;
     let n = notice::build(ir, &combination)?;
     let env = env()?;
-    let ctx = context! { generated => GENERATED, n => Value::from_serialize(&n) };
+    let ctx = context! { generated => Value::from_safe_string(GENERATED.to_string()), n => Value::from_serialize(&n) };
     let name = if html {
         "notice.html.j2"
     } else {

@@ -201,10 +201,7 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
             name: name.clone(),
             department,
             handling: handling(&s.promise.unit).to_string(),
-            legal: s
-                .legal
-                .as_ref()
-                .map_or_else(|| "未载明".to_string(), words::limit),
+            legal: words::legal(&item.legal, s.legal.as_ref()),
             promise: words::promise(&s.promise),
             finish: s.earliest_finish,
         });
@@ -228,7 +225,9 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
     }
 
     let materials = materials::rows(&docs.materials, sits);
-    let bring_count = materials.iter().filter(|m| !m.exempt).count();
+    // The most a single applicant brings: the maximum over the combinations of answers, never
+    // the rows of alternatives added up (spec/guide.md §改革成效).
+    let bring_count = usize::try_from(reform::worst(ir).0.materials.1).unwrap_or(usize::MAX);
     let notices = NoticeSummary {
         combinations: docs.notices.combinations,
         written: docs.notices.combinations <= MAX_NOTICES,
@@ -279,7 +278,10 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
         .collect::<Vec<_>>()
         .join(" → ");
 
-    let all_free = docs.items.iter().all(|i| i.fee == Some(Fee::Free));
+    let all_free = docs
+        .items
+        .iter()
+        .all(|i| i.fee.as_ref().is_some_and(Fee::is_free));
     let window = docs.window.as_ref().or(docs.lead.as_ref());
     let place = Place {
         department: words::department(window),
@@ -314,7 +316,7 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
         visits: format!("{}次", docs.visits.unwrap_or(1)),
         basis,
         conditions,
-        reform: reform::figures(ir, &materials),
+        reform: reform::figures(ir),
         materials,
         bring_count,
         notices,

@@ -6,6 +6,7 @@ use crate::ir::documents::Fee;
 use crate::ir::form::Question;
 use crate::ir::MatterIr;
 use serde::Serialize;
+use std::collections::HashSet;
 use std::fmt;
 use yjs_artifacts::{Answer, Answers};
 
@@ -264,7 +265,10 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
     let plan = &ir.plan.plan;
     let given = answers(sits, combination);
     let mut items = Vec::new();
-    let mut fields: Vec<(String, String)> = Vec::new();
+    // The merged form's labels in first-use order; `seen` makes each lookup constant time (a
+    // linear search here made notices of a 20,000-field form quadratic).
+    let mut fields: Vec<String> = Vec::new();
+    let mut seen: HashSet<(&str, &str)> = HashSet::new();
     let mut applicable = Vec::new();
     for item in docs.items.iter().filter(|i| i.applies.eval(&given)) {
         let s = step(ir, &item.id)?;
@@ -275,12 +279,13 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
             promise: words::promise(&s.promise),
         });
         for f in &item.fields {
+            // A shared field once for the whole notice; a local one once per item.
             let key = match &f.shared {
-                Some(shared) => format!("/{shared}"),
-                None => format!("{}/{}", item.id, f.name),
+                Some(shared) => ("", shared.as_str()),
+                None => (item.id.as_str(), f.name.as_str()),
             };
-            if !fields.iter().any(|(k, _)| *k == key) {
-                fields.push((key, f.label.clone()));
+            if seen.insert(key) {
+                fields.push(f.label.clone());
             }
         }
     }
@@ -299,7 +304,9 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
         .find(|sc| sc.answers.iter().all(|(k, v)| given.get(k) == Some(v)))
         .map_or(plan.total_workdays, |sc| sc.total_workdays);
     let window = docs.window.as_ref().or(docs.lead.as_ref());
-    let all_free = applicable.iter().all(|i| i.fee == Some(Fee::Free));
+    let all_free = applicable
+        .iter()
+        .all(|i| i.fee.as_ref().is_some_and(Fee::is_free));
     Ok(Notice {
         matter: docs.name.clone(),
         code: docs.code.clone().unwrap_or_else(|| "未载明".to_string()),
@@ -313,7 +320,7 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
             })
             .collect(),
         items,
-        fields: fields.into_iter().map(|(_, l)| l).collect(),
+        fields,
         bring,
         exempt,
         total_workdays: total,

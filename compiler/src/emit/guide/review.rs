@@ -147,10 +147,7 @@ pub fn review(
             })
             .collect(),
         points: item.review.clone(),
-        legal: s
-            .legal
-            .as_ref()
-            .map_or_else(|| "未载明".to_string(), words::limit),
+        legal: words::legal(&item.legal, s.legal.as_ref()),
         promise: words::promise(&s.promise),
         start: s.earliest_start,
         finish: s.earliest_finish,

@@ -3,7 +3,7 @@
 //! The IR says what holds (a fee is none or an amount, a material has counts); the words are
 //! chosen here, and only here.
 
-use crate::ir::documents::{Copies, Department, Fee, Necessity};
+use crate::ir::documents::{Copies, Department, Fee, Legal, Necessity};
 use crate::ir::form::Question;
 use yjs_artifacts::{Answer, Condition, Limit};
 
@@ -28,19 +28,35 @@ pub fn promise(l: &Limit) -> String {
 
 /// The fee as the guide prints it: `不收费` for `fee none`, never "无".
 pub fn fee(f: Option<&Fee>) -> String {
-    match f {
-        Some(Fee::Free) => "不收费".to_string(),
-        Some(Fee::Amount { yuan, basis }) => format!("{yuan}元（收费依据：{basis}）"),
-        None => "未载明（请向办理部门确认）".to_string(),
+    let Some(f) = f else {
+        return "未载明（请向办理部门确认）".to_string();
+    };
+    let amount = match &f.yuan {
+        None => "不收费".to_string(),
+        Some(yuan) => format!("{yuan}元"),
+    };
+    match &f.basis {
+        Some(basis) => format!("{amount}（依据：{basis}）"),
+        None => amount,
+    }
+}
+
+/// The legal time limit as the documents print it: the length with the article that sets
+/// it, or `法律法规未规定办理时限`; a length without a source says so, never passing as law.
+pub fn legal(legal: &Legal, length: Option<&Limit>) -> String {
+    match (legal, length) {
+        (Legal::Unregulated { .. }, _) => "法律法规未规定办理时限".to_string(),
+        (Legal::Limit { basis: Some(b) }, Some(l)) => format!("{}（依据：{b}）", limit(l)),
+        (Legal::Limit { basis: None }, Some(l)) => format!("{}（未注明法律依据）", limit(l)),
+        _ => "未载明".to_string(),
     }
 }
 
 /// The fee in yuan, for the reform figures (`None` when not stated or not a number).
 pub fn fee_yuan(f: Option<&Fee>) -> Option<f64> {
-    match f {
-        Some(Fee::Free) => Some(0.0),
-        Some(Fee::Amount { yuan, .. }) => yuan.parse().ok(),
-        None => None,
+    match f?.yuan.as_ref() {
+        None => Some(0.0),
+        Some(yuan) => yuan.parse().ok(),
     }
 }
 
@@ -179,7 +195,27 @@ mod tests {
             workdays: 0,
         };
         assert_eq!(promise(&now), "即办");
-        assert_eq!(fee(Some(&Fee::Free)), "不收费");
+        let free = Fee {
+            yuan: None,
+            basis: None,
+        };
+        assert_eq!(fee(Some(&free)), "不收费");
+        let paid = Fee {
+            yuan: Some("20".into()),
+            basis: Some("《居民身份证法》第二十条".into()),
+        };
+        assert_eq!(fee(Some(&paid)), "20元（依据：《居民身份证法》第二十条）");
+        let sourced = Legal::Limit {
+            basis: Some("《社会保险经办条例》第六条".into()),
+        };
+        assert_eq!(
+            legal(&sourced, Some(&l)),
+            "2个工作日（依据：《社会保险经办条例》第六条）"
+        );
+        let bare = Legal::Limit { basis: None };
+        assert_eq!(legal(&bare, Some(&l)), "2个工作日（未注明法律依据）");
+        let none = Legal::Unregulated { basis: None };
+        assert_eq!(legal(&none, None), "法律法规未规定办理时限");
         assert_eq!(output_form(true, Some(1)), "电子证照、纸质1份");
     }
 }

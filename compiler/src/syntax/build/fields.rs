@@ -311,6 +311,33 @@ impl Builder {
                         _ => ConstraintKind::Placeholder(s),
                     }
                 }
+                "not_before" | "not_after" => match &a.args {
+                    RawArgs::Values(v) => match v.as_slice() {
+                        [Value::Literal(l @ (Literal::Str(_) | Literal::Ident(_)))] => {
+                            if key == "not_before" {
+                                ConstraintKind::NotBefore(l.clone())
+                            } else {
+                                ConstraintKind::NotAfter(l.clone())
+                            }
+                        }
+                        _ => {
+                            self.diags.push(d::bad_value(
+                                a.span,
+                                key,
+                                "a date such as \"2000-01-01\", or `today`",
+                            ));
+                            continue;
+                        }
+                    },
+                    _ => {
+                        self.diags.push(d::bad_value(
+                            a.span,
+                            key,
+                            "a date such as \"2000-01-01\", or `today`",
+                        ));
+                        continue;
+                    }
+                },
                 _ => match &a.args {
                     RawArgs::Values(v) => match v.as_slice() {
                         [Value::Literal(l)] => ConstraintKind::Default(l.clone()),

@@ -17,7 +17,10 @@ impl Builder {
             basis: Vec::new(),
             conditions: Vec::new(),
             legal: None,
+            unregulated: None,
             promise: None,
+            sources: Sources::default(),
+            notes: Vec::new(),
             fee: None,
             visits: None,
             when: None,
@@ -37,6 +40,7 @@ impl Builder {
                 }
                 CODE_STMT => {
                     let v = self.string_in(s);
+                    item.sources.code = self.source(s);
                     self.put(&mut seen, s, &mut item.code, v);
                 }
                 KIND_STMT => {
@@ -46,13 +50,20 @@ impl Builder {
                 BASIS_STMT => item.basis.extend(self.string_in(s)),
                 CONDITION_STMT => item.conditions.extend(self.string_in(s)),
                 LEGAL_STMT => {
-                    let v = self.duration_in(s);
-                    self.put(&mut seen, s, &mut item.legal, v);
+                    item.sources.legal = self.source(s);
+                    if let Some(t) = s.token(UNREGULATED_KW) {
+                        self.put(&mut seen, s, &mut item.unregulated, Some(t.span()));
+                    } else {
+                        let v = self.duration_in(s);
+                        self.put(&mut seen, s, &mut item.legal, v);
+                    }
                 }
                 PROMISE_STMT => {
                     let v = self.duration_in(s);
+                    item.sources.promise = self.source(s);
                     self.put(&mut seen, s, &mut item.promise, v);
                 }
+                NOTE_STMT => item.notes.extend(self.string_in(s)),
                 FEE_STMT => {
                     let v = self.fee(s);
                     self.put(&mut seen, s, &mut item.fee, v);
@@ -115,15 +126,28 @@ impl Builder {
         }
     }
 
-    /// `fee none` or `fee AMOUNT yuan "basis"`.
+    /// `fee none` or `fee AMOUNT yuan`, with `basis "…"` (or the older `fee AMOUNT yuan "…"`).
     fn fee(&mut self, s: SyntaxNode<'_>) -> Option<Fee> {
         let span = s.span();
+        let old = s.token(STRING).map(|t| self.string(t));
+        let source = self.source(s);
+        if let (Some(old), Some(_)) = (&old, &source) {
+            self.diags.push(d::malformed_entry(
+                old.span,
+                "this fee names its basis twice",
+                "keep one: `fee AMOUNT yuan basis \"…\"`",
+            ));
+        }
+        let basis = source.or(old);
         if s.token(NONE_KW).is_some() {
-            return Some(Fee::None(span));
+            return Some(Fee {
+                yuan: None,
+                basis,
+                span,
+            });
         }
         let yuan = self.need(s, s.token(NUMBER))?;
         let yuan = self.number(yuan);
-        let basis = self.string_in(s)?;
         let cents_ok = yuan
             .text
             .split_once('.')
@@ -135,7 +159,11 @@ impl Builder {
             ));
             return None;
         }
-        Some(Fee::Amount { yuan, basis, span })
+        Some(Fee {
+            yuan: Some(yuan),
+            basis,
+            span,
+        })
     }
 
     fn material(&mut self, n: SyntaxNode<'_>) -> Option<Material> {

@@ -221,6 +221,12 @@ impl Builder {
         Some(self.ident(t))
     }
 
+    /// The `basis "…"` written after a fact, if any.
+    fn source(&mut self, n: SyntaxNode<'_>) -> Option<Str> {
+        let src = n.child(SOURCE)?;
+        self.string_in(src)
+    }
+
     /// The duration of a statement.
     fn duration_in(&mut self, n: SyntaxNode<'_>) -> Option<Duration> {
         let d = self.need(n, n.child(DURATION))?;
@@ -364,6 +370,8 @@ impl Builder {
             applicant: Vec::new(),
             warn: None,
             extension: None,
+            sources: Sources::default(),
+            notes: Vec::new(),
             situations: Vec::new(),
             shared: None,
             items: Vec::new(),
@@ -377,8 +385,10 @@ impl Builder {
             match s.kind() {
                 CODE_STMT => {
                     let v = self.string_in(s);
+                    m.sources.code = self.source(s);
                     self.put(&mut seen, s, &mut m.code, v);
                 }
+                NOTE_STMT => m.notes.extend(self.string_in(s)),
                 LEAD_STMT => {
                     let v = self.ident_in(s);
                     self.put(&mut seen, s, &mut m.lead, v);
@@ -389,6 +399,7 @@ impl Builder {
                 }
                 PROMISE_STMT => {
                     let v = self.duration_in(s);
+                    m.sources.promise = self.source(s);
                     self.put(&mut seen, s, &mut m.promise, v);
                 }
                 VISITS_STMT => {

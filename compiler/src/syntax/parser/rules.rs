@@ -24,13 +24,17 @@ impl Parser<'_> {
                 p.keyword() && p.ident() && p.eat(STRING) && p.block(MATTER_BLOCK, Context::Matter)
             }),
             // Matter and item statements.
-            CODE_STMT | BASIS_STMT | CONSULT_STMT | COMPLAINT_STMT | CONDITION_STMT => {
+            BASIS_STMT | CONSULT_STMT | COMPLAINT_STMT | CONDITION_STMT | NOTE_STMT => {
                 self.node(node, |p| p.keyword() && p.eat(STRING))
             }
+            CODE_STMT => self.node(node, |p| p.keyword() && p.eat(STRING) && p.source()),
             LEAD_STMT | WINDOW_STMT | DEPARTMENT_STMT | KIND_STMT => {
                 self.node(node, |p| p.keyword() && p.ident())
             }
-            PROMISE_STMT | LEGAL_STMT => self.node(node, |p| p.keyword() && p.duration()),
+            PROMISE_STMT => self.node(node, |p| p.keyword() && p.duration() && p.source()),
+            LEGAL_STMT => self.node(node, |p| {
+                p.keyword() && (p.eat_keyword(UNREGULATED_KW) || p.duration()) && p.source()
+            }),
             VISITS_STMT => self.node(node, |p| p.keyword() && p.eat(NUMBER)),
             DELIVERY_STMT => self.node(node, |p| {
                 p.keyword() && p.ident() && {
@@ -63,7 +67,11 @@ impl Parser<'_> {
             FEE_STMT => self.node(node, |p| {
                 p.keyword()
                     && (p.eat_keyword(NONE_KW)
-                        || (p.eat(NUMBER) && p.eat_keyword(YUAN_KW) && p.eat(STRING)))
+                        || (p.eat(NUMBER) && p.eat_keyword(YUAN_KW) && {
+                            p.eat(STRING);
+                            true
+                        }))
+                    && p.source()
             }),
             MATERIAL => self.node(node, |p| {
                 p.keyword() && p.path() && {
@@ -100,6 +108,12 @@ impl Parser<'_> {
             }
             None => false,
         }
+    }
+
+    /// `source? = { kw_basis ~ string }?`: an optional source after a fact; always true.
+    fn source(&mut self) -> bool {
+        self.node(SOURCE, |p| p.eat_keyword(BASIS_KW) && p.eat(STRING));
+        true
     }
 
     /// `chain = { ident ~ ("->" ~ nl* ~ ident)+ }`.
