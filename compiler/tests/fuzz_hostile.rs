@@ -8,7 +8,7 @@
 //! system resolves the paths to. Nothing may panic or overflow a stack (the test threads
 //! have 2 MiB, less than the command's main thread).
 //!
-//! `cargo test` runs a small budget; `PROPTEST_CASES=N cargo test --release --test fuzz_hostile`
+//! `cargo test` runs a small budget; `PROPTEST_CASES=N cargo test --release -p yjs-compiler --test fuzz_hostile`
 //! runs it long (spec/scale.md records a run).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
