@@ -99,6 +99,18 @@ pub fn too_deep(span: Span, max: usize) -> Diagnostic {
 }
 
 #[cold]
+pub fn lists_too_deep(span: Span, max: usize) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0008,
+        format!("lists are nested more than {max} deep"),
+        span,
+        "this list is too deep",
+    )
+    .with_note("every list inside a list is a form inside a form; each level is also three levels of JSON in the form's artifacts, which their readers limit")
+    .with_help("flatten the form: give the inner list's fields to the outer list, or make it a list of its own")
+}
+
+#[cold]
 pub fn condition_too_deep(span: Span, max: usize) -> Diagnostic {
     Diagnostic::error(Code::E0019, t!("e0019", max = max), span, t!("e0019-label"))
         .with_note(t!("e0019-note"))

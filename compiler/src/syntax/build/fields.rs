@@ -232,6 +232,20 @@ impl Builder {
                 TypeExprKind::Choice { multi, options }
             }
             _ => {
+                // Node ancestors include the node itself: this list is one of them.
+                let lists = n.ancestors().filter(|a| a.kind() == LIST_TYPE).count();
+                if lists > crate::syntax::MAX_LIST_DEPTH {
+                    // Its fields, deeper still, are not read (it stays a list, of no fields):
+                    // one diagnostic, at the outermost list past the limit.
+                    if lists == crate::syntax::MAX_LIST_DEPTH + 1 {
+                        self.diags
+                            .push(d::lists_too_deep(n.span(), crate::syntax::MAX_LIST_DEPTH));
+                    }
+                    return Some(TypeExpr {
+                        kind: TypeExprKind::List(Vec::new()),
+                        span: n.span(),
+                    });
+                }
                 let block = self.need(n, n.child(ENTRY_BLOCK))?;
                 let mut fields = Vec::new();
                 for e in self.entries(block) {
