@@ -102,12 +102,12 @@ pub fn too_deep(span: Span, max: usize) -> Diagnostic {
 pub fn lists_too_deep(span: Span, max: usize) -> Diagnostic {
     Diagnostic::error(
         Code::E0008,
-        format!("lists are nested more than {max} deep"),
+        t!("e0008-lists", max = max),
         span,
-        "this list is too deep",
+        t!("e0008-lists-label"),
     )
-    .with_note("every list inside a list is a form inside a form; each level is also three levels of JSON in the form's artifacts, which their readers limit")
-    .with_help("flatten the form: give the inner list's fields to the outer list, or make it a list of its own")
+    .with_note(t!("e0008-lists-note"))
+    .with_help(t!("e0008-lists-help"))
 }
 
 #[cold]
