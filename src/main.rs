@@ -41,6 +41,8 @@ enum Command {
     Fmt(cmd::fmt::FmtArgs),
     /// Runs the language server on standard input and output (for editors).
     Lsp,
+    /// Serves a live preview of every matter (form, flow, guide, notices) on 127.0.0.1.
+    Preview(cmd::preview::PreviewArgs),
     /// Prints the explanation of a diagnostic code, e.g. `yjs explain E0104`.
     Explain {
         /// The code, e.g. E0104.
@@ -72,6 +74,7 @@ fn main() -> ExitCode {
         Command::Schemas { out } => cmd::build::schemas(&out),
         Command::Fmt(args) => cmd::fmt::run(&args),
         Command::Lsp => cmd::lsp::run(),
+        Command::Preview(args) => cmd::preview::run(&args),
         Command::Explain { code } => cmd::explain::run(&code),
         Command::Calendar(c) => cmd::calendar::run(c),
         Command::Case(c) => cmd::case::run(c),

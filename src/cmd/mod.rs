@@ -10,6 +10,7 @@ pub mod fmt;
 pub mod lsp;
 pub mod notice;
 pub mod output;
+pub mod preview;
 pub mod serve;
 
 use std::path::PathBuf;
