@@ -17,6 +17,9 @@ use std::process::ExitCode;
 #[derive(Parser, Debug)]
 #[command(name = "yjs", version, about)]
 struct Cli {
+    /// Language of diagnostics and messages (default: from LC_ALL / LC_MESSAGES / LANG, else en).
+    #[arg(long, global = true, value_enum)]
+    lang: Option<cmd::LangArg>,
     #[command(subcommand)]
     command: Command,
 }
@@ -39,6 +42,10 @@ enum Command {
     },
     /// Rewrites `.yjs` files in the canonical layout (`--check` only lists the ones that differ).
     Fmt(cmd::fmt::FmtArgs),
+    /// Runs the language server on standard input and output (for editors).
+    Lsp,
+    /// Serves a live preview of every matter (form, flow, guide, notices) on 127.0.0.1.
+    Preview(cmd::preview::PreviewArgs),
     /// Prints the explanation of a diagnostic code, e.g. `yjs explain E0104`.
     Explain {
         /// The code, e.g. E0104.
@@ -62,6 +69,7 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    cmd::set_lang(cli.lang);
     match cli.command {
         Command::Check(args) => cmd::check::run(&args),
         Command::Build(args) => cmd::build::run(&args),
@@ -69,7 +77,9 @@ fn main() -> ExitCode {
         Command::Bpmn(args) => cmd::bpmn::run(&args),
         Command::Schemas { out } => cmd::build::schemas(&out),
         Command::Fmt(args) => cmd::fmt::run(&args),
-        Command::Explain { code } => cmd::explain::run(&code),
+        Command::Lsp => cmd::lsp::run(),
+        Command::Preview(args) => cmd::preview::run(&args),
+        Command::Explain { code } => cmd::explain::run(&code, cmd::lang()),
         Command::Calendar(c) => cmd::calendar::run(c),
         Command::Case(c) => cmd::case::run(c),
         Command::Serve(args) => cmd::serve::run(args),

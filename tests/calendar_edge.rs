@@ -303,6 +303,30 @@ fn the_http_api_marks_estimated_dates() {
         .as_str()
         .unwrap()
         .contains("估算"));
+    // An Idempotency-Key header makes a retried POST return the same case, creating nothing.
+    let post = || {
+        let mut r = agent
+            .post(format!(
+                "http://{addr}/api/matters/newborn/cases?received=2026-12-28T10:00"
+            ))
+            .header("Authorization", &auth)
+            .header("Idempotency-Key", "intake-7")
+            .send_json(&sample)
+            .unwrap();
+        let status = r.status().as_u16();
+        (status, r.body_mut().read_json::<Value>().unwrap())
+    };
+    let (s1, first) = post();
+    let (s2, again) = post();
+    assert_eq!((s1, s2), (201, 201));
+    assert_eq!(first["id"], again["id"]);
+    let mut listed = agent
+        .get(format!("http://{addr}/api/cases?at=2027-01-05"))
+        .header("Authorization", &auth)
+        .call()
+        .unwrap();
+    let listed: Value = listed.body_mut().read_json().unwrap();
+    assert_eq!(listed.as_array().map(Vec::len), Some(2));
     let _ = child.kill();
     let _ = child.wait();
 }

@@ -1,9 +1,10 @@
-//! UI tests: every `tests/ui/pass/*.yjs` checks clean, every `tests/ui/fail/*.yjs` fails; both are snapshotted.
+//! UI tests: every `tests/ui/pass/*.yjs` checks clean, every `tests/ui/fail/*.yjs` fails; both are snapshotted,
+//! in English and (a second snapshot set, `ui__*_in_chinese@*`) in Chinese.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
-use yjs_compiler::diagnostics::render_human;
+use yjs_compiler::diagnostics::{render_human, render_human_in, Lang};
 use yjs_compiler::resolve::Disk;
 
 fn relative(path: &Path) -> PathBuf {
@@ -79,5 +80,27 @@ fn fail_cases_have_errors() {
         // A fail case names the code it exists for in its first line: `// E0104: …`.
         assert_header_code(path, &snap);
         insta::assert_snapshot!(snap);
+    });
+}
+
+/// The diagnostics of a case rendered in Chinese, through the same renderer.
+fn snapshot_zh(path: &Path) -> String {
+    let rel = relative(path);
+    let checked = yjs_compiler::check(&Disk, std::slice::from_ref(&rel));
+    let rendered = render_human_in(&checked.files, &checked.diagnostics, false, Lang::Zh);
+    format!("----- DIAGNOSTICS (zh)\n{rendered}")
+}
+
+#[test]
+fn fail_cases_in_chinese() {
+    insta::glob!("ui/fail/*.yjs", |path| {
+        insta::assert_snapshot!(snapshot_zh(path));
+    });
+}
+
+#[test]
+fn pass_cases_in_chinese() {
+    insta::glob!("ui/pass/*.yjs", |path| {
+        insta::assert_snapshot!(snapshot_zh(path));
     });
 }

@@ -278,3 +278,33 @@ fn fixed_date_bounds_become_formats_of_the_build() {
     assert!(mjs.contains("  'date-not-after-2100-12-31': dateLimit(false, '2100-12-31'),\n"));
     assert!(mjs.contains("'date-not-after-today': dateLimit(false, 'today')"));
 }
+
+#[test]
+fn hint_and_message_reach_the_ui_schema_and_the_messages() {
+    let src = format!(
+        "{HEAD}  shared {{\n    code \"户号\" text {{ required; pattern \"^[0-9]{{9}}$\"; hint \"9位数字\"; message \"请填写户口簿首页的9位户号\" }}\n    id \"身份证号码\" id_card {{ 填写提示 \"18位，末位可为X\" }}\n  }}\n{}}}\n",
+        item("a", "wsjk", "      code\n      id")
+    );
+    let mut files = BTreeMap::new();
+    files.insert(PathBuf::from("m.yjs"), src);
+    let checked = yjs_compiler::check(
+        &yjs_compiler::resolve::Memory(files),
+        &[PathBuf::from("m.yjs")],
+    );
+    let d: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.0 != "W0101" && !d.code.0.starts_with("W04"))
+        .collect();
+    assert!(d.is_empty(), "{d:#?}");
+    let form = &checked.matters[0].form;
+    let ui = yjs_compiler::emit::form::ui_schema(form);
+    assert_eq!(ui["code"]["ui:placeholder"], "9位数字");
+    assert_eq!(ui["id"]["ui:placeholder"], "18位，末位可为X");
+    let zh = yjs_compiler::emit::form::i18n_zh(form);
+    assert_eq!(zh["code.error.pattern"], "户号：请填写户口簿首页的9位户号");
+    assert_eq!(
+        zh["id.error.pattern"],
+        "身份证号码：请填写18位居民身份证号码，末位可为X"
+    );
+}

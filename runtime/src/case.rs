@@ -41,6 +41,9 @@ pub struct CaseRecord {
     pub packets: BTreeMap<String, Packet>,
     /// The plan the case runs on.
     pub plan: Plan,
+    /// The submit's idempotency key, if the caller gave one: a retry with it returns this case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
 }
 
 /// What one department receives: its item's fields under its own names.

@@ -164,6 +164,7 @@ impl Engine {
             items,
             packets,
             plan: plan.clone(),
+            key: None,
         })
     }
 

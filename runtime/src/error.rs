@@ -170,6 +170,14 @@ codes! {
     SubmissionNotJson = "submission_not_json", BadInput;
     /// A submission or an event's output nests deeper than the runtime accepts.
     TooDeep = "too_deep", BadInput;
+    /// A submission's JSON names a key twice in one object.
+    DuplicateKey = "duplicate_key", BadInput;
+    /// A receipt or event time outside 1900-01-01 to 2100-12-31.
+    TimeOutOfRange = "time_out_of_range", BadInput;
+    /// An idempotency key that is empty, longer than 200 characters or holds a control character.
+    BadKey = "bad_key", BadInput;
+    /// An idempotency key already used for a different submission.
+    KeyReused = "key_reused", BadInput;
     /// A due date or status needs a year the holiday calendar does not cover.
     OutsideCalendar = "outside_calendar", Calendar;
     /// An artifact file cannot be read.
@@ -206,6 +214,8 @@ codes! {
     StoreCorrupt = "store_corrupt", Store;
     /// The database was written by a newer yjs.
     StoreTooNew = "store_too_new", Store;
+    /// Every case number of a matter and day (0001–9999) is used.
+    CaseNumbersExhausted = "case_numbers_exhausted", Store;
     /// A bug in yjs.
     InternalError = "internal_error", Internal;
 }
@@ -258,6 +268,28 @@ pub enum InputError {
         /// The parser's explanation.
         reason: String,
     },
+    /// A submission's JSON names a key twice in one object (the last would win silently).
+    DuplicateKey {
+        /// The parser's explanation, with the key's pointer and position.
+        reason: String,
+    },
+    /// An idempotency key that cannot be used.
+    BadKey {
+        /// The key as given.
+        key: String,
+    },
+    /// An idempotency key already used for a different submission.
+    KeyReused {
+        /// The key.
+        key: String,
+        /// The case it made.
+        case: String,
+    },
+    /// A receipt or event time outside [`crate::time::EARLIEST`] to [`crate::time::LATEST`].
+    TimeOutOfRange {
+        /// The time as given.
+        input: String,
+    },
     /// A submission or an event nests deeper than [`crate::json::MAX_INPUT_DEPTH`].
     TooDeep {
         /// What: `申请` or `事件`.
@@ -277,6 +309,10 @@ impl InputError {
             Self::MissingDetail { .. } => Code::MissingDetail,
             Self::SubmissionNotJson { .. } => Code::SubmissionNotJson,
             Self::TooDeep { .. } => Code::TooDeep,
+            Self::DuplicateKey { .. } => Code::DuplicateKey,
+            Self::TimeOutOfRange { .. } => Code::TimeOutOfRange,
+            Self::BadKey { .. } => Code::BadKey,
+            Self::KeyReused { .. } => Code::KeyReused,
         }
     }
 }
@@ -304,6 +340,27 @@ impl fmt::Display for InputError {
             Self::SubmissionNotJson { reason } => {
                 write!(f, "申请不是有效的 JSON：{reason}")
             }
+            Self::DuplicateKey { reason } => {
+                write!(
+                    f,
+                    "申请的 JSON 中同一对象的键重复，无法确定取哪个值：{reason}"
+                )
+            }
+            Self::BadKey { key } => write!(
+                f,
+                "幂等键 “{}” 不可用：应为 1 至 200 个字符，且不含控制字符",
+                key.chars().take(40).collect::<String>()
+            ),
+            Self::KeyReused { key, case } => write!(
+                f,
+                "幂等键 {key} 已用于另一份不同的申请（办件 {case}）；重试时请提交完全相同的申请，新申请请换一个键"
+            ),
+            Self::TimeOutOfRange { input } => write!(
+                f,
+                "时间 {input} 超出可受理的范围 {} 至 {}",
+                crate::time::EARLIEST,
+                crate::time::LATEST
+            ),
             Self::TooDeep { what, depth } => write!(
                 f,
                 "{what}的 JSON 嵌套 {depth} 层，超过允许的 {} 层，未存储",

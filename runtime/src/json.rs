@@ -14,8 +14,10 @@
 //! Every store also decodes what it is about to write before its transaction
 //! ([`crate::store`]), so a value that would not read back is never stored.
 
-use serde::de::DeserializeOwned;
-use serde_json::Value;
+use std::fmt;
+
+use serde::de::{DeserializeOwned, DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
 
 /// The deepest nesting a submission or an event (with its output) may have.
 pub const MAX_INPUT_DEPTH: usize = 64;
@@ -94,6 +96,84 @@ pub fn decode_stored<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     Ok(value)
 }
 
+/// Parses JSON text like `serde_json::from_str`, but refuses an object that names a key twice
+/// (serde_json keeps the last silently). The error of a repeated key is a data error
+/// ([`serde_json::Error::is_data`]) naming the key's pointer; a syntax error is a syntax error.
+pub fn parse_strict(text: &str) -> Result<Value, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = Strict(String::new()).deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
+}
+
+/// A value at a JSON pointer, read with repeated keys refused.
+struct Strict(String);
+
+impl<'de> DeserializeSeed<'de> for Strict {
+    type Value = Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Strict {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(v) = seq.next_element_seed(Strict(format!("{}/{}", self.0, out.len())))? {
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let at = format!("{}/{}", self.0, key.replace('~', "~0").replace('/', "~1"));
+            if out.contains_key(&key) {
+                return Err(A::Error::custom(format!("键 {at} 出现了两次")));
+            }
+            let v = map.next_value_seed(Strict(at))?;
+            out.insert(key, v);
+        }
+        Ok(Value::Object(out))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +190,21 @@ mod tests {
         assert_eq!(depth(&deep), 200);
         assert_eq!(check_depth(&deep), Err(200));
         assert_eq!(text_depth(r#"{"a": "[[[{{", "b": ["\"]"]}"#), 2);
+    }
+
+    #[test]
+    fn strict_parsing_refuses_a_repeated_key_anywhere() {
+        let ok = parse_strict(r#"{"a": [1, {"b": 2.5, "c": null}], "d": "x"}"#);
+        assert_eq!(
+            ok.ok(),
+            Some(serde_json::json!({"a": [1, {"b": 2.5, "c": null}], "d": "x"}))
+        );
+        let top = parse_strict(r#"{"a": 1, "a": 2}"#);
+        assert!(matches!(&top, Err(e) if e.is_data() && e.to_string().contains("/a")));
+        let deep = parse_strict(r#"{"s": [{"x/y": 1, "x/y": 1}]}"#);
+        assert!(matches!(&deep, Err(e) if e.to_string().contains("/s/0/x~1y")));
+        assert!(matches!(parse_strict("{"), Err(e) if !e.is_data()));
+        assert!(matches!(parse_strict("{} {}"), Err(e) if !e.is_data()));
     }
 
     #[test]

@@ -32,6 +32,7 @@ use crate::json::{check_depth, MAX_INPUT_DEPTH};
 use crate::status::{Applied, ClockStatus, Outcome};
 use crate::store::CaseStore;
 use crate::supervise::{alerts, sort, Alert};
+use crate::time::check_time;
 use crate::unknown::{matter_of, Unknown};
 
 /// The cases of some matters, in one store, on one calendar.
@@ -187,23 +188,73 @@ impl<S: CaseStore> Service<S> {
         submission: &Value,
         received: NaiveDateTime,
     ) -> Result<CaseView, Error> {
+        self.submit_keyed(matter, submission, received, None)
+    }
+
+    /// [`Service::submit`] with an optional idempotency key: the first call with a key creates
+    /// the case; a retry with the same key and the same submission creates nothing and returns
+    /// the original answer (the case at its receipt, as first accepted), whatever its receipt
+    /// time says; the same key with a different submission is `key_reused`.
+    pub fn submit_keyed(
+        &self,
+        matter: &str,
+        submission: &Value,
+        received: NaiveDateTime,
+        key: Option<&str>,
+    ) -> Result<CaseView, Error> {
         let engine = self.engine(matter)?;
+        if let Some(key) = key {
+            check_key(key)?;
+            if let Some(id) = self.store.find_key(key)? {
+                let case = self.store.load(&id)?;
+                return self.original_answer(engine, case.record, matter, submission, key);
+            }
+        }
+        check_time(received)?;
         check_depth(submission).map_err(|depth| InputError::TooDeep {
             what: "申请",
             depth,
         })?;
-        let record = engine.submit(submission, received)?;
+        let mut record = engine.submit(submission, received)?;
+        record.key = key.map(str::to_owned);
         let prefix = id_prefix(&record.matter, received);
         // The answer is computed before the case is stored: a failure leaves nothing behind.
         let mut shown = self.view(&engine.open(record.clone()), received.date())?;
         let stored = self.store.create(&prefix, record)?;
+        if let Some(key) =
+            key.filter(|_| stored.received != received || stored.submission != *submission)
+        {
+            // A concurrent call with the same key created the case first.
+            return self.original_answer(engine, stored, matter, submission, key);
+        }
         shown.id = stored.id;
         Ok(shown)
+    }
+
+    /// The answer a keyed submit gave first, or `key_reused` for a different submission.
+    fn original_answer(
+        &self,
+        engine: &Engine,
+        record: crate::case::CaseRecord,
+        matter: &str,
+        submission: &Value,
+        key: &str,
+    ) -> Result<CaseView, Error> {
+        if record.matter != matter || record.submission != *submission {
+            return Err(InputError::KeyReused {
+                key: key.to_owned(),
+                case: record.id,
+            }
+            .into());
+        }
+        let date = record.received.date();
+        self.view(&engine.open(record), date)
     }
 
     /// Records an event on a case and returns the case at the event's date. A repeated event
     /// (same id, same content) changes nothing and says `duplicate`.
     pub fn event(&self, case_id: &str, event: Event) -> Result<Recorded, Error> {
+        check_time(event.at)?;
         let date = event.at.date();
         let depth = serde_json::to_value(&event)
             .map(|v| crate::json::depth(&v))
@@ -298,6 +349,18 @@ impl<S: CaseStore> Service<S> {
     pub(crate) fn view(&self, case: &Case, at: NaiveDate) -> Result<CaseView, Error> {
         view(case, &self.calendar, at).map_err(clock_error)
     }
+}
+
+/// Refuses an idempotency key that is empty, longer than 200 characters or holds a control
+/// character.
+fn check_key(key: &str) -> Result<(), InputError> {
+    let n = key.chars().count();
+    if n == 0 || n > 200 || key.chars().any(char::is_control) {
+        return Err(InputError::BadKey {
+            key: key.to_owned(),
+        });
+    }
+    Ok(())
 }
 
 /// A clock that cannot be computed: a year without holiday data, or (a bug) an inverted pause,

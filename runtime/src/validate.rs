@@ -20,6 +20,8 @@ use yjs_artifacts::validators::{
 };
 
 use crate::artifacts::ArtifactError;
+
+mod text;
 use crate::error::InputError;
 
 /// One problem with a submission.
@@ -64,6 +66,7 @@ impl FormValidator {
     pub fn validate(&self, submission: &Value, today: NaiveDate) -> Vec<Problem> {
         let mut problems = Vec::new();
         domain_checks(&self.schema, submission, "", today, &mut problems);
+        text::checks(&self.schema, submission, "", &mut problems);
         for error in self.compiled.iter_errors(submission) {
             // A broken rule between situations is worded once, with its text, by the engine.
             if in_rule(&self.schema, error.schema_path().as_str()) {
@@ -72,7 +75,8 @@ impl FormValidator {
             let at = error.instance_path().as_str().to_owned();
             let (pointer, message) = describe(error.kind(), at);
             let code = error.kind().keyword().to_owned();
-            if code == "pattern" && problems.iter().any(|p| p.pointer == pointer) {
+            let replaced = matches!(code.as_str(), "pattern" | "minLength");
+            if replaced && problems.iter().any(|p| p.pointer == pointer) {
                 continue;
             }
             let label = label_at(&self.schema, &pointer);
@@ -105,10 +109,19 @@ fn in_rule(schema: &Value, location: &str) -> bool {
         == Some(RULE_COMMENT)
 }
 
-/// Reads a submission's text as JSON.
+/// Reads a submission's text as JSON; a key given twice in one object is refused
+/// (`duplicate_key`), never resolved silently.
 pub fn parse_submission(text: &str) -> Result<Value, InputError> {
-    serde_json::from_str(text).map_err(|e| InputError::SubmissionNotJson {
-        reason: e.to_string(),
+    crate::json::parse_strict(text).map_err(|e| {
+        if e.is_data() {
+            InputError::DuplicateKey {
+                reason: e.to_string(),
+            }
+        } else {
+            InputError::SubmissionNotJson {
+                reason: e.to_string(),
+            }
+        }
     })
 }
 
@@ -307,14 +320,28 @@ fn domain_check(schema: &Value, text: &str, today: NaiveDate) -> Option<(String,
             .err()
             .map(|e| (e.code().to_owned(), e.to_string())),
         Some("date") => {
-            let real = text.len() == 10 && NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok();
-            if !real {
-                return Some((
+            let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .ok()
+                .filter(|_| text.len() == 10);
+            match date {
+                None => Some((
                     "date".to_owned(),
                     format!("“{text}”不是真实存在的日期，请按 YYYY-MM-DD 填写"),
-                ));
+                )),
+                // The field's own bounds first; then the runtime's 1900–2100 for every date.
+                Some(d) => date_bounds(schema, text, today).or_else(|| {
+                    (!text::date_in_range(d)).then(|| {
+                        (
+                            "date_range".to_owned(),
+                            format!(
+                                "日期 {text} 不在可受理的 {} 至 {} 之间",
+                                text::EARLIEST_DATE,
+                                text::LATEST_DATE
+                            ),
+                        )
+                    })
+                }),
             }
-            date_bounds(schema, text, today)
         }
         _ => None,
     }

@@ -320,13 +320,16 @@ fn dates_past_the_calendar_are_estimated_and_marked() {
     };
     assert!(sup.unknown.is_empty());
     assert!(sup.alerts.iter().all(|a| a.estimate.is_some()));
-    // Beyond the years that are estimated at all: refused, and nothing is stored.
-    let e = error(service.submit("newborn", &submission(), at("2199-12-30 09:00")));
+    // A receipt after 2100 is refused before anything is computed, and nothing is stored; the
+    // calendar's own limit (2199) is never reached through the service.
+    let e = error(service.submit("newborn", &submission(), at("2101-01-03 09:00")));
     assert_eq!(
         (e.kind(), e.code()),
-        (ErrorKind::Calendar, Code::OutsideCalendar)
+        (ErrorKind::BadInput, Code::TimeOutOfRange)
     );
-    assert_eq!(case_count(&service), 2);
+    let late = service.submit("newborn", &submission(), at("2100-12-31 09:00"));
+    assert!(late.is_ok_and(|v| v.estimate.is_some_and(|e| e.years == vec![2100, 2101])));
+    assert_eq!(case_count(&service), 3);
 }
 
 /// The fixture plan and projections, as values to break.

@@ -60,4 +60,11 @@ impl CaseStore for AnyStore {
             Self::Postgres(s) => s.ids(),
         }
     }
+
+    fn find_key(&self, key: &str) -> Result<Option<String>, StoreError> {
+        match self {
+            Self::Sqlite(s) => s.find_key(key),
+            Self::Postgres(s) => s.find_key(key),
+        }
+    }
 }

@@ -61,6 +61,10 @@ pub enum CaseCmd {
         /// When the submission was received (YYYY-MM-DD[THH:MM[:SS]], Asia/Shanghai); default now.
         #[arg(long)]
         received: Option<String>,
+        /// An idempotency key: a retry with the same key and file creates nothing and prints the
+        /// case first accepted, so a client that lost the answer can safely submit again.
+        #[arg(long)]
+        key: Option<String>,
         /// The submission, a JSON file.
         file: PathBuf,
     },
@@ -102,8 +106,9 @@ pub enum CaseCmd {
 /// The options of `yjs case event`.
 #[derive(clap::Args, Debug)]
 pub struct EventDetails {
-    /// The event id; repeating an id is harmless. Default: KIND:STEP:AT.
-    #[arg(long)]
+    /// The event id, which is its idempotency key: repeating it is harmless and answers
+    /// `duplicate` with the case. Default: KIND:STEP:AT.
+    #[arg(long, visible_alias = "key")]
     pub id: Option<String>,
     /// When it happened (YYYY-MM-DD[THH:MM[:SS]]); default now.
     #[arg(long)]
@@ -243,6 +248,7 @@ fn execute(args: &CaseArgs) -> Result<Output, Failure> {
         CaseCmd::Submit {
             artifacts,
             received,
+            key,
             file,
         } => {
             let received = time_or_now(received.as_deref())?;
@@ -253,7 +259,7 @@ fn execute(args: &CaseArgs) -> Result<Output, Failure> {
             let submission = parse_submission(&text).map_err(Error::from)?;
             let mut service = service(args)?;
             service.add_matter(artifacts)?;
-            let v = service.submit(&matter, &submission, received)?;
+            let v = service.submit_keyed(&matter, &submission, received, key.as_deref())?;
             Ok(Output {
                 text: format!("已受理，办件编号 {}\n{}", v.id, case_text(&v)),
                 json: json!({ "accepted": true, "case": to_json(&v)? }),
@@ -499,6 +505,7 @@ mod tests {
             CaseCmd::Submit {
                 artifacts: fixtures(),
                 received: Some("2026-03-02T09:00".to_owned()),
+                key: None,
                 file: fixtures().join("submission.json"),
             },
         ));
@@ -576,6 +583,7 @@ mod tests {
             CaseCmd::Submit {
                 artifacts: fixtures(),
                 received: Some("2026-03-02".to_owned()),
+                key: None,
                 file,
             },
         ));

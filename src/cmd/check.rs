@@ -4,7 +4,7 @@ use clap::{Args, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use yjs_compiler::diagnostics::{render_human, render_json};
+use yjs_compiler::diagnostics::{message, render_human_in, render_json_in};
 
 /// How diagnostics are printed.
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -34,11 +34,17 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     if args.format == Format::Human {
         let errors = checked.diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = checked.diagnostics.len() - errors;
-        eprintln!(
-            "checked {} file(s), {} matter(s): {errors} error(s), {warnings} warning(s)",
-            checked.files.iter().count(),
-            checked.matters.len()
+        let summary = message(
+            crate::cmd::lang(),
+            "cli-checked",
+            &[
+                ("files", checked.files.iter().count().to_string()),
+                ("matters", checked.matters.len().to_string()),
+                ("errors", errors.to_string()),
+                ("warnings", warnings.to_string()),
+            ],
         );
+        eprintln!("{summary}");
     }
     if checked.has_errors() {
         ExitCode::from(1)
@@ -56,17 +62,19 @@ pub fn print_diagnostics(
     match format {
         Format::Human => {
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            let text = render_human(files, diags, color);
+            let text = render_human_in(files, diags, color, crate::cmd::lang());
             let _ = std::io::stderr().write_all(text.as_bytes());
         }
         // An empty array would claim there is no problem: a failure is said on stderr instead.
-        Format::Json => match serde_json::to_string_pretty(&render_json(files, diags)) {
-            Ok(json) => {
-                let _ = writeln!(std::io::stdout(), "{json}");
+        Format::Json => {
+            match serde_json::to_string_pretty(&render_json_in(files, diags, crate::cmd::lang())) {
+                Ok(json) => {
+                    let _ = writeln!(std::io::stdout(), "{json}");
+                }
+                Err(e) => {
+                    eprintln!("error[I0001]: internal error: cannot serialize the diagnostics: {e}")
+                }
             }
-            Err(e) => {
-                eprintln!("error[I0001]: internal error: cannot serialize the diagnostics: {e}")
-            }
-        },
+        }
     }
 }

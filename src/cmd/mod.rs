@@ -7,11 +7,41 @@ pub mod case;
 pub mod check;
 pub mod explain;
 pub mod fmt;
+pub mod lsp;
 pub mod notice;
 pub mod output;
+pub mod preview;
 pub mod serve;
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
+use yjs_compiler::diagnostics::Lang;
+
+/// The `--lang` values.
+#[derive(Clone, Copy, Debug, clap::ValueEnum, PartialEq, Eq)]
+pub enum LangArg {
+    /// 简体中文
+    Zh,
+    /// English
+    En,
+}
+
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// Fixes the language of this run: `--lang` when given, else the locale environment.
+pub fn set_lang(arg: Option<LangArg>) {
+    let lang = match arg {
+        Some(LangArg::Zh) => Lang::Zh,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    };
+    let _ = LANG.set(lang);
+}
+
+/// The language diagnostics and messages are written in.
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
 
 /// Discovers the `.yjs` files under the given paths (default `dsl-examples`) and checks them;
 /// `None` after printing the reason when a path cannot be read (exit code 2).

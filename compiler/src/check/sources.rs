@@ -159,50 +159,48 @@ fn sources(s: &crate::resolve::Sources) -> impl Iterator<Item = &Text> {
 fn legal_without_source(item: &str, span: Span) -> Diagnostic {
     Diagnostic::warning(
         Code::W0401,
-        format!("the legal limit of `{item}` names no source"),
+        crate::diagnostics::t!("w0401", item = item),
         span,
-        "which law or regulation sets this limit?",
+        crate::diagnostics::t!("w0401-label"),
     )
-    .with_note("a public document prints a legal limit with the article that sets it; without one it prints 「未注明法律依据」, never a bare 法定时限")
-    .with_help("add the article: `legal 20 workdays basis \"《…》第…条\"`; if no law or regulation sets a limit, write `legal unregulated` (printed 法律法规未规定办理时限)")
+    .with_note(crate::diagnostics::t!("w0401-note"))
+    .with_help(crate::diagnostics::t!("w0401-help"))
 }
 
 #[cold]
 fn fee_without_source(item: &str, span: Span) -> Diagnostic {
     Diagnostic::warning(
         Code::W0402,
-        format!("the fee of `{item}` names no source"),
+        crate::diagnostics::t!("w0402", item = item),
         span,
-        "which rule sets this fee, or waives it?",
+        crate::diagnostics::t!("w0402-label"),
     )
-    .with_note("不收费 is a fact like an amount: the applicant may rely on it")
-    .with_help(
-        "add the basis: `fee none basis \"《…》第…条\"` or `fee 20 yuan basis \"《…》第…条\"`",
-    )
+    .with_note(crate::diagnostics::t!("w0402-note"))
+    .with_help(crate::diagnostics::t!("w0402-help"))
 }
 
 #[cold]
 fn code_without_source(owner: &str, span: Span) -> Diagnostic {
     Diagnostic::warning(
         Code::W0403,
-        format!("the catalogue code of `{owner}` names no source"),
+        crate::diagnostics::t!("w0403", owner = owner),
         span,
-        "which catalogue lists this code?",
+        crate::diagnostics::t!("w0403-label"),
     )
-    .with_note("a published guide prints the 事项编码 as the catalogue gives it")
-    .with_help("add the catalogue: `code \"…\" basis \"《…政务服务事项目录》\"`")
+    .with_note(crate::diagnostics::t!("w0403-note"))
+    .with_help(crate::diagnostics::t!("w0403-help"))
 }
 
 #[cold]
 fn remark_in_public_text(word: &str, span: Span) -> Diagnostic {
     Diagnostic::error(
         Code::E0401,
-        format!("`{word}` would be printed in a public document"),
+        crate::diagnostics::t!("e0401", word = word),
         span,
-        "this text is printed in the guide or a notice",
+        crate::diagnostics::t!("e0401-label"),
     )
-    .with_note("a remark about a fact's state is for analysts; a reviewer would send the guide back")
-    .with_help("move the remark into `note \"…\"` (never printed), and keep the printed text to the fact itself")
+    .with_note(crate::diagnostics::t!("e0401-note"))
+    .with_help(crate::diagnostics::t!("e0401-help"))
 }
 
 #[cfg(test)]

@@ -90,3 +90,79 @@ pub fn explanation(code: &str) -> Option<(Code, &'static str, &'static str)> {
     let wanted = code.trim().to_ascii_uppercase();
     ALL_CODES.iter().copied().find(|(c, _, _)| c.0 == wanted)
 }
+
+/// The explanation of a code in `lang` (the English page when no translation exists yet).
+pub fn explanation_in(code: &str, lang: super::Lang) -> Option<(Code, &'static str, &'static str)> {
+    let (c, title, en) = explanation(code)?;
+    let text = match lang {
+        super::Lang::En => en,
+        super::Lang::Zh => ZH_EXPLANATIONS
+            .iter()
+            .find(|(z, _)| *z == c)
+            .map_or(en, |(_, t)| *t),
+    };
+    Some((c, title, text))
+}
+
+macro_rules! zh_explanations {
+    ($($name:ident,)*) => {
+        /// The Chinese explanations, `spec/errors/zh/CODE.md`; `tests/explain.rs` checks that every
+        /// code of the registry has one whose example produces that code.
+        pub const ZH_EXPLANATIONS: &[(Code, &str)] = &[
+            $((Code::$name, include_str!(concat!("../../../spec/errors/zh/", stringify!($name), ".md"))),)*
+        ];
+    };
+}
+
+zh_explanations! {
+    I0001,
+    E0001,
+    E0002,
+    E0003,
+    E0004,
+    E0005,
+    E0006,
+    E0007,
+    E0008,
+    E0009,
+    E0010,
+    E0011,
+    E0012,
+    E0013,
+    E0014,
+    E0019,
+    E0101,
+    E0102,
+    E0103,
+    E0104,
+    E0105,
+    E0106,
+    E0107,
+    E0108,
+    W0101,
+    W0110,
+    E0201,
+    E0202,
+    E0203,
+    E0204,
+    E0205,
+    E0206,
+    E0207,
+    W0201,
+    W0202,
+    W0203,
+    E0301,
+    E0302,
+    E0303,
+    E0304,
+    E0305,
+    E0306,
+    E0307,
+    W0301,
+    W0302,
+    W0303,
+    E0401,
+    W0401,
+    W0402,
+    W0403,
+}

@@ -2,9 +2,14 @@
 
 mod codes;
 mod render;
+mod text;
 
-pub use codes::{explanation, Code, ALL_CODES};
-pub use render::{render_human, render_json, JsonDiagnostic, JsonLabel};
+pub use codes::{explanation, explanation_in, Code, ALL_CODES, ZH_EXPLANATIONS};
+pub use render::{
+    render_human, render_human_in, render_json, render_json_in, JsonDiagnostic, JsonLabel,
+};
+pub(crate) use text::t;
+pub use text::{catalog_ids, catalog_sources, has_message, message, Arg, Lang, Text};
 
 use crate::files::Span;
 use serde::Serialize;
@@ -25,7 +30,7 @@ pub struct Label {
     /// Where.
     pub span: Span,
     /// What is there.
-    pub message: String,
+    pub message: Text,
 }
 
 /// One problem found in the input: what is wrong, where, why it matters, what to do.
@@ -36,26 +41,21 @@ pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
     /// One sentence saying what is wrong.
-    pub message: String,
+    pub message: Text,
     /// The main place, when the problem has one.
     pub primary: Option<Label>,
     /// Other places that explain the problem.
     pub secondary: Vec<Label>,
     /// Why it matters, and context.
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
     /// What to do.
-    pub help: Option<String>,
+    pub help: Option<Text>,
 }
 
 impl Diagnostic {
     /// An error with a primary label.
     #[cold]
-    pub fn error(
-        code: Code,
-        message: impl Into<String>,
-        span: Span,
-        label: impl Into<String>,
-    ) -> Self {
+    pub fn error(code: Code, message: impl Into<Text>, span: Span, label: impl Into<Text>) -> Self {
         Self::new(code, Severity::Error, message, span, label)
     }
 
@@ -63,9 +63,9 @@ impl Diagnostic {
     #[cold]
     pub fn warning(
         code: Code,
-        message: impl Into<String>,
+        message: impl Into<Text>,
         span: Span,
-        label: impl Into<String>,
+        label: impl Into<Text>,
     ) -> Self {
         Self::new(code, Severity::Warning, message, span, label)
     }
@@ -73,9 +73,9 @@ impl Diagnostic {
     fn new(
         code: Code,
         severity: Severity,
-        message: impl Into<String>,
+        message: impl Into<Text>,
         span: Span,
-        label: impl Into<String>,
+        label: impl Into<Text>,
     ) -> Self {
         Diagnostic {
             code,
@@ -93,7 +93,7 @@ impl Diagnostic {
 
     /// An error that points nowhere (I/O before any file is read).
     #[cold]
-    pub fn bare_error(code: Code, message: impl Into<String>) -> Self {
+    pub fn bare_error(code: Code, message: impl Into<Text>) -> Self {
         Diagnostic {
             code,
             severity: Severity::Error,
@@ -107,7 +107,7 @@ impl Diagnostic {
 
     /// A warning that points nowhere (about files found, before any is read).
     #[cold]
-    pub fn bare_warning(code: Code, message: impl Into<String>) -> Self {
+    pub fn bare_warning(code: Code, message: impl Into<Text>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Self::bare_error(code, message)
@@ -115,7 +115,7 @@ impl Diagnostic {
     }
 
     /// Adds a secondary label.
-    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
+    pub fn with_label(mut self, span: Span, message: impl Into<Text>) -> Self {
         self.secondary.push(Label {
             span,
             message: message.into(),
@@ -124,13 +124,13 @@ impl Diagnostic {
     }
 
     /// Adds a note.
-    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+    pub fn with_note(mut self, note: impl Into<Text>) -> Self {
         self.notes.push(note.into());
         self
     }
 
     /// Sets the help line.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -152,7 +152,7 @@ pub fn sort(diags: &mut [Diagnostic]) {
         key(a)
             .cmp(&key(b))
             .then_with(|| a.code.cmp(&b.code))
-            .then_with(|| a.message.cmp(&b.message))
+            .then_with(|| a.message.as_str().cmp(b.message.as_str()))
     });
 }
 
@@ -172,21 +172,20 @@ pub fn suggest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
 pub fn did_you_mean<'a>(
     wanted: &str,
     candidates: impl IntoIterator<Item = &'a str> + Clone,
-) -> Option<String> {
+) -> Option<Text> {
     if let Some(s) = suggest(wanted, candidates.clone()) {
-        return Some(format!("did you mean `{s}`?"));
+        return Some(t!("did-you-mean", name = s));
     }
     let all: Vec<&str> = candidates.into_iter().collect();
     if all.is_empty() {
         None
     } else if all.len() <= 12 {
-        Some(format!(
-            "expected one of: {}",
-            all.iter()
-                .map(|c| format!("`{c}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
+        let names = all
+            .iter()
+            .map(|c| format!("`{c}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        Some(t!("expected-one-of", names = names))
     } else {
         None
     }

@@ -1,40 +1,57 @@
 //! The one place that renders diagnostics: codespan-reporting for people, JSON for programs.
 
-use super::{Diagnostic, Severity};
+use super::{Diagnostic, Lang, Severity};
 use crate::files::Files;
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::term::{self, termcolor, Config, Styles, StylesWriter};
 use serde::Serialize;
 
-fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<crate::files::FileId> {
+fn to_codespan(d: &Diagnostic, lang: Lang) -> cs::Diagnostic<crate::files::FileId> {
     let severity = match d.severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
     };
     let mut labels = Vec::new();
     if let Some(p) = &d.primary {
-        labels.push(cs::Label::primary(p.span.file, p.span.range()).with_message(&p.message));
+        labels.push(
+            cs::Label::primary(p.span.file, p.span.range()).with_message(p.message.resolve(lang)),
+        );
     }
     for l in &d.secondary {
-        labels.push(cs::Label::secondary(l.span.file, l.span.range()).with_message(&l.message));
+        labels.push(
+            cs::Label::secondary(l.span.file, l.span.range()).with_message(l.message.resolve(lang)),
+        );
     }
-    let mut notes: Vec<String> = d.notes.iter().map(|n| format!("note: {n}")).collect();
+    let mut notes: Vec<String> = d
+        .notes
+        .iter()
+        .map(|n| super::message(lang, "render-note", &[("text", n.resolve(lang))]))
+        .collect();
     if let Some(h) = &d.help {
-        notes.push(format!("help: {h}"));
+        notes.push(super::message(
+            lang,
+            "render-help",
+            &[("text", h.resolve(lang))],
+        ));
     }
     cs::Diagnostic::new(severity)
         .with_code(d.code.0)
-        .with_message(&d.message)
+        .with_message(d.message.resolve(lang))
         .with_labels(labels)
         .with_notes(notes)
 }
 
-/// Renders diagnostics for a person, with ANSI colour when `color` is set.
+/// Renders diagnostics for a person in English, with ANSI colour when `color` is set.
 pub fn render_human(files: &Files, diags: &[Diagnostic], color: bool) -> String {
+    render_human_in(files, diags, color, Lang::En)
+}
+
+/// Renders diagnostics for a person in `lang`, with ANSI colour when `color` is set.
+pub fn render_human_in(files: &Files, diags: &[Diagnostic], color: bool, lang: Lang) -> String {
     let config = Config::default();
     let mut out = String::new();
     for d in diags {
-        let cd = to_codespan(d);
+        let cd = to_codespan(d, lang);
         if color {
             let mut buf = termcolor::Buffer::ansi();
             let styles = Styles::default();
@@ -50,7 +67,7 @@ pub fn render_human(files: &Files, diags: &[Diagnostic], color: bool) -> String 
                 "{}[{}]: {} ({e})\n",
                 d.severity_word(),
                 d.code,
-                d.message
+                d.message.resolve(lang)
             )),
         }
     }
@@ -89,8 +106,13 @@ pub struct JsonDiagnostic {
     pub help: Option<String>,
 }
 
-/// Converts diagnostics to their JSON form.
+/// Converts diagnostics to their JSON form, texts in English.
 pub fn render_json(files: &Files, diags: &[Diagnostic]) -> Vec<JsonDiagnostic> {
+    render_json_in(files, diags, Lang::En)
+}
+
+/// Converts diagnostics to their JSON form, texts in `lang`.
+pub fn render_json_in(files: &Files, diags: &[Diagnostic], lang: Lang) -> Vec<JsonDiagnostic> {
     diags
         .iter()
         .map(|d| {
@@ -103,7 +125,7 @@ pub fn render_json(files: &Files, diags: &[Diagnostic]) -> Vec<JsonDiagnostic> {
                     column,
                     end_line,
                     end_column,
-                    message: l.message.clone(),
+                    message: l.message.resolve(lang),
                     primary,
                 }
             };
@@ -115,10 +137,10 @@ pub fn render_json(files: &Files, diags: &[Diagnostic]) -> Vec<JsonDiagnostic> {
             JsonDiagnostic {
                 code: d.code.0.to_string(),
                 severity: d.severity,
-                message: d.message.clone(),
+                message: d.message.resolve(lang),
                 labels,
-                notes: d.notes.clone(),
-                help: d.help.clone(),
+                notes: d.notes.iter().map(|n| n.resolve(lang)).collect(),
+                help: d.help.as_ref().map(|h| h.resolve(lang)),
             }
         })
         .collect()

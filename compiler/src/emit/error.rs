@@ -37,11 +37,12 @@ impl EmitError {
 
     /// The internal-error diagnostic (I0001) that tells the user what happened.
     pub fn diagnostic(&self) -> Diagnostic {
-        Diagnostic::bare_error(Code::I0001, format!("internal error: {self}"))
-            .with_note(
-                "the input checked without errors, so this is a bug in yjs, not in your files",
-            )
-            .with_help("please report it with the files that trigger it")
+        Diagnostic::bare_error(
+            Code::I0001,
+            crate::diagnostics::t!("i0001-emit", what = self.to_string()),
+        )
+        .with_note(crate::diagnostics::t!("i0001-emit-note"))
+        .with_help(crate::diagnostics::t!("i0001-emit-help"))
     }
 }
 

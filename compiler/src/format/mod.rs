@@ -631,12 +631,10 @@ pub fn format_file(
 fn not_utf8(span: crate::files::Span) -> Diagnostic {
     Diagnostic::error(
         crate::diagnostics::Code::E0003,
-        "the file is not valid UTF-8",
+        crate::diagnostics::t!("e0003"),
         span,
-        "the first invalid byte is here",
+        crate::diagnostics::t!("e0003-label"),
     )
-    .with_note(
-        "yjs reads source files as UTF-8 text; files saved as GBK or GB 18030 look like this",
-    )
-    .with_help("re-save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)")
+    .with_note(crate::diagnostics::t!("e0003-note"))
+    .with_help(crate::diagnostics::t!("e0003-help"))
 }

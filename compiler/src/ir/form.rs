@@ -114,6 +114,10 @@ pub struct Bounds {
     pub help: Option<String>,
     /// Placeholder text.
     pub placeholder: Option<String>,
+    /// What to type (`hint`), shown in the empty input when no placeholder is given.
+    pub hint: Option<String>,
+    /// The message for a failed pattern or format (`message`).
+    pub message: Option<String>,
 }
 
 /// A field of the shared part of the merged form, unified over its declaration and every binding.

@@ -344,6 +344,8 @@ impl<'a> Provenances<'a> {
             default: b.default.clone(),
             help: b.help.clone(),
             placeholder: b.placeholder.clone(),
+            hint: b.hint.clone(),
+            message: b.message.clone(),
         }
     }
 }

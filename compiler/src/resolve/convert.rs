@@ -81,6 +81,8 @@ pub fn constraint(
         A::Default(l) => K::Default(literal(l)),
         A::Help(s) => K::Help(text(s)),
         A::Placeholder(s) => K::Placeholder(text(s)),
+        A::Hint(s) => K::Hint(text(s)),
+        A::Message(s) => K::Message(text(s)),
         A::NotBefore(l) => K::NotBefore(literal(l)),
         A::NotAfter(l) => K::NotAfter(literal(l)),
     })

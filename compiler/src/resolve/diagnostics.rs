@@ -1,138 +1,170 @@
 //! Constructors for the resolve stage's diagnostics (codes E01xx).
 
-use crate::diagnostics::{did_you_mean, Code, Diagnostic};
+use crate::diagnostics::t;
+use crate::diagnostics::{did_you_mean, Arg, Code, Diagnostic, Text};
+
+/// A kind of definition (`department`, `field`, …), translated where the catalog knows it.
+fn kind(k: &Arg) -> Text {
+    match k {
+        Arg::Text(t) => t.clone(),
+        Arg::Plain(k) => match k.as_str() {
+            "department" => t!("kind-department"),
+            "dictionary" => t!("kind-dictionary"),
+            "matter" => t!("kind-matter"),
+            "item" => t!("kind-item"),
+            "situation" => t!("kind-situation"),
+            "option" => t!("kind-option"),
+            "shared field" => t!("kind-shared-field"),
+            "form field" => t!("kind-form-field"),
+            "dictionary field" => t!("kind-dictionary-field"),
+            "list field" => t!("kind-list-field"),
+            "material" => t!("kind-material"),
+            "output" => t!("kind-output"),
+            "delivery channel" => t!("kind-delivery-channel"),
+            "item kind" => t!("kind-item-kind"),
+            other => t!("kind", kind = other),
+        },
+    }
+}
+
+/// A kind with its article (`a department`, …), translated where the catalog knows it.
+fn kind_a(k: &str) -> Text {
+    match k {
+        "a department" => t!("kind-a-department"),
+        "an item" => t!("kind-an-item"),
+        "a situation" => t!("kind-a-situation"),
+        "a shared field" => t!("kind-a-shared-field"),
+        other => t!("kind-a", kind = other),
+    }
+}
 use crate::files::Span;
 
 #[cold]
 pub fn bad_utf8(span: Span) -> Diagnostic {
-    Diagnostic::error(
-        Code::E0003,
-        "the file is not valid UTF-8",
-        span,
-        "the first invalid byte is here",
-    )
-    .with_note(
-        "yjs reads source files as UTF-8 text; files saved as GBK or GB 18030 look like this",
-    )
-    .with_help("re-save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)")
+    Diagnostic::error(Code::E0003, t!("e0003"), span, t!("e0003-label"))
+        .with_note(t!("e0003-note"))
+        .with_help(t!("e0003-help"))
 }
 
 #[cold]
 pub fn use_missing(span: Span, path: &str, why: &str) -> Diagnostic {
     Diagnostic::error(
         Code::E0101,
-        format!("cannot load `{path}`: {why}"),
+        t!("e0101", path = path, why = why),
         span,
-        "used here",
+        t!("e0101-label"),
     )
-    .with_note("a `use` path is relative to the file that contains the `use`")
-    .with_help("check the spelling and the folder of the path")
+    .with_note(t!("e0101-note"))
+    .with_help(t!("e0101-help"))
 }
 
 #[cold]
 pub fn too_large(used_at: Option<Span>, path: &str, max: usize) -> Diagnostic {
-    let message = format!("cannot load `{path}`: it is larger than {max} bytes");
+    let message = t!("e0002-used", path = path, max = max);
     let d = match used_at {
-        Some(at) => Diagnostic::error(Code::E0002, message, at, "used here"),
+        Some(at) => Diagnostic::error(Code::E0002, message, at, t!("e0101-label")),
         None => Diagnostic::bare_error(Code::E0002, message),
     };
-    d.with_note("reading stopped at the limit; a matter fits in a few hundred lines, so a file this large is almost certainly not a hand-written matter")
-        .with_help("split the catalogue into one file per matter and `use` the shared parts")
+    d.with_note(t!("e0002-used-note"))
+        .with_help(t!("e0002-help"))
 }
 
 #[cold]
 pub fn walk_loop(link: &str, target: &str) -> Diagnostic {
-    Diagnostic::bare_warning(
-        Code::W0110,
-        format!(
-            "`{link}` leads back to `{target}` (a symbolic link loop); its files were read once"
-        ),
-    )
-    .with_note("following the link would find the same files again, without end")
-    .with_help("remove the link, or check the folder it points into instead")
+    Diagnostic::bare_warning(Code::W0110, t!("w0110-loop", link = link, target = target))
+        .with_note(t!("w0110-loop-note"))
+        .with_help(t!("w0110-loop-help"))
 }
 
 #[cold]
 pub fn walk_special(path: &str, kind: &str) -> Diagnostic {
     Diagnostic::bare_warning(
         Code::W0110,
-        format!("`{path}` is {kind}, not a regular file; it was skipped"),
+        t!(
+            "w0110-special",
+            path = path,
+            kind = match kind {
+                "a FIFO (named pipe)" => t!("special-fifo"),
+                "a character device" => t!("special-char-device"),
+                "a block device" => t!("special-block-device"),
+                "a socket" => t!("special-socket"),
+                "a special file" => t!("special-file"),
+                other => t!("kind-a", kind = other),
+            }
+        ),
     )
-    .with_note("reading a FIFO could wait forever, and a device may never end")
-    .with_help("replace it with the `.yjs` file it stands for, or remove it")
+    .with_note(t!("w0110-special-note"))
+    .with_help(t!("w0110-special-help"))
 }
 
 #[cold]
 pub fn root_missing(path: &str, why: &str) -> Diagnostic {
-    Diagnostic::bare_error(Code::E0101, format!("cannot load `{path}`: {why}"))
-        .with_help("check the path given on the command line")
+    Diagnostic::bare_error(Code::E0101, t!("e0101", path = path, why = why))
+        .with_help(t!("e0101-root-help"))
 }
 
 #[cold]
 pub fn use_cycle(span: Span, target: &str, chain: &[(String, Span)]) -> Diagnostic {
     let mut d = Diagnostic::error(
         Code::E0102,
-        format!("`use` cycle: `{target}` is already being loaded"),
+        t!("e0102", target = target),
         span,
-        "this `use` closes the cycle",
+        t!("e0102-label"),
     );
     for (file, at) in chain.iter().rev().skip(1).rev() {
-        d = d.with_label(*at, format!("`{file}` uses the next file here"));
+        d = d.with_label(*at, t!("e0102-chain", file = file));
     }
-    d.with_note("files may share a common file, but a file may not (indirectly) use itself")
-        .with_help("move what both files need into a third file that both `use`")
+    d.with_note(t!("e0102-note")).with_help(t!("e0102-help"))
 }
 
 #[cold]
-pub fn duplicate(kind: &str, name: &str, span: Span, first: Span) -> Diagnostic {
+pub fn duplicate(k: &str, name: &str, span: Span, first: Span) -> Diagnostic {
+    let k = Arg::from(k);
     Diagnostic::error(
         Code::E0103,
-        format!("the {kind} `{name}` is defined twice"),
+        t!("e0103", kind = kind(&k), name = name),
         span,
-        "defined again here",
+        t!("e0103-label"),
     )
-    .with_label(first, "first defined here")
-    .with_help(format!("rename one of them, or delete the second {kind}"))
+    .with_label(first, t!("e0103-first"))
+    .with_help(t!("e0103-help", kind = kind(&k)))
 }
 
 /// An item named like one of the steps every plan has (`accept`, `deliver`).
 #[cold]
 pub fn reserved_step(name: &str, span: Span) -> Diagnostic {
-    let what = if name == "accept" {
-        "the acceptance step"
+    let step = if name == "accept" {
+        "accept"
     } else {
-        "the delivery step"
+        "deliver"
     };
     Diagnostic::error(
         Code::E0103,
-        format!("the item `{name}` has the name of {what}"),
+        t!("e0103-reserved", name = name, step = step),
         span,
-        format!("`{name}` is the plan's {}", &what[4..]),
+        t!("e0103-reserved-label", name = name, step = step),
     )
-    .with_note("every plan has the steps `accept` and `deliver`; an item of the same name would make two steps of one name in `plan.json`")
-    .with_help(format!("rename the item, e.g. `{name}_item`"))
+    .with_note(t!("e0103-reserved-note"))
+    .with_help(t!("e0103-reserved-help", name = name))
 }
 
 #[cold]
 pub fn unknown<'a>(
-    kind: &str,
+    k: impl Into<Arg>,
     name: &str,
     span: Span,
     candidates: impl IntoIterator<Item = &'a str> + Clone,
 ) -> Diagnostic {
+    let k = k.into();
     let mut d = Diagnostic::error(
         Code::E0104,
-        format!("unknown {kind} `{name}`"),
+        t!("e0104", kind = kind(&k), name = name),
         span,
-        format!("no {kind} has this name"),
+        t!("e0104-label", kind = kind(&k)),
     );
     match did_you_mean(name, candidates) {
         Some(h) => d = d.with_help(h),
-        None => {
-            d = d.with_help(format!(
-                "declare the {kind} first, or check the `use` lines of this file"
-            ))
-        }
+        None => d = d.with_help(t!("e0104-help", kind = kind(&k))),
     }
     d
 }
@@ -141,64 +173,67 @@ pub fn unknown<'a>(
 pub fn wrong_kind(expected: &str, found: &str, name: &str, span: Span, def: Span) -> Diagnostic {
     Diagnostic::error(
         Code::E0105,
-        format!("`{name}` is {found}, but {expected} is expected here"),
+        t!(
+            "e0105",
+            name = name,
+            found = kind_a(found),
+            expected = kind_a(expected)
+        ),
         span,
-        format!("expected {expected}"),
+        t!("e0105-label", expected = kind_a(expected)),
     )
-    .with_label(def, format!("`{name}` is defined here as {found}"))
-    .with_help(format!("name {expected} here"))
+    .with_label(def, t!("e0105-def", name = name, found = kind_a(found)))
+    .with_help(t!("e0105-help", expected = kind_a(expected)))
 }
 
 #[cold]
 pub fn unknown_type(name: &str, span: Span, candidates: &[&str]) -> Diagnostic {
     let mut d = Diagnostic::error(
         Code::E0106,
-        format!("unknown field type `{name}`"),
+        t!("e0106", name = name),
         span,
-        "not a field type",
+        t!("e0106-label"),
     );
     if let Some(h) = did_you_mean(name, candidates.iter().copied()) {
         d = d.with_help(h);
     }
-    d.with_note("the types are text, integer, decimal, money, date, datetime, bool, choice, multi_choice, id_card, uscc, region, mobile, phone, email, file and list")
+    d.with_note(t!("e0106-note"))
 }
 
 #[cold]
 pub fn cond_bare_options(name: &str, span: Span, def: Span, first_option: &str) -> Diagnostic {
     Diagnostic::error(
         Code::E0107,
-        format!("the situation `{name}` has options, so it cannot stand alone as a condition"),
+        t!("e0107-bare", name = name),
         span,
-        "not a yes/no situation",
+        t!("e0107-bare-label"),
     )
-    .with_label(def, "declared with options here")
-    .with_help(format!(
-        "compare it with an option, e.g. `{name} == {first_option}`"
-    ))
+    .with_label(def, t!("e0107-bare-def"))
+    .with_help(t!("e0107-bare-help", name = name, option = first_option))
 }
 
 #[cold]
 pub fn cond_bool_option(name: &str, span: Span, def: Span) -> Diagnostic {
     Diagnostic::error(
         Code::E0107,
-        format!("the situation `{name}` is yes/no, so it has no named options"),
+        t!("e0107-bool", name = name),
         span,
-        "expected `true` or `false`",
+        t!("e0107-bool-label"),
     )
-    .with_label(def, "declared `bool` here")
-    .with_help(format!("write `{name}` for yes and `not {name}` for no"))
+    .with_label(def, t!("e0107-bool-def"))
+    .with_help(t!("e0107-bool-help", name = name))
 }
 
 #[cold]
 pub fn cond_bool_literal(name: &str, span: Span, def: Span) -> Diagnostic {
     Diagnostic::error(
         Code::E0107,
-        format!("the situation `{name}` has named options, not yes/no"),
+        t!("e0107-literal", name = name),
         span,
-        "expected one of its options",
+        t!("e0107-literal-label"),
     )
-    .with_label(def, "declared here")
-    .with_help(format!("compare `{name}` with one of its options"))
+    .with_label(def, t!("e0107-literal-def"))
+    .with_help(t!("e0107-literal-help", name = name))
 }
 
 #[cold]
@@ -206,21 +241,17 @@ pub fn cond_multi_whole(name: &str, span: Span, def: Span, options: &[&str]) -> 
     let tests: Vec<String> = options.iter().map(|o| format!("{o} in {name}")).collect();
     let test = tests.join(" or ");
     let which = match options {
-        [one] => format!("`{one}`"),
-        _ => "any of them".to_string(),
+        [one] => t!("e0107-multi-which-one", option = *one),
+        _ => t!("e0107-multi-which-any"),
     };
     Diagnostic::error(
         Code::E0107,
-        format!(
-            "the situation `{name}` is multi-select, so its answer is a set of options, not one"
-        ),
+        t!("e0107-multi", name = name),
         span,
-        "compares the whole set",
+        t!("e0107-multi-label"),
     )
-    .with_label(def, "declared `multi` here")
-    .with_help(format!(
-        "test the options one by one: `{test}` holds when the applicant ticked {which}"
-    ))
+    .with_label(def, t!("e0107-multi-def"))
+    .with_help(t!("e0107-multi-help", test = test, which = which))
 }
 
 #[cold]
@@ -233,30 +264,33 @@ pub fn cond_has_single(
 ) -> Diagnostic {
     Diagnostic::error(
         Code::E0107,
-        format!("`{option} in {name}` needs a multi-select situation, but `{name}` has one answer"),
+        t!("e0107-has-single", option = option, name = name),
         span,
-        "not a multi-select situation",
+        t!("e0107-has-single-label"),
     )
-    .with_label(def, "declared with a single answer here")
-    .with_help(format!(
-        "to test its one answer write {rewrite}; to let the applicant pick several options declare it `situation {name} \"…\" multi {{ … }}`"
-    ))
+    .with_label(def, t!("e0107-has-single-def"))
+    .with_help(t!("e0107-has-single-help", rewrite = rewrite, name = name))
 }
 
 #[cold]
-pub fn missing(what: &str, owner: &str, span: Span, example: &str) -> Diagnostic {
+pub fn missing(what: &str, owner: impl Into<Text>, span: Span, example: &str) -> Diagnostic {
     Diagnostic::error(
         Code::E0108,
-        format!("{owner} has no `{what}`"),
+        t!("e0108", owner = owner.into(), what = what),
         span,
-        format!("`{what}` is missing here"),
+        t!("e0108-label", what = what),
     )
-    .with_help(format!("add a line such as `{example}`"))
+    .with_help(t!("e0108-help", example = example))
 }
 
 #[cold]
 pub fn dead_situation(name: &str, span: Span) -> Diagnostic {
-    Diagnostic::warning(Code::W0101, format!("the situation `{name}` changes nothing"), span, "asked, but no condition uses the answer")
-        .with_note("every question the applicant answers must decide some item, material or field; otherwise it only lengthens the form")
-        .with_help(format!("use it in a `when` (e.g. `when {name} …`) or a `required when`, or delete it"))
+    Diagnostic::warning(
+        Code::W0101,
+        t!("w0101", name = name),
+        span,
+        t!("w0101-label"),
+    )
+    .with_note(t!("w0101-note"))
+    .with_help(t!("w0101-help", name = name))
 }

@@ -145,9 +145,7 @@ impl Resolver<'_> {
                 let path = self.loaded.files.name(file).to_string();
                 self.diags.push(
                     d::unknown("department", &id.name, id.span, std::iter::empty()).with_help(
-                        format!(
-                        "the department is declared in `{path}`: add a `use` line for that file"
-                    ),
+                        crate::diagnostics::t!("e0104-not-visible-help", path = path),
                     ),
                 );
                 None
@@ -443,10 +441,11 @@ impl Resolver<'_> {
                         i.span,
                         s.options.iter().map(|(_, o)| o.id.as_str()),
                     )
-                    .with_label(s.id.span, "the situation is declared here");
-                    diag.message = format!(
-                        "`{}` is not an option of the situation `{}`",
-                        i.name, s.id.name
+                    .with_label(s.id.span, crate::diagnostics::t!("e0104-situation-def"));
+                    diag.message = crate::diagnostics::t!(
+                        "e0104-not-option",
+                        name = i.name.as_str(),
+                        situation = s.id.name.as_str()
                     );
                     self.diags.push(diag);
                 }
@@ -483,7 +482,7 @@ impl Resolver<'_> {
             if !present {
                 self.diags.push(d::missing(
                     what,
-                    &format!("the matter `{}`", m.id.name),
+                    crate::diagnostics::t!("owner-matter", name = m.id.name.as_str()),
                     m.id.span,
                     example,
                 ));
@@ -624,13 +623,16 @@ impl Resolver<'_> {
                         self.diags.push(
                             Diagnostic::error(
                                 crate::diagnostics::Code::E0014,
-                                format!("the shared field `{}` has no type", r.target.first.name),
+                                crate::diagnostics::t!(
+                                    "e0014-no-type",
+                                    name = r.target.first.name.as_str()
+                                ),
                                 r.span,
-                                "neither a declaration nor a dictionary field",
+                                crate::diagnostics::t!("e0014-no-type-label"),
                             )
-                            .with_help(format!(
-                                "declare it as `{} \"标签\" text`, or take it from a dictionary as `{} = person.name`",
-                                r.target.first.name, r.target.first.name
+                            .with_help(crate::diagnostics::t!(
+                                "e0014-no-type-help",
+                                name = r.target.first.name.as_str()
                             )),
                         );
                         continue;
@@ -657,7 +659,7 @@ impl Resolver<'_> {
                         let names: Vec<&str> =
                             dict.fields.iter().map(|f| f.id.name.as_str()).collect();
                         self.diags.push(d::unknown(
-                            &format!("field of `{}`", dict.id),
+                            crate::diagnostics::t!("kind-field-of", dict = dict.id.as_str()),
                             &field_name.name,
                             field_name.span,
                             names,
@@ -715,7 +717,7 @@ impl Resolver<'_> {
             if it.department.is_none() {
                 self.diags.push(d::missing(
                     "department",
-                    &format!("the item `{}`", it.id.name),
+                    crate::diagnostics::t!("owner-item", name = it.id.name.as_str()),
                     it.id.span,
                     "department wsjk",
                 ));
@@ -723,7 +725,7 @@ impl Resolver<'_> {
             if it.promise.is_none() {
                 self.diags.push(d::missing(
                     "promise",
-                    &format!("the item `{}`", it.id.name),
+                    crate::diagnostics::t!("owner-item", name = it.id.name.as_str()),
                     it.id.span,
                     "promise 5 workdays",
                 ));
@@ -841,15 +843,16 @@ impl Resolver<'_> {
         let Some(oi) = outs.iter().position(|o| o.id.name == output.name) else {
             let names: Vec<&str> = outs.iter().map(|o| o.id.name.as_str()).collect();
             let mut diag = d::unknown(
-                &format!("output of `{}`", item.name),
+                crate::diagnostics::t!("kind-output-of", item = item.name.as_str()),
                 &output.name,
                 output.span,
                 names.clone(),
             );
             if names.is_empty() {
-                diag = diag.with_help(format!(
-                    "declare it in `{}` with `output {} \"名称\" {{ electronic }}`",
-                    item.name, output.name
+                diag = diag.with_help(crate::diagnostics::t!(
+                    "e0104-output-help",
+                    item = item.name.as_str(),
+                    output = output.name.as_str()
                 ));
             }
             self.diags.push(diag);
@@ -886,13 +889,14 @@ impl Resolver<'_> {
                         self.diags.push(
                             Diagnostic::error(
                                 crate::diagnostics::Code::E0014,
-                                "an item's form cannot use a dictionary field directly",
+                                crate::diagnostics::t!("e0014-dict-in-form"),
                                 r.target.span,
-                                "a dictionary field",
+                                crate::diagnostics::t!("e0014-dict-in-form-label"),
                             )
-                            .with_help(format!(
-                                "add `{} = {}.{}` to the matter's `shared` block, then write `{}` here",
-                                second.name, r.target.first.name, second.name, second.name
+                            .with_help(crate::diagnostics::t!(
+                                "e0014-dict-in-form-help",
+                                field = second.name.as_str(),
+                                dict = r.target.first.name.as_str()
                             )),
                         );
                         continue;
@@ -901,8 +905,14 @@ impl Resolver<'_> {
                     let Some(&si) = by_name.get(target.name.as_str()) else {
                         if let Some(s) = m.situations.iter().find(|s| s.id.name == target.name) {
                             self.diags.push(
-                                d::wrong_kind("a shared field", "a situation", &target.name, target.span, s.id.span)
-                                    .with_note("situation answers are part of every submission already; a form does not list them"),
+                                d::wrong_kind(
+                                    "a shared field",
+                                    "a situation",
+                                    &target.name,
+                                    target.span,
+                                    s.id.span,
+                                )
+                                .with_note(crate::diagnostics::t!("e0105-situation-in-form-note")),
                             );
                             continue;
                         }
@@ -913,7 +923,7 @@ impl Resolver<'_> {
                             shared.iter().map(|(_, f)| f.id.name.as_str()),
                         );
                         if r.local.is_none() && r.label.is_some() {
-                            diag = diag.with_note("to declare a field only this item needs, give it a type: `ID \"label\" text`");
+                            diag = diag.with_note(crate::diagnostics::t!("e0104-local-field-note"));
                         }
                         self.diags.push(diag);
                         continue;
@@ -962,9 +972,9 @@ impl Resolver<'_> {
                                     id.span,
                                     items.iter().map(|(_, i)| i.id.name.as_str()),
                                 )
-                                .with_note(format!(
-                                    "`{}` is a department; a flow links items",
-                                    id.name
+                                .with_note(crate::diagnostics::t!(
+                                    "e0104-department-in-flow-note",
+                                    name = id.name.as_str()
                                 )),
                             );
                         } else {

@@ -293,6 +293,10 @@ pub enum ConstraintKind {
     Default(Literal),
     Help(Text),
     Placeholder(Text),
+    /// What to type, shown in the empty input.
+    Hint(Text),
+    /// The message for a failed pattern or format.
+    Message(Text),
     /// A date bound: a date string, or the name `today` (the day of validation).
     NotBefore(Literal),
     NotAfter(Literal),
@@ -313,6 +317,8 @@ impl ConstraintKind {
             ConstraintKind::Default(_) => "default",
             ConstraintKind::Help(_) => "help",
             ConstraintKind::Placeholder(_) => "placeholder",
+            ConstraintKind::Hint(_) => "hint",
+            ConstraintKind::Message(_) => "message",
             ConstraintKind::NotBefore(_) => "not_before",
             ConstraintKind::NotAfter(_) => "not_after",
         }

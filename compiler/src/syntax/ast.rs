@@ -277,6 +277,10 @@ pub enum ConstraintKind<C = Expr> {
     Default(Literal),
     Help(Str),
     Placeholder(Str),
+    /// `hint "18位，末位可为X"`: what to type, shown in the empty input.
+    Hint(Str),
+    /// `message "…"`: what the applicant reads when the field's pattern or format fails.
+    Message(Str),
     /// `not_before "2000-01-01"` or `not_before today`: a date bound (a string or `today`).
     NotBefore(Literal),
     /// `not_after "2100-12-31"` or `not_after today`.
@@ -298,6 +302,8 @@ impl<C> ConstraintKind<C> {
             ConstraintKind::Default(_) => "default",
             ConstraintKind::Help(_) => "help",
             ConstraintKind::Placeholder(_) => "placeholder",
+            ConstraintKind::Hint(_) => "hint",
+            ConstraintKind::Message(_) => "message",
             ConstraintKind::NotBefore(_) => "not_before",
             ConstraintKind::NotAfter(_) => "not_after",
         }
@@ -319,6 +325,8 @@ impl<C> ConstraintKind<C> {
             K::Default(l) => K::Default(l.clone()),
             K::Help(s) => K::Help(s.clone()),
             K::Placeholder(s) => K::Placeholder(s.clone()),
+            K::Hint(s) => K::Hint(s.clone()),
+            K::Message(s) => K::Message(s.clone()),
             K::NotBefore(l) => K::NotBefore(l.clone()),
             K::NotAfter(l) => K::NotAfter(l.clone()),
         })

@@ -1,43 +1,43 @@
 //! Constructors for the syntax stage's diagnostics (codes E00xx).
 
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::t;
+use crate::diagnostics::{Arg, Code, Diagnostic, Text};
 use crate::files::Span;
 
 #[cold]
 pub fn file_too_large(span: Span, size: usize, max: usize) -> Diagnostic {
-    Diagnostic::error(Code::E0002, format!("source file is too large ({size} bytes; the limit is {max})"), span, "the file starts here")
-        .with_note("a matter fits in a few hundred lines; a file this large is almost certainly not a hand-written matter")
-        .with_help("split the catalogue into one file per matter and `use` the shared parts")
+    Diagnostic::error(
+        Code::E0002,
+        t!("e0002", size = size, max = max),
+        span,
+        t!("e0002-label"),
+    )
+    .with_note(t!("e0002-note"))
+    .with_help(t!("e0002-help"))
 }
 
 #[cold]
 pub fn control_char(span: Span, byte: u8) -> Diagnostic {
-    Diagnostic::error(Code::E0004, format!("control character U+{byte:04X} in the source"), span, "this character is invisible")
-        .with_note("control characters such as NUL are invisible in editors and usually come from a binary file or a bad copy")
-        .with_help("delete the character, or re-save the file as plain UTF-8 text")
+    Diagnostic::error(
+        Code::E0004,
+        t!("e0004", char = format!("U+{byte:04X}")),
+        span,
+        t!("e0004-label"),
+    )
+    .with_note(t!("e0004-note"))
+    .with_help(t!("e0004-help"))
 }
 
 #[cold]
 pub fn unterminated_string(span: Span) -> Diagnostic {
-    Diagnostic::error(
-        Code::E0005,
-        "unterminated string",
-        span,
-        "this string has no closing `\"` on its line",
-    )
-    .with_note("a string must open and close on the same line")
-    .with_help("add the closing `\"`; write `\\\"` for a quote inside the string")
+    Diagnostic::error(Code::E0005, t!("e0005"), span, t!("e0005-label"))
+        .with_note(t!("e0005-note"))
+        .with_help(t!("e0005-help"))
 }
 
 #[cold]
 pub fn unterminated_comment(span: Span) -> Diagnostic {
-    Diagnostic::error(
-        Code::E0006,
-        "unterminated block comment",
-        span,
-        "this `/*` is never closed",
-    )
-    .with_help("close the comment with `*/`, or use `//` for a one-line comment")
+    Diagnostic::error(Code::E0006, t!("e0006"), span, t!("e0006-label")).with_help(t!("e0006-help"))
 }
 
 #[cold]
@@ -45,13 +45,15 @@ pub fn mismatched(span: Span, found: char, open: Span, opened: char) -> Diagnost
     let expected = closer(opened);
     Diagnostic::error(
         Code::E0007,
-        format!("mismatched `{found}`"),
+        t!("e0007-mismatched", found = found),
         span,
-        format!("expected `{expected}` here"),
+        t!("e0007-mismatched-label", expected = expected),
     )
-    .with_label(open, format!("this `{opened}` is still open"))
-    .with_help(format!(
-        "close the `{opened}` with `{expected}` before this point"
+    .with_label(open, t!("e0007-still-open", opened = opened))
+    .with_help(t!(
+        "e0007-mismatched-help",
+        opened = opened,
+        expected = expected
     ))
 }
 
@@ -59,24 +61,24 @@ pub fn mismatched(span: Span, found: char, open: Span, opened: char) -> Diagnost
 pub fn unopened(span: Span, found: char) -> Diagnostic {
     Diagnostic::error(
         Code::E0007,
-        format!("unexpected `{found}`"),
+        t!("e0007-unopened", found = found),
         span,
-        "nothing is open here",
+        t!("e0007-unopened-label"),
     )
-    .with_help("remove this bracket, or add the opening one it belongs to")
+    .with_help(t!("e0007-unopened-help"))
 }
 
 #[cold]
 pub fn unclosed(span: Span, open: char, nested: bool) -> Diagnostic {
     let mut d = Diagnostic::error(
         Code::E0007,
-        format!("unclosed `{open}`"),
+        t!("e0007-unclosed", open = open),
         span,
-        "opened here and never closed",
+        t!("e0007-unclosed-label"),
     )
-    .with_help(format!("add the matching `{}`", closer(open)));
+    .with_help(t!("e0007-unclosed-help", close = closer(open)));
     if nested {
-        d = d.with_note("an inner block may be the one missing its closing bracket: the brackets after it pair up differently than intended");
+        d = d.with_note(t!("e0007-unclosed-nested-note"));
     }
     d
 }
@@ -91,46 +93,55 @@ fn closer(open: char) -> char {
 
 #[cold]
 pub fn too_deep(span: Span, max: usize) -> Diagnostic {
-    Diagnostic::error(Code::E0008, format!("brackets are nested more than {max} deep"), span, "this bracket is too deep")
-        .with_note("deep nesting cannot be read by people and is refused so that the compiler never exhausts its stack")
-        .with_help("flatten the condition: `a and b and c` needs no parentheses")
+    Diagnostic::error(Code::E0008, t!("e0008", max = max), span, t!("e0008-label"))
+        .with_note(t!("e0008-note"))
+        .with_help(t!("e0008-help"))
+}
+
+#[cold]
+pub fn lists_too_deep(span: Span, max: usize) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0008,
+        t!("e0008-lists", max = max),
+        span,
+        t!("e0008-lists-label"),
+    )
+    .with_note(t!("e0008-lists-note"))
+    .with_help(t!("e0008-lists-help"))
 }
 
 #[cold]
 pub fn condition_too_deep(span: Span, max: usize) -> Diagnostic {
-    Diagnostic::error(
-        Code::E0019,
-        format!("this condition is nested more than {max} levels deep"),
-        span,
-        "nested too deeply",
-    )
-    .with_note("each `not`, and each `and` or `or` list inside a list of the other, is one level; such a condition cannot be read by people, and is refused so that no stage of the compiler, and no tool reading the artifacts, exhausts its stack")
-    .with_help("drop doubled `not`s (`not not a` is `a`), write `s in [a, b]` for alternatives of one situation, and bring `not` inwards (`not (a and b)` is `not a or not b`)")
+    Diagnostic::error(Code::E0019, t!("e0019", max = max), span, t!("e0019-label"))
+        .with_note(t!("e0019-note"))
+        .with_help(t!("e0019-help"))
 }
 
 #[cold]
 pub fn bad_escape(span: Span, esc: &str) -> Diagnostic {
-    Diagnostic::error(Code::E0009, format!("invalid escape `{esc}` in a string"), span, "not an escape")
-        .with_help("the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{XXXX}`; write `\\\\` for a backslash")
+    Diagnostic::error(Code::E0009, t!("e0009", esc = esc), span, t!("e0009-label"))
+        .with_help(t!("e0009-help"))
 }
 
 #[cold]
-pub fn syntax(span: Span, expected: &str, found: &str) -> Diagnostic {
+pub fn syntax(span: Span, expected: impl Into<Arg>, found: impl Into<Arg>) -> Diagnostic {
+    let expected = expected.into();
     Diagnostic::error(
         Code::E0001,
-        format!("expected {expected}, found {found}"),
+        t!("e0001", expected = expected.clone(), found = found),
         span,
-        format!("expected {expected}"),
+        t!("e0001-label", expected = expected),
     )
 }
 
 #[cold]
-pub fn unknown_attr(span: Span, name: &str, context: &str, valid: &[&str]) -> Diagnostic {
+pub fn unknown_attr(span: Span, name: &str, context: impl Into<Arg>, valid: &[&str]) -> Diagnostic {
+    let context = context.into();
     let mut d = Diagnostic::error(
         Code::E0010,
-        format!("`{name}` is not a {context}"),
+        t!("e0010", name = name, context = context.clone()),
         span,
-        format!("unknown {context}"),
+        t!("e0010-label", context = context),
     );
     let help = crate::diagnostics::did_you_mean(name, valid.iter().copied());
     if let Some(h) = help {
@@ -140,43 +151,41 @@ pub fn unknown_attr(span: Span, name: &str, context: &str, valid: &[&str]) -> Di
 }
 
 #[cold]
-pub fn bad_value(span: Span, name: &str, wants: &str) -> Diagnostic {
+pub fn bad_value(span: Span, name: &str, wants: impl Into<Arg>) -> Diagnostic {
+    let wants = wants.into();
     Diagnostic::error(
         Code::E0011,
-        format!("`{name}` takes {wants}"),
+        t!("e0011", name = name, wants = wants.clone()),
         span,
-        format!("expected {wants}"),
+        t!("e0011-label", wants = wants.clone()),
     )
-    .with_help(format!("write it as `{name}` followed by {wants}"))
+    .with_help(t!("e0011-help", name = name, wants = wants))
 }
 
 #[cold]
 pub fn repeated(span: Span, first: Span, what: &str) -> Diagnostic {
     Diagnostic::error(
         Code::E0012,
-        format!("`{what}` is given twice"),
+        t!("e0012", what = what),
         span,
-        "given again here",
+        t!("e0012-label"),
     )
-    .with_label(first, "first given here")
-    .with_help(format!("keep one `{what}` statement and delete the other"))
+    .with_label(first, t!("e0012-first"))
+    .with_help(t!("e0012-help", what = what))
 }
 
 #[cold]
-pub fn bad_number(span: Span, what: &str) -> Diagnostic {
+pub fn bad_number(span: Span, what: impl Into<Arg>) -> Diagnostic {
     Diagnostic::error(
         Code::E0013,
-        format!("invalid number: {what}"),
+        t!("e0013", what = what),
         span,
-        "this number",
+        t!("e0013-label"),
     )
-    .with_help(
-        "write a whole number such as `3`, or a decimal such as `12.50` where money is meant",
-    )
+    .with_help(t!("e0013-help"))
 }
 
 #[cold]
-pub fn malformed_entry(span: Span, message: &str, help: &str) -> Diagnostic {
-    Diagnostic::error(Code::E0014, message.to_string(), span, "this field entry")
-        .with_help(help.to_string())
+pub fn malformed_entry(span: Span, message: impl Into<Text>, help: impl Into<Text>) -> Diagnostic {
+    Diagnostic::error(Code::E0014, message, span, t!("e0014-label")).with_help(help)
 }

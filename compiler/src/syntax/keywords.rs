@@ -549,6 +549,8 @@ pub const CONSTRAINTS: &[(&str, &str)] = &[
     ("default", "默认值"),
     ("help", "说明"),
     ("placeholder", "提示"),
+    ("hint", "填写提示"),
+    ("message", "错误提示"),
     ("not_before", "不早于"),
     ("not_after", "不晚于"),
 ];

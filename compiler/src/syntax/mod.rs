@@ -32,6 +32,14 @@ pub mod tree;
 
 pub use kind::SyntaxKind;
 pub use lex::{MAX_DEPTH, MAX_FILE_BYTES};
+
+/// The deepest condition accepted (E0019): levels of `not` and of `and`/`or` lists inside a
+/// list of the other operator; a chain of one operator is one level however long.
+pub const MAX_COND_DEPTH: usize = 32;
+
+/// The deepest nesting of `list` fields accepted (E0008): every level is three levels of
+/// JSON in the form's artifacts, which readers limit (serde_json: 128).
+pub const MAX_LIST_DEPTH: usize = 8;
 pub use tree::{SyntaxElement, SyntaxNode, SyntaxToken, SyntaxTree, TokenAtOffset};
 
 use crate::diagnostics::Diagnostic;

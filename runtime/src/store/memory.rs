@@ -19,6 +19,8 @@ struct Inner {
     cases: BTreeMap<String, Case>,
     /// The last sequence number used per id prefix.
     seqs: BTreeMap<String, u64>,
+    /// The case of each idempotency key.
+    keys: BTreeMap<String, String>,
 }
 
 impl MemoryStore {
@@ -38,11 +40,20 @@ impl CaseStore for MemoryStore {
     fn create(&self, prefix: &str, mut record: CaseRecord) -> Result<CaseRecord, StoreError> {
         encode_checked(&record)?;
         let mut inner = self.lock();
+        if let Some(key) = &record.key {
+            let existing = inner.keys.get(key).and_then(|id| inner.cases.get(id));
+            if let Some(case) = existing {
+                return Ok(case.record.clone());
+            }
+        }
         let seq = inner.seqs.get(prefix).copied().unwrap_or(0) + 1;
-        record.id = case_id(prefix, seq);
+        record.id = case_id(prefix, seq)?;
         let case = replay(record.clone(), Vec::new())?;
         inner.seqs.insert(prefix.to_owned(), seq);
         inner.cases.insert(record.id.clone(), case);
+        if let Some(key) = &record.key {
+            inner.keys.insert(key.clone(), record.id.clone());
+        }
         Ok(record)
     }
 
@@ -66,5 +77,9 @@ impl CaseStore for MemoryStore {
 
     fn ids(&self) -> Result<Vec<String>, StoreError> {
         Ok(self.lock().cases.keys().cloned().collect())
+    }
+
+    fn find_key(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.lock().keys.get(key).cloned())
     }
 }

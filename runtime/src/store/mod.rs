@@ -52,6 +52,11 @@ pub enum StoreError {
     },
     /// A value could not be encoded for storage (a bug: the types always encode); nothing was written.
     Encode(String),
+    /// Every case number of a prefix (matter and day) is used: 0001 to 9999; nothing was written.
+    Exhausted {
+        /// The prefix, `<matter>-<YYYYMMDD>-`.
+        prefix: String,
+    },
 }
 
 impl StoreError {
@@ -64,6 +69,7 @@ impl StoreError {
             Self::Corrupt { .. } => Code::StoreCorrupt,
             Self::TooNew { .. } => Code::StoreTooNew,
             Self::Encode(_) => Code::InternalError,
+            Self::Exhausted { .. } => Code::CaseNumbersExhausted,
         }
     }
 }
@@ -85,6 +91,10 @@ impl fmt::Display for StoreError {
                 "办件库的结构版本 {found} 比本程序支持的 {supported} 新，请升级 yjs"
             ),
             Self::Encode(msg) => write!(f, "无法编码要存储的数据：{msg}"),
+            Self::Exhausted { prefix } => write!(
+                f,
+                "办件编号 {prefix}0001 至 {prefix}{MAX_SEQ} 已全部使用，当日该事项不能再受理新办件"
+            ),
         }
     }
 }
@@ -95,8 +105,9 @@ impl std::error::Error for StoreError {}
 ///
 /// The contract, for every implementation:
 /// - `create` gives the record the id `prefix` + the next sequence number of that prefix
-///   (4 digits, from 0001), unique among every case ever created in the store, also when
-///   several processes or servers create at once; the record is stored unchanged otherwise.
+///   (4 digits, from 0001 to 9999; the 10000th is `Exhausted` and writes nothing), unique among
+///   every case ever created in the store, also when several processes or servers create at
+///   once; the record is stored unchanged otherwise.
 /// - `append` reads the case, replays it, [`Case::check`]s the event and writes it, all in one
 ///   transaction: a refused event (`Refused`) and a repeated one (`Applied::Duplicate`) write
 ///   nothing; two appends to one case never both pass a check made on the same state.
@@ -106,6 +117,10 @@ impl std::error::Error for StoreError {}
 /// - Records and events are never updated or deleted; `load` returns the events in append order.
 /// - `load` of an unknown id is `NotFound`; stored data that does not replay is `Corrupt`.
 /// - `ids` lists every case id, in ascending order.
+/// - A record with an idempotency `key` is created at most once per key: `create` of a record
+///   whose key is already stored returns the stored record and writes nothing (in the same
+///   transaction as the numbering, so two concurrent creates with one key make one case);
+///   `find_key` returns the case id of a key.
 pub trait CaseStore {
     /// Stores a new case: the id is `prefix` followed by the next free 4-digit sequence number.
     fn create(&self, prefix: &str, record: CaseRecord) -> Result<CaseRecord, StoreError>;
@@ -118,11 +133,24 @@ pub trait CaseStore {
 
     /// Every case id, in order.
     fn ids(&self) -> Result<Vec<String>, StoreError>;
+
+    /// The case created with this idempotency key, if any.
+    fn find_key(&self, key: &str) -> Result<Option<String>, StoreError>;
 }
 
-/// The id for sequence number `seq` under `prefix` (4 digits, more when the number needs them).
-pub fn case_id(prefix: &str, seq: u64) -> String {
-    format!("{prefix}{seq:04}")
+/// The highest sequence number of a prefix: case ids have exactly 4 digits, so they sort as
+/// numbers (a fifth digit would put `…-10000` before `…-9999`).
+pub const MAX_SEQ: u64 = 9999;
+
+/// The id for sequence number `seq` under `prefix` (4 digits); past [`MAX_SEQ`] it is
+/// `Exhausted` and the store writes nothing.
+pub fn case_id(prefix: &str, seq: u64) -> Result<String, StoreError> {
+    if seq == 0 || seq > MAX_SEQ {
+        return Err(StoreError::Exhausted {
+            prefix: prefix.to_owned(),
+        });
+    }
+    Ok(format!("{prefix}{seq:04}"))
 }
 
 /// Replays a stored log, reporting a plan or an event the rules refuse as a corrupt store.

@@ -58,6 +58,10 @@ CREATE TABLE IF NOT EXISTS events (
     PRIMARY KEY (case_id, seq),
     UNIQUE (case_id, event_id)
 );
+CREATE TABLE IF NOT EXISTS case_keys (
+    key     TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id)
+);
 CREATE OR REPLACE FUNCTION yjs_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION 'the event log is append-only';
@@ -332,7 +336,15 @@ impl PostgresStore {
 impl CaseStore for PostgresStore {
     fn create(&self, prefix: &str, record: CaseRecord) -> Result<CaseRecord, StoreError> {
         encode_checked(&record)?;
-        self.with_conn(|conn| Self::create_in(conn, prefix, record))
+        // A concurrent create with the same key makes the second insert of the key fail; the
+        // second try then finds the key and returns that case.
+        let first = self.with_conn(|conn| Self::create_in(conn, prefix, record.clone()));
+        match first {
+            Err(StoreError::Unavailable(_)) if record.key.is_some() => {
+                self.with_conn(|conn| Self::create_in(conn, prefix, record))
+            }
+            other => other,
+        }
     }
 
     fn append(&self, case_id: &str, event: &Event) -> Result<Applied, StoreError> {
@@ -373,6 +385,15 @@ impl CaseStore for PostgresStore {
             rows.into_iter().map(|r| r.try_get(0).map_err(db)).collect()
         })
     }
+
+    fn find_key(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.with_conn(|conn| {
+            let row = conn
+                .query_opt("SELECT case_id FROM case_keys WHERE key = $1", &[&key])
+                .map_err(db)?;
+            row.map(|r| r.try_get(0).map_err(db)).transpose()
+        })
+    }
 }
 
 impl PostgresStore {
@@ -383,6 +404,15 @@ impl PostgresStore {
         mut record: CaseRecord,
     ) -> Result<CaseRecord, StoreError> {
         let mut tx = conn.transaction().map_err(db)?;
+        if let Some(key) = &record.key {
+            let existing = tx
+                .query_opt("SELECT case_id FROM case_keys WHERE key = $1", &[key])
+                .map_err(db)?;
+            if let Some(row) = existing {
+                let id: String = row.try_get(0).map_err(db)?;
+                return Ok(Self::read(&mut tx, &id, false)?.0);
+            }
+        }
         let last: i64 = tx
             .query_one(
                 "INSERT INTO case_seq (prefix, last) VALUES ($1, 1)
@@ -396,7 +426,7 @@ impl PostgresStore {
             case: String::new(),
             reason: format!("case_seq 中 {prefix} 的序号 {last} 不是正数"),
         })?;
-        record.id = case_id(prefix, seq);
+        record.id = case_id(prefix, seq)?;
         let body = encode(&record)?;
         tx.execute(
             "INSERT INTO cases (id, matter, received, record) VALUES ($1, $2, $3, $4)",
@@ -408,6 +438,13 @@ impl PostgresStore {
             ],
         )
         .map_err(db)?;
+        if let Some(key) = &record.key {
+            tx.execute(
+                "INSERT INTO case_keys (key, case_id) VALUES ($1, $2)",
+                &[key, &record.id],
+            )
+            .map_err(db)?;
+        }
         tx.commit().map_err(db)?;
         Ok(record)
     }

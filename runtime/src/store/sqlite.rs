@@ -41,6 +41,10 @@ CREATE TABLE IF NOT EXISTS events (
     PRIMARY KEY (case_id, seq),
     UNIQUE (case_id, event_id)
 ) STRICT;
+CREATE TABLE IF NOT EXISTS case_keys (
+    key     TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id)
+) STRICT;
 CREATE TRIGGER IF NOT EXISTS events_append_only_update BEFORE UPDATE ON events
     BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS events_append_only_delete BEFORE DELETE ON events
@@ -131,6 +135,17 @@ impl CaseStore for SqliteStore {
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(db)?;
+        if let Some(key) = &record.key {
+            let existing: Option<String> = tx
+                .query_row("SELECT case_id FROM case_keys WHERE key = ?1", [key], |r| {
+                    r.get(0)
+                })
+                .optional()
+                .map_err(db)?;
+            if let Some(id) = existing {
+                return Ok(Self::read(&tx, &id)?.0);
+            }
+        }
         let last: i64 = tx
             .query_row(
                 "INSERT INTO case_seq (prefix, last) VALUES (?1, 1)
@@ -143,13 +158,20 @@ impl CaseStore for SqliteStore {
             case: String::new(),
             reason: format!("case_seq 中 {prefix} 的序号 {last} 不是正数"),
         })?;
-        record.id = case_id(prefix, seq);
+        record.id = case_id(prefix, seq)?;
         let body = encode(&record)?;
         tx.execute(
             "INSERT INTO cases (id, matter, received, record) VALUES (?1, ?2, ?3, ?4)",
             params![record.id, record.matter, record.received.to_string(), body],
         )
         .map_err(db)?;
+        if let Some(key) = &record.key {
+            tx.execute(
+                "INSERT INTO case_keys (key, case_id) VALUES (?1, ?2)",
+                params![key, record.id],
+            )
+            .map_err(db)?;
+        }
         tx.commit().map_err(db)?;
         Ok(record)
     }
@@ -192,5 +214,14 @@ impl CaseStore for SqliteStore {
             .map_err(db)?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0)).map_err(db)?;
         rows.collect::<Result<Vec<_>, _>>().map_err(db)
+    }
+
+    fn find_key(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.conn()
+            .query_row("SELECT case_id FROM case_keys WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(db)
     }
 }

@@ -145,6 +145,21 @@ pub struct EventAnswer {
     pub event: Event,
 }
 
+/// The `Idempotency-Key` header, if given: on a submit, a retry with it returns the case first
+/// created; on an event, it is the event id when the body gives none.
+fn idempotency_key(headers: &axum::http::HeaderMap) -> Result<Option<String>, ApiError> {
+    match headers.get("idempotency-key") {
+        None => Ok(None),
+        Some(v) => match v.to_str() {
+            Ok(text) => Ok(Some(text.trim().to_owned())),
+            Err(_) => Err(Error::from(yjs_runtime::InputError::BadKey {
+                key: String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            })
+            .into()),
+        },
+    }
+}
+
 /// The event a request describes, at its time or now.
 pub fn event_of(state: &AppState, req: EventRequest) -> Result<Event, ApiError> {
     let name: EventName = req.kind.parse().map_err(Error::from)?;
@@ -282,16 +297,20 @@ pub async fn submit(
     caller: Caller,
     PathParams(matter): PathParams<String>,
     QueryParams(q): QueryParams<ReceivedQuery>,
+    headers: axum::http::HeaderMap,
     JsonText(body): JsonText,
 ) -> Result<Response, ApiError> {
     caller.require(&[Role::Window], "受理申请")?;
+    let key = idempotency_key(&headers)?;
     let view = blocking(&state, move |s| {
         let received = match q.received.as_deref() {
             Some(t) => parse_time(t).map_err(Error::from)?,
             None => s.clock.now()?,
         };
         let submission = parse_submission(&body).map_err(Error::from)?;
-        let mut view = s.service.submit(&matter, &submission, received)?;
+        let mut view = s
+            .service
+            .submit_keyed(&matter, &submission, received, key.as_deref())?;
         view.packets.clear();
         Ok(view)
     })
@@ -418,8 +437,13 @@ pub async fn event(
     State(state): State<Arc<AppState>>,
     caller: Caller,
     PathParams(case): PathParams<String>,
-    JsonBody(req): JsonBody<EventRequest>,
+    headers: axum::http::HeaderMap,
+    JsonBody(mut req): JsonBody<EventRequest>,
 ) -> Result<Json<EventAnswer>, ApiError> {
+    // The event id is the event's idempotency key; the header gives it when the body does not.
+    if req.id.is_none() {
+        req.id = idempotency_key(&headers)?;
+    }
     let answer = blocking(&state, move |s| {
         let event = event_of(s, req)?;
         let r = s.service.event_as(&caller.actor(), &case, event)?;

@@ -1,6 +1,7 @@
 //! Constructors for the form stage's diagnostics (codes E02xx and W02xx).
 
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::t;
+use crate::diagnostics::{Arg, Code, Diagnostic};
 use crate::files::Span;
 use crate::resolve::{Constraint, FieldType, Literal, Scalar};
 
@@ -12,23 +13,39 @@ pub struct Side<'a> {
     pub who: &'a str,
 }
 
+/// Who declared something (`item `x` (dept)`, `dictionary `d``), translated where it has that shape.
+fn who(w: &str) -> Arg {
+    if w == "the `shared` block" {
+        Arg::Text(t!("who-shared"))
+    } else if let Some(rest) = w.strip_prefix("item ") {
+        Arg::Text(t!("who-item", rest = rest))
+    } else if let Some(rest) = w.strip_prefix("dictionary ") {
+        Arg::Text(t!("who-dictionary", rest = rest))
+    } else {
+        Arg::from(w)
+    }
+}
+
 #[cold]
 pub fn wrong_type(c: &Constraint, ty: &FieldType, decl: Span, takes: Vec<&str>) -> Diagnostic {
     let kw = c.kind.keyword();
     Diagnostic::error(
         Code::E0201,
-        format!("`{kw}` does not apply to a `{}` field", ty.name()),
+        t!("e0201", kw = kw, ty = ty.name()),
         c.span,
-        format!("`{kw}` on a `{}` field", ty.name()),
+        t!("e0201-label", kw = kw, ty = ty.name()),
     )
-    .with_label(decl, format!("the field is declared `{}` here", ty.name()))
-    .with_note(
-        "a constraint the type cannot carry would be silently lost in the form schema and in every department's packet",
-    )
-    .with_help(format!(
-        "remove `{kw}`; a `{}` field takes {}",
-        ty.name(),
-        takes.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+    .with_label(decl, t!("e02-declared-as", ty = ty.name()))
+    .with_note(t!("e0201-note"))
+    .with_help(t!(
+        "e0201-help",
+        kw = kw,
+        ty = ty.name(),
+        takes = takes
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
     ))
 }
 
@@ -36,25 +53,25 @@ pub fn wrong_type(c: &Constraint, ty: &FieldType, decl: Span, takes: Vec<&str>) 
 pub fn not_whole(keyword: &str, text: &str, span: Span) -> Diagnostic {
     Diagnostic::error(
         Code::E0202,
-        format!("`{keyword} {text}` must be a whole number of 0 or more"),
+        t!("e0202-not-whole", keyword = keyword, text = text),
         span,
-        "not a whole count",
+        t!("e0202-not-whole-label"),
     )
-    .with_help(format!("write a count such as `{keyword} 20`"))
+    .with_help(t!("e0202-not-whole-help", keyword = keyword))
 }
 
 #[cold]
 pub fn bad_bound(keyword: &str, text: &str, ty: &str, span: Span) -> Diagnostic {
     Diagnostic::error(
         Code::E0202,
-        format!("`{keyword} {text}` is not a valid bound for a `{ty}` field"),
+        t!("e0202-bound", keyword = keyword, text = text, ty = ty),
         span,
-        "invalid bound",
+        t!("e0202-bound-label"),
     )
     .with_help(if ty == "integer" {
-        "an integer field's bounds are whole numbers; use `decimal` for fractions"
+        t!("e0202-bound-integer-help")
     } else {
-        "write the bound as a plain number"
+        t!("e0202-bound-help")
     })
 }
 
@@ -63,67 +80,63 @@ pub fn bad_pattern(pattern: &str, error: &str, span: Span) -> Diagnostic {
     let first = error.lines().next().unwrap_or(error);
     Diagnostic::error(
         Code::E0202,
-        format!("`pattern \"{pattern}\"` is not a valid regular expression"),
+        t!("e0202-pattern", pattern = pattern),
         span,
-        first.to_string(),
+        t!("e0202-pattern-label", error = first),
     )
-    .with_note("patterns use JavaScript (ECMA-262) regular expressions, as JSON Schema does; a backslash is written `\\\\` inside a string")
-    .with_help("fix the expression; anchor it with `^…$` to match the whole value")
+    .with_note(t!("e0202-pattern-note"))
+    .with_help(t!("e0202-pattern-help"))
 }
 
 #[cold]
 pub fn bad_date_limit(keyword: &str, span: Span) -> Diagnostic {
     Diagnostic::error(
         Code::E0202,
-        format!("`{keyword}` takes a date or `today`"),
+        t!("e0202-date", keyword = keyword),
         span,
-        "not a date",
+        t!("e0202-date-label"),
     )
-    .with_help(format!(
-        "write a real date such as `{keyword} \"2000-01-01\"`, or `{keyword} today` for the day the form is checked"
-    ))
+    .with_help(t!("e0202-date-help", keyword = keyword))
 }
 
 #[cold]
 pub fn pattern_not_ecmascript(pattern: &str, error: &str, span: Span) -> Diagnostic {
     Diagnostic::error(
         Code::E0207,
-        format!("`pattern \"{pattern}\"` is not a JavaScript regular expression"),
+        t!("e0207", pattern = pattern),
         span,
-        format!("a browser refuses it: {error}"),
+        t!("e0207-label", error = error),
     )
-    .with_note("forms check patterns in the browser with `new RegExp(pattern, \"u\")` (Ajv, RJSF, JSON Forms); a pattern the runtime accepts but a browser refuses breaks the whole form")
-    .with_help("use ECMAScript syntax: `[Xx]` instead of `(?i)`, `$` instead of `\\z`; anchor with `^…$`")
+    .with_note(t!("e0207-note"))
+    .with_help(t!("e0207-help"))
 }
 
 #[cold]
 pub fn bad_default(lit: &Literal, ty: &FieldType, decl: Span) -> Diagnostic {
     let expected = match ty {
-        FieldType::Scalar(Scalar::Bool) => "`true` or `false`".to_string(),
-        FieldType::Scalar(Scalar::Integer) => "a whole number".to_string(),
-        FieldType::Scalar(Scalar::Decimal | Scalar::Money) => "a number".to_string(),
-        FieldType::Scalar(Scalar::Date) => "a date string such as \"2024-01-31\"".to_string(),
-        FieldType::Scalar(Scalar::Datetime) => {
-            "a string such as \"2024-01-31T09:00:00\"".to_string()
-        }
-        FieldType::Choice { options, .. } => format!(
-            "one of the options {}",
-            options
+        FieldType::Scalar(Scalar::Bool) => t!("expect-cmp-bool"),
+        FieldType::Scalar(Scalar::Integer) => t!("e0203-whole"),
+        FieldType::Scalar(Scalar::Decimal | Scalar::Money) => t!("expect-number"),
+        FieldType::Scalar(Scalar::Date) => t!("e0203-date"),
+        FieldType::Scalar(Scalar::Datetime) => t!("e0203-datetime"),
+        FieldType::Choice { options, .. } => t!(
+            "e0203-options",
+            options = options
                 .iter()
                 .map(|o| format!("`{}`", o.id))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        _ => "a string".to_string(),
+        _ => t!("found-string"),
     };
     Diagnostic::error(
         Code::E0203,
-        format!("this `default` is not a value of a `{}` field", ty.name()),
+        t!("e0203", ty = ty.name()),
         lit.span(),
-        format!("expected {expected}"),
+        t!("e0001-label", expected = expected.clone()),
     )
-    .with_label(decl, format!("the field is declared `{}` here", ty.name()))
-    .with_help(format!("give {expected} as the default, or remove it"))
+    .with_label(decl, t!("e02-declared-as", ty = ty.name()))
+    .with_help(t!("e0203-help", expected = expected))
 }
 
 #[cold]
@@ -136,29 +149,52 @@ pub fn empty_range(
 ) -> Diagnostic {
     let mut d = Diagnostic::error(
         Code::E0204,
-        format!(
-            "the field `{field}` allows no {what}: `{} {}` is above `{} {}`",
-            low.keyword, low.value, high.keyword, high.value
+        t!(
+            "e0204",
+            field = field,
+            what = match what {
+                "value" => Arg::Text(t!("e0204-what-value")),
+                "length" => Arg::Text(t!("e0204-what-length")),
+                "number of entries" => Arg::Text(t!("e0204-what-entries")),
+                other => Arg::from(other),
+            },
+            low_kw = low.keyword,
+            low = low.value,
+            high_kw = high.keyword,
+            high = high.value
         ),
         low.span,
-        format!("`{} {}` from {}", low.keyword, low.value, low.who),
+        t!(
+            "e02-from",
+            kw = low.keyword,
+            value = low.value,
+            who = who(low.who)
+        ),
     )
     .with_label(
         high.span,
-        format!("`{} {}` from {}", high.keyword, high.value, high.who),
+        t!(
+            "e02-from",
+            kw = high.keyword,
+            value = high.value,
+            who = who(high.who)
+        ),
     );
-    for (span, who) in others {
-        d = d.with_label(*span, format!("{who} also contributes to this field"));
+    for (span, w) in others {
+        d = d.with_label(*span, t!("e0204-also", who = who(w)));
     }
-    let fix = format!(
-        "raise `{}` to at least {} or lower `{}` to at most {}",
-        high.keyword, low.value, low.keyword, high.value
+    let fix = t!(
+        "e0204-fix",
+        high_kw = high.keyword,
+        low = low.value,
+        low_kw = low.keyword,
+        high = high.value
     );
     if low.who == high.who && others.is_empty() {
         d.with_help(fix)
     } else {
-        d.with_note("a merged field must satisfy every declaration that contributes to it, so it takes the tightest bound on each side")
-            .with_help(format!("the departments must agree: {fix}, in whichever declaration is wrong"))
+        d.with_note(t!("e0204-note"))
+            .with_help(t!("e0204-agree-help", fix = fix))
     }
 }
 
@@ -166,16 +202,31 @@ pub fn empty_range(
 pub fn conflicting_defaults(field: &str, first: &Side<'_>, second: &Side<'_>) -> Diagnostic {
     Diagnostic::error(
         Code::E0205,
-        format!(
-            "the field `{field}` gets two defaults: {} and {}",
-            first.value, second.value
+        t!(
+            "e0205",
+            field = field,
+            first = first.value,
+            second = second.value
         ),
         second.span,
-        format!("`default {}` from {}", second.value, second.who),
+        t!(
+            "e02-from",
+            kw = "default",
+            value = second.value,
+            who = who(second.who)
+        ),
     )
-    .with_label(first.span, format!("`default {}` from {}", first.value, first.who))
-    .with_note("the merged form shows one pre-filled value to the applicant, so every declaration must agree on it")
-    .with_help("keep one default, in the `shared` declaration, and remove the others")
+    .with_label(
+        first.span,
+        t!(
+            "e02-from",
+            kw = "default",
+            value = first.value,
+            who = who(first.who)
+        ),
+    )
+    .with_note(t!("e0205-note"))
+    .with_help(t!("e0205-help"))
 }
 
 #[cold]
@@ -185,46 +236,49 @@ pub fn type_clash(
     shared_ty: &str,
     span: Span,
     shared: Span,
-    who: &str,
+    w: &str,
 ) -> Diagnostic {
     Diagnostic::error(
         Code::E0206,
-        format!("{who} declares its own `{field}` as `{local_ty}`, but the shared field `{field}` is `{shared_ty}`"),
+        t!(
+            "e0206",
+            who = who(w),
+            field = field,
+            local = local_ty,
+            shared = shared_ty
+        ),
         span,
-        format!("`{field}` declared `{local_ty}` here"),
+        t!("e0206-label", field = field, local = local_ty),
     )
-    .with_label(shared, format!("the shared `{field}` is `{shared_ty}`"))
-    .with_note("in a matter a field name means one thing; two types under one name would give the applicant two different questions that look the same")
-    .with_help(format!(
-        "bind the shared field with `{field}` (narrowing it if needed), or give this field another name"
-    ))
+    .with_label(
+        shared,
+        t!("e0206-shared", field = field, shared = shared_ty),
+    )
+    .with_note(t!("e0206-note"))
+    .with_help(t!("e0206-help", field = field))
 }
 
 #[cold]
 pub fn repeated_local(
     field: &str,
     span: Span,
-    who: &str,
+    w: &str,
     first: Span,
     first_who: &str,
     same_type: bool,
 ) -> Diagnostic {
     let d = Diagnostic::warning(
         Code::W0201,
-        format!("{who} and {first_who} both declare their own field `{field}`"),
+        t!("w0201", who = who(w), first = who(first_who), field = field),
         span,
-        format!("declared again by {who}"),
+        t!("w0201-label", who = who(w)),
     )
-    .with_label(first, format!("declared by {first_who}"))
-    .with_note("local fields are not merged: the applicant is asked for this twice");
+    .with_label(first, t!("w0201-first", who = who(first_who)))
+    .with_note(t!("w0201-note"));
     if same_type {
-        d.with_help(format!(
-            "move `{field}` to the matter's `shared` block and write `{field}` in both forms"
-        ))
+        d.with_help(t!("w0201-same-help", field = field))
     } else {
-        d.with_help(format!(
-            "if both mean the same thing, move `{field}` to `shared` with one type; otherwise rename one of them"
-        ))
+        d.with_help(t!("w0201-other-help", field = field))
     }
 }
 
@@ -232,29 +286,23 @@ pub fn repeated_local(
 pub fn unused_shared(field: &str, span: Span) -> Diagnostic {
     Diagnostic::warning(
         Code::W0202,
-        format!("no item uses the shared field `{field}`"),
+        t!("w0202", field = field),
         span,
-        "declared here, bound by no item's form",
+        t!("w0202-label"),
     )
-    .with_note("a shared field no item binds never appears in the merged form")
-    .with_help(format!(
-        "write `{field}` in the form of each item that needs it, or delete it"
-    ))
+    .with_note(t!("w0202-note"))
+    .with_help(t!("w0202-help", field = field))
 }
 
 #[cold]
-pub fn shadows_shared(field: &str, span: Span, shared: Span, who: &str) -> Diagnostic {
+pub fn shadows_shared(field: &str, span: Span, shared: Span, w: &str) -> Diagnostic {
     Diagnostic::warning(
         Code::W0203,
-        format!("{who} declares its own `{field}` although the matter shares a field of that name"),
+        t!("w0203", who = who(w), field = field),
         span,
-        "a separate, item-only field",
+        t!("w0203-label"),
     )
-    .with_label(shared, "the shared field")
-    .with_note(
-        "the applicant is asked for both, and the department does not receive the shared answer",
-    )
-    .with_help(format!(
-        "write just `{field}` (with narrowing constraints if needed) to bind the shared field"
-    ))
+    .with_label(shared, t!("w0203-shared"))
+    .with_note(t!("w0203-note"))
+    .with_help(t!("w0203-help", field = field))
 }

@@ -50,7 +50,9 @@ pub fn check(ty: &FieldType, constraints: &[Constraint], decl: Span, out: &mut V
             }
             ConstraintKind::Required(_)
             | ConstraintKind::Help(_)
-            | ConstraintKind::Placeholder(_) => {}
+            | ConstraintKind::Placeholder(_)
+            | ConstraintKind::Hint(_)
+            | ConstraintKind::Message(_) => {}
         }
     }
 }
@@ -63,9 +65,11 @@ pub fn fits(kind: &ConstraintKind, ty: &FieldType) -> bool {
         _ => None,
     };
     match kind {
-        ConstraintKind::Required(_) | ConstraintKind::Help(_) | ConstraintKind::Placeholder(_) => {
-            true
-        }
+        ConstraintKind::Required(_)
+        | ConstraintKind::Help(_)
+        | ConstraintKind::Placeholder(_)
+        | ConstraintKind::Hint(_)
+        | ConstraintKind::Message(_) => true,
         ConstraintKind::Min(_) | ConstraintKind::Max(_) => {
             matches!(scalar, Some(S::Integer | S::Decimal | S::Money))
         }
@@ -124,7 +128,7 @@ pub fn takes(ty: &FieldType) -> Vec<&'static str> {
             .filter(|k| fits(k, ty))
             .map(ConstraintKind::keyword),
     );
-    out.extend(["help", "placeholder"]);
+    out.extend(["help", "placeholder", "hint", "message"]);
     out
 }
 

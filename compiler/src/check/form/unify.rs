@@ -80,6 +80,10 @@ pub struct Bounds {
     pub help: Option<String>,
     /// The first placeholder given.
     pub placeholder: Option<String>,
+    /// The first `hint` given.
+    pub hint: Option<String>,
+    /// The first `message` given.
+    pub message: Option<String>,
 }
 
 /// The unification of one field: its bounds and every constraint that contributed.
@@ -117,6 +121,8 @@ pub struct Unifier<'a> {
     default: Option<(Value, String, Span, usize)>,
     help: Option<String>,
     placeholder: Option<String>,
+    hint: Option<String>,
+    message: Option<String>,
     sources: Vec<Provenance>,
     diags: Vec<Diagnostic>,
 }
@@ -140,6 +146,8 @@ impl<'a> Unifier<'a> {
             default: None,
             help: None,
             placeholder: None,
+            hint: None,
+            message: None,
             sources: Vec::new(),
             diags: Vec::new(),
         }
@@ -233,6 +241,12 @@ impl<'a> Unifier<'a> {
                 ConstraintKind::Placeholder(s) => {
                     self.placeholder.get_or_insert_with(|| s.value.clone());
                 }
+                ConstraintKind::Hint(s) => {
+                    self.hint.get_or_insert_with(|| s.value.clone());
+                }
+                ConstraintKind::Message(s) => {
+                    self.message.get_or_insert_with(|| s.value.clone());
+                }
             }
             self.sources.push(source);
         }
@@ -311,6 +325,8 @@ impl<'a> Unifier<'a> {
             default: self.default.map(|(v, ..)| v),
             help: self.help,
             placeholder: self.placeholder,
+            hint: self.hint,
+            message: self.message,
         };
         (
             Unified {

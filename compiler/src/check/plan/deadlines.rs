@@ -89,9 +89,9 @@ pub fn check_items(matter: &Matter, diags: &mut Vec<Diagnostic>) {
                 legal.span,
             )),
             Fit::Unproven => diags.push(d::unproven_units(
-                &format!("the promise of `{name}`"),
-                &p,
-                &format!("its legal limit of {l}"),
+                crate::diagnostics::t!("w0303-promise-of", name = name),
+                crate::diagnostics::t!("w0303-used", used = p.as_str()),
+                crate::diagnostics::t!("w0303-legal-of", legal = l.as_str()),
                 promise.span,
                 legal.span,
             )),
@@ -116,13 +116,16 @@ pub fn check_total(matter: &Matter, set: &ScenarioSet, diags: &mut Vec<Diagnosti
         Fit::Fits => {}
         Fit::Exceeds => {
             let scenario = if !set.complete {
-                Some(
-                    "bound \"every item applies\" (too many combinations to enumerate)".to_string(),
-                )
+                Some(crate::diagnostics::Arg::from(crate::diagnostics::t!(
+                    "e0306-bound"
+                )))
             } else if set.worst.answers.is_empty() {
                 None
             } else {
-                Some(show_answers(matter, &set.worst.answers))
+                Some(crate::diagnostics::Arg::from(show_answers(
+                    matter,
+                    &set.worst.answers,
+                )))
             };
             diags.push(d::total_over_promise(
                 &matter.id.name,
@@ -134,9 +137,9 @@ pub fn check_total(matter: &Matter, set: &ScenarioSet, diags: &mut Vec<Diagnosti
             ));
         }
         Fit::Unproven => diags.push(d::unproven_units(
-            &format!("the worst case of {total} working days"),
-            &format!("{total} working days"),
-            &format!("the matter's promise of {shown}"),
+            crate::diagnostics::t!("w0303-worst-case", total = total),
+            crate::diagnostics::t!("w0303-days", total = total),
+            crate::diagnostics::t!("w0303-matter-promise", promise = shown.as_str()),
             promise.span,
             matter.id.span,
         )),
@@ -182,13 +185,14 @@ fn walk(matter: &Matter, s: &Schedule, which: &str) -> Vec<PathStep> {
             let t = s.timing(*step);
             PathStep {
                 span: step_span(matter, *step, which == "legal"),
-                text: format!(
-                    "{}: {} {which} working day{} (days {}–{})",
-                    step_name(matter, *step),
-                    t.days,
-                    if t.days == 1 { "" } else { "s" },
-                    t.earliest_start,
-                    t.earliest_finish
+                text: crate::diagnostics::t!(
+                    "e03-path-step",
+                    step = step_name(matter, *step),
+                    days = t.days,
+                    which = which,
+                    plural = if t.days == 1 { "one" } else { "other" },
+                    start = t.earliest_start,
+                    finish = t.earliest_finish
                 ),
             }
         })

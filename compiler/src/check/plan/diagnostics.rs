@@ -1,6 +1,7 @@
 //! Constructors for the plan checks' diagnostics (codes E03xx and W03xx).
 
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::t;
+use crate::diagnostics::{Code, Diagnostic, Text};
 use crate::files::Span;
 
 /// A step on a path, for labels: where it is declared and what it says.
@@ -8,21 +9,19 @@ pub struct PathStep {
     /// The span to label.
     pub span: Span,
     /// The label text.
-    pub text: String,
+    pub text: Text,
 }
 
 #[cold]
 pub fn self_edge(item: &str, span: Span) -> Diagnostic {
     Diagnostic::error(
         Code::E0301,
-        format!("the flow makes `{item}` wait for itself"),
+        t!("e0301", item = item),
         span,
-        "an edge from an item to itself",
+        t!("e0301-label"),
     )
-    .with_note("an item that waits for itself can never start, so the matter could never finish")
-    .with_help(format!(
-        "delete `{item} -> {item}`, or name the item it really waits for"
-    ))
+    .with_note(t!("e0301-note"))
+    .with_help(t!("e0301-help", item = item))
 }
 
 #[cold]
@@ -37,32 +36,30 @@ pub fn cycle(names: &[String], edges: &[(String, String, Span)]) -> Diagnostic {
     let (primary, rest): (Option<&(String, String, Span)>, Vec<_>) =
         (it.next(), it.rev().collect());
     let Some((from, to, span)) = primary else {
-        return Diagnostic::bare_error(Code::E0302, format!("the flow has a cycle: {shown}"));
+        return Diagnostic::bare_error(Code::E0302, t!("e0302", shown = shown));
     };
     let mut d = Diagnostic::error(
         Code::E0302,
-        format!("the flow has a cycle: {shown}"),
+        t!("e0302", shown = shown),
         *span,
-        format!("`{from} -> {to}` closes the cycle"),
+        t!("e0302-label", from = from, to = to),
     );
     for (a, b, s) in rest {
-        d = d.with_label(*s, format!("`{a}` comes before `{b}` here"));
+        d = d.with_label(*s, t!("e0302-before", a = a, b = b));
     }
-    d.with_note("every item on a cycle waits for another one on it, so none of them can start")
-        .with_help(format!(
-            "delete one edge of the cycle, usually `{from} -> {to}`"
-        ))
+    d.with_note(t!("e0302-note"))
+        .with_help(t!("e0302-help", from = from, to = to))
 }
 
 #[cold]
 pub fn reuse_own_output(item: &str, output: &str, span: Span) -> Diagnostic {
     Diagnostic::error(
         Code::E0303,
-        format!("`{item}` uses its own output `{item}.{output}` as a material"),
+        t!("e0303-own", item = item, output = output),
         span,
-        "an item's output exists only after the item is decided",
+        t!("e0303-own-label"),
     )
-    .with_help("declare the document as the item's own material instead, with `material ID \"名称\" { original 1 }`")
+    .with_help(t!("e0303-own-help"))
 }
 
 #[cold]
@@ -76,24 +73,27 @@ pub fn reuse_without_path(
 ) -> Diagnostic {
     let mut d = Diagnostic::error(
         Code::E0303,
-        format!("`{consumer}` uses `{producer}.{output}`, but the flow does not make `{consumer}` wait for `{producer}`"),
+        t!(
+            "e0303",
+            consumer = consumer,
+            producer = producer,
+            output = output
+        ),
         span,
-        format!("needs the output of `{producer}`"),
+        t!("e0303-label", producer = producer),
     )
-    .with_note(format!(
-        "without a path `{producer} -> … -> {consumer}` in the flow both run in parallel, and `{consumer}` would start before the document exists"
-    ));
+    .with_note(t!("e0303-note", producer = producer, consumer = consumer));
     if let Some(f) = flow {
-        d = d.with_label(f, "the flow is declared here");
+        d = d.with_label(f, t!("e0303-flow"));
     }
     if reversed {
-        d = d.with_note(format!(
-            "the flow already makes `{producer}` wait for `{consumer}`; adding the edge would close a cycle, so reorder the flow"
+        d = d.with_note(t!(
+            "e0303-reversed-note",
+            producer = producer,
+            consumer = consumer
         ));
     }
-    d.with_help(format!(
-        "add this line to the flow: `{producer} -> {consumer}`"
-    ))
+    d.with_help(t!("e0303-help", producer = producer, consumer = consumer))
 }
 
 /// A label describing one condition, for [`reuse_unsound`].
@@ -101,7 +101,7 @@ pub struct CondLabel {
     /// Where the condition is written.
     pub span: Span,
     /// What it says.
-    pub text: String,
+    pub text: Text,
 }
 
 #[cold]
@@ -116,18 +116,29 @@ pub fn reuse_unsound(
 ) -> Diagnostic {
     let mut d = Diagnostic::error(
         Code::E0304,
-        format!("`{consumer}` may need `{producer}.{output}` when `{producer}` does not apply"),
+        t!(
+            "e0304",
+            consumer = consumer,
+            producer = producer,
+            output = output
+        ),
         span,
-        format!("needed here, also when {counterexample}"),
+        t!("e0304-label", counterexample = counterexample),
     );
     for l in labels {
         d = d.with_label(l.span, l.text);
     }
-    d.with_note(format!(
-        "when {counterexample}, `{consumer}` applies and asks for this material, but `{producer}` is skipped, so the document is never issued"
+    d.with_note(t!(
+        "e0304-note",
+        counterexample = counterexample,
+        consumer = consumer,
+        producer = producer
     ))
-    .with_help(format!(
-        "limit the material to the cases where `{producer}` applies: `material {producer}.{output} {{ when {producer_cond} }}`, or widen the condition of `{producer}`"
+    .with_help(t!(
+        "e0304-help",
+        producer = producer,
+        output = output,
+        cond = producer_cond
     ))
 }
 
@@ -135,43 +146,45 @@ pub fn reuse_unsound(
 pub fn promise_over_legal(item: &str, promise: &str, legal: &str, p: Span, l: Span) -> Diagnostic {
     Diagnostic::error(
         Code::E0305,
-        format!("`{item}` promises {promise}, more than its legal limit of {legal}"),
+        t!("e0305", item = item, promise = promise, legal = legal),
         p,
-        format!("promises {promise}"),
+        t!("e03-promises", promise = promise),
     )
-    .with_label(l, format!("the law allows {legal}"))
-    .with_note("a 承诺时限 is a commitment to be faster than the 法定时限; it may never exceed it")
-    .with_help(format!(
-        "promise at most {legal}, or correct the legal limit"
-    ))
+    .with_label(l, t!("e0305-law", legal = legal))
+    .with_note(t!("e0305-note"))
+    .with_help(t!("e0305-help", legal = legal))
 }
 
 #[cold]
 pub fn missing_legal(item: &str, span: Span, promise: Option<Span>) -> Diagnostic {
     let mut d = Diagnostic::warning(
         Code::W0301,
-        format!("`{item}` has no legal limit"),
+        t!("w0301", item = item),
         span,
-        "no `legal` statement in this item",
+        t!("w0301-label"),
     );
     if let Some(p) = promise {
-        d = d.with_label(p, "its promise cannot be checked against the law");
+        d = d.with_label(p, t!("w0301-promise"));
     }
-    d.with_note("without a 法定时限 the promise cannot be checked and the joint-handling cap counts the promise instead")
-        .with_help("add the limit with the article that sets it, e.g. `legal 20 workdays basis \"《…》第…条\"`, or `legal unregulated` when no law or regulation sets one")
+    d.with_note(t!("w0301-note")).with_help(t!("w0301-help"))
 }
 
 #[cold]
-pub fn unproven_units(what: &str, used: &str, budget: &str, u: Span, b: Span) -> Diagnostic {
+pub fn unproven_units(what: Text, used: Text, budget: Text, u: Span, b: Span) -> Diagnostic {
     Diagnostic::warning(
         Code::W0303,
-        format!("cannot prove statically that {what} {used} fits within {budget}: the units differ"),
+        t!(
+            "w0303",
+            what = what,
+            used = used.clone(),
+            budget = budget.clone()
+        ),
         u,
-        used.to_string(),
+        used,
     )
-    .with_label(b, budget.to_string())
-    .with_note("the static schedule counts N calendar days as N working days and H hours as ceil(H/8) working days (spec/plan.md); whether a number of working days fits a number of calendar days depends on the holiday calendar")
-    .with_help("state both limits in the same unit, preferably `workdays` (行政许可法 第八十二条)")
+    .with_label(b, budget)
+    .with_note(t!("w0303-note"))
+    .with_help(t!("w0303-help"))
 }
 
 #[cold]
@@ -181,22 +194,22 @@ pub fn total_over_promise(
     promise: &str,
     span: Span,
     path: Vec<PathStep>,
-    scenario: Option<String>,
+    scenario: Option<crate::diagnostics::Arg>,
 ) -> Diagnostic {
     let mut d = Diagnostic::error(
         Code::E0306,
-        format!("the matter `{matter}` takes {total} working days in the worst case, more than its promise of {promise}"),
+        t!("e0306", matter = matter, total = total, promise = promise),
         span,
-        format!("promises {promise}"),
+        t!("e03-promises", promise = promise),
     );
     for s in path {
         d = d.with_label(s.span, s.text);
     }
     if let Some(sc) = scenario {
-        d = d.with_note(format!("the worst case is the scenario {sc}"));
+        d = d.with_note(t!("e0306-scenario", scenario = sc));
     }
-    d.with_note("the total is acceptance + the longest chain of promised item limits + delivery; parallel items count once")
-        .with_help(format!("promise at least {total} working days, shorten a step on the critical path, or run it in parallel"))
+    d.with_note(t!("e0306-note"))
+        .with_help(t!("e0306-help", total = total))
 }
 
 #[cold]
@@ -208,10 +221,8 @@ pub fn joint_cap(
     extension: Option<Span>,
     error: bool,
 ) -> Diagnostic {
-    let message = format!(
-        "joint handling takes up to {total} working days by the legal limits, more than the {allowed} allowed"
-    );
-    let label = format!("{total} working days from 受理 to decision");
+    let message = t!("e0307", total = total, allowed = allowed);
+    let label = t!("e0307-label", total = total);
     let mut d = if error {
         Diagnostic::error(Code::E0307, message, span, label)
     } else {
@@ -221,13 +232,13 @@ pub fn joint_cap(
         d = d.with_label(s.span, s.text);
     }
     if let Some(e) = extension {
-        d = d.with_label(e, "the declared extension");
+        d = d.with_label(e, t!("e0307-extension"));
     }
-    d = d.with_note("行政许可法 第四十二条第二款: joint handling (统一、联合、集中办理) must finish within 45 working days; the head of the 本级人民政府 may approve 15 more");
+    d = d.with_note(t!("e0307-note"));
     if error {
-        d.with_help("shorten the legal path: split the matter, or move items off the longest chain; an extension adds at most 15 working days")
+        d.with_help(t!("e0307-help"))
     } else {
-        d.with_help("record the approved extension: `extension 15 workdays \"经本级人民政府负责人批准：理由\"`, or shorten the legal path")
+        d.with_help(t!("w0302-help"))
     }
 }
 

@@ -53,28 +53,28 @@ pub fn check(matter: &Matter, graph: &FlowGraph, diags: &mut Vec<Diagnostic>) {
             };
             let mut labels = vec![CondLabel {
                 span: conclusion.span(),
-                text: format!(
-                    "`{}` applies only when {}",
-                    producer.id.name,
-                    conclusion.display(&matter.situations)
+                text: crate::diagnostics::t!(
+                    "e0304-applies-only",
+                    item = producer.id.name.as_str(),
+                    cond = conclusion.display(&matter.situations)
                 ),
             }];
             if let Some(c) = &item.when {
                 labels.push(CondLabel {
                     span: c.span(),
-                    text: format!(
-                        "`{}` applies when {}",
-                        item.id.name,
-                        c.display(&matter.situations)
+                    text: crate::diagnostics::t!(
+                        "e0304-applies",
+                        item = item.id.name.as_str(),
+                        cond = c.display(&matter.situations)
                     ),
                 });
             }
             if let Some(c) = when {
                 labels.push(CondLabel {
                     span: c.span(),
-                    text: format!(
-                        "the material is needed when {}",
-                        c.display(&matter.situations)
+                    text: crate::diagnostics::t!(
+                        "e0304-needed",
+                        cond = c.display(&matter.situations)
                     ),
                 });
             }

@@ -109,7 +109,10 @@ fn field(m: &mut Map<String, Value>, path: &str, label: &str, ty: &Ty, bounds: &
     match ty {
         Ty::Scalar(s) => {
             if let Some(text) = pattern_text(*s, !bounds.patterns.is_empty()) {
-                say("pattern", text.into());
+                say(
+                    "pattern",
+                    bounds.message.clone().unwrap_or_else(|| text.into()),
+                );
             }
             if let Some(text) = format_text(*s) {
                 let mut text = text.to_string();
@@ -126,7 +129,7 @@ fn field(m: &mut Map<String, Value>, path: &str, label: &str, ty: &Ty, bounds: &
                     };
                     text.push_str(&format!("，{may}{day}"));
                 }
-                say("format", text);
+                say("format", bounds.message.clone().unwrap_or(text));
             }
             if let Some(text) = type_text(*s) {
                 say("type", text.into());

@@ -21,7 +21,8 @@ pub fn jsonforms_schema(form: &Form) -> Value {
         .situations
         .iter()
         .map(|q| {
-            let radio = q.is_bool || q.options.len() <= RADIO_MAX;
+            // A multi-select situation is an array: JSON Forms draws it as a list of choices.
+            let radio = !q.multi && (q.is_bool || q.options.len() <= RADIO_MAX);
             control(&scope_of(&schema, &q.id), radio.then_some("radio"))
         })
         .collect();

@@ -128,7 +128,7 @@ fn field_ui(ty: &Ty, bounds: &Bounds) -> Map<String, Value> {
         }
         _ => {}
     }
-    if let Some(p) = &bounds.placeholder {
+    if let Some(p) = bounds.placeholder.as_ref().or(bounds.hint.as_ref()) {
         m.insert("ui:placeholder".into(), json!(p));
     }
     m

@@ -1,7 +1,10 @@
-//! The flow picture (办理流程图): the plan's steps as an inline SVG, layered left to right.
+//! The flow picture (办理流程图): the plan's steps as an inline SVG, layered top to bottom.
 //!
-//! A step's column is its longest-path rank over `after` edges ([`PlanGraph::ranks`]); within a
-//! column, steps keep the plan's order. Coordinates are integers computed from those two
+//! A step's band is its longest-path rank over `after` edges ([`PlanGraph::ranks`]); within a
+//! band, steps keep the plan's order, at most [`PER_ROW`] side by side (a wider rank wraps onto
+//! further rows), so the picture is at most 656 units wide: it fits a 680 px column and an A4
+//! page at scale 1 (12 px text stays 12 px on screen and 9 pt on paper; on a phone the figure
+//! scrolls inside its own box, see style.css). Coordinates are integers computed from those
 //! numbers only, so the picture is byte-identical across runs. No script, no external reference.
 
 use super::words;
@@ -11,29 +14,47 @@ const COL_W: usize = 220;
 const BOX_W: usize = 184;
 const LINE_H: usize = 16;
 const MARGIN: usize = 16;
+/// Box titles wrap at this many full-width characters (an ASCII character counts half).
 const CHARS_PER_LINE: usize = 11;
+/// Steps side by side in one row.
+const PER_ROW: usize = 3;
+/// Vertical gap between rows, room for the arrows.
+const ROW_GAP: usize = 40;
 
 /// The SVG of the plan; critical steps and edges are drawn in red, conditional steps dashed.
 pub fn flow(plan: &Plan, graph: &PlanGraph) -> String {
     let ranks = graph.ranks();
-    let columns = ranks.iter().copied().max().map_or(0, |m| m + 1);
+    let bands = ranks.iter().copied().max().map_or(0, |m| m + 1);
     let lines: Vec<Vec<String>> = plan.steps.iter().map(label_lines).collect();
     let box_h = lines.iter().map(Vec::len).max().unwrap_or(1) * LINE_H + 12;
-    let row_h = box_h + 28;
+    let row_h = box_h + ROW_GAP;
 
-    // Position: (column, row within the column).
-    let mut rows_in_col = vec![0usize; columns];
-    let mut pos = Vec::with_capacity(plan.steps.len());
+    // Rows each band takes, and the first row of each band.
+    let mut in_band = vec![0usize; bands];
     for r in &ranks {
-        let row = rows_in_col.get(*r).copied().unwrap_or(0);
-        if let Some(c) = rows_in_col.get_mut(*r) {
+        if let Some(c) = in_band.get_mut(*r) {
             *c += 1;
         }
-        pos.push((MARGIN + r * COL_W, MARGIN + 24 + row * row_h));
     }
-    let max_rows = rows_in_col.iter().copied().max().unwrap_or(1);
-    let width = MARGIN * 2 + columns.saturating_sub(1) * COL_W + BOX_W;
-    let height = MARGIN * 2 + 24 + max_rows * row_h + box_h / 2 + 20;
+    let mut first_row = Vec::with_capacity(bands);
+    let mut rows = 0usize;
+    for n in &in_band {
+        first_row.push(rows);
+        rows += n.div_ceil(PER_ROW).max(1);
+    }
+    let widest = in_band.iter().copied().max().unwrap_or(1).clamp(1, PER_ROW);
+    let mut seen = vec![0usize; bands];
+    let mut pos = Vec::with_capacity(plan.steps.len());
+    for r in &ranks {
+        let k = seen.get(*r).copied().unwrap_or(0);
+        if let Some(c) = seen.get_mut(*r) {
+            *c += 1;
+        }
+        let row = first_row.get(*r).copied().unwrap_or(0) + k / PER_ROW;
+        pos.push((MARGIN + (k % PER_ROW) * COL_W, MARGIN + 24 + row * row_h));
+    }
+    let width = MARGIN * 2 + (widest - 1) * COL_W + BOX_W;
+    let height = MARGIN * 2 + 24 + rows * row_h;
 
     let mut s = String::new();
     s.push_str(&format!(
@@ -62,19 +83,14 @@ pub fn flow(plan: &Plan, graph: &PlanGraph) -> String {
             } else {
                 ("#555", "arrow", 1)
             };
-            let (x1, y1, x2, y2) = (fx + BOX_W, fy + box_h / 2, tx, ty + box_h / 2);
-            let gap = ranks
-                .get(i)
-                .copied()
-                .unwrap_or(0)
-                .saturating_sub(ranks.get(j).copied().unwrap_or(0));
-            if gap > 1 {
-                // A long edge bends under the boxes it would otherwise cross.
-                let below = y1.max(y2) + box_h / 2 + 36;
+            let (x1, y1, x2, y2) = (fx + BOX_W / 2, fy + box_h, tx + BOX_W / 2, ty);
+            if y2 > y1 + row_h - box_h {
+                // A long edge runs down the left margin beside the boxes it would otherwise cross.
+                let side = fx.min(tx).saturating_sub(MARGIN / 2).max(2);
                 s.push_str(&format!(
-                    "<path d=\"M{x1},{y1} C{},{below} {},{below} {x2},{y2}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{w}\" marker-end=\"url(#{marker})\"/>\n",
-                    x1 + 30,
-                    x2.saturating_sub(30)
+                    "<path d=\"M{x1},{y1} C{side},{} {side},{} {x2},{y2}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{w}\" marker-end=\"url(#{marker})\"/>\n",
+                    y1 + ROW_GAP,
+                    y2.saturating_sub(ROW_GAP)
                 ));
             } else {
                 s.push_str(&format!(
@@ -124,15 +140,65 @@ fn label_lines(step: &Step) -> Vec<String> {
     lines
 }
 
+/// Wraps a box title at word boundaries: between two Chinese characters, never inside a run of
+/// ASCII letters or digits, never before closing punctuation (a line never starts with "）") and
+/// never after opening punctuation.
 fn wrap(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    if chars.is_empty() {
-        return vec![String::new()];
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0usize; // in half-width units
+    for unit in units(text) {
+        let w: usize = unit.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+        if used > 0 && used + w > CHARS_PER_LINE * 2 {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        line.push_str(&unit);
+        used += w;
     }
-    chars
-        .chunks(CHARS_PER_LINE)
-        .map(|c| c.iter().collect())
-        .collect()
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The unbreakable pieces of a text: ASCII words, single Chinese characters, with closing
+/// punctuation glued to the piece before and opening punctuation to the piece after.
+fn units(text: &str) -> Vec<String> {
+    const CLOSING: &str = "）)」』】》〉，。、；：！？,.;:!?%";
+    const OPENING: &str = "（(「『【《〈";
+    let mut out: Vec<String> = Vec::new();
+    let mut open = String::new();
+    let mut prev_word = false;
+    for c in text.chars() {
+        let word = c.is_ascii_alphanumeric();
+        if CLOSING.contains(c) {
+            match out.last_mut() {
+                Some(last) if open.is_empty() => last.push(c),
+                _ => open.push(c),
+            }
+            prev_word = false;
+        } else if OPENING.contains(c) {
+            open.push(c);
+            prev_word = false;
+        } else if c == ' ' {
+            out.push(std::mem::take(&mut open) + " ");
+            prev_word = false;
+        } else if word && prev_word && open.is_empty() {
+            if let Some(last) = out.last_mut() {
+                last.push(c);
+            }
+        } else {
+            let mut u = std::mem::take(&mut open);
+            u.push(c);
+            out.push(u);
+            prev_word = word;
+        }
+    }
+    if !open.is_empty() {
+        out.push(open);
+    }
+    out
 }
 
 /// Whether `from → to` are consecutive on the plan's critical path.
@@ -156,4 +222,25 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn no_line_starts_with_closing_punctuation() {
+        let lines = wrap("出生医学证明签发（助产机构）");
+        assert!(lines.iter().all(|l| !l.starts_with('）')), "{lines:?}");
+        assert_eq!(lines.concat(), "出生医学证明签发（助产机构）");
+        let lines = wrap("一二三四五六七八九十（甲）");
+        assert!(lines.iter().all(|l| !l.starts_with('）')), "{lines:?}");
+        assert_eq!(lines.concat(), "一二三四五六七八九十（甲）");
+    }
+
+    #[test]
+    fn ascii_words_stay_whole() {
+        let lines = wrap("一二三四五六七八九ABCDEF");
+        assert_eq!(lines, vec!["一二三四五六七八九", "ABCDEF"]);
+    }
 }

@@ -188,10 +188,10 @@ pub fn answer_label(s: Option<&Question>, a: &Answer) -> String {
     }
 }
 
-/// "applies when …" wording: `所有情形` or `新生儿落户地为「本市户籍家庭户」时`.
+/// "applies when …" wording: `均适用` or `新生儿落户地为「本市户籍家庭户」时`.
 pub fn applies(c: &Condition, situations: &[Question]) -> String {
     match c {
-        Condition::Always => "所有情形".to_string(),
+        Condition::Always => "均适用".to_string(),
         _ => format!("{}时", condition(c, situations)),
     }
 }

@@ -9,8 +9,7 @@
 use super::*;
 use crate::syntax::kind::SyntaxKind;
 
-/// The deepest condition accepted: levels of `not` and of `and`/`or` lists inside each other.
-pub const MAX_COND_DEPTH: usize = 32;
+use crate::syntax::MAX_COND_DEPTH;
 
 /// A built condition and its depth (0 for a comparison).
 type Built = (Expr, usize);

@@ -90,8 +90,11 @@ impl Builder {
                 return Some(s.clone());
             }
         }
-        self.diags
-            .push(d::bad_value(a.span, key, "one string in double quotes"));
+        self.diags.push(d::bad_value(
+            a.span,
+            key,
+            crate::diagnostics::t!("wants-one-string"),
+        ));
         None
     }
 
@@ -101,7 +104,11 @@ impl Builder {
                 return Some(n.clone());
             }
         }
-        self.diags.push(d::bad_value(a.span, key, "one number"));
+        self.diags.push(d::bad_value(
+            a.span,
+            key,
+            crate::diagnostics::t!("wants-one-number"),
+        ));
         None
     }
 
@@ -115,7 +122,11 @@ impl Builder {
         if matches!(a.args, RawArgs::None) {
             Some(a.span)
         } else {
-            self.diags.push(d::bad_value(a.span, key, "no value"));
+            self.diags.push(d::bad_value(
+                a.span,
+                key,
+                crate::diagnostics::t!("wants-no-value"),
+            ));
             None
         }
     }
@@ -161,21 +172,18 @@ impl Builder {
                 if head.second.is_some() || alias.is_some() {
                     self.diags.push(d::malformed_entry(
                         span,
-                        "a field declaration cannot also refer to another field",
-                        "either declare a new field (`ID \"label\" TYPE`) or refer to one (`local = shared`), not both",
+                        crate::diagnostics::t!("e0014-declare-and-refer"),
+                        crate::diagnostics::t!("e0014-declare-and-refer-help"),
                     ));
                     return None;
                 }
                 let Some(label) = label else {
                     self.diags.push(d::malformed_entry(
                         span,
-                        &format!(
-                            "the field `{}` is declared without a label",
-                            head.first.name
-                        ),
-                        &format!(
-                            "give it the label the applicant reads: `{} \"标签\" …`",
-                            head.first.name
+                        crate::diagnostics::t!("e0014-no-label", name = head.first.name.as_str()),
+                        crate::diagnostics::t!(
+                            "e0014-no-label-help",
+                            name = head.first.name.as_str()
                         ),
                     ));
                     return None;
@@ -194,8 +202,8 @@ impl Builder {
                         if head.second.is_some() {
                             self.diags.push(d::malformed_entry(
                                 span,
-                                "the name before `=` must be a plain name",
-                                "write `local = target`, e.g. `guardian_id = mother_id`",
+                                crate::diagnostics::t!("e0014-plain-name"),
+                                crate::diagnostics::t!("e0014-plain-name-help"),
                             ));
                             return None;
                         }
@@ -224,6 +232,20 @@ impl Builder {
                 TypeExprKind::Choice { multi, options }
             }
             _ => {
+                // Node ancestors include the node itself: this list is one of them.
+                let lists = n.ancestors().filter(|a| a.kind() == LIST_TYPE).count();
+                if lists > crate::syntax::MAX_LIST_DEPTH {
+                    // Its fields, deeper still, are not read (it stays a list, of no fields):
+                    // one diagnostic, at the outermost list past the limit.
+                    if lists == crate::syntax::MAX_LIST_DEPTH + 1 {
+                        self.diags
+                            .push(d::lists_too_deep(n.span(), crate::syntax::MAX_LIST_DEPTH));
+                    }
+                    return Some(TypeExpr {
+                        kind: TypeExprKind::List(Vec::new()),
+                        span: n.span(),
+                    });
+                }
                 let block = self.need(n, n.child(ENTRY_BLOCK))?;
                 let mut fields = Vec::new();
                 for e in self.entries(block) {
@@ -231,8 +253,8 @@ impl Builder {
                         Entry::Def(f) => fields.push(f),
                         Entry::Ref(r) => self.diags.push(d::malformed_entry(
                             r.span,
-                            "a list declares its own fields",
-                            "write each member as `ID \"label\" TYPE { … }`",
+                            crate::diagnostics::t!("e0014-list-own-fields"),
+                            crate::diagnostics::t!("e0014-list-own-fields-help"),
                         )),
                     }
                 }
@@ -252,7 +274,7 @@ impl Builder {
                 self.diags.push(d::unknown_attr(
                     a.name.span,
                     &a.name.name,
-                    "constraint",
+                    crate::diagnostics::t!("context-constraint"),
                     &spellings(kw::CONSTRAINTS),
                 ));
                 continue;
@@ -266,7 +288,7 @@ impl Builder {
                         self.diags.push(d::bad_value(
                             a.span,
                             "required",
-                            "nothing, or `when` and a condition",
+                            crate::diagnostics::t!("wants-required"),
                         ));
                         continue;
                     }
@@ -287,13 +309,15 @@ impl Builder {
                         _ => ConstraintKind::MaxItems(n),
                     }
                 }
-                "pattern" | "help" | "placeholder" => {
+                "pattern" | "help" | "placeholder" | "hint" | "message" => {
                     let Some(s) = self.one_string(&a, key) else {
                         continue;
                     };
                     match key {
                         "pattern" => ConstraintKind::Pattern(s),
                         "help" => ConstraintKind::Help(s),
+                        "hint" => ConstraintKind::Hint(s),
+                        "message" => ConstraintKind::Message(s),
                         _ => ConstraintKind::Placeholder(s),
                     }
                 }
@@ -310,7 +334,7 @@ impl Builder {
                             self.diags.push(d::bad_value(
                                 a.span,
                                 key,
-                                "a date such as \"2000-01-01\", or `today`",
+                                crate::diagnostics::t!("wants-date"),
                             ));
                             continue;
                         }
@@ -319,7 +343,7 @@ impl Builder {
                         self.diags.push(d::bad_value(
                             a.span,
                             key,
-                            "a date such as \"2000-01-01\", or `today`",
+                            crate::diagnostics::t!("wants-date"),
                         ));
                         continue;
                     }
@@ -328,14 +352,20 @@ impl Builder {
                     RawArgs::Values(v) => match v.as_slice() {
                         [Value::Literal(l)] => ConstraintKind::Default(l.clone()),
                         _ => {
-                            self.diags
-                                .push(d::bad_value(a.span, "default", "one value"));
+                            self.diags.push(d::bad_value(
+                                a.span,
+                                "default",
+                                crate::diagnostics::t!("wants-one-value"),
+                            ));
                             continue;
                         }
                     },
                     _ => {
-                        self.diags
-                            .push(d::bad_value(a.span, "default", "one value"));
+                        self.diags.push(d::bad_value(
+                            a.span,
+                            "default",
+                            crate::diagnostics::t!("wants-one-value"),
+                        ));
                         continue;
                     }
                 },

@@ -134,8 +134,8 @@ impl Builder {
         if let (Some(old), Some(_)) = (&old, &source) {
             self.diags.push(d::malformed_entry(
                 old.span,
-                "this fee names its basis twice",
-                "keep one: `fee AMOUNT yuan basis \"…\"`",
+                crate::diagnostics::t!("e0014-fee-basis-twice"),
+                crate::diagnostics::t!("e0014-fee-basis-twice-help"),
             ));
         }
         let basis = source.or(old);
@@ -155,7 +155,7 @@ impl Builder {
         if yuan.text.starts_with('-') || !cents_ok {
             self.diags.push(d::bad_number(
                 yuan.span,
-                "a fee is a non-negative amount of yuan with at most 2 decimals",
+                crate::diagnostics::t!("e0013-fee"),
             ));
             return None;
         }
@@ -179,8 +179,8 @@ impl Builder {
             if let Some(n) = name {
                 self.diags.push(d::malformed_entry(
                     n.span,
-                    "a reused output takes its name from the output",
-                    "delete the name, or declare a material of this item with `material ID \"name\"`",
+                    crate::diagnostics::t!("e0014-reuse-named"),
+                    crate::diagnostics::t!("e0014-reuse-named-help"),
                 ));
             }
             let mut when = None;
@@ -191,7 +191,7 @@ impl Builder {
                     _ => self.diags.push(d::unknown_attr(
                         a.name.span,
                         &a.name.name,
-                        "attribute of a reused output (only `when` is allowed)",
+                        crate::diagnostics::t!("context-reuse-attribute"),
                         &["when"],
                     )),
                 }
@@ -206,8 +206,11 @@ impl Builder {
         let Some(name) = name else {
             self.diags.push(d::malformed_entry(
                 span,
-                &format!("the material `{}` has no name", path.first.name),
-                &format!("write `material {} \"材料名称\" {{ original 1 }}`, or reuse an output as `material ITEM.OUTPUT`", path.first.name),
+                crate::diagnostics::t!("e0014-material-no-name", name = path.first.name.as_str()),
+                crate::diagnostics::t!(
+                    "e0014-material-no-name-help",
+                    name = path.first.name.as_str()
+                ),
             ));
             return None;
         };
@@ -218,7 +221,7 @@ impl Builder {
                 self.diags.push(d::unknown_attr(
                     a.name.span,
                     &a.name.name,
-                    "material attribute",
+                    crate::diagnostics::t!("context-material-attribute"),
                     &spellings(kw::MATERIAL_ATTRS),
                 ));
                 continue;
@@ -256,7 +259,11 @@ impl Builder {
                 _ => match a.args {
                     RawArgs::When(e @ Some(_)) => self.once(&mut seen, key, span, &mut m.when, e),
                     RawArgs::When(None) => {}
-                    _ => self.diags.push(d::bad_value(span, "when", "a condition")),
+                    _ => self.diags.push(d::bad_value(
+                        span,
+                        "when",
+                        crate::diagnostics::t!("expect-condition"),
+                    )),
                 },
             }
         }
@@ -295,7 +302,7 @@ impl Builder {
                 None => self.diags.push(d::unknown_attr(
                     a.name.span,
                     &a.name.name,
-                    "output attribute",
+                    crate::diagnostics::t!("context-output-attribute"),
                     &spellings(kw::OUTPUT_ATTRS),
                 )),
             }

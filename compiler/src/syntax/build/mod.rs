@@ -79,11 +79,11 @@ impl Builder {
         self.diags.push(
             Diagnostic::error(
                 Code::I0001,
-                format!("internal error: unexpected {:?}", e.kind()),
+                crate::diagnostics::t!("i0001-unexpected", kind = format!("{:?}", e.kind())),
                 element_span(e),
-                "here",
+                crate::diagnostics::t!("i0001-here"),
             )
-            .with_note("this is a bug in yjs, not in your file; please report it with this file"),
+            .with_note(crate::diagnostics::t!("i0001-syntax-note")),
         );
     }
 
@@ -245,7 +245,7 @@ impl Builder {
         if v.is_none() {
             self.diags.push(d::bad_number(
                 n.span,
-                &format!("{what} must be a whole number of at most 4294967295"),
+                crate::diagnostics::t!("e0013-whole", what = what),
             ));
         }
         v
@@ -311,7 +311,7 @@ impl Builder {
                 self.diags.push(d::unknown_attr(
                     a.name.span,
                     &a.name.name,
-                    "department attribute",
+                    crate::diagnostics::t!("context-department-attribute"),
                     &spellings(kw::DEPARTMENT_ATTRS),
                 ));
                 continue;
@@ -338,8 +338,8 @@ impl Builder {
                 Entry::Def(f) => fields.push(f),
                 Entry::Ref(r) => self.diags.push(d::malformed_entry(
                     r.span,
-                    "a dictionary entry must declare a field",
-                    "write `ID \"label\" TYPE { constraints }`, e.g. `name \"姓名\" text { max_length 50 }`",
+                    crate::diagnostics::t!("e0014-dictionary-ref"),
+                    crate::diagnostics::t!("e0014-dictionary-ref-help"),
                 )),
             }
         }
@@ -485,10 +485,8 @@ impl Builder {
         match n.as_u32().filter(|v| (1..=100).contains(v)) {
             Some(v) => Some((v, s.span())),
             None => {
-                self.diags.push(d::bad_number(
-                    n.span,
-                    "the warning threshold is a whole percentage from 1% to 100%",
-                ));
+                self.diags
+                    .push(d::bad_number(n.span, crate::diagnostics::t!("e0013-warn")));
                 None
             }
         }

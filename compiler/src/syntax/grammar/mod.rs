@@ -40,8 +40,8 @@ pub(super) fn diagnose(file: FileId, text: &str, start: usize, context: Context)
         Err(e) => pest_error(file, text, start, &e, Some(context)),
         Ok(_) => d::syntax(
             Span::new(file, start, start + text.len()),
-            "a statement",
-            "text that cannot be read here",
+            crate::diagnostics::t!("expect-statement"),
+            crate::diagnostics::t!("found-unreadable"),
         ),
     }
 }
