@@ -246,39 +246,31 @@ pub fn joint_cap(
 pub fn rules_exclude_everything(rules: &[(String, Span)]) -> Diagnostic {
     let mut it = rules.iter();
     let Some((first, span)) = it.next() else {
-        return Diagnostic::bare_error(
-            Code::E0308,
-            "the rules exclude every combination of answers",
-        );
+        return Diagnostic::bare_error(Code::E0308, t!("e0308-bare"));
     };
     let mut d = Diagnostic::error(
         Code::E0308,
-        "the rules exclude every combination of answers, so no applicant could ever apply",
+        t!("e0308"),
         *span,
-        format!("「{first}」"),
+        t!("e0308-label", rule = first.as_str()),
     );
     for (text, span) in it {
-        d = d.with_label(*span, format!("「{text}」"));
+        d = d.with_label(*span, t!("e0308-label", rule = text.as_str()));
     }
-    d.with_note("a rule says what every possible combination of answers meets; together these rules are never met")
-        .with_help("write each rule as what must hold, not as the combination it forbids: to forbid A together with B, write `not (A and B)`")
+    d.with_note(t!("e0308-note")).with_help(t!("e0308-help"))
 }
 
 #[cold]
 pub fn item_excluded(item: &str, when: &str, span: Span, rules: &[(String, Span)]) -> Diagnostic {
     let mut d = Diagnostic::warning(
         Code::W0304,
-        format!("`{item}` never applies: the rules exclude every combination where {when}"),
+        t!("w0304", item = item, when = when),
         span,
-        "no possible combination of answers meets this",
+        t!("w0304-label"),
     );
     for (text, span) in rules {
-        d = d.with_label(*span, format!("excluded by 「{text}」"));
+        d = d.with_label(*span, t!("w0304-rule", rule = text.as_str()));
     }
-    d.with_note(
-        "an item that never applies is never handled, yet the guide and the form still show it",
-    )
-    .with_help(format!(
-        "if `{item}` is needed, correct its `when` or the rule; otherwise delete the item"
-    ))
+    d.with_note(t!("w0304-note"))
+        .with_help(t!("w0304-help", item = item))
 }
