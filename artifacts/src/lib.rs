@@ -14,7 +14,9 @@ pub mod validators;
 
 pub use condition::{Answer, Answers, Condition};
 pub use graph::{applicability, GraphError, PlanGraph};
-pub use plan::{Joint, Limit, Plan, Scenario, Scenarios, Step, StepKind, Supervision};
+pub use plan::{
+    Joint, Limit, Plan, Scenario, Scenarios, SituationRule, Step, StepKind, Supervision,
+};
 pub use projection::{ProjectedField, ProjectedMaterial, Projection, Projections};
 
 /// The version of the artifact format; bumped on any incompatible change.

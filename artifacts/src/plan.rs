@@ -35,6 +35,19 @@ pub struct Plan {
     pub scenarios: Scenarios,
     /// Supervision (督办) settings.
     pub supervision: Supervision,
+    /// The rules between situations (`rule "…" { … }`): every possible combination of answers
+    /// meets each; a submission that breaks one is refused with its text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<SituationRule>,
+}
+
+/// A rule between situations: its text, as the analyst wrote it, and its condition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct SituationRule {
+    /// What the rule says, e.g. 简易注销不适用于被吊销的企业.
+    pub text: String,
+    /// What every possible combination of answers meets.
+    pub condition: Condition,
 }
 
 /// A time limit with its unit, and its static equivalent in working days.

@@ -265,6 +265,10 @@ fn the_base_submission_is_accepted_in_every_scenario() {
     for m in &examples() {
         for picks in scenarios(&m.form, 4096) {
             let (answers, situations) = form_gen::answers(&m.form, &picks);
+            // A combination the matter's rules exclude is refused by design.
+            if m.form.rules.iter().any(|r| !r.condition.eval(&answers)) {
+                continue;
+            }
             let (doc, _) = form_gen::base(&m.form, &answers, situations);
             let errors: Vec<String> = m.merged.iter_errors(&doc).map(|e| e.to_string()).collect();
             assert!(errors.is_empty(), "{}: {errors:?}: {doc}", m.form.matter);

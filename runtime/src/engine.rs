@@ -63,6 +63,7 @@ impl Engine {
         for step in &artifacts.plan().steps {
             conds.push(&step.condition);
         }
+        conds.extend(artifacts.plan().rules.iter().map(|r| &r.condition));
         for p in &artifacts.projections().items {
             conds.push(&p.condition);
             conds.extend(p.fields.iter().filter_map(|f| f.required.as_ref()));
@@ -103,7 +104,8 @@ impl Engine {
         received: NaiveDateTime,
     ) -> Result<CaseRecord, SubmitError> {
         let date = received.date();
-        let problems = self.validator.validate(submission, date);
+        let mut problems = self.validator.validate(submission, date);
+        problems.extend(self.broken_rules(&self.answers(submission)));
         if !problems.is_empty() {
             return Err(SubmitError::Invalid(problems));
         }
@@ -169,6 +171,37 @@ impl Engine {
     /// A freshly accepted case of a record this engine made, on the graph built at load.
     pub(crate) fn open(&self, record: CaseRecord) -> Case {
         Case::with_graph(record, self.artifacts.graph().clone())
+    }
+
+    /// The rules between situations that `answers` break, each as a problem worded with the
+    /// rule's text at its first situation. A rule over an unanswered situation is not judged
+    /// (the missing answer is its own problem).
+    pub fn broken_rules(&self, answers: &Answers) -> Vec<Problem> {
+        let schema = self.artifacts.schema();
+        self.artifacts
+            .plan()
+            .rules
+            .iter()
+            .filter(|r| {
+                let sits = r.condition.situations();
+                sits.iter().all(|s| answers.contains_key(*s)) && !r.condition.eval(answers)
+            })
+            .map(|r| {
+                let first = r
+                    .condition
+                    .situations()
+                    .first()
+                    .copied()
+                    .unwrap_or_default();
+                let pointer = format!("/{first}");
+                Problem {
+                    label: crate::validate::label_at(schema, &pointer),
+                    pointer,
+                    message: format!("所选情形不能同时成立：{}", r.text),
+                    code: "rule".to_owned(),
+                }
+            })
+            .collect()
     }
 
     /// The situations some condition mentions, by id.

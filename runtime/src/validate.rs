@@ -68,6 +68,10 @@ impl FormValidator {
         domain_checks(&self.schema, submission, "", today, &mut problems);
         text::checks(&self.schema, submission, "", &mut problems);
         for error in self.compiled.iter_errors(submission) {
+            // A broken rule between situations is worded once, with its text, by the engine.
+            if in_rule(&self.schema, error.schema_path().as_str()) {
+                continue;
+            }
             let at = error.instance_path().as_str().to_owned();
             let (pointer, message) = describe(error.kind(), at);
             let code = error.kind().keyword().to_owned();
@@ -87,6 +91,22 @@ impl FormValidator {
         problems.dedup();
         problems
     }
+}
+
+/// The marker the compiler puts on a rule's `allOf` entry (`emit::form::schema::RULE_COMMENT`).
+pub const RULE_COMMENT: &str = "yjs rule";
+
+/// Whether a schema location lies inside a rule's top-level `allOf` entry.
+fn in_rule(schema: &Value, location: &str) -> bool {
+    let mut parts = location.trim_start_matches('/').split('/');
+    if parts.next() != Some("allOf") {
+        return false;
+    }
+    parts
+        .next()
+        .and_then(|k| k.parse::<usize>().ok())
+        .and_then(|k| schema.get("allOf")?.get(k)?.get("$comment")?.as_str())
+        == Some(RULE_COMMENT)
 }
 
 /// Reads a submission's text as JSON; a key given twice in one object is refused

@@ -107,3 +107,22 @@ fn a_multi_select_answer_must_be_a_set_of_its_options() {
         );
     }
 }
+
+#[test]
+fn a_combination_the_rules_exclude_is_refused_with_the_rule() {
+    let engine = company_change();
+    let received = at("2026-03-02 09:00");
+    let Err(yjs_runtime::SubmitError::Invalid(problems)) =
+        engine.submit(&submission(json!([]), json!([])), received)
+    else {
+        panic!("a change of nothing is no application");
+    };
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].code, "rule");
+    assert_eq!(problems[0].pointer, "/changes");
+    assert_eq!(problems[0].label, "变更事项");
+    assert_eq!(
+        problems[0].message,
+        "所选情形不能同时成立：变更登记至少选择一项变更事项"
+    );
+}

@@ -4,6 +4,66 @@
 //! digit changes slowest, so combinations come in declaration order of the situations and of
 //! their options.
 
+use crate::resolve::model::{Answers, Cond, Matter, Pick, Situation};
+use la_arena::Idx;
+
+/// The most combinations of the rules' other situations tried for one combination; past it a
+/// combination is kept (nothing is excluded that could not be checked).
+pub const MAX_RULE_COMBINATIONS: u64 = 1 << 12;
+
+/// The matter's rules (`rule "…" { … }`) as a filter on combinations of some situations'
+/// answers: a combination is possible when some answers to the rules' other situations meet
+/// every rule. Scenarios, implication checks and notices enumerate only possible ones.
+#[derive(Debug, Clone)]
+pub struct Rules<'a> {
+    rules: Vec<&'a Cond>,
+    extra: Vec<Idx<Situation>>,
+    extra_radix: Vec<usize>,
+}
+
+impl<'a> Rules<'a> {
+    /// The filter for combinations of `given`'s answers.
+    pub fn new(matter: &'a Matter, given: &[Idx<Situation>]) -> Self {
+        let rules: Vec<&Cond> = matter.rules.iter().map(|r| &r.cond).collect();
+        let mut extra: Vec<Idx<Situation>> = rules
+            .iter()
+            .flat_map(|c| c.situations())
+            .filter(|s| !given.contains(s))
+            .collect();
+        extra.sort_unstable();
+        extra.dedup();
+        let extra_radix = extra
+            .iter()
+            .map(|s| matter.situations[*s].radix().max(1))
+            .collect();
+        Rules {
+            rules,
+            extra,
+            extra_radix,
+        }
+    }
+
+    /// Whether the combination `answers` (one answer per given situation) can occur.
+    pub fn allow(&self, answers: &[(Idx<Situation>, Pick)]) -> bool {
+        if self.rules.is_empty() {
+            return true;
+        }
+        let mut full: Answers = answers.iter().copied().collect();
+        if self.extra.is_empty() {
+            return self.rules.iter().all(|c| c.eval(&full));
+        }
+        if count(&self.extra_radix) > MAX_RULE_COMBINATIONS {
+            return true;
+        }
+        combinations(&self.extra_radix).any(|digits| {
+            for (s, d) in self.extra.iter().zip(digits) {
+                full.insert(*s, Pick(d));
+            }
+            self.rules.iter().all(|c| c.eval(&full))
+        })
+    }
+}
+
 /// The number of combinations of the given radices (saturating); 0 when some radix is 0.
 pub fn count(radix: &[usize]) -> u64 {
     radix

@@ -19,6 +19,8 @@ pub struct Form {
     pub name: String,
     /// The situation questions, in declaration order; every submission answers all of them.
     pub situations: Vec<Question>,
+    /// The rules between the situations' answers, in declaration order.
+    pub rules: Vec<yjs_artifacts::SituationRule>,
     /// The shared fields that at least one item binds, in `shared` declaration order.
     pub shared: Vec<SharedField>,
     /// One entry per item, in declaration order.

@@ -7,7 +7,7 @@ use crate::ir::documents::{
     Copies, Department, Documents, Faq, Fee, FormLine, Identifies, Item, Legal, MaterialRow,
     MaterialSource, Necessity, Notices, Output, MAX_NOTICES, MAX_REFORM_COMBINATIONS,
 };
-use crate::resolve::{self, Cond, DeptId, ItemField, Material, Matter, Program, Scalar};
+use crate::resolve::{self, Cond, DeptId, ItemField, Material, Matter, Pick, Program, Scalar};
 use yjs_artifacts::Condition;
 
 /// The documents IR of one matter.
@@ -147,19 +147,36 @@ fn identifies(matter: &Matter) -> Identifies {
 fn notices(matter: &Matter) -> Notices {
     let radix: Vec<usize> = matter.situations.values().map(|s| s.radix()).collect();
     let combinations = combos::count(&radix);
-    let all: Vec<Vec<usize>> = if combinations > MAX_REFORM_COMBINATIONS {
-        Vec::new()
-    } else {
-        combos::combinations(&radix).collect()
-    };
+    if combinations > MAX_REFORM_COMBINATIONS {
+        // Too many to sift through the rules: the count is an upper bound, and no notice is
+        // written one by one anyway.
+        return Notices {
+            combinations,
+            list: Vec::new(),
+            all: Vec::new(),
+        };
+    }
+    // The combinations the rules allow: an impossible one gets no notice and no figure.
+    let ids: Vec<_> = matter.situations.iter().map(|(i, _)| i).collect();
+    let rules = combos::Rules::new(matter, &ids);
+    let possible: Vec<Vec<usize>> = combos::combinations(&radix)
+        .filter(|digits| {
+            let answers: Vec<_> = ids
+                .iter()
+                .copied()
+                .zip(digits.iter().map(|d| Pick(*d)))
+                .collect();
+            rules.allow(&answers)
+        })
+        .collect();
     Notices {
-        combinations,
-        list: if combinations > MAX_NOTICES {
+        combinations: possible.len() as u64,
+        list: if possible.len() as u64 > MAX_NOTICES {
             Vec::new()
         } else {
-            all.clone()
+            possible.clone()
         },
-        all,
+        all: possible,
     }
 }
 

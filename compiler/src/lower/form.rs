@@ -130,6 +130,14 @@ pub fn form(files: &Files, program: &Program, matter: &Matter, a: &FormAnalysis)
         matter: matter.id.name.clone(),
         name: matter.name.value.clone(),
         situations: questions(matter),
+        rules: matter
+            .rules
+            .iter()
+            .map(|r| yjs_artifacts::SituationRule {
+                text: r.text.value.clone(),
+                condition: super::cond::artifact(Some(&r.cond), &matter.situations),
+            })
+            .collect(),
         shared,
         items,
         fields_before,

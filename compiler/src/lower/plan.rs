@@ -8,7 +8,8 @@ use crate::ir::plan::PlanIr;
 use crate::resolve::{DeptId, DurationKind, Matter, Pick, Situation};
 use la_arena::Idx;
 use yjs_artifacts::{
-    Answers, Condition, Joint, Plan, Scenario, Scenarios, Step, StepKind, Supervision,
+    Answers, Condition, Joint, Plan, Scenario, Scenarios, SituationRule, Step, StepKind,
+    Supervision,
 };
 
 /// The supervision threshold without a `warn` statement, in percent of a step's promised time.
@@ -148,6 +149,14 @@ pub fn plan(program: &crate::resolve::Program, matter: &Matter, a: &Analysis) ->
         supervision: Supervision {
             warn_percent: matter.warn_percent.map_or(DEFAULT_WARN_PERCENT, |(p, _)| p),
         },
+        rules: matter
+            .rules
+            .iter()
+            .map(|r| SituationRule {
+                text: r.text.value.clone(),
+                condition: artifact(Some(&r.cond), &matter.situations),
+            })
+            .collect(),
     };
     PlanIr { plan, conditions }
 }

@@ -501,6 +501,17 @@ impl Resolver<'_> {
             }
         }
         let situations = self.situations(&m.situations);
+        let rules: Vec<Rule> = m
+            .rules
+            .iter()
+            .filter_map(|r| {
+                Some(Rule {
+                    text: text(&r.text),
+                    cond: self.cond(&r.cond, &situations)?,
+                    span: r.span,
+                })
+            })
+            .collect();
         let shared = self.shared(m, file, &situations, program);
         let items = self.items(m, file, &situations, &shared);
         let flow = self.flow(m, file, &items);
@@ -530,6 +541,7 @@ impl Resolver<'_> {
             sources: convert::sources(&m.sources),
             notes: texts(&m.notes),
             situations,
+            rules,
             shared,
             items,
             flow,

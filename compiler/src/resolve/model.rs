@@ -128,6 +128,8 @@ pub struct Matter {
     /// Remarks for analysts (`note`); never printed in a public document.
     pub notes: Vec<Text>,
     pub situations: Arena<Situation>,
+    /// Conditions every combination of answers meets; the other combinations cannot occur.
+    pub rules: Vec<Rule>,
     /// The `shared` block's fields; an `Idx<Field>` of this arena is a shared-field id.
     pub shared: Arena<Field>,
     pub items: Arena<Item>,
@@ -200,6 +202,14 @@ impl Situation {
             vec![id_at(pick.0)]
         }
     }
+}
+
+/// `rule "text" { cond }`: every combination of answers that can occur meets `cond`.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub text: Text,
+    pub cond: Cond,
+    pub span: Span,
 }
 
 /// One situation's answer as a digit of the combination enumerator: the option position of a

@@ -125,6 +125,7 @@ pub struct Matter {
     /// `note "…"` remarks for analysts; never printed.
     pub notes: Vec<Str>,
     pub situations: Vec<Situation>,
+    pub rules: Vec<Rule>,
     pub shared: Option<Block<Entry>>,
     pub items: Vec<Item>,
     pub flow: Option<Flow>,
@@ -143,6 +144,14 @@ pub struct Extension {
 #[derive(Debug, Clone)]
 pub struct Block<T> {
     pub entries: Vec<T>,
+    pub span: Span,
+}
+
+/// `rule "text" { condition }`: a condition every combination of answers meets.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub text: Str,
+    pub cond: Expr,
     pub span: Span,
 }
 

@@ -232,6 +232,13 @@ pub const KEYWORDS: &[Keyword] = &[
         &[many(Options, OPTION)],
     ),
     kw(
+        RULE_KW,
+        &["rule"],
+        &["规则"],
+        "a condition every answer combination meets",
+        &[many(Matter, RULE_STMT)],
+    ),
+    kw(
         SHARED_KW,
         &["shared"],
         &["共享"],

@@ -80,6 +80,8 @@ kinds! {
     SITUATION_KW,
     /// The keyword `option`, in either spelling.
     OPTION_KW,
+    /// The keyword `rule`, in either spelling.
+    RULE_KW,
     /// The keyword `shared`, in either spelling.
     SHARED_KW,
     /// The keyword `item`, in either spelling.
@@ -228,6 +230,10 @@ kinds! {
     NOTE_STMT,
     /// `situation ID "question" bool | { options }`.
     SITUATION,
+    /// `rule "text" { condition }`.
+    RULE_STMT,
+    /// The `{ condition }` of a rule.
+    RULE_BLOCK,
     /// The `{ … }` of a situation or a choice.
     OPTION_BLOCK,
     /// `option? ID "label"`.

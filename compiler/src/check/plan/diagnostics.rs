@@ -241,3 +241,36 @@ pub fn joint_cap(
         d.with_help(t!("w0302-help"))
     }
 }
+
+#[cold]
+pub fn rules_exclude_everything(rules: &[(String, Span)]) -> Diagnostic {
+    let mut it = rules.iter();
+    let Some((first, span)) = it.next() else {
+        return Diagnostic::bare_error(Code::E0308, t!("e0308-bare"));
+    };
+    let mut d = Diagnostic::error(
+        Code::E0308,
+        t!("e0308"),
+        *span,
+        t!("e0308-label", rule = first.as_str()),
+    );
+    for (text, span) in it {
+        d = d.with_label(*span, t!("e0308-label", rule = text.as_str()));
+    }
+    d.with_note(t!("e0308-note")).with_help(t!("e0308-help"))
+}
+
+#[cold]
+pub fn item_excluded(item: &str, when: &str, span: Span, rules: &[(String, Span)]) -> Diagnostic {
+    let mut d = Diagnostic::warning(
+        Code::W0304,
+        t!("w0304", item = item, when = when),
+        span,
+        t!("w0304-label"),
+    );
+    for (text, span) in rules {
+        d = d.with_label(*span, t!("w0304-rule", rule = text.as_str()));
+    }
+    d.with_note(t!("w0304-note"))
+        .with_help(t!("w0304-help", item = item))
+}

@@ -7,6 +7,7 @@
 mod deadlines;
 pub mod diagnostics;
 pub mod graph;
+mod rules;
 pub mod scenarios;
 pub mod schedule;
 pub mod soundness;
@@ -53,6 +54,7 @@ pub fn analyse(matter: &Matter) -> (Analysis, Vec<Diagnostic>) {
             .collect();
         diags.push(diagnostics::cycle(&names, &edges));
     }
+    rules::check(matter, &mut diags);
     soundness::check(matter, &graph, &mut diags);
     deadlines::check_items(matter, &mut diags);
     let durations = deadlines::durations(matter);

@@ -104,13 +104,25 @@ pub fn analyse(matter: &Matter, graph: &FlowGraph, d: &Durations) -> ScenarioSet
             best,
         };
     }
-    let mut list = Vec::new();
-    for digits in combos::combinations(&radix) {
-        let answers: Vec<(Idx<Situation>, Pick)> = deciding
+    // A combination the rules exclude cannot occur. When they exclude every one (E0308), the
+    // schedule is computed over all of them, so that a worst case still exists.
+    let rules = combos::Rules::new(matter, &deciding);
+    let every = |digits: Vec<usize>| -> Vec<(Idx<Situation>, Pick)> {
+        deciding
             .iter()
             .copied()
             .zip(digits.into_iter().map(Pick))
-            .collect();
+            .collect()
+    };
+    let mut possible: Vec<Vec<(Idx<Situation>, Pick)>> = combos::combinations(&radix)
+        .map(every)
+        .filter(|a| rules.allow(a))
+        .collect();
+    if possible.is_empty() {
+        possible = combos::combinations(&radix).map(every).collect();
+    }
+    let mut list = Vec::new();
+    for answers in possible {
         let full: Answers = answers.iter().copied().collect();
         let applies: Vec<bool> = matter
             .items

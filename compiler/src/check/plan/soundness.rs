@@ -113,6 +113,8 @@ pub fn counterexample(
     if combos::count(&radix) > MAX_COMBINATIONS {
         return None;
     }
+    // Only a combination the rules allow is a counterexample.
+    let rules = combos::Rules::new(matter, &involved);
     combos::combinations(&radix).find_map(|digits| {
         let example: Vec<(Idx<Situation>, Pick)> = involved
             .iter()
@@ -120,7 +122,10 @@ pub fn counterexample(
             .zip(digits.into_iter().map(Pick))
             .collect();
         let answers: Answers = example.iter().copied().collect();
-        (premise.iter().all(|c| c.eval(&answers)) && !conclusion.eval(&answers)).then_some(example)
+        (premise.iter().all(|c| c.eval(&answers))
+            && !conclusion.eval(&answers)
+            && rules.allow(&example))
+        .then_some(example)
     })
 }
 

@@ -10,11 +10,26 @@
 //! names it requires under `properties`, and every object schema says `type: object` (Ajv strict).
 
 use super::fields;
-use super::{if_schema, question_schema, DRAFT_07, GENERATED};
+use super::{cond_schema, if_schema, question_schema, DRAFT_07, GENERATED};
 use crate::ir::cond;
 use crate::ir::form::{Form, Ty};
 use serde_json::{json, Map, Value};
 use yjs_artifacts::Condition;
+
+/// The marker of a rule's `allOf` entry, by which the runtime words its failure with the text.
+pub const RULE_COMMENT: &str = "yjs rule";
+
+/// A rule between situations: once its situations are answered, its condition must hold.
+fn rule_schema(r: &yjs_artifacts::SituationRule) -> Value {
+    let sits: Vec<&str> = r.condition.situations();
+    let defined: Map<String, Value> = sits.iter().map(|s| (s.to_string(), json!({}))).collect();
+    json!({
+        "$comment": RULE_COMMENT,
+        "description": r.text,
+        "if": { "properties": defined, "required": sits },
+        "then": cond_schema(&r.condition)
+    })
+}
 
 /// The merged form's schema.
 pub fn form_schema(form: &Form) -> Value {
@@ -90,6 +105,7 @@ pub fn form_schema(form: &Form) -> Value {
                 .into_iter()
                 .map(|(c, then)| json!({ "if": if_schema(&c), "then": then.to_json() })),
         )
+        .chain(form.rules.iter().map(rule_schema))
         .collect();
     if !all.is_empty() {
         schema.insert("allOf".into(), Value::Array(all));

@@ -241,6 +241,10 @@ pub fn guide_files(
 /// The one-time notice for one set of answers (`yjs notice`), in Markdown or HTML.
 pub fn notice(ir: &MatterIr, answers: &Answers, html: bool) -> Result<String, NoticeError> {
     let combination = notice::combination(&ir.form.situations, answers)?;
+    let broken = notice::broken_rules(ir, &combination);
+    if !broken.is_empty() {
+        return Err(NoticeError::Answers(broken));
+    }
     let n = notice::build(ir, &combination)?;
     let env = env()?;
     let ctx = context! { generated => Value::from_safe_string(GENERATED.to_string()), n => Value::from_serialize(&n) };

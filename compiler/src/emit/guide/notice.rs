@@ -62,6 +62,8 @@ pub enum AnswerProblem {
         question: String,
         valid: Vec<String>,
     },
+    /// The answers break a rule of the matter: the combination cannot occur.
+    Impossible { rule: String },
 }
 
 impl fmt::Display for AnswerProblem {
@@ -90,6 +92,9 @@ impl fmt::Display for AnswerProblem {
                 "situation `{situation}` ({question}) is not answered; give --answer {situation}=VALUE with one of: {}",
                 valid.join(", ")
             ),
+            AnswerProblem::Impossible { rule } => {
+                write!(f, "these answers cannot occur together: {rule}")
+            }
         }
     }
 }
@@ -297,6 +302,19 @@ pub fn combination(situations: &[Question], answers: &Answers) -> Result<Vec<usi
     } else {
         Err(NoticeError::Answers(problems))
     }
+}
+
+/// The rules the answers of a combination break (none for a possible combination).
+pub fn broken_rules(ir: &MatterIr, combination: &[usize]) -> Vec<AnswerProblem> {
+    let given = answers(&ir.form.situations, combination);
+    ir.form
+        .rules
+        .iter()
+        .filter(|r| !r.condition.eval(&given))
+        .map(|r| AnswerProblem::Impossible {
+            rule: r.text.clone(),
+        })
+        .collect()
 }
 
 /// Builds the notice of one combination.

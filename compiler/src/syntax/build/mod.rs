@@ -373,6 +373,7 @@ impl Builder {
             sources: Sources::default(),
             notes: Vec::new(),
             situations: Vec::new(),
+            rules: Vec::new(),
             shared: None,
             items: Vec::new(),
             flow: None,
@@ -441,6 +442,20 @@ impl Builder {
                     self.put(&mut seen, s, &mut m.extension, v);
                 }
                 SITUATION => m.situations.extend(self.situation(s)),
+                RULE_STMT => {
+                    let text = self.string_in(s);
+                    let block = self.need(s, s.child(RULE_BLOCK));
+                    let cond = block
+                        .and_then(|b| self.need(b, b.child(EXPR)))
+                        .and_then(|e| self.expr(e));
+                    if let (Some(text), Some(cond)) = (text, cond) {
+                        m.rules.push(Rule {
+                            text,
+                            cond,
+                            span: s.span(),
+                        });
+                    }
+                }
                 SHARED => {
                     let v = s.child(ENTRY_BLOCK).map(|b| Block {
                         entries: self.entries(b),

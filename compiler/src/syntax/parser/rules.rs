@@ -59,6 +59,21 @@ impl Parser<'_> {
                         p.block(OPTION_BLOCK, Context::Options)
                     })
             }),
+            RULE_STMT => self.node(node, |p| {
+                p.keyword()
+                    && p.eat(STRING)
+                    && p.node(RULE_BLOCK, |p| {
+                        p.eat(L_BRACE)
+                            && {
+                                p.newlines();
+                                p.expr()
+                            }
+                            && {
+                                p.newlines();
+                                p.eat(R_BRACE)
+                            }
+                    })
+            }),
             SHARED | FORM => self.node(node, |p| {
                 p.keyword() && p.block(ENTRY_BLOCK, Context::Entries)
             }),
