@@ -19,7 +19,9 @@ use yjs_artifacts::Condition;
 /// The marker of a rule's `allOf` entry, by which the runtime words its failure with the text.
 pub const RULE_COMMENT: &str = "yjs rule";
 
-/// A rule between situations: once its situations are answered, its condition must hold.
+/// A rule between situations: once its situations are answered, its condition must hold. The
+/// condition sits under a double `not` (the same meaning): RJSF draws an `anyOf` or `oneOf` it
+/// meets as a choice of schemas, an extra control, but never draws a `not`.
 fn rule_schema(r: &yjs_artifacts::SituationRule) -> Value {
     let sits: Vec<&str> = r.condition.situations();
     let defined: Map<String, Value> = sits.iter().map(|s| (s.to_string(), json!({}))).collect();
@@ -27,7 +29,7 @@ fn rule_schema(r: &yjs_artifacts::SituationRule) -> Value {
         "$comment": RULE_COMMENT,
         "description": r.text,
         "if": { "properties": defined, "required": sits },
-        "then": cond_schema(&r.condition)
+        "then": { "not": { "not": cond_schema(&r.condition) } }
     })
 }
 
