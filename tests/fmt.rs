@@ -396,3 +396,15 @@ fn the_command_checks_writes_and_refuses() {
     let (code, _, _) = yjs(dir.path(), &["fmt", "missing.yjs"]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn special_files_are_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.yjs");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    // Without the regular-file check this would block forever on the FIFO's open.
+    let (code, _, err) = yjs(dir.path(), &["fmt", "--check", "pipe.yjs"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("not a regular file"), "{err}");
+}

@@ -55,13 +55,15 @@ pub fn run(args: &FmtArgs) -> ExitCode {
     let mut diags = Vec::new();
     let mut changed: Vec<(PathBuf, String)> = Vec::new();
     for path in &roots {
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("error: cannot read {}: {e}", path.display());
-                return ExitCode::from(2);
-            }
-        };
+        // Only regular files, read up to the size limit: a FIFO or /dev/zero never hangs fmt.
+        let bytes =
+            match yjs_compiler::resolve::read_regular(path, yjs_compiler::syntax::MAX_FILE_BYTES) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("error: cannot read {}: {e}", path.display());
+                    return ExitCode::from(2);
+                }
+            };
         let before = bytes.clone();
         match format_file(&mut files, &path.display().to_string(), bytes, options) {
             Ok(text) if text.as_bytes() != before => changed.push((path.clone(), text)),
