@@ -281,7 +281,8 @@ pub async fn notice(
 
 /// Submits an application: every problem at once (422), or the new case (201). Window only.
 #[utoipa::path(post, path = "/api/matters/{matter}/cases", tag = "window", security(("bearer" = [])),
-    params(("matter" = String, Path, description = "the matter id"), ReceivedQuery),
+    params(("matter" = String, Path, description = "the matter id"), ReceivedQuery,
+        ("Idempotency-Key" = Option<String>, Header, description = "a client's key for this submit: a retry with the same key and body returns the first answer and creates nothing; the same key with another body is `key_reused`")),
     request_body(content = Object, description = "the submission: the merged form's JSON (form.schema.json)", content_type = "application/json"),
     responses(
         (status = 201, description = "accepted as a new case (packets are the departments' own)", body = CaseView),
@@ -421,7 +422,8 @@ pub async fn packet(
 /// Records an event as the caller: the window accepts and delivers, a department decides its own
 /// steps (补正 once), the supervisor escalates and closes 整改.
 #[utoipa::path(post, path = "/api/cases/{case}/events", tag = "staff", security(("bearer" = [])),
-    params(("case" = String, Path, description = "the case id")),
+    params(("case" = String, Path, description = "the case id"),
+        ("Idempotency-Key" = Option<String>, Header, description = "the event's id when the body gives none: a retry with it returns the first answer")),
     request_body(content = EventRequest, content_type = "application/json"),
     responses(
         (status = 200, description = "recorded (or already recorded: `duplicate`)", body = EventAnswer),
