@@ -41,6 +41,10 @@ pub struct Plan {
     pub rules: Vec<SituationRule>,
 }
 
+/// The `$comment` that marks a rule's entry in `form.schema.json`'s `allOf`: the compiler writes
+/// it, and the runtime words a failure inside it once, with the rule's text.
+pub const RULE_COMMENT: &str = "yjs rule";
+
 /// A rule between situations: its text, as the analyst wrote it, and its condition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct SituationRule {

@@ -93,8 +93,7 @@ impl FormValidator {
     }
 }
 
-/// The marker the compiler puts on a rule's `allOf` entry (`emit::form::schema::RULE_COMMENT`).
-pub const RULE_COMMENT: &str = "yjs rule";
+pub use yjs_artifacts::plan::RULE_COMMENT;
 
 /// Whether a schema location lies inside a rule's top-level `allOf` entry.
 fn in_rule(schema: &Value, location: &str) -> bool {

@@ -17,6 +17,7 @@ pub mod pattern;
 mod region;
 mod uscc;
 #[cfg(test)]
+#[cfg(test)]
 mod vectors;
 
 pub use date::CivilDate;

@@ -16,8 +16,7 @@ use crate::ir::form::{Form, Ty};
 use serde_json::{json, Map, Value};
 use yjs_artifacts::Condition;
 
-/// The marker of a rule's `allOf` entry, by which the runtime words its failure with the text.
-pub const RULE_COMMENT: &str = "yjs rule";
+use yjs_artifacts::plan::RULE_COMMENT;
 
 /// A rule between situations: once its situations are answered, its condition must hold. The
 /// condition sits under a double `not` (the same meaning): RJSF draws an `anyOf` or `oneOf` it
