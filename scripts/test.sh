@@ -42,6 +42,9 @@ if [ -z "${YJS_TEST_POSTGRES:-}" ]; then
 fi
 
 # --- Rust ----------------------------------------------------------------------------------------
+# Incremental caches roughly double target/ and buy nothing on a clean checkout.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+
 step "cargo fmt, clippy"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
