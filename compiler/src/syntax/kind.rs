@@ -130,6 +130,8 @@ kinds! {
     KIND_KW,
     /// The keyword `condition`, in either spelling.
     CONDITION_KW,
+    /// The keyword `optional`, in either spelling.
+    OPTIONAL_KW,
     /// The keyword `fee`, in either spelling.
     FEE_KW,
     /// The keyword `none`, in either spelling.
@@ -268,6 +270,8 @@ kinds! {
     WHEN_STMT,
     /// `fee none` or `fee N yuan`, with `basis "…"`.
     FEE_STMT,
+    /// `optional "question"`: the applicant chooses whether the item is handled.
+    OPTIONAL_STMT,
     /// `form { … }`.
     FORM,
     /// `material …`.
