@@ -283,18 +283,6 @@ pub fn missing(what: &str, owner: impl Into<Text>, span: Span, example: &str) ->
     .with_help(t!("e0108-help", example = example))
 }
 
-#[cold]
-pub fn dead_situation(name: &str, span: Span) -> Diagnostic {
-    Diagnostic::warning(
-        Code::W0101,
-        t!("w0101", name = name),
-        span,
-        t!("w0101-label"),
-    )
-    .with_note(t!("w0101-note"))
-    .with_help(t!("w0101-help", name = name))
-}
-
 /// E0110: the question of an optional item would be the situation `id`, which is declared.
 #[cold]
 pub fn opt_in_clash(item: &str, id: &str, span: Span, declared: Span) -> Diagnostic {
@@ -369,4 +357,16 @@ pub fn template_shared(span: Span, material: &str) -> Diagnostic {
         t!("e0115-label", why = t!("e0115-shared")),
     )
     .with_help(t!("e0115-help"))
+}
+
+#[cold]
+pub fn dead_situation(name: &str, span: Span) -> Diagnostic {
+    Diagnostic::warning(
+        Code::W0101,
+        t!("w0101", name = name),
+        span,
+        t!("w0101-label"),
+    )
+    .with_note(t!("w0101-note"))
+    .with_help(t!("w0101-help", name = name))
 }

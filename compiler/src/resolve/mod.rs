@@ -792,6 +792,7 @@ impl Resolver<'_> {
                     }
                 });
             let when = it.when.as_ref().and_then(|e| self.cond(e, situations));
+            let fields = self.form(it, situations, shared, m);
             // An optional item applies where its `when` holds and the applicant chose it.
             let optional = opt_ins.get(&it.id.name).copied();
             let when = match (optional, it.optional.as_ref()) {
@@ -802,7 +803,6 @@ impl Resolver<'_> {
                 }]))),
                 _ => when,
             };
-            let fields = self.form(it, situations, shared, m);
             let mut seen_m = Seen::default();
             let mut seen_o = Seen::default();
             for o in &it.outputs {
