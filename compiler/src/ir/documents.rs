@@ -46,6 +46,28 @@ pub struct Documents {
     pub materials: Vec<MaterialRow>,
     /// The combinations one-time notices are written for.
     pub notices: Notices,
+    /// The 改革成效 figures merging can make worse, as check counted them.
+    pub reform: Reform,
+}
+
+/// The 改革成效 figures merging can make worse: (one by one, merged), each the maximum over
+/// the combinations of answers (spec/guide.md §改革成效). The guide counts fields, materials
+/// and fees itself: merging never makes those worse.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Reform {
+    pub departments: (u64, u64),
+    pub steps: (u64, u64),
+    pub days: (u64, u64),
+    pub visits: (u64, u64),
+    /// The sum of the applicable items' legal limits, and the plan's total.
+    pub legal: (u64, u64),
+    /// The most applicable items without a legal limit in one combination.
+    pub without_legal: u64,
+    /// Counted as if every item applied (too many combinations): an upper bound.
+    pub bounded: bool,
+    /// Figures acknowledged as worse (`days`, `visits`), with
+    /// the analyst's reason, which the guide prints next to the figure.
+    pub accepted: Vec<(String, String)>,
 }
 
 /// A department as the documents show it.

@@ -2,16 +2,16 @@
 //! points, the merged materials table, and the combinations the one-time notices are written for.
 
 use super::cond::artifact;
-use crate::check::combinations as combos;
+use crate::check::{self, combinations as combos};
 use crate::ir::documents::{
     Copies, Department, Documents, Faq, Fee, FormLine, Identifies, Item, Legal, MaterialRow,
-    MaterialSource, Necessity, Notices, Output, MAX_NOTICES, MAX_REFORM_COMBINATIONS,
+    MaterialSource, Necessity, Notices, Output, Reform, MAX_NOTICES, MAX_REFORM_COMBINATIONS,
 };
 use crate::resolve::{self, Cond, DeptId, ItemField, Material, Matter, Pick, Program, Scalar};
 use yjs_artifacts::Condition;
 
 /// The documents IR of one matter.
-pub fn documents(program: &Program, matter: &Matter) -> Documents {
+pub fn documents(program: &Program, matter: &Matter, reform: &check::reform::Reform) -> Documents {
     let dept = |d: Option<(DeptId, crate::files::Span)>| d.map(|(d, _)| department(program, d));
     let text = |t: &Option<resolve::Text>| t.as_ref().map(|t| t.value.clone());
     let texts = |t: &[resolve::Text]| t.iter().map(|t| t.value.clone()).collect::<Vec<_>>();
@@ -90,6 +90,20 @@ pub fn documents(program: &Program, matter: &Matter) -> Documents {
         items,
         materials: materials(matter),
         notices: notices(matter),
+        reform: Reform {
+            departments: reform.departments,
+            steps: reform.steps,
+            days: reform.days,
+            visits: reform.visits,
+            legal: reform.legal,
+            without_legal: reform.without_legal,
+            bounded: reform.bounded,
+            accepted: reform
+                .accepted
+                .iter()
+                .map(|(f, why)| (f.word().to_string(), why.clone()))
+                .collect(),
+        },
     }
 }
 

@@ -500,6 +500,28 @@ impl Resolver<'_> {
                 )),
             }
         }
+        let mut worse: Vec<Worse> = Vec::new();
+        for w in &m.worse {
+            match canonical(kw::REFORM_FIGURES, &w.figure.name).and_then(Figure::from_word) {
+                Some(figure) if worse.iter().any(|x| x.figure == figure) => {
+                    let first = worse.iter().find(|x| x.figure == figure).map(|x| x.span);
+                    let first = first.unwrap_or(w.span);
+                    self.diags
+                        .push(d::duplicate("reform figure", figure.word(), w.span, first));
+                }
+                Some(figure) => worse.push(Worse {
+                    figure,
+                    reason: text(&w.reason),
+                    span: w.span,
+                }),
+                None => self.diags.push(d::unknown(
+                    "reform figure",
+                    &w.figure.name,
+                    w.figure.span,
+                    spellings(kw::REFORM_FIGURES),
+                )),
+            }
+        }
         let situations = self.situations(&m.situations);
         let rules: Vec<Rule> = m
             .rules
@@ -538,6 +560,7 @@ impl Resolver<'_> {
             applicant: texts(&m.applicant),
             warn_percent: m.warn,
             extension: m.extension.as_ref().map(convert::extension),
+            worse,
             sources: convert::sources(&m.sources),
             notes: texts(&m.notes),
             situations,
