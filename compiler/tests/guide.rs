@@ -101,7 +101,8 @@ fn materials_table_merges_and_exempts() {
         "| 预防接种证办理 | 市卫生健康委员会 | 即办件 | 20个工作日（未注明法律依据） | 即办 |"
     ));
     assert!(md.contains("自受理之日起2个工作日内办结"));
-    assert!(md.contains("新生儿落户地为「本市户籍家庭户」时"));
+    assert!(md.contains("新生儿落户地为「本市户籍家庭户」的"));
+    assert!(md.contains("- 适用情形：同时申领社会保障卡的"));
 }
 
 #[test]

@@ -9,6 +9,7 @@
 mod materials;
 mod model;
 mod notice;
+mod phrase;
 mod reform;
 mod review;
 mod svg;
@@ -18,6 +19,7 @@ pub use crate::ir::documents::MAX_NOTICES;
 pub use materials::MaterialRow;
 pub use model::Guide;
 pub use notice::{AnswerProblem, NoticeError};
+pub use phrase::applies as condition_words;
 pub use reform::ReformRow;
 
 use crate::ir::MatterIr;
