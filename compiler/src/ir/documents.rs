@@ -78,6 +78,8 @@ pub struct Department {
     pub phone: Option<String>,
     pub address: Option<String>,
     pub hours: Option<String>,
+    /// Where the department's matters are handled online (`website`).
+    pub website: Option<String>,
 }
 
 /// Whether some field of the matter (shared or an item's own) has a 居民身份证号码 (a natural

@@ -115,6 +115,7 @@ fn department(program: &Program, d: DeptId) -> Department {
         phone: d.phone.clone(),
         address: d.address.clone(),
         hours: d.hours.clone(),
+        website: d.website.clone(),
     }
 }
 

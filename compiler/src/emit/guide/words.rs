@@ -67,6 +67,30 @@ pub fn department(d: Option<&Department>) -> String {
     d.map_or_else(|| "未载明".to_string(), |d| d.name.clone())
 }
 
+/// 办理方式: where and how the matter is applied for — the window (with its address and
+/// hours), online where the window department gives an address, and how results arrive.
+pub fn channels(window: Option<&Department>, delivery: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(d) = window {
+        let mut at = format!("窗口办理：{}", d.name);
+        if let Some(a) = &d.address {
+            at.push_str(&format!("（{a}）"));
+        }
+        if let Some(h) = &d.hours {
+            at.push_str(&format!("，办理时间{h}"));
+        }
+        out.push(at);
+        if let Some(w) = &d.website {
+            out.push(format!("网上办理：{w}"));
+        }
+    }
+    if !delivery.is_empty() {
+        let d: Vec<String> = delivery.iter().map(|c| self::delivery(c)).collect();
+        out.push(format!("结果送达：{}", d.join("、")));
+    }
+    out
+}
+
 /// A delivery channel in Chinese.
 pub fn delivery(channel: &str) -> String {
     match channel {
