@@ -105,7 +105,10 @@ fn a_hostile_label_stays_text_in_every_document() {
         // neither as markup, and no other script element exists.
         if p.file_name().is_some_and(|f| f == "notice.html") {
             assert_eq!(text.matches("<script").count(), 2, "{name}");
-            assert!(text.contains(r"\u003cscript\u003ealert(1)\u003c/script\u003e"), "{name}");
+            assert!(
+                text.contains(r"\u003cscript\u003ealert(1)\u003c/script\u003e"),
+                "{name}"
+            );
         } else if matches!(ext, "md" | "html" | "mmd") {
             assert!(!text.contains("<script>"), "{name} prints raw markup");
         }
