@@ -117,7 +117,10 @@ pub fn counts(ir: &MatterIr, given: Option<&Answers>) -> Counts {
         legal: (legal, without_legal),
         fees: items
             .iter()
-            .map(|i| words::fee_yuan(i.fee.as_ref()))
+            .map(|i| {
+                let fee = given.map_or_else(|| i.fee_worst(), |g| i.fee_for(g));
+                words::fee_yuan(fee)
+            })
             .try_fold(0.0, |acc, f| f.map(|f| acc + f)),
     }
 }
