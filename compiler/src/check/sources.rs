@@ -67,7 +67,8 @@ fn unsourced(matter: &Matter, diags: &mut Vec<Diagnostic>) {
         if let (Some(legal), None) = (&it.legal, &it.sources.legal) {
             diags.push(legal_without_source(name, legal.span));
         }
-        if let Some(fee) = it.fee.as_ref().filter(|f| f.basis.is_none()) {
+        let fees = it.fee.iter().chain(it.fee_by.iter().map(|c| &c.fee));
+        for fee in fees.filter(|f| f.basis.is_none()) {
             diags.push(fee_without_source(name, fee.span));
         }
     }
@@ -123,6 +124,7 @@ fn printed(m: &Matter) -> (Vec<&Text>, Vec<(&str, Span)>) {
         out.extend(&it.conditions);
         out.extend(sources(&it.sources));
         out.extend(it.fee.as_ref().and_then(|f| f.basis.as_ref()));
+        out.extend(it.fee_by.iter().filter_map(|c| c.fee.basis.as_ref()));
         for f in &it.fields {
             match f {
                 ItemField::Shared(b) => out.extend(&b.label),

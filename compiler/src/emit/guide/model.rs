@@ -5,7 +5,7 @@
 use super::materials::{self, MaterialRow};
 use super::reform::{self, ReformRow};
 use super::{notice, step, words, GuideError};
-use crate::ir::documents::{Department, Documents, Fee, MAX_NOTICES};
+use crate::ir::documents::{self as docs, Department, Documents, MAX_NOTICES};
 use crate::ir::MatterIr;
 use serde::Serialize;
 use yjs_artifacts::PlanGraph;
@@ -223,7 +223,11 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
         });
         fees.push(NamedText {
             name: name.clone(),
-            text: words::fee(item.fee.as_ref()),
+            text: if item.fee_by.is_empty() {
+                words::fee(item.fee.as_ref())
+            } else {
+                words::fee_by(&item.fee_by, sits)
+            },
         });
         for o in &item.outputs {
             results.push(ResultRow {
@@ -294,10 +298,7 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
         .collect::<Vec<_>>()
         .join(" → ");
 
-    let all_free = docs
-        .items
-        .iter()
-        .all(|i| i.fee.as_ref().is_some_and(Fee::is_free));
+    let all_free = docs.items.iter().all(docs::Item::is_free);
     let window = docs.window.as_ref().or(docs.lead.as_ref());
     let place = Place {
         department: words::department(window),

@@ -5,7 +5,7 @@
 //! The IR says what holds (a fee is none or an amount, a material has counts); the words are
 //! chosen here, and only here.
 
-use crate::ir::documents::{Copies, Department, Fee, Legal, Necessity};
+use crate::ir::documents::{Copies, Department, Fee, FeeArm, Legal, Necessity};
 use crate::ir::form::Question;
 use yjs_artifacts::{Answer, Condition, Limit};
 
@@ -41,6 +41,21 @@ pub fn fee(f: Option<&Fee>) -> String {
         Some(basis) => format!("{amount}（依据：{basis}）"),
         None => amount,
     }
+}
+
+/// A fee by situation: each arm with its fee and source, when it applies, the `otherwise` arm
+/// last as 其他情形: `普通注销时：10元（依据：…）；其他情形：不收费（依据：…）`.
+pub fn fee_by(arms: &[FeeArm], situations: &[Question]) -> String {
+    arms.iter()
+        .map(|a| {
+            let when = match &a.when {
+                Some(c) => applies(c, situations),
+                None => "其他情形".to_string(),
+            };
+            format!("{when}：{}", fee(Some(&a.fee)))
+        })
+        .collect::<Vec<_>>()
+        .join("；")
 }
 
 /// The legal time limit as the documents print it: the length with the article that sets
