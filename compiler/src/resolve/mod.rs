@@ -823,6 +823,7 @@ impl Resolver<'_> {
                 sources: convert::sources(&it.sources),
                 notes: texts(&it.notes),
                 fee: it.fee.as_ref().map(convert::fee),
+                costs: it.costs.iter().map(convert::cost).collect(),
                 visits: it.visits,
                 when,
                 fields,

@@ -407,6 +407,8 @@ pub struct Item {
     /// Remarks for analysts (`note`); never printed in a public document.
     pub notes: Vec<Text>,
     pub fee: Option<Fee>,
+    /// Costs the applicant still pays besides the fee (`cost "…" basis "…"`).
+    pub costs: Vec<Cost>,
     pub visits: Option<(u32, Span)>,
     pub when: Option<Cond>,
     pub fields: Vec<ItemField>,
@@ -423,6 +425,14 @@ pub struct Sources {
     pub code: Option<Text>,
     pub legal: Option<Text>,
     pub promise: Option<Text>,
+}
+
+/// `cost "…" basis "…"`: a cost the applicant still pays besides the fee.
+#[derive(Debug, Clone)]
+pub struct Cost {
+    pub text: Text,
+    pub basis: Option<Text>,
+    pub span: Span,
 }
 
 /// `fee none` or `fee 10 yuan`, with its basis.

@@ -384,6 +384,8 @@ pub struct Item {
     /// `note "…"` remarks for analysts; never printed.
     pub notes: Vec<Str>,
     pub fee: Option<Fee>,
+    /// `cost "…" basis "…"`: costs the applicant still pays besides the fee.
+    pub costs: Vec<Cost>,
     pub visits: Option<(u32, Span)>,
     pub when: Option<Expr>,
     pub form: Option<Block<Entry>>,
@@ -400,6 +402,14 @@ pub struct Sources {
     pub code: Option<Str>,
     pub legal: Option<Str>,
     pub promise: Option<Str>,
+}
+
+/// `cost "…" basis "…"`: a cost the applicant still pays besides the fee.
+#[derive(Debug, Clone)]
+pub struct Cost {
+    pub text: Str,
+    pub basis: Option<Str>,
+    pub span: Span,
 }
 
 /// `fee none basis "…"` or `fee 10 yuan basis "…"` (also `fee 10 yuan "…"`).

@@ -134,6 +134,8 @@ kinds! {
     CONDITION_KW,
     /// The keyword `fee`, in either spelling.
     FEE_KW,
+    /// The keyword `cost`, in either spelling.
+    COST_KW,
     /// The keyword `none`, in either spelling.
     NONE_KW,
     /// The keyword `unregulated`, in either spelling.
@@ -272,6 +274,8 @@ kinds! {
     WHEN_STMT,
     /// `fee none` or `fee N yuan`, with `basis "…"`.
     FEE_STMT,
+    /// `cost "…" basis "…"`.
+    COST_STMT,
     /// `form { … }`.
     FORM,
     /// `material …`.

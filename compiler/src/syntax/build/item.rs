@@ -22,6 +22,7 @@ impl Builder {
             sources: Sources::default(),
             notes: Vec::new(),
             fee: None,
+            costs: Vec::new(),
             visits: None,
             when: None,
             form: None,
@@ -67,6 +68,16 @@ impl Builder {
                 FEE_STMT => {
                     let v = self.fee(s);
                     self.put(&mut seen, s, &mut item.fee, v);
+                }
+                COST_STMT => {
+                    let basis = self.source(s);
+                    if let Some(text) = self.string_in(s) {
+                        item.costs.push(Cost {
+                            text,
+                            basis,
+                            span: s.span(),
+                        });
+                    }
                 }
                 VISITS_STMT => {
                     let v = self.count_in(s, "visits");
