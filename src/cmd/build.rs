@@ -26,6 +26,12 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     let Some(checked) = crate::cmd::check_paths(&args.paths) else {
         return ExitCode::from(2);
     };
+    let code = build(args, &checked);
+    crate::cmd::exit_leaving(checked, code)
+}
+
+/// Prints the diagnostics and, when there is no error, writes every artifact.
+fn build(args: &BuildArgs, checked: &yjs_compiler::Checked) -> ExitCode {
     print_diagnostics(&checked.files, &checked.diagnostics, args.format);
     if checked.has_errors() {
         eprintln!("error: nothing was written because the input has errors");
@@ -39,9 +45,19 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         }
     };
     let mut written = 0;
-    let result = yjs_compiler::emit_streaming(&checked, |files| {
+    let result = yjs_compiler::emit_streaming(checked, |files| {
         written += files.len();
         output.write(&files)
+    })
+    .and_then(|()| {
+        // Material templates, as read when the sources were checked (spec/guide.md).
+        let templates: Vec<_> = checked
+            .matters
+            .iter()
+            .flat_map(yjs_compiler::emit::templates)
+            .collect();
+        written += templates.len();
+        output.write_bytes(&templates).map_err(StreamError::Sink)
     });
     // On any error `output` is dropped without committing: its staging folder is removed and
     // the output folder is as it was.

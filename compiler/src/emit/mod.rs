@@ -37,6 +37,22 @@ fn files(ir: &MatterIr) -> Result<Vec<(String, String)>, EmitError> {
         .collect())
 }
 
+/// The material templates of one matter, as `(path relative to the output folder, bytes)`:
+/// copied as read when the sources were checked, next to the guide that links them.
+pub fn templates(ir: &MatterIr) -> Vec<(String, std::sync::Arc<[u8]>)> {
+    let dir = names::bounded(ir.id());
+    ir.documents
+        .templates
+        .iter()
+        .map(|t| {
+            (
+                format!("{dir}/{}", names::template_path(t)),
+                t.bytes.clone(),
+            )
+        })
+        .collect()
+}
+
 /// `index.md`: every matter with its lead department, item count, worst case and guide link.
 pub fn index(matters: &[MatterIr]) -> String {
     let entries: Vec<guide::IndexEntry> = matters.iter().map(guide::IndexEntry::new).collect();

@@ -46,8 +46,25 @@ pub struct Documents {
     pub materials: Vec<MaterialRow>,
     /// The combinations one-time notices are written for.
     pub notices: Notices,
+    /// The material templates the build copies, in the order of the materials table.
+    pub templates: Vec<TemplateFile>,
     /// The 改革成效 figures merging can make worse, as check counted them.
     pub reform: Reform,
+}
+
+/// A material template (空白表格/示例样表): a repository file the build copies beside the
+/// guide. The emitter names the copy from `item`, `material` and `ext`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TemplateFile {
+    /// The id of the item whose material names it.
+    pub item: String,
+    /// The material's id.
+    pub material: String,
+    /// The extension, in lower case.
+    pub ext: String,
+    /// The file's contents, as read when the sources were checked.
+    #[serde(skip)]
+    pub bytes: std::sync::Arc<[u8]>,
 }
 
 /// The 改革成效 figures merging can make worse: (one by one, merged), each the maximum over
@@ -112,8 +129,10 @@ pub struct Item {
     pub fee: Option<Fee>,
     /// Visits to handle the item on its own, as declared.
     pub visits: Option<u32>,
-    /// When the item applies.
+    /// When the item applies (for an optional item, its question answered yes is part of it).
     pub applies: Condition,
+    /// The question of an optional item (`optional "…"`), which the applicant answers.
+    pub optional: Option<String>,
     /// The item's form, in order: what the applicant fills in for it.
     pub fields: Vec<FormLine>,
     /// How many materials the item asks for on its own (reused outputs included).
@@ -195,6 +214,8 @@ pub struct MaterialRow {
     pub basis: Option<String>,
     /// What makes it acceptable at intake (受理标准), when stated.
     pub accept: Option<String>,
+    /// Its template, by position in `Documents::templates`.
+    pub template: Option<usize>,
     /// When it applies: the union of its uses.
     pub applies: Condition,
     /// When each use applies (the item's condition and the material's).

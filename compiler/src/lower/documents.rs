@@ -5,7 +5,8 @@ use super::cond::artifact;
 use crate::check::{self, combinations as combos};
 use crate::ir::documents::{
     Copies, Department, Documents, Faq, Fee, FormLine, Identifies, Item, Legal, MaterialRow,
-    MaterialSource, Necessity, Notices, Output, Reform, MAX_NOTICES, MAX_REFORM_COMBINATIONS,
+    MaterialSource, Necessity, Notices, Output, Reform, TemplateFile, MAX_NOTICES,
+    MAX_REFORM_COMBINATIONS,
 };
 use crate::resolve::{self, Cond, DeptId, ItemField, Material, Matter, Pick, Program, Scalar};
 use yjs_artifacts::Condition;
@@ -47,6 +48,9 @@ pub fn documents(program: &Program, matter: &Matter, reform: &check::reform::Ref
             }),
             visits: it.visits.map(|(v, _)| v),
             applies: artifact(it.when.as_ref(), &matter.situations),
+            optional: it
+                .optional
+                .map(|s| matter.situations[s].question.value.clone()),
             fields: form_lines(matter, it),
             material_count: it.materials.len(),
             outputs: it
@@ -80,6 +84,7 @@ pub fn documents(program: &Program, matter: &Matter, reform: &check::reform::Ref
                 .collect(),
         })
         .collect();
+    let (materials, templates) = materials(matter);
     Documents {
         matter: matter.id.name.clone(),
         name: matter.name.value.clone(),
@@ -94,8 +99,9 @@ pub fn documents(program: &Program, matter: &Matter, reform: &check::reform::Ref
         applicant: texts(&matter.applicant),
         identifies: identifies(matter),
         items,
-        materials: materials(matter),
+        materials,
         notices: notices(matter),
+        templates,
         reform: Reform {
             departments: reform.departments,
             steps: reform.steps,
@@ -215,9 +221,10 @@ enum Key {
 /// The merged materials table: a reused output, a shared material and a same-named applicant
 /// material of the same form each appear once, however many items use them; the first use
 /// gives the row its attributes.
-fn materials(matter: &Matter) -> Vec<MaterialRow> {
+fn materials(matter: &Matter) -> (Vec<MaterialRow>, Vec<TemplateFile>) {
     let sits = &matter.situations;
     let mut rows: Vec<(Key, MaterialRow, Vec<Option<Cond>>)> = Vec::new();
+    let mut templates: Vec<TemplateFile> = Vec::new();
     for item in matter.items.values() {
         for m in &item.materials {
             let (key, row, when) = match m {
@@ -285,6 +292,22 @@ fn materials(matter: &Matter) -> Vec<MaterialRow> {
                 }
             };
             if let Some((_, r, uses)) = rows.get_mut(at) {
+                // The first use that gives a template gives the row its template.
+                if let (None, Material::Own(own)) = (r.template, m) {
+                    if let Some((t, bytes)) = own
+                        .template
+                        .as_ref()
+                        .and_then(|t| Some((t, t.bytes.clone()?)))
+                    {
+                        r.template = Some(templates.len());
+                        templates.push(TemplateFile {
+                            item: item.id.name.clone(),
+                            material: own.id.name.clone(),
+                            ext: t.ext.clone(),
+                            bytes,
+                        });
+                    }
+                }
                 if !r.items.contains(&item.name.value) {
                     r.items.push(item.name.value.clone());
                 }
@@ -293,12 +316,14 @@ fn materials(matter: &Matter) -> Vec<MaterialRow> {
             }
         }
     }
-    rows.into_iter()
+    let rows = rows
+        .into_iter()
         .map(|(_, mut row, uses)| {
             row.applies = union(&uses, sits);
             row
         })
-        .collect()
+        .collect();
+    (rows, templates)
 }
 
 fn row(
@@ -315,6 +340,7 @@ fn row(
         necessity,
         basis,
         accept,
+        template: None,
         applies: Condition::Always,
         uses: Vec::new(),
     }

@@ -410,7 +410,11 @@ pub struct Item {
     /// Costs the applicant still pays besides the fee (`cost "…" basis "…"`).
     pub costs: Vec<Cost>,
     pub visits: Option<(u32, Span)>,
+    /// When the item applies: its `when`, and for an optional item the applicant's choice.
     pub when: Option<Cond>,
+    /// `optional "question"`: the yes/no situation that asks whether the applicant chooses
+    /// the item (already part of `when`).
+    pub optional: Option<Idx<Situation>>,
     pub fields: Vec<ItemField>,
     pub materials: Vec<Material>,
     pub outputs: Arena<Output>,
@@ -516,7 +520,24 @@ pub struct OwnMaterial {
     pub name: Text,
     pub attrs: MaterialAttrs,
     pub when: Option<Cond>,
+    /// `template "path"`: the blank form or sample the applicant downloads.
+    pub template: Option<Template>,
     pub span: Span,
+}
+
+/// `template "path"` on a material: a file beside the `.yjs` file (or below its folder),
+/// copied into the build. The path was checked when resolved (relative, inside the folder,
+/// a known kind); `bytes` are read by [`crate::resolve::read_templates`].
+#[derive(Debug, Clone)]
+pub struct Template {
+    /// The path as written, relative to the folder of `file`.
+    pub path: Text,
+    /// The `.yjs` file that names it.
+    pub file: FileId,
+    /// The file name's extension, in lower case (`docx`).
+    pub ext: String,
+    /// The file's contents; `None` until read, and when it could not be read (E0112, E0113).
+    pub bytes: Option<std::sync::Arc<[u8]>>,
 }
 
 /// The attributes of a declared material.

@@ -388,6 +388,8 @@ pub struct Item {
     pub costs: Vec<Cost>,
     pub visits: Option<(u32, Span)>,
     pub when: Option<Expr>,
+    /// `optional "question"`: the applicant chooses whether the item is handled.
+    pub optional: Option<Str>,
     pub form: Option<Block<Entry>>,
     pub materials: Vec<Material>,
     pub outputs: Vec<Output>,
@@ -470,6 +472,8 @@ pub struct MaterialAttrs {
     pub basis: Option<Str>,
     /// `accept "…"`: what makes it acceptable at intake (受理标准).
     pub accept: Option<Str>,
+    /// `template "path"`: a blank form or sample (样表) in the repository, relative to the file.
+    pub template: Option<Str>,
     /// `when EXPR`: the situations in which it applies.
     pub when: Option<Expr>,
 }

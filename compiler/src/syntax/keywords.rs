@@ -414,6 +414,13 @@ pub const KEYWORDS: &[Keyword] = &[
         &[many(Item, CONDITION_STMT)],
     ),
     kw(
+        OPTIONAL_KW,
+        &["optional"],
+        &["可选"],
+        "an item the applicant chooses, asked as a yes/no question",
+        &[once(Item, OPTIONAL_STMT)],
+    ),
+    kw(
         FEE_KW,
         &["fee"],
         &["收费"],
@@ -580,6 +587,7 @@ pub const MATERIAL_ATTRS: &[(&str, &str)] = &[
     ("pledge", "告知承诺"),
     ("basis", "依据"),
     ("accept", "受理标准"),
+    ("template", "样表"),
     ("when", "当"),
 ];
 

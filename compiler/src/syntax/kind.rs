@@ -132,6 +132,8 @@ kinds! {
     KIND_KW,
     /// The keyword `condition`, in either spelling.
     CONDITION_KW,
+    /// The keyword `optional`, in either spelling.
+    OPTIONAL_KW,
     /// The keyword `fee`, in either spelling.
     FEE_KW,
     /// The keyword `cost`, in either spelling.
@@ -276,6 +278,8 @@ kinds! {
     FEE_STMT,
     /// `cost "…" basis "…"`.
     COST_STMT,
+    /// `optional "question"`: the applicant chooses whether the item is handled.
+    OPTIONAL_STMT,
     /// `form { … }`.
     FORM,
     /// `material …`.

@@ -364,7 +364,7 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
         .materials
         .iter()
         .filter(|r| r.uses.iter().any(|c| c.eval(&given)))
-        .map(|r| materials::row(r, sits))
+        .map(|r| materials::row(r, &docs.templates, sits))
         .collect();
     let (exempt, bring): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| r.exempt);
     // A scenario may name only the situations that decide the items.

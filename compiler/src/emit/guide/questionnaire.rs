@@ -95,6 +95,9 @@ pub struct Material {
     pub items: Vec<String>,
     pub exempt: bool,
     pub reason: String,
+    /// Its template (空白表格/示例样表), relative to the matter folder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
     pub uses: Vec<Condition>,
 }
 
@@ -210,7 +213,7 @@ pub fn data(ir: &MatterIr) -> Result<Data, GuideError> {
             .materials
             .iter()
             .map(|r| {
-                let row = materials::row(r, sits);
+                let row = materials::row(r, &docs.templates, sits);
                 Material {
                     name: row.name,
                     form: row.form,
@@ -218,6 +221,7 @@ pub fn data(ir: &MatterIr) -> Result<Data, GuideError> {
                     items: row.items,
                     exempt: row.exempt,
                     reason: row.reason,
+                    template: row.template,
                     uses: r.uses.clone(),
                 }
             })
