@@ -414,3 +414,33 @@ fn guide_states_kinds_channels_remedies_and_what_it_does_not_know() {
             && md.contains("特殊环节（检验、检测、鉴定、专家评审等）：未载明。")
     );
 }
+
+#[test]
+fn costs_besides_the_fee_are_printed_with_their_basis() {
+    let src = Memory(BTreeMap::from([(
+        PathBuf::from("o.yjs"),
+        ONLINE.replace("ACK", "visits 0").replace(
+            "    visits     0\n",
+            "    visits     0\n    cost \"城乡居民基本医疗保险个人缴费\" basis \"《中华人民共和国社会保险法》第二十五条\"\n    cost \"照片拍摄费用\"\n",
+        ),
+    )]));
+    let checked = yjs_compiler::check(&src, &[PathBuf::from("o.yjs")]);
+    assert!(!checked.has_errors(), "{:#?}", checked.diagnostics);
+    let ir = &checked.matters[0];
+    let files = documents(ir);
+    let md = file(&files, "guide.md");
+    assert!(
+        md.contains("申请人还需自行承担的费用（非行政事业性收费）"),
+        "{md}"
+    );
+    assert!(
+        md.contains("城乡居民基本医疗保险个人缴费（依据：《中华人民共和国社会保险法》第二十五条）")
+    );
+    assert!(md.contains("照片拍摄费用（未注明依据）"));
+    let notice = guide::notice(ir, &Answers::new(), false).unwrap();
+    assert!(
+        notice.contains("- 其他费用：城乡居民基本医疗保险参保登记：城乡居民基本医疗保险个人缴费"),
+        "{notice}"
+    );
+    assert!(file(&files, "notice.html").contains("城乡居民基本医疗保险个人缴费"));
+}

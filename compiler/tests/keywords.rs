@@ -268,6 +268,7 @@ fn sample(ctx: Context, node: SyntaxKind) -> &'static str {
         (_, WARN_STMT) => "warn 80%",
         (_, EXTENSION_STMT) => "extension 5 workdays \"r\"",
         (_, WORSE_STMT) => "worse days \"r\"",
+        (_, COST_STMT) => "cost \"c\" basis \"b\"",
         (_, SITUATION) => "situation s \"问\" bool",
         (_, RULE_STMT) => "rule \"规则\" { s }",
         (_, SHARED) => "shared { a \"甲\" text }",

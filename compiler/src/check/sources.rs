@@ -125,6 +125,10 @@ fn printed(m: &Matter) -> (Vec<&Text>, Vec<(&str, Span)>) {
         out.extend(sources(&it.sources));
         out.extend(it.fee.as_ref().and_then(|f| f.basis.as_ref()));
         out.extend(it.fee_by.iter().filter_map(|c| c.fee.basis.as_ref()));
+        for c in &it.costs {
+            out.push(&c.text);
+            out.extend(&c.basis);
+        }
         for f in &it.fields {
             match f {
                 ItemField::Shared(b) => out.extend(&b.label),

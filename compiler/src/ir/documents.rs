@@ -115,6 +115,8 @@ pub struct Item {
     pub code: Option<String>,
     /// The item's kind (事项类型) in its English spelling (`administrative_license`, …).
     pub kind: Option<String>,
+    /// Costs the applicant still pays besides the fee: (text, basis).
+    pub costs: Vec<(String, Option<String>)>,
     pub department: Option<Department>,
     pub basis: Vec<String>,
     /// The acceptance conditions (受理条件), one line each.

@@ -24,6 +24,11 @@ pub fn documents(program: &Program, matter: &Matter, reform: &check::reform::Ref
             name: it.name.value.clone(),
             code: text(&it.code),
             kind: it.kind.as_ref().map(|(k, _)| k.clone()),
+            costs: it
+                .costs
+                .iter()
+                .map(|c| (c.text.value.clone(), text(&c.basis)))
+                .collect(),
             department: dept(it.department),
             basis: texts(&it.basis),
             conditions: texts(&it.conditions),

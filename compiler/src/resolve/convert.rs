@@ -4,8 +4,8 @@
 //! the AST is left in the model.
 
 use super::model::{
-    Cond, ConstraintKind, Duration, DurationKind, Extension, Faq, Fee, Literal, MaterialAttrs,
-    Name, Number, Output, Sources, Text,
+    Cond, ConstraintKind, Cost, Duration, DurationKind, Extension, Faq, Fee, Literal,
+    MaterialAttrs, Name, Number, Output, Sources, Text,
 };
 use crate::syntax::ast;
 
@@ -94,6 +94,15 @@ pub fn fee(f: &ast::Fee) -> Fee {
         yuan: f.yuan.as_ref().map(number),
         basis: f.basis.as_ref().map(text),
         span: f.span,
+    }
+}
+
+/// A cost besides the fee.
+pub fn cost(c: &ast::Cost) -> Cost {
+    Cost {
+        text: text(&c.text),
+        basis: c.basis.as_ref().map(text),
+        span: c.span,
     }
 }
 

@@ -915,6 +915,7 @@ impl Resolver<'_> {
                 notes: texts(&it.notes),
                 fee: it.fee.as_ref().map(convert::fee),
                 fee_by,
+                costs: it.costs.iter().map(convert::cost).collect(),
                 visits: it.visits,
                 when,
                 optional,

@@ -410,6 +410,8 @@ pub struct Item {
     pub fee: Option<Fee>,
     /// The arms of a fee by situation (`otherwise` last); empty for one fee.
     pub fee_by: Vec<FeeCase>,
+    /// Costs the applicant still pays besides the fee (`cost "…" basis "…"`).
+    pub costs: Vec<Cost>,
     pub visits: Option<(u32, Span)>,
     /// When the item applies: its `when`, and for an optional item the applicant's choice.
     pub when: Option<Cond>,
@@ -430,6 +432,14 @@ pub struct Sources {
     pub code: Option<Text>,
     pub legal: Option<Text>,
     pub promise: Option<Text>,
+}
+
+/// `cost "…" basis "…"`: a cost the applicant still pays besides the fee.
+#[derive(Debug, Clone)]
+pub struct Cost {
+    pub text: Text,
+    pub basis: Option<Text>,
+    pub span: Span,
 }
 
 /// `fee none` or `fee 10 yuan`, with its basis.

@@ -386,6 +386,8 @@ pub struct Item {
     pub fee: Option<Fee>,
     /// `fee { 10 yuan when a; otherwise none }`: a fee by situation.
     pub fee_by: Option<FeeTable>,
+    /// `cost "…" basis "…"`: costs the applicant still pays besides the fee.
+    pub costs: Vec<Cost>,
     pub visits: Option<(u32, Span)>,
     pub when: Option<Expr>,
     /// `optional "question"`: the applicant chooses whether the item is handled.
@@ -404,6 +406,14 @@ pub struct Sources {
     pub code: Option<Str>,
     pub legal: Option<Str>,
     pub promise: Option<Str>,
+}
+
+/// `cost "…" basis "…"`: a cost the applicant still pays besides the fee.
+#[derive(Debug, Clone)]
+pub struct Cost {
+    pub text: Str,
+    pub basis: Option<Str>,
+    pub span: Span,
 }
 
 /// `fee none basis "…"` or `fee 10 yuan basis "…"` (also `fee 10 yuan "…"`).

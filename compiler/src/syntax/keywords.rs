@@ -427,6 +427,13 @@ pub const KEYWORDS: &[Keyword] = &[
         "a fee",
         &[once(Item, FEE_STMT)],
     ),
+    kw(
+        COST_KW,
+        &["cost"],
+        &["其他费用"],
+        "a cost the applicant still pays that is not the item's fee, with its basis",
+        &[many(Item, COST_STMT)],
+    ),
     kw(NONE_KW, &["none"], &["不收费"], "no fee", &[]),
     kw(
         UNREGULATED_KW,

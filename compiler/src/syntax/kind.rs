@@ -136,6 +136,8 @@ kinds! {
     OPTIONAL_KW,
     /// The keyword `fee`, in either spelling.
     FEE_KW,
+    /// The keyword `cost`, in either spelling.
+    COST_KW,
     /// The keyword `none`, in either spelling.
     NONE_KW,
     /// The keyword `unregulated`, in either spelling.
@@ -276,6 +278,8 @@ kinds! {
     WHEN_STMT,
     /// `fee none` or `fee N yuan`, with `basis "…"`.
     FEE_STMT,
+    /// `cost "…" basis "…"`.
+    COST_STMT,
     /// `optional "question"`: the applicant chooses whether the item is handled.
     OPTIONAL_STMT,
     /// `{ 10 yuan when a; otherwise none }`: a fee by situation.

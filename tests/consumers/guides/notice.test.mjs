@@ -145,3 +145,17 @@ test('company_change: a rule disables the answer it excludes, and multi-select a
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('newborn: notice.html answered on a 390 px phone does not scroll sideways', async () => {
+  const { page, errors } = await openPage(browser, 390);
+  await page.goto(pathToFileURL(join(generated, 'newborn', 'notice.html')).href);
+  await answer(page, cases[0]);
+  assert.ok(await page.locator('#notice').isVisible());
+  const { scroll, inner } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+  }));
+  assert.ok(scroll <= inner, `page is ${scroll} px wide in a ${inner} px window`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -44,6 +44,8 @@ pub struct Guide {
     pub complaint: String,
     pub faqs: Vec<FaqRow>,
     pub reform: Vec<ReformRow>,
+    /// Costs applicants still pay besides the fees, per item.
+    pub costs: Vec<NamedText>,
     /// 事项类型: the items' distinct kinds.
     pub kinds: String,
     /// 办理方式: the window, online where the window department gives an address, delivery.
@@ -351,7 +353,18 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
             ),
         })
         .collect();
+    let costs: Vec<NamedText> = docs
+        .items
+        .iter()
+        .flat_map(|i| {
+            i.costs.iter().map(|(t, b)| NamedText {
+                name: i.name.clone(),
+                text: words::cost(t, b.as_deref()),
+            })
+        })
+        .collect();
     Ok(Guide {
+        costs,
         kinds: kinds.join("、"),
         channels: words::channels(window_dept, &docs.delivery),
         originals_without_visit,

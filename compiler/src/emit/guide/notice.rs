@@ -24,6 +24,8 @@ pub struct Notice {
     pub total_workdays: u32,
     pub promise: String,
     pub fee: String,
+    /// Costs the applicant still pays besides the fees, of the applicable items.
+    pub costs: Vec<String>,
     pub consult: String,
     /// 依据: the matter's basis, then the applicable items' (each once).
     pub basis: Vec<String>,
@@ -445,6 +447,14 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
                 .collect::<Vec<_>>()
                 .join("；")
         },
+        costs: applicable
+            .iter()
+            .flat_map(|i| {
+                i.costs
+                    .iter()
+                    .map(|(t, b)| format!("{}：{}", i.name, words::cost(t, b.as_deref())))
+            })
+            .collect(),
         consult: docs.consult.clone().unwrap_or_else(|| "未载明".to_string()),
         basis,
         flow,

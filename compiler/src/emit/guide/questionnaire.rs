@@ -70,6 +70,8 @@ pub struct Item {
     pub basis: Vec<String>,
     pub fee: String,
     pub free: bool,
+    /// Costs besides the fee, worded.
+    pub costs: Vec<String>,
     pub applies: Condition,
     /// `(key, label)`: a shared field's key is its shared name, so it is listed once.
     pub fields: Vec<(String, String)>,
@@ -124,6 +126,11 @@ pub fn data(ir: &MatterIr) -> Result<Data, GuideError> {
             basis: item.basis.clone(),
             fee: words::fee(item.fee.as_ref()),
             free: item.fee.as_ref().is_some_and(Fee::is_free),
+            costs: item
+                .costs
+                .iter()
+                .map(|(t, b)| words::cost(t, b.as_deref()))
+                .collect(),
             applies: item.applies.clone(),
             fields: item
                 .fields

@@ -106,6 +106,14 @@ pub fn channels(window: Option<&Department>, delivery: &[String]) -> Vec<String>
     out
 }
 
+/// A cost besides the fee, with its basis or `（未注明依据）`.
+pub fn cost(text: &str, basis: Option<&str>) -> String {
+    match basis {
+        Some(b) => format!("{text}（依据：{b}）"),
+        None => format!("{text}（未注明依据）"),
+    }
+}
+
 /// An item's kind (事项类型) in Chinese, `未载明` when the DSL gives none.
 pub fn item_kind(kind: Option<&str>) -> String {
     match kind {

@@ -23,6 +23,7 @@ impl Builder {
             notes: Vec::new(),
             fee: None,
             fee_by: None,
+            costs: Vec::new(),
             visits: None,
             when: None,
             optional: None,
@@ -76,6 +77,16 @@ impl Builder {
                         self.put(&mut seen, s, &mut item.fee, v);
                     }
                 },
+                COST_STMT => {
+                    let basis = self.source(s);
+                    if let Some(text) = self.string_in(s) {
+                        item.costs.push(Cost {
+                            text,
+                            basis,
+                            span: s.span(),
+                        });
+                    }
+                }
                 VISITS_STMT => {
                     let v = self.count_in(s, "visits");
                     self.put(&mut seen, s, &mut item.visits, v);

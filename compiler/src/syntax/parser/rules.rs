@@ -82,6 +82,7 @@ impl Parser<'_> {
             }),
             FLOW => self.node(node, |p| p.keyword() && p.block(FLOW_BLOCK, Context::Flow)),
             WHEN_STMT => self.node(node, |p| p.keyword() && p.expr()),
+            COST_STMT => self.node(node, |p| p.keyword() && p.eat(STRING) && p.source()),
             FEE_STMT => self.node(node, |p| {
                 p.keyword()
                     && (p.fee_table()
