@@ -7,11 +7,23 @@
 
 use super::GENERATED;
 use crate::ir::form::{Form, ItemForm, LocalField, Source, Ty};
-use serde_json::{json, Map, Value};
+use serde::Serialize;
 use yjs_artifacts::Condition;
 
+/// `form.sources.json`, serialized straight from the IR: one entry per field and section, in
+/// the merged form's order. Typed rather than built as a `serde_json::Value`: a value tree of a
+/// 20,000-field form (a map with hashed keys per entry and per source) cost more than writing
+/// it out; the bytes are the same (keys in declaration order).
+#[derive(Debug, Serialize)]
+pub struct FormSources<'a> {
+    #[serde(rename = "$comment")]
+    comment: &'static str,
+    matter: &'a str,
+    fields: Vec<Entry<'a>>,
+}
+
 /// The provenance of the merged form.
-pub fn form_sources(form: &Form) -> Value {
+pub fn form_sources(form: &Form) -> FormSources<'_> {
     let department = |item: &str| {
         form.items
             .iter()
@@ -27,138 +39,124 @@ pub fn form_sources(form: &Form) -> Value {
             }
         }
         let pointer = format!("/{}", f.id);
-        fields.push(entry(Entry {
-            pointer: &pointer,
+        let list = Lineage {
+            items: Shared::Many(&f.items),
+            departments: Shared::Owned(departments),
+            applies: &f.applies,
+        };
+        fields.push(Entry {
+            pointer: pointer.clone(),
             kind: "field",
             label: &f.label,
-            ty: Some(&f.ty),
-            items: &f.items,
-            departments: &departments,
+            ty: Some(f.ty.name()),
+            items: list.items.clone(),
+            departments: list.departments.clone(),
             applies: &f.applies,
-            required: f.required.as_ref(),
+            required: f.required.clone(),
             sources: &f.sources,
-        }));
-        list_entries(
-            &f.ty,
-            &pointer,
-            &f.items,
-            &departments,
-            &f.applies,
-            &mut fields,
-        );
+        });
+        list_entries(&f.ty, &pointer, &list, &mut fields);
     }
     for it in form.items.iter().filter(|i| !i.locals.is_empty()) {
         section(it, &mut fields);
     }
-    let mut m = Map::new();
-    m.insert("$comment".into(), json!(GENERATED));
-    m.insert("matter".into(), json!(form.matter));
-    m.insert("fields".into(), Value::Array(fields));
-    Value::Object(m)
-}
-
-/// An item's section and its local fields.
-fn section(it: &ItemForm, out: &mut Vec<Value>) {
-    let items = [it.id.clone()];
-    let departments = [it.department.clone()];
-    let pointer = format!("/{}", it.id);
-    out.push(entry(Entry {
-        pointer: &pointer,
-        kind: "section",
-        label: &it.name,
-        ty: None,
-        items: &items,
-        departments: &departments,
-        applies: &it.applies,
-        required: Some(&it.applies),
-        sources: &[],
-    }));
-    for f in &it.locals {
-        local(f, &pointer, &items, &departments, &it.applies, out);
+    FormSources {
+        comment: GENERATED,
+        matter: &form.matter,
+        fields,
     }
 }
 
-fn local(
-    f: &LocalField,
-    parent: &str,
-    items: &[String],
-    departments: &[String],
-    applies: &Condition,
-    out: &mut Vec<Value>,
-) {
-    let pointer = format!("{parent}/{}", f.id);
-    let required = f
-        .required
-        .as_ref()
-        .map(|r| crate::ir::cond::and(applies.clone(), r.clone()));
-    out.push(entry(Entry {
-        pointer: &pointer,
-        kind: "field",
-        label: &f.label,
-        ty: Some(&f.ty),
-        items,
-        departments,
-        applies,
-        required: required.as_ref(),
-        sources: &f.sources,
-    }));
-    list_entries(&f.ty, &pointer, items, departments, applies, out);
+/// The items and departments a field belongs to, and when it applies, passed down to a
+/// list's entry fields.
+struct Lineage<'a> {
+    items: Shared<'a>,
+    departments: Shared<'a>,
+    applies: &'a Condition,
 }
 
-fn list_entries(
-    ty: &Ty,
-    pointer: &str,
-    items: &[String],
-    departments: &[String],
-    applies: &Condition,
-    out: &mut Vec<Value>,
-) {
-    if let Ty::List(fields) = ty {
-        for f in fields {
-            local(f, &format!("{pointer}/*"), items, departments, applies, out);
+/// A list of ids: borrowed from the IR, one id of it, or computed.
+#[derive(Debug, Clone)]
+enum Shared<'a> {
+    Many(&'a [String]),
+    One(&'a str),
+    Owned(Vec<String>),
+}
+
+impl Serialize for Shared<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Shared::Many(v) => v.serialize(s),
+            Shared::One(one) => [one].serialize(s),
+            Shared::Owned(v) => v.serialize(s),
         }
     }
 }
 
-struct Entry<'a> {
-    pointer: &'a str,
-    kind: &'a str,
-    label: &'a str,
-    ty: Option<&'a Ty>,
-    items: &'a [String],
-    departments: &'a [String],
-    applies: &'a Condition,
-    required: Option<&'a Condition>,
-    sources: &'a [Source],
+/// An item's section and its local fields.
+fn section<'a>(it: &'a ItemForm, out: &mut Vec<Entry<'a>>) {
+    let pointer = format!("/{}", it.id);
+    let lineage = Lineage {
+        items: Shared::One(&it.id),
+        departments: Shared::One(&it.department),
+        applies: &it.applies,
+    };
+    out.push(Entry {
+        pointer: pointer.clone(),
+        kind: "section",
+        label: &it.name,
+        ty: None,
+        items: lineage.items.clone(),
+        departments: lineage.departments.clone(),
+        applies: &it.applies,
+        required: Some(it.applies.clone()),
+        sources: &[],
+    });
+    for f in &it.locals {
+        local(f, &pointer, &lineage, out);
+    }
 }
 
-fn entry(e: Entry<'_>) -> Value {
-    let mut m = Map::new();
-    m.insert("pointer".into(), json!(e.pointer));
-    m.insert("kind".into(), json!(e.kind));
-    m.insert("label".into(), json!(e.label));
-    if let Some(ty) = e.ty {
-        m.insert("type".into(), json!(ty.name()));
+fn local<'a>(f: &'a LocalField, parent: &str, lineage: &Lineage<'a>, out: &mut Vec<Entry<'a>>) {
+    let pointer = format!("{parent}/{}", f.id);
+    let required = f
+        .required
+        .as_ref()
+        .map(|r| crate::ir::cond::and(lineage.applies.clone(), r.clone()));
+    out.push(Entry {
+        pointer: pointer.clone(),
+        kind: "field",
+        label: &f.label,
+        ty: Some(f.ty.name()),
+        items: lineage.items.clone(),
+        departments: lineage.departments.clone(),
+        applies: lineage.applies,
+        required,
+        sources: &f.sources,
+    });
+    list_entries(&f.ty, &pointer, lineage, out);
+}
+
+fn list_entries<'a>(ty: &'a Ty, pointer: &str, lineage: &Lineage<'a>, out: &mut Vec<Entry<'a>>) {
+    if let Ty::List(fields) = ty {
+        let pointer = format!("{pointer}/*");
+        for f in fields {
+            local(f, &pointer, lineage, out);
+        }
     }
-    m.insert("items".into(), json!(e.items));
-    m.insert("departments".into(), json!(e.departments));
-    m.insert("applies".into(), json!(e.applies));
-    m.insert("required".into(), json!(e.required));
-    m.insert(
-        "sources".into(),
-        Value::Array(
-            e.sources
-                .iter()
-                .map(|s| {
-                    json!({
-                        "item": s.item,
-                        "department": s.department,
-                        "constraint": s.constraint,
-                        "at": s.at,
-                    })
-                })
-                .collect(),
-        ),
-    );
-    Value::Object(m)
+}
+
+/// One field or section of `form.sources.json`.
+#[derive(Debug, Serialize)]
+pub struct Entry<'a> {
+    pointer: String,
+    kind: &'static str,
+    label: &'a str,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    ty: Option<&'static str>,
+    items: Shared<'a>,
+    departments: Shared<'a>,
+    applies: &'a Condition,
+    required: Option<Condition>,
+    sources: &'a [Source],
 }
