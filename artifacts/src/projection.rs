@@ -50,10 +50,19 @@ pub struct ProjectedField {
     /// The field type, e.g. `text`, `id_card`.
     #[serde(rename = "type")]
     pub ty: String,
-    /// When the department requires it, given that the item applies; `null` when never.
+    /// When the department receives it, given that the item applies (the field's own `when`):
+    /// the applicant fills it in, and the packet carries it, only then. `always` when omitted.
+    #[serde(default = "always", skip_serializing_if = "Condition::is_always")]
+    pub applies: Condition,
+    /// When the department requires it, given that the item applies (`applies` included);
+    /// `null` when never.
     pub required: Option<Condition>,
     /// The constraints the department itself declared (JSON Schema keywords).
     pub constraints: serde_json::Map<String, serde_json::Value>,
+}
+
+fn always() -> Condition {
+    Condition::Always
 }
 
 /// One material as a department receives it.

@@ -152,6 +152,11 @@ e0019 = 此条件嵌套超过 { $max } 层
 e0019-label = 嵌套过深
 e0019-note = 每个 `not`，以及嵌在另一种列表中的每个 `and` 或 `or` 列表，各算一层；这样的条件难以阅读，为保证编译器各阶段及读取产物的工具都不会耗尽栈空间，一律拒绝
 e0019-help = 去掉成对的 `not`（`not not a` 即 `a`），同一情形的多个可选答案写作 `s in [a, b]`，并将 `not` 向内移（`not (a and b)` 即 `not a or not b`）
+e0025 = `{ $constraint }` 不能带条件：只有 `required` 可以写成 `required when …`
+e0025-label = 给 `{ $constraint }` 加了条件
+e0025-statement = 在这条约束中
+e0025-note = 除 `required` 外，约束在字段出现在表单中的任何情形下都成立，因此没有自己的 `when`
+e0025-help = 让 `{ $constraint }` 保持无条件；如果整个字段只属于某些情形，在这个块中为字段单独写一条 `when …`（字段及其 `{ $constraint }` 只在这些情形下存在）；如果只是在某些情形下必填，写 `required when …`
 
 ## 名称解析（E01xx）
 
@@ -312,6 +317,12 @@ w0203-label = 单独的、仅本环节使用的字段
 w0203-shared = 共用字段
 w0203-note = 申请人需要分别填写两者，且该部门收不到共用字段的答案
 w0203-help = 只写 `{ $field }`（需要时加收窄约束）即可绑定共用字段
+w0210 = `min_items { $min }` 会在 `{ $field }` 非必填时拒绝空列表
+w0210-label = 当 { $example } 时，`{ $field }` 会显示但不是必填
+w0210-never-label = `{ $field }` 在显示的任何情形下都不是必填
+w0210-min = 最少条数
+w0210-note = 申请人不填可选列表时提交的是 `[]`，会被 `min_items { $min }` 拒绝：本应可选的列表实际上成了必填
+w0210-help = 如果列表只属于必填的那些情形，在其块中写 `when …`（其他情形下既不显示也不校验）；否则将其设为 `required`，或删除 `min_items`
 
 ## 办理流程（E03xx、W03xx）
 
@@ -401,6 +412,17 @@ e0207 = `pattern "{ $pattern }"` 不是 JavaScript 正则表达式
 e0207-label = 浏览器不接受该表达式：{ $error }
 e0207-note = 表单在浏览器中用 `new RegExp(pattern, "u")` 校验 pattern（Ajv、RJSF、JSON Forms）；运行时接受而浏览器拒绝的 pattern 会使整个表单无法使用
 e0207-help = 使用 ECMAScript 语法：用 `[Xx]` 代替 `(?i)`，用 `$` 代替 `\z`；用 `^…$` 锚定
+e0210 = 此处字段 `{ $field }` 不能有自己的 `when`
+e0210-list-label = 列表条目中的字段
+e0210-list-help = 列表的每一条目字段相同：为列表本身在其块中写 `when …`，或在此字段上写 `required when …`
+e0210-dictionary-label = 数据字典中的字段
+e0210-dictionary-help = 数据字典为所有事项共用，不涉及情形：在把该字段引入事项的 `shared` 条目（或表单）中写 `when …`
+e0211 = `{ $name }` 是表单字段，不是情形：条件只能引用情形
+e0211-label = 条件引用了这个字段
+e0211-def = `{ $name }` 在此处声明为字段
+e0211-note = 条件在填表之前就决定申请人要填什么、带什么材料（告知单、办理计划、表单本身），因此只能引用每位申请人首先回答的情形
+e0211-choice-help = 把这个问题声明为一个情形，`situation { $name } "…" {"{"} … {"}"}`，选项与字段相同，删除该字段，并在需要此答案的各办理环节表单中写 `{ $name }`：其部门收到的数据包会带上这个答案
+e0211-help = 把决定此事的问题设为情形（`situation ID "问题" bool` 或带选项），并在此处引用该情形
 
 ## 所述事实的来源（E04xx、W04xx）
 

@@ -12,7 +12,7 @@ use crate::ir::form::{
     Bound, Bounds, ChoiceOption, DateBound, Form, ItemForm, LocalField, Pattern, Question,
     SharedField, Source, Ty, ViewField,
 };
-use crate::resolve::{Field, FieldType, Item, ItemField, Material, Matter, Program};
+use crate::resolve::{Field, FieldType, FieldWhen, Item, ItemField, Material, Matter, Program};
 use la_arena::{ArenaMap, Idx};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -40,12 +40,17 @@ pub fn form(files: &Files, program: &Program, matter: &Matter, a: &FormAnalysis)
         let mut shown = None;
         let mut items = Vec::new();
         for (ii, b) in by_shared.get(si).into_iter().flatten() {
+            let here = and(applies[*ii].clone(), own_when(b.when.as_ref(), sits));
             let own = or(base_required.clone(), required(&b.constraints, sits));
-            req = or(req, and_opt(&applies[*ii], own));
-            shown = or(shown, Some(applies[*ii].clone()));
+            req = or(req, and_opt(&here, own));
+            shown = or(shown, Some(here));
             items.push(matter.items[*ii].id.name.clone());
         }
         let Some(shown) = shown else { continue };
+        // The field's own `when` narrows every place it is shown and required.
+        let when = own_when(f.when.as_ref(), sits);
+        let shown = and(when.clone(), shown);
+        let req = req.map(|r| and(when.clone(), r));
         let ty = ty(&f.ty, &checked.entries, matter, &mut prov);
         shared_ty.insert(si, ty.clone());
         shared.push(SharedField {
@@ -77,6 +82,7 @@ pub fn form(files: &Files, program: &Program, matter: &Matter, a: &FormAnalysis)
                         ty: lf.ty.clone(),
                         own: lf.bounds.clone(),
                         effective: lf.bounds.clone(),
+                        applies: lf.applies.clone(),
                         required: lf.required.clone(),
                     });
                     locals.push(lf);
@@ -86,6 +92,14 @@ pub fn form(files: &Files, program: &Program, matter: &Matter, a: &FormAnalysis)
                     let Some(ty) = shared_ty.get(b.shared) else {
                         continue;
                     };
+                    let here = and(
+                        own_when(b.when.as_ref(), sits),
+                        own_when(f.when.as_ref(), sits),
+                    );
+                    let req = or(
+                        required(base_constraints(f), sits),
+                        required(&b.constraints, sits),
+                    );
                     view.push(ViewField {
                         name: b.local.name.clone(),
                         label: b
@@ -97,10 +111,8 @@ pub fn form(files: &Files, program: &Program, matter: &Matter, a: &FormAnalysis)
                         ty: ty.clone(),
                         own: prov.bounds(own),
                         effective: prov.bounds(effective),
-                        required: or(
-                            required(base_constraints(f), sits),
-                            required(&b.constraints, sits),
-                        ),
+                        required: and_opt(&here, req),
+                        applies: here,
                     });
                 }
                 // Check returns one fact per field, of the field's kind.
@@ -185,14 +197,21 @@ fn local_field(
     matter: &Matter,
     prov: &mut Provenances,
 ) -> LocalField {
+    let applies = own_when(f.when.as_ref(), &matter.situations);
     LocalField {
         id: f.id.name.clone(),
         label: f.label.value.clone(),
         ty: ty(&f.ty, &checked.entries, matter, prov),
         bounds: prov.bounds(&checked.unified.bounds),
-        required: required(&f.constraints, &matter.situations),
+        required: and_opt(&applies, required(&f.constraints, &matter.situations)),
+        applies,
         sources: prov.sources(&checked.unified.sources),
     }
+}
+
+/// A field's or a binding's own `when` as a condition (`Always` without one).
+fn own_when(w: Option<&FieldWhen>, sits: &la_arena::Arena<crate::resolve::Situation>) -> Condition {
+    artifact(w.map(|w| &w.cond), sits)
 }
 
 /// The IR type; a list's entry fields come with their checked unification.

@@ -28,6 +28,8 @@ pub fn resolve(loaded: &Loaded) -> (Program, Vec<Diagnostic>) {
         dept_names: BTreeMap::new(),
         dict_names: BTreeMap::new(),
         used_situations: Default::default(),
+        field_names: Default::default(),
+        broken_shared: Default::default(),
     };
     let mut program = Program::default();
     for ast in &loaded.asts {
@@ -70,7 +72,7 @@ pub fn resolve(loaded: &Loaded) -> (Program, Vec<Diagnostic>) {
             let mut fields = Vec::new();
             for f in &dict.fields {
                 if r.check_unique(&mut seen, "dictionary field", &f.id) {
-                    fields.extend(r.field(f, &Arena::new()));
+                    fields.extend(r.field_in(f, &Arena::new(), Some(true)));
                 }
             }
             let id = program.dictionaries.alloc(Dictionary {
@@ -108,6 +110,12 @@ struct Resolver<'a> {
     dict_names: BTreeMap<String, (Idx<Dictionary>, FileId)>,
     /// The situations of the matter being resolved that some condition names.
     used_situations: std::collections::BTreeSet<Idx<Situation>>,
+    /// The fields of the matter being resolved (shared and every form's own), by name: where
+    /// each is declared and whether it is a single choice, for a condition that names one.
+    field_names: BTreeMap<String, (Span, bool)>,
+    /// The shared fields of the matter being resolved whose declaration has an error already
+    /// reported (an unknown type): a form that binds one is not told it is undeclared.
+    broken_shared: std::collections::BTreeSet<String>,
 }
 
 /// Names already defined in one scope, with where.
@@ -181,13 +189,33 @@ impl Resolver<'_> {
     }
 
     fn field(&mut self, f: &ast::FieldDef, situations: &Arena<Situation>) -> Option<Field> {
+        self.field_in(f, situations, None)
+    }
+
+    /// A field declaration; `fixed` says why it cannot have its own `when` (`Some(true)` in a
+    /// dictionary, `Some(false)` in a list's entries): one is then reported, not resolved.
+    fn field_in(
+        &mut self,
+        f: &ast::FieldDef,
+        situations: &Arena<Situation>,
+        fixed: Option<bool>,
+    ) -> Option<Field> {
         let ty = self.field_type(&f.ty, situations)?;
         let constraints = self.constraints(&f.constraints, situations);
+        let when = match (fixed, &f.when) {
+            (Some(dictionary), Some(w)) => {
+                self.diags
+                    .push(d::when_not_here(w.span, &f.id.name, dictionary));
+                None
+            }
+            _ => self.field_when(f.when.as_ref(), situations),
+        };
         Some(Field {
             id: name(&f.id),
             label: text(&f.label),
             ty,
             constraints,
+            when,
             origin: None,
             span: f.span,
         })
@@ -231,12 +259,25 @@ impl Resolver<'_> {
                 let mut out = Vec::new();
                 for f in fields {
                     if self.check_unique(&mut seen, "list field", &f.id) {
-                        out.extend(self.field(f, situations));
+                        out.extend(self.field_in(f, situations, Some(false)));
                     }
                 }
                 Some(FieldType::List(out))
             }
         }
+    }
+
+    /// A field's own `when`, resolved; `None` when absent or wrong (already reported).
+    fn field_when(
+        &mut self,
+        w: Option<&ast::FieldWhen>,
+        situations: &Arena<Situation>,
+    ) -> Option<FieldWhen> {
+        let w = w?;
+        Some(FieldWhen {
+            cond: self.cond(&w.cond, situations)?,
+            span: w.span,
+        })
     }
 
     fn constraints(
@@ -402,6 +443,11 @@ impl Resolver<'_> {
             self.used_situations.insert(i);
         }
         if found.is_none() {
+            if let Some(&(def, choice)) = self.field_names.get(&id.name) {
+                self.diags
+                    .push(d::field_in_condition(&id.name, id.span, def, choice));
+                return None;
+            }
             self.diags.push(d::unknown(
                 "situation",
                 &id.name,
@@ -466,6 +512,8 @@ impl Resolver<'_> {
 
     fn matter(&mut self, m: &ast::Matter, file: FileId, program: &Program) -> Matter {
         self.used_situations.clear();
+        self.field_names = field_names(m);
+        self.broken_shared.clear();
         let lead = m
             .lead
             .as_ref()
@@ -615,7 +663,14 @@ impl Resolver<'_> {
             match e {
                 ast::Entry::Def(f) => {
                     if self.check_unique(&mut seen, "shared field", &f.id) {
-                        out.extend(self.field(f, situations));
+                        match self.field(f, situations) {
+                            Some(field) => {
+                                out.alloc(field);
+                            }
+                            None => {
+                                self.broken_shared.insert(f.id.name.clone());
+                            }
+                        }
                     }
                 }
                 ast::Entry::Ref(r) => {
@@ -671,11 +726,13 @@ impl Resolver<'_> {
                         continue;
                     }
                     let constraints = self.constraints(&r.constraints, situations);
+                    let when = self.field_when(r.when.as_ref(), situations);
                     out.alloc(Field {
                         id: name(local),
                         label: r.label.as_ref().map_or_else(|| df.label.clone(), text),
                         ty: df.ty.clone(),
                         constraints,
+                        when,
                         origin: Some(DictOrigin {
                             dictionary: dict.id.clone(),
                             field: df.id.name.clone(),
@@ -916,6 +973,9 @@ impl Resolver<'_> {
                             );
                             continue;
                         }
+                        if self.broken_shared.contains(&target.name) {
+                            continue;
+                        }
                         let mut diag = d::unknown(
                             "shared field",
                             &target.name,
@@ -933,11 +993,13 @@ impl Resolver<'_> {
                         continue;
                     }
                     let constraints = self.constraints(&r.constraints, situations);
+                    let when = self.field_when(r.when.as_ref(), situations);
                     out.push(ItemField::Shared(Binding {
                         local: name(local),
                         shared: si,
                         label: r.label.as_ref().map(text),
                         constraints,
+                        when,
                         span: r.span,
                     }));
                 }
@@ -1006,6 +1068,29 @@ impl Resolver<'_> {
             span: Some(f.span),
         }
     }
+}
+
+/// Every field a matter declares (its shared fields and each form's own fields, not list
+/// entries), by name: where it is declared and whether it is a single choice.
+fn field_names(m: &ast::Matter) -> BTreeMap<String, (Span, bool)> {
+    let mut out = BTreeMap::new();
+    let forms = m.items.iter().filter_map(|it| it.form.as_ref());
+    for block in m.shared.iter().chain(forms) {
+        for e in &block.entries {
+            let (id, choice) = match e {
+                ast::Entry::Def(f) => (
+                    &f.id,
+                    matches!(f.ty.kind, ast::TypeExprKind::Choice { multi: false, .. }),
+                ),
+                ast::Entry::Ref(r) if r.target.second.is_some() || r.local.is_some() => {
+                    (r.local_name(), false)
+                }
+                ast::Entry::Ref(_) => continue,
+            };
+            out.entry(id.name.clone()).or_insert((id.span, choice));
+        }
+    }
+    out
 }
 
 /// The first option's id of a situation, for examples in help texts.

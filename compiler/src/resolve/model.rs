@@ -246,8 +246,18 @@ pub struct Field {
     pub label: Text,
     pub ty: FieldType,
     pub constraints: Vec<Constraint>,
+    /// `when CONDITION`: the field exists only where the condition holds (never on a
+    /// dictionary's or a list's field).
+    pub when: Option<FieldWhen>,
     /// Where the field comes from, when it is a shared field taken from a dictionary.
     pub origin: Option<DictOrigin>,
+    pub span: Span,
+}
+
+/// A field's or a binding's own `when`: its condition and the statement's span.
+#[derive(Debug, Clone)]
+pub struct FieldWhen {
+    pub cond: Cond,
     pub span: Span,
 }
 
@@ -441,6 +451,8 @@ pub struct Binding {
     pub label: Option<Text>,
     /// The department's narrowing constraints.
     pub constraints: Vec<Constraint>,
+    /// `when CONDITION`: the item needs the field only where the condition holds.
+    pub when: Option<FieldWhen>,
     pub span: Span,
 }
 

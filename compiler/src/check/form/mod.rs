@@ -8,6 +8,7 @@
 //! [`check`] checks the dictionaries, for `yjs check`. `lower::form` turns the results into
 //! the merged-form IR.
 
+mod applies;
 mod diagnostics;
 mod fit;
 mod lints;
@@ -144,7 +145,9 @@ pub fn analyse(
         items.insert(ii, facts);
     }
     lints::locals(matter, &whos, &mut diags);
-    (FormAnalysis { shared, items }, diags)
+    let analysis = FormAnalysis { shared, items };
+    applies::lint(matter, &analysis, &mut diags);
+    (analysis, diags)
 }
 
 /// A binding as its department sees it. Collisions were reported with the shared field.
