@@ -47,6 +47,10 @@ pub struct ProjectedField {
     pub pointer: String,
     /// The shared field it binds to, if any.
     pub shared: Option<String>,
+    /// The situation whose answer it carries, for a situation the item's form lists: the
+    /// applicant answers it with the situations, not in the form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub situation: Option<String>,
     /// The field type, e.g. `text`, `id_card`.
     #[serde(rename = "type")]
     pub ty: String,

@@ -226,7 +226,6 @@ e0105 = `{ $name }` is { $found }, but { $expected } is expected here
 e0105-label = expected { $expected }
 e0105-def = `{ $name }` is defined here as { $found }
 e0105-help = name { $expected } here
-e0105-situation-in-form-note = situation answers are part of every submission already; a form does not list them
 e0106 = unknown field type `{ $name }`
 e0106-label = not a field type
 e0106-note = the types are text, integer, decimal, money, date, datetime, bool, choice, multi_choice, id_card, uscc, region, mobile, phone, email, file and list
@@ -425,6 +424,11 @@ e0211-def = `{ $name }` is declared here as a field
 e0211-note = a condition decides what the applicant is asked and must bring before the form is filled (the notice, the plan, the form itself), so it can name only situations, which every applicant answers first
 e0211-choice-help = declare the question once as a situation, `situation { $name } "…" {"{"} … {"}"}` with the field's options, delete the field, and list `{ $name }` in the form of each item whose department needs the answer: its packet then carries it
 e0211-help = ask what decides this as a situation (`situation ID "question" bool` or with options) and name that situation here
+e0212 = `{ $name }` is a situation: its answer takes no constraints and no `when` in a form
+e0212-label = not allowed on a situation's answer
+e0212-def = `{ $name }` is declared here as a situation
+e0212-note = a form may list a situation so that the department's packet carries the answer; the applicant answers every situation once, before the form, so it is always there and always one of its options
+e0212-help = write just `{ $name }` (or `local_name = { $name } "label"`) in the form
 
 ## Sources of stated facts (E04xx, W04xx)
 

@@ -223,7 +223,6 @@ e0105 = `{ $name }` 是{ $found }，但此处需要{ $expected }
 e0105-label = 此处应为{ $expected }
 e0105-def = `{ $name }` 在此处定义为{ $found }
 e0105-help = 此处应写{ $expected }的名称
-e0105-situation-in-form-note = 每次提交都已包含情形的答案，表单中无需再列出
 e0106 = 未知的字段类型 `{ $name }`
 e0106-label = 不是字段类型
 e0106-note = 字段类型有 text、integer、decimal、money、date、datetime、bool、choice、multi_choice、id_card、uscc、region、mobile、phone、email、file 和 list
@@ -423,6 +422,11 @@ e0211-def = `{ $name }` 在此处声明为字段
 e0211-note = 条件在填表之前就决定申请人要填什么、带什么材料（告知单、办理计划、表单本身），因此只能引用每位申请人首先回答的情形
 e0211-choice-help = 把这个问题声明为一个情形，`situation { $name } "…" {"{"} … {"}"}`，选项与字段相同，删除该字段，并在需要此答案的各办理环节表单中写 `{ $name }`：其部门收到的数据包会带上这个答案
 e0211-help = 把决定此事的问题设为情形（`situation ID "问题" bool` 或带选项），并在此处引用该情形
+e0212 = `{ $name }` 是情形：在表单中它的答案不能带约束，也不能带 `when`
+e0212-label = 情形的答案不能带这一项
+e0212-def = `{ $name }` 在此处声明为情形
+e0212-note = 表单可以列出情形，使部门收到的数据包带上其答案；每个情形都由申请人在填表前回答一次，因此答案总是存在，且总是其选项之一
+e0212-help = 在表单中只写 `{ $name }`（或 `本部门名称 = { $name } "标签"`）
 
 ## 所述事实的来源（E04xx、W04xx）
 

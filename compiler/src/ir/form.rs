@@ -184,6 +184,8 @@ pub struct ViewField {
     pub pointer: String,
     /// The shared field it binds, if any.
     pub shared: Option<String>,
+    /// The situation whose answer it is, for a situation the item's form lists.
+    pub situation: Option<String>,
     pub ty: Ty,
     /// The constraints the department declared itself (a binding's narrowing, or a local field's).
     pub own: Bounds,

@@ -108,6 +108,8 @@ fn department(program: &Program, d: DeptId) -> Department {
 fn form_lines(matter: &Matter, it: &resolve::Item) -> Vec<FormLine> {
     it.fields
         .iter()
+        // A situation's answer is asked with the situations, not filled in the form.
+        .filter(|f| !matches!(f, ItemField::Situation(_)))
         .map(|f| match f {
             ItemField::Shared(b) => {
                 let shared = &matter.shared[b.shared];
@@ -128,6 +130,15 @@ fn form_lines(matter: &Matter, it: &resolve::Item) -> Vec<FormLine> {
                 label: l.label.value.clone(),
                 applies: artifact(l.when.as_ref().map(|w| &w.cond), &matter.situations),
             },
+            ItemField::Situation(a) => {
+                let s = &matter.situations[a.situation];
+                FormLine {
+                    shared: None,
+                    name: a.local.name.clone(),
+                    label: s.question.value.clone(),
+                    applies: yjs_artifacts::Condition::Always,
+                }
+            }
         })
         .collect()
 }

@@ -79,6 +79,7 @@ pub fn form(files: &Files, program: &Program, matter: &Matter, a: &FormAnalysis)
                         label: lf.label.clone(),
                         pointer: format!("/{}/{}", it.id.name, lf.id),
                         shared: None,
+                        situation: None,
                         ty: lf.ty.clone(),
                         own: lf.bounds.clone(),
                         effective: lf.bounds.clone(),
@@ -108,6 +109,7 @@ pub fn form(files: &Files, program: &Program, matter: &Matter, a: &FormAnalysis)
                             .map_or_else(|| f.label.value.clone(), |l| l.value.clone()),
                         pointer: format!("/{}", f.id.name),
                         shared: Some(f.id.name.clone()),
+                        situation: None,
                         ty: ty.clone(),
                         own: prov.bounds(own),
                         effective: prov.bounds(effective),
@@ -115,9 +117,26 @@ pub fn form(files: &Files, program: &Program, matter: &Matter, a: &FormAnalysis)
                         applies: here,
                     });
                 }
+                (ItemField::Situation(a), FieldFacts::Situation) => {
+                    let s = &matter.situations[a.situation];
+                    view.push(ViewField {
+                        name: a.local.name.clone(),
+                        label: a
+                            .label
+                            .as_ref()
+                            .map_or_else(|| s.question.value.clone(), |l| l.value.clone()),
+                        pointer: format!("/{}", s.id.name),
+                        shared: None,
+                        situation: Some(s.id.name.clone()),
+                        ty: situation_ty(s),
+                        own: Bounds::default(),
+                        effective: Bounds::default(),
+                        applies: Condition::Always,
+                        required: Some(Condition::Always),
+                    });
+                }
                 // Check returns one fact per field, of the field's kind.
-                (ItemField::Local(_), FieldFacts::Shared { .. })
-                | (ItemField::Shared(_), FieldFacts::Local(_)) => {}
+                _ => {}
             }
         }
         let (department, department_name) = it
@@ -180,6 +199,24 @@ fn questions(matter: &Matter) -> Vec<Question> {
             },
         })
         .collect()
+}
+
+/// The type of a situation's answer as a department receives it: yes/no, one option, or a set.
+fn situation_ty(s: &crate::resolve::Situation) -> Ty {
+    if s.is_bool {
+        return Ty::Scalar(crate::ir::form::Scalar::Bool);
+    }
+    Ty::Choice {
+        multi: s.multi,
+        options: s
+            .options
+            .values()
+            .map(|o| ChoiceOption {
+                id: o.id.clone(),
+                label: o.label.clone(),
+            })
+            .collect(),
+    }
 }
 
 /// The constraints of a shared field before any item narrows it: the dictionary's, then the matter's.

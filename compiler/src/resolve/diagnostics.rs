@@ -324,3 +324,18 @@ pub fn field_in_condition(name: &str, span: Span, def: Span, choice: bool) -> Di
     .with_note(t!("e0211-note"))
     .with_help(help)
 }
+
+/// A situation listed in a form with constraints or a `when`: its answer is given as the
+/// situation, always and once.
+#[cold]
+pub fn situation_constrained(name: &str, span: Span, def: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0212,
+        t!("e0212", name = name),
+        span,
+        t!("e0212-label"),
+    )
+    .with_label(def, t!("e0212-def", name = name))
+    .with_note(t!("e0212-note"))
+    .with_help(t!("e0212-help", name = name))
+}

@@ -803,7 +803,7 @@ impl Resolver<'_> {
                     }
                 });
             let when = it.when.as_ref().and_then(|e| self.cond(e, situations));
-            let fields = self.form(it, situations, shared, m);
+            let fields = self.form(it, situations, shared);
             let mut seen_m = Seen::default();
             let mut seen_o = Seen::default();
             for o in &it.outputs {
@@ -923,7 +923,6 @@ impl Resolver<'_> {
         it: &ast::Item,
         situations: &Arena<Situation>,
         shared: &Arena<Field>,
-        m: &ast::Matter,
     ) -> Vec<ItemField> {
         let mut out = Vec::new();
         let Some(block) = &it.form else { return out };
@@ -960,17 +959,35 @@ impl Resolver<'_> {
                     }
                     let target = &r.target.first;
                     let Some(&si) = by_name.get(target.name.as_str()) else {
-                        if let Some(s) = m.situations.iter().find(|s| s.id.name == target.name) {
-                            self.diags.push(
-                                d::wrong_kind(
-                                    "a shared field",
-                                    "a situation",
+                        if let Some((sit, s)) =
+                            situations.iter().find(|(_, s)| s.id.name == target.name)
+                        {
+                            // The department receives the situation's answer.
+                            if let Some(c) = r.constraints.first() {
+                                self.diags.push(d::situation_constrained(
                                     &target.name,
-                                    target.span,
+                                    c.span,
                                     s.id.span,
-                                )
-                                .with_note(crate::diagnostics::t!("e0105-situation-in-form-note")),
-                            );
+                                ));
+                                continue;
+                            }
+                            if let Some(w) = &r.when {
+                                self.diags.push(d::situation_constrained(
+                                    &target.name,
+                                    w.span,
+                                    s.id.span,
+                                ));
+                                continue;
+                            }
+                            let local = r.local_name();
+                            if self.check_unique(&mut seen, "form field", local) {
+                                out.push(ItemField::Situation(Asked {
+                                    local: name(local),
+                                    situation: sit,
+                                    label: r.label.as_ref().map(text),
+                                    span: r.span,
+                                }));
+                            }
                             continue;
                         }
                         if self.broken_shared.contains(&target.name) {

@@ -428,6 +428,20 @@ pub enum ItemField {
     Shared(Binding),
     /// A field only this item needs.
     Local(Field),
+    /// A situation's answer, which the department needs too: the applicant answers it once,
+    /// as the situation, and the packet carries the answer.
+    Situation(Asked),
+}
+
+/// A situation listed in an item's form.
+#[derive(Debug, Clone)]
+pub struct Asked {
+    /// The department's name for the answer.
+    pub local: Name,
+    pub situation: Idx<Situation>,
+    /// The department's own label, if it gives one (else the situation's question).
+    pub label: Option<Text>,
+    pub span: Span,
 }
 
 impl ItemField {
@@ -436,6 +450,7 @@ impl ItemField {
         match self {
             ItemField::Shared(b) => &b.local.name,
             ItemField::Local(f) => &f.id.name,
+            ItemField::Situation(a) => &a.local.name,
         }
     }
 }

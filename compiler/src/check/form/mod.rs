@@ -45,6 +45,8 @@ pub struct Checked {
 pub enum FieldFacts {
     /// A field only this item declares.
     Local(Box<Checked>),
+    /// A situation's answer, which the form already asks.
+    Situation,
     /// A binding to a shared field.
     Shared {
         /// The constraints the department declared itself (its narrowing).
@@ -140,6 +142,7 @@ pub fn analyse(
                     FieldFacts::Local(Box::new(local_field(files, f, who, &mut diags)))
                 }
                 ItemField::Shared(b) => view(files, &matter.shared[b.shared], b, who),
+                ItemField::Situation(_) => FieldFacts::Situation,
             })
             .collect();
         items.insert(ii, facts);

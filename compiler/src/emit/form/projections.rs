@@ -39,6 +39,7 @@ fn projection(it: &ItemForm) -> Projection {
                     label: f.label.clone(),
                     pointer: f.pointer.clone(),
                     shared: f.shared.clone(),
+                    situation: f.situation.clone(),
                     ty: f.ty.name().to_string(),
                     applies: f.applies.clone(),
                     required: f.required.clone(),
