@@ -5,7 +5,9 @@
 //! apply in every scenario is **conditional**: it is defined only in the `then` of an `if` over
 //! the situations (so a renderer draws it only while it applies), and the `else` refuses it; the
 //! root lists every name under `propertyNames` instead of `additionalProperties: false`, which
-//! would see only the unconditional ones. Requiredness that depends on situations is further
+//! would see only the unconditional ones. A section's field with its own `when` is defined the
+//! same way, inside its section's object, by an entry of its own after the section's.
+//! Requiredness that depends on situations is further
 //! `if`/`then` rules, grouped by condition in first-use order. Every `if`/`then`/`else` defines the
 //! names it requires under `properties`, and every object schema says `type: object` (Ajv strict).
 

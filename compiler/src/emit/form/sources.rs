@@ -87,6 +87,8 @@ fn local(
     out: &mut Vec<Value>,
 ) {
     let pointer = format!("{parent}/{}", f.id);
+    // The field's own `when` narrows where it applies (its `required` includes it already).
+    let applies = &crate::ir::cond::and(applies.clone(), f.applies.clone());
     let required = f
         .required
         .as_ref()
