@@ -257,7 +257,7 @@ e0108-help = add a line such as `{ $example }`
 w0101 = the situation `{ $name }` changes nothing
 w0101-label = asked, but no condition uses the answer
 w0101-note = every question the applicant answers must decide some item, material or field; otherwise it only lengthens the form
-w0101-help = use it in a `when` (e.g. `when { $name } …`) or a `required when`, or delete it
+w0101-help = use it in a `when` (e.g. `when { $name } …`) or a `required when`, list it in the form of an item whose department needs the answer, or delete it
 
 ## Forms (E02xx, W02xx)
 

@@ -254,7 +254,7 @@ e0108-help = 添加一行，如 `{ $example }`
 w0101 = 情形 `{ $name }` 不影响任何内容
 w0101-label = 询问了该情形，但没有条件使用其答案
 w0101-note = 申请人回答的每个问题都应决定某个办理环节、材料或字段；否则只会加长表单
-w0101-help = 在 `when` 中使用它（如 `when { $name } …`）或用于 `required when`，或将其删除
+w0101-help = 在 `when` 中使用它（如 `when { $name } …`）或用于 `required when`，在需要此答案的办理环节表单中列出它，或将其删除
 
 ## 表单（E02xx、W02xx）
 

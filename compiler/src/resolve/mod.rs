@@ -979,6 +979,9 @@ impl Resolver<'_> {
                                 ));
                                 continue;
                             }
+                            // A department receives its answer: it is not a question that
+                            // changes nothing (W0101).
+                            self.used_situations.insert(sit);
                             let local = r.local_name();
                             if self.check_unique(&mut seen, "form field", local) {
                                 out.push(ItemField::Situation(Asked {
