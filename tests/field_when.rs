@@ -3,6 +3,8 @@
 //! requires it there and refuses a value elsewhere, the packet carries it only there, the notice
 //! lists it only for those answers — and a situation a form lists reaches the packet.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use serde_json::{json, Value};
 use std::path::Path;
 use std::process::Command;
