@@ -210,3 +210,30 @@ fn a_situation_listed_in_a_form_reaches_the_packet_under_the_departments_name() 
     );
     assert!(notice.materials.iter().any(|m| m.id == "merger_agreement"));
 }
+
+#[test]
+fn yjs_notice_lists_a_field_only_for_the_answers_where_it_applies() {
+    // The compiler's notice of the real example (company-change: `new_name` is `when name in
+    // changes`), as `yjs notice` prints it.
+    let notice = |changes: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_yjs"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["notice", "dsl-examples", "--matter", "company_change"])
+            .args(["--answer", &format!("changes={changes}")])
+            .args(["--answer", "filer=rep", "--answer", "holds=none"])
+            .output()
+            .expect("run yjs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let address = notice("address");
+    assert!(address.contains("- 变更后住所\n"), "{address}");
+    assert!(!address.contains("- 变更后名称\n"), "{address}");
+    let name = notice("name");
+    assert!(name.contains("- 变更后名称\n"), "{name}");
+    assert!(!name.contains("- 变更后住所\n"), "{name}");
+}

@@ -233,28 +233,37 @@ fn escape(name: &str) -> String {
 
 /// The `title` of the schema that describes the value at `pointer`, or the pointer itself.
 pub fn label_at(schema: &Value, pointer: &str) -> String {
-    let mut node = schema;
-    for raw in pointer.split('/').skip(1) {
-        let segment = raw.replace("~1", "/").replace("~0", "~");
-        let next = node
-            .get("properties")
-            .and_then(|p| p.get(&segment))
-            .or_else(|| {
-                segment
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|_| node.get("items"))
-            });
-        match next {
-            Some(n) => node = n,
-            None => return pointer.to_owned(),
-        }
-    }
-    match node.get("title").and_then(Value::as_str) {
+    let segments: Vec<String> = pointer
+        .split('/')
+        .skip(1)
+        .map(|raw| raw.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    match titled(schema, &segments) {
         Some(t) => t.to_owned(),
         None if pointer.is_empty() => "表单".to_owned(),
         None => pointer.to_owned(),
     }
+}
+
+/// The `title` of the schema at `segments` below `node`: through `properties`, a list's
+/// `items`, and the `then` of `allOf` entries, where a conditional field or section is defined.
+fn titled<'a>(node: &'a Value, segments: &[String]) -> Option<&'a str> {
+    let Some((first, rest)) = segments.split_first() else {
+        return node.get("title").and_then(Value::as_str);
+    };
+    let direct = node
+        .get("properties")
+        .and_then(|p| p.get(first))
+        .or_else(|| first.parse::<usize>().ok().and_then(|_| node.get("items")));
+    if let Some(t) = direct.and_then(|n| titled(n, rest)) {
+        return Some(t);
+    }
+    let entries = node.get("allOf").and_then(Value::as_array);
+    entries
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.get("then"))
+        .find_map(|then| titled(then, segments))
 }
 
 /// Walks the schema and the submission together and runs the domain check of every typed value.

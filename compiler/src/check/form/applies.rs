@@ -67,8 +67,8 @@ fn shared(f: &Field, bindings: &[(Idx<Item>, &Binding)], matter: &Matter) -> Whe
     }
 }
 
-/// W0210 for every list field with `min_items` above 0 that some combination of answers shows
-/// without requiring it.
+/// W0210 for every list field (of `shared` or of an item's own) with `min_items` above 0 that
+/// some combination of answers shows without requiring it.
 pub fn lint(matter: &Matter, a: &FormAnalysis, diags: &mut Vec<Diagnostic>) {
     let by_shared = matter.bindings();
     for (si, f) in matter.shared.iter() {
@@ -104,6 +104,10 @@ fn check(
     place: impl FnOnce() -> Where,
     diags: &mut Vec<Diagnostic>,
 ) {
+    // A list (a multi-select choice's minimum is an ordinary bound on a choice).
+    if !matches!(f.ty, crate::resolve::FieldType::List(_)) {
+        return;
+    }
     let Some(min) = &checked.unified.bounds.min_items else {
         return;
     };
