@@ -47,13 +47,26 @@ pub struct ProjectedField {
     pub pointer: String,
     /// The shared field it binds to, if any.
     pub shared: Option<String>,
+    /// The situation whose answer it carries, for a situation the item's form lists: the
+    /// applicant answers it with the situations, not in the form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub situation: Option<String>,
     /// The field type, e.g. `text`, `id_card`.
     #[serde(rename = "type")]
     pub ty: String,
-    /// When the department requires it, given that the item applies; `null` when never.
+    /// When the department receives it, given that the item applies (the field's own `when`):
+    /// the applicant fills it in, and the packet carries it, only then. `always` when omitted.
+    #[serde(default = "always", skip_serializing_if = "Condition::is_always")]
+    pub applies: Condition,
+    /// When the department requires it, given that the item applies (`applies` included);
+    /// `null` when never.
     pub required: Option<Condition>,
     /// The constraints the department itself declared (JSON Schema keywords).
     pub constraints: serde_json::Map<String, serde_json::Value>,
+}
+
+fn always() -> Condition {
+    Condition::Always
 }
 
 /// One material as a department receives it.

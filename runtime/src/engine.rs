@@ -67,6 +67,7 @@ impl Engine {
         for p in &artifacts.projections().items {
             conds.push(&p.condition);
             conds.extend(p.fields.iter().filter_map(|f| f.required.as_ref()));
+            conds.extend(p.fields.iter().map(|f| &f.applies));
             conds.extend(p.materials.iter().map(|m| &m.condition));
         }
         let mut situations: Vec<String> = conds
@@ -139,7 +140,13 @@ impl Engine {
                 continue;
             }
             let mut fields = serde_json::Map::new();
-            for f in &projection.fields {
+            // A field with its own `when` reaches the department only where it applies (the
+            // form refuses a value given elsewhere).
+            for f in projection
+                .fields
+                .iter()
+                .filter(|f| f.applies.eval(&answers))
+            {
                 if let Some(v) = submission.pointer(&f.pointer) {
                     fields.insert(f.name.clone(), v.clone());
                 }

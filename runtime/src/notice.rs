@@ -97,7 +97,9 @@ pub fn notice(engine: &Engine, answers: &Answers) -> Notice {
             department_name: step.department_name.clone(),
             promise_workdays: step.promise.workdays,
         });
-        for f in &p.fields {
+        // A situation's answer is already given; a field with its own `when` only where it applies.
+        let asked = p.fields.iter().filter(|f| f.situation.is_none());
+        for f in asked.filter(|f| f.applies.eval(answers)) {
             let required = f.required.as_ref().is_some_and(|c| c.eval(answers));
             match fields.iter_mut().find(|g| g.pointer == f.pointer) {
                 Some(g) => g.required |= required,

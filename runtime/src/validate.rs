@@ -73,8 +73,29 @@ impl FormValidator {
                 continue;
             }
             let at = error.instance_path().as_str().to_owned();
-            let (pointer, message) = describe(error.kind(), at);
             let code = error.kind().keyword().to_owned();
+            // A conditional field or section given where it does not apply: each one by name.
+            if let ValidationErrorKind::Not { .. } = error.kind() {
+                let location = error.schema_path().as_str();
+                let refused = self
+                    .schema
+                    .pointer(location.strip_suffix("/not").unwrap_or(location))
+                    .and_then(|s| s.get("not"))
+                    .map(|not| not_applicable(not, submission.pointer(&at), &at))
+                    .unwrap_or_default();
+                if !refused.is_empty() {
+                    for pointer in refused {
+                        problems.push(Problem {
+                            label: label_at(&self.schema, &pointer),
+                            pointer,
+                            message: "所选办理情形不需要填写此项，请删除".to_owned(),
+                            code: code.clone(),
+                        });
+                    }
+                    continue;
+                }
+            }
+            let (pointer, message) = describe(error.kind(), at);
             let replaced = matches!(code.as_str(), "pattern" | "minLength");
             if replaced && problems.iter().any(|p| p.pointer == pointer) {
                 continue;
@@ -122,6 +143,32 @@ pub fn parse_submission(text: &str) -> Result<Value, InputError> {
             }
         }
     })
+}
+
+/// The pointers of the values a form's `else: { not: … }` refuses: the names (or, in a
+/// section, the section's fields) its alternatives require that `value` (at `at`) holds.
+fn not_applicable(not: &Value, value: Option<&Value>, at: &str) -> Vec<String> {
+    let alternatives = match not.get("anyOf").and_then(Value::as_array) {
+        Some(list) => list.iter().collect(),
+        None => vec![not],
+    };
+    let mut out = Vec::new();
+    for alt in alternatives {
+        let names = alt.get("required").and_then(Value::as_array);
+        for name in names.into_iter().flatten().filter_map(Value::as_str) {
+            let Some(inner) = value.and_then(|v| v.get(name)) else {
+                continue;
+            };
+            let here = format!("{at}/{}", escape(name));
+            match alt.pointer(&format!("/properties/{}", escape(name))) {
+                Some(nested) if nested.get("required").is_some() => {
+                    out.extend(not_applicable(nested, Some(inner), &here))
+                }
+                _ => out.push(here),
+            }
+        }
+    }
+    out
 }
 
 /// The pointer a schema error is about, and its Chinese message.
@@ -186,28 +233,37 @@ fn escape(name: &str) -> String {
 
 /// The `title` of the schema that describes the value at `pointer`, or the pointer itself.
 pub fn label_at(schema: &Value, pointer: &str) -> String {
-    let mut node = schema;
-    for raw in pointer.split('/').skip(1) {
-        let segment = raw.replace("~1", "/").replace("~0", "~");
-        let next = node
-            .get("properties")
-            .and_then(|p| p.get(&segment))
-            .or_else(|| {
-                segment
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|_| node.get("items"))
-            });
-        match next {
-            Some(n) => node = n,
-            None => return pointer.to_owned(),
-        }
-    }
-    match node.get("title").and_then(Value::as_str) {
+    let segments: Vec<String> = pointer
+        .split('/')
+        .skip(1)
+        .map(|raw| raw.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    match titled(schema, &segments) {
         Some(t) => t.to_owned(),
         None if pointer.is_empty() => "表单".to_owned(),
         None => pointer.to_owned(),
     }
+}
+
+/// The `title` of the schema at `segments` below `node`: through `properties`, a list's
+/// `items`, and the `then` of `allOf` entries, where a conditional field or section is defined.
+fn titled<'a>(node: &'a Value, segments: &[String]) -> Option<&'a str> {
+    let Some((first, rest)) = segments.split_first() else {
+        return node.get("title").and_then(Value::as_str);
+    };
+    let direct = node
+        .get("properties")
+        .and_then(|p| p.get(first))
+        .or_else(|| first.parse::<usize>().ok().and_then(|_| node.get("items")));
+    if let Some(t) = direct.and_then(|n| titled(n, rest)) {
+        return Some(t);
+    }
+    let entries = node.get("allOf").and_then(Value::as_array);
+    entries
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.get("then"))
+        .find_map(|then| titled(then, segments))
 }
 
 /// Walks the schema and the submission together and runs the domain check of every typed value.

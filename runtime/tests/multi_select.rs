@@ -126,3 +126,59 @@ fn a_combination_the_rules_exclude_is_refused_with_the_rule() {
         "所选情形不能同时成立：变更登记至少选择一项变更事项"
     );
 }
+
+/// The fields with their own `when` (`new_name` only `when name in changes`, …) on the real
+/// example: required where they apply, refused elsewhere, and the registrar's packet carries the
+/// ticked changes themselves (`changes` is listed in its form).
+#[test]
+fn a_field_exists_only_for_the_ticked_change() {
+    let engine = company_change();
+    let received = at("2026-03-02 09:00");
+    let mut s = submission(json!(["address"]), json!([]));
+    let Err(yjs_runtime::SubmitError::Invalid(problems)) = engine.submit(&s, received) else {
+        panic!("an address change names the new address");
+    };
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.pointer == "/new_address" && p.code == "required"),
+        "{problems:?}"
+    );
+    s["new_address"] = json!("某市某区某路 1 号");
+    let record = engine
+        .submit(&s, received)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let reg = &record.packets["change_reg"].fields;
+    assert_eq!(reg["changes"], json!(["address"]));
+    assert_eq!(reg["new_address"], json!("某市某区某路 1 号"));
+    assert!(!reg.contains_key("new_name"), "{reg:?}");
+
+    // A new name given for an address change is refused at its own place.
+    s["new_name"] = json!("某某食品有限公司");
+    let Err(yjs_runtime::SubmitError::Invalid(problems)) = engine.submit(&s, received) else {
+        panic!("a new name does not belong to an address change");
+    };
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        (problems[0].pointer.as_str(), problems[0].code.as_str()),
+        ("/new_name", "not")
+    );
+    assert_eq!(problems[0].label, "变更后名称");
+}
+
+#[test]
+fn the_notice_asks_only_the_fields_of_the_ticked_changes() {
+    let engine = company_change();
+    let mut answers = yjs_artifacts::Answers::new();
+    answers.insert("changes".into(), Answer::Options(vec!["address".into()]));
+    answers.insert("filer".into(), Answer::Option("rep".into()));
+    answers.insert("holds".into(), Answer::Options(vec![]));
+    let notice = yjs_runtime::notice::notice(&engine, &answers);
+    let labels: Vec<&str> = notice.fields.iter().map(|f| f.label.as_str()).collect();
+    assert!(labels.contains(&"变更后住所"), "{labels:?}");
+    assert!(!labels.contains(&"变更后名称"), "{labels:?}");
+    assert!(
+        !labels.contains(&"变更事项"),
+        "the ticked changes are answered with the situations: {labels:?}"
+    );
+}

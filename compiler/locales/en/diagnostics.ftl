@@ -149,6 +149,11 @@ e0019 = this condition is nested more than { $max } levels deep
 e0019-label = nested too deeply
 e0019-note = each `not`, and each `and` or `or` list inside a list of the other, is one level; such a condition cannot be read by people, and is refused so that no stage of the compiler, and no tool reading the artifacts, exhausts its stack
 e0019-help = drop doubled `not`s (`not not a` is `a`), write `s in [a, b]` for alternatives of one situation, and bring `not` inwards (`not (a and b)` is `not a or not b`)
+e0025 = `{ $constraint }` cannot take a condition: only `required` can be `required when …`
+e0025-label = a condition on `{ $constraint }`
+e0025-statement = in this constraint
+e0025-note = a constraint other than `required` holds wherever its field is in the form, so it has no `when` of its own
+e0025-help = keep `{ $constraint }` unconditional; if the whole field belongs only to some situations, give the field its own `when …` statement in this block (the field, and `{ $constraint }` with it, then exist only there); if it is only required in some, write `required when …`
 e0014-no-type = the shared field `{ $name }` has no type
 e0014-no-type-label = neither a declaration nor a dictionary field
 e0014-no-type-help = declare it as `{ $name } "标签" text`, or take it from a dictionary as `{ $name } = person.name`
@@ -223,7 +228,6 @@ e0105 = `{ $name }` is { $found }, but { $expected } is expected here
 e0105-label = expected { $expected }
 e0105-def = `{ $name }` is defined here as { $found }
 e0105-help = name { $expected } here
-e0105-situation-in-form-note = situation answers are part of every submission already; a form does not list them
 e0106 = unknown field type `{ $name }`
 e0106-label = not a field type
 e0106-note = the types are text, integer, decimal, money, date, datetime, bool, choice, multi_choice, id_card, uscc, region, mobile, phone, email, file and list
@@ -294,7 +298,7 @@ e0117-help = make the conditions exclusive (add `and not …` to one of them), o
 w0101 = the situation `{ $name }` changes nothing
 w0101-label = asked, but no condition uses the answer
 w0101-note = every question the applicant answers must decide some item, material or field; otherwise it only lengthens the form
-w0101-help = use it in a `when` (e.g. `when { $name } …`) or a `required when`, or delete it
+w0101-help = use it in a `when` (e.g. `when { $name } …`) or a `required when`, list it in the form of an item whose department needs the answer, or delete it
 
 ## Forms (E02xx, W02xx)
 
@@ -356,6 +360,12 @@ w0203-label = a separate, item-only field
 w0203-shared = the shared field
 w0203-note = the applicant is asked for both, and the department does not receive the shared answer
 w0203-help = write just `{ $field }` (with narrowing constraints if needed) to bind the shared field
+w0210 = `min_items { $min }` refuses an empty `{ $field }` where the list is not required
+w0210-label = `{ $field }` is shown but not required when { $example }
+w0210-never-label = `{ $field }` is not required anywhere it is shown
+w0210-min = the minimum
+w0210-note = an applicant who leaves an optional list empty submits `[]`, which `min_items { $min }` refuses: the list is in effect required where it was meant to be optional
+w0210-help = if the list belongs only to the situations where it is required, give it `when …` in its block (it is then neither shown nor checked elsewhere); otherwise make it `required`, or drop `min_items`
 
 ## Plans (E03xx, W03xx)
 
@@ -444,6 +454,22 @@ e0207 = `pattern "{ $pattern }"` is not a JavaScript regular expression
 e0207-label = a browser refuses it: { $error }
 e0207-note = forms check patterns in the browser with `new RegExp(pattern, "u")` (Ajv, RJSF, JSON Forms); a pattern the runtime accepts but a browser refuses breaks the whole form
 e0207-help = use ECMAScript syntax: `[Xx]` instead of `(?i)`, `$` instead of `\z`; anchor with `^…$`
+e0210 = the field `{ $field }` cannot have its own `when` here
+e0210-list-label = a field of a list's entries
+e0210-list-help = every entry of a list has the same fields: give the list itself a `when …` in its own block, or write `required when …` on this field
+e0210-dictionary-label = a dictionary field
+e0210-dictionary-help = a dictionary is shared by every matter and knows no situations: write `when …` in the `shared` entry (or the form) that takes this field into a matter
+e0211 = `{ $name }` is a field of the form, not a situation: conditions speak of situations
+e0211-label = a condition names this field
+e0211-def = `{ $name }` is declared here as a field
+e0211-note = a condition decides what the applicant is asked and must bring before the form is filled (the notice, the plan, the form itself), so it can name only situations, which every applicant answers first
+e0211-choice-help = declare the question once as a situation, `situation { $name } "…" {"{"} … {"}"}` with the field's options, delete the field, and list `{ $name }` in the form of each item whose department needs the answer: its packet then carries it
+e0211-help = ask what decides this as a situation (`situation ID "question" bool` or with options) and name that situation here
+e0212 = `{ $name }` is a situation: its answer takes no constraints and no `when` in a form
+e0212-label = not allowed on a situation's answer
+e0212-def = `{ $name }` is declared here as a situation
+e0212-note = a form may list a situation so that the department's packet carries the answer; the applicant answers every situation once, before the form, so it is always there and always one of its options
+e0212-help = write just `{ $name }` (or `local_name = { $name } "label"`) in the form
 
 ## Sources of stated facts (E04xx, W04xx)
 

@@ -153,6 +153,11 @@ e0019 = 此条件嵌套超过 { $max } 层
 e0019-label = 嵌套过深
 e0019-note = 每个 `not`，以及嵌在另一种列表中的每个 `and` 或 `or` 列表，各算一层；这样的条件难以阅读，为保证编译器各阶段及读取产物的工具都不会耗尽栈空间，一律拒绝
 e0019-help = 去掉成对的 `not`（`not not a` 即 `a`），同一情形的多个可选答案写作 `s in [a, b]`，并将 `not` 向内移（`not (a and b)` 即 `not a or not b`）
+e0025 = `{ $constraint }` 不能带条件：只有 `required` 可以写成 `required when …`
+e0025-label = 给 `{ $constraint }` 加了条件
+e0025-statement = 在这条约束中
+e0025-note = 除 `required` 外，约束在字段出现在表单中的任何情形下都成立，因此没有自己的 `when`
+e0025-help = 让 `{ $constraint }` 保持无条件；如果整个字段只属于某些情形，在这个块中为字段单独写一条 `when …`（字段及其 `{ $constraint }` 只在这些情形下存在）；如果只是在某些情形下必填，写 `required when …`
 
 ## 名称解析（E01xx）
 
@@ -220,7 +225,6 @@ e0105 = `{ $name }` 是{ $found }，但此处需要{ $expected }
 e0105-label = 此处应为{ $expected }
 e0105-def = `{ $name }` 在此处定义为{ $found }
 e0105-help = 此处应写{ $expected }的名称
-e0105-situation-in-form-note = 每次提交都已包含情形的答案，表单中无需再列出
 e0106 = 未知的字段类型 `{ $name }`
 e0106-label = 不是字段类型
 e0106-note = 字段类型有 text、integer、decimal、money、date、datetime、bool、choice、multi_choice、id_card、uscc、region、mobile、phone、email、file 和 list
@@ -291,7 +295,7 @@ e0117-help = 使条件互斥（在其中一个分支加 `and not …`），收�
 w0101 = 情形 `{ $name }` 不影响任何内容
 w0101-label = 询问了该情形，但没有条件使用其答案
 w0101-note = 申请人回答的每个问题都应决定某个办理环节、材料或字段；否则只会加长表单
-w0101-help = 在 `when` 中使用它（如 `when { $name } …`）或用于 `required when`，或将其删除
+w0101-help = 在 `when` 中使用它（如 `when { $name } …`）或用于 `required when`，在需要此答案的办理环节表单中列出它，或将其删除
 
 ## 表单（E02xx、W02xx）
 
@@ -353,6 +357,12 @@ w0203-label = 单独的、仅本环节使用的字段
 w0203-shared = 共用字段
 w0203-note = 申请人需要分别填写两者，且该部门收不到共用字段的答案
 w0203-help = 只写 `{ $field }`（需要时加收窄约束）即可绑定共用字段
+w0210 = `min_items { $min }` 会在 `{ $field }` 非必填时拒绝空列表
+w0210-label = 当 { $example } 时，`{ $field }` 会显示但不是必填
+w0210-never-label = `{ $field }` 在显示的任何情形下都不是必填
+w0210-min = 最少条数
+w0210-note = 申请人不填可选列表时提交的是 `[]`，会被 `min_items { $min }` 拒绝：本应可选的列表实际上成了必填
+w0210-help = 如果列表只属于必填的那些情形，在其块中写 `when …`（其他情形下既不显示也不校验）；否则将其设为 `required`，或删除 `min_items`
 
 ## 办理流程（E03xx、W03xx）
 
@@ -442,6 +452,22 @@ e0207 = `pattern "{ $pattern }"` 不是 JavaScript 正则表达式
 e0207-label = 浏览器不接受该表达式：{ $error }
 e0207-note = 表单在浏览器中用 `new RegExp(pattern, "u")` 校验 pattern（Ajv、RJSF、JSON Forms）；运行时接受而浏览器拒绝的 pattern 会使整个表单无法使用
 e0207-help = 使用 ECMAScript 语法：用 `[Xx]` 代替 `(?i)`，用 `$` 代替 `\z`；用 `^…$` 锚定
+e0210 = 此处字段 `{ $field }` 不能有自己的 `when`
+e0210-list-label = 列表条目中的字段
+e0210-list-help = 列表的每一条目字段相同：为列表本身在其块中写 `when …`，或在此字段上写 `required when …`
+e0210-dictionary-label = 数据字典中的字段
+e0210-dictionary-help = 数据字典为所有事项共用，不涉及情形：在把该字段引入事项的 `shared` 条目（或表单）中写 `when …`
+e0211 = `{ $name }` 是表单字段，不是情形：条件只能引用情形
+e0211-label = 条件引用了这个字段
+e0211-def = `{ $name }` 在此处声明为字段
+e0211-note = 条件在填表之前就决定申请人要填什么、带什么材料（告知单、办理计划、表单本身），因此只能引用每位申请人首先回答的情形
+e0211-choice-help = 把这个问题声明为一个情形，`situation { $name } "…" {"{"} … {"}"}`，选项与字段相同，删除该字段，并在需要此答案的各办理环节表单中写 `{ $name }`：其部门收到的数据包会带上这个答案
+e0211-help = 把决定此事的问题设为情形（`situation ID "问题" bool` 或带选项），并在此处引用该情形
+e0212 = `{ $name }` 是情形：在表单中它的答案不能带约束，也不能带 `when`
+e0212-label = 情形的答案不能带这一项
+e0212-def = `{ $name }` 在此处声明为情形
+e0212-note = 表单可以列出情形，使部门收到的数据包带上其答案；每个情形都由申请人在填表前回答一次，因此答案总是存在，且总是其选项之一
+e0212-help = 在表单中只写 `{ $name }`（或 `本部门名称 = { $name } "标签"`）
 
 ## 所述事实的来源（E04xx、W04xx）
 

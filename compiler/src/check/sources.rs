@@ -132,6 +132,7 @@ fn printed(m: &Matter) -> (Vec<&Text>, Vec<(&str, Span)>) {
         for f in &it.fields {
             match f {
                 ItemField::Shared(b) => out.extend(&b.label),
+                ItemField::Situation(a) => out.extend(&a.label),
                 ItemField::Local(f) => fields.push(f),
             }
         }

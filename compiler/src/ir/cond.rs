@@ -31,20 +31,30 @@ pub fn or(a: Option<Condition>, b: Option<Condition>) -> Option<Condition> {
     }
 }
 
-/// `a and b`, where `Always` is the identity.
+/// `a and b`, where `Always` is the identity; flattens and drops repeats (`a and (a and b)` is
+/// `a and b`).
 pub fn and(a: Condition, b: Condition) -> Condition {
     match (a, b) {
         (Condition::Always, x) | (x, Condition::Always) => x,
         (a, b) if a == b => a,
         (a, b) => {
-            let mut args = Vec::new();
+            let mut args: Vec<Condition> = Vec::new();
             for c in [a, b] {
-                match c {
-                    Condition::All { args: inner } => args.extend(inner),
-                    other => args.push(other),
+                let inner = match c {
+                    Condition::All { args: inner } => inner,
+                    other => vec![other],
+                };
+                for c in inner {
+                    if !args.contains(&c) {
+                        args.push(c);
+                    }
                 }
             }
-            Condition::All { args }
+            if args.len() == 1 {
+                args.pop().unwrap_or(Condition::Always)
+            } else {
+                Condition::All { args }
+            }
         }
     }
 }
@@ -75,6 +85,8 @@ mod tests {
         assert_eq!(or(Some(is("a")), Some(is("a"))), Some(is("a")));
         assert_eq!(or(None, None), None);
         assert_eq!(and(Condition::Always, is("a")), is("a"));
+        let ab = and(is("a"), is("b"));
+        assert_eq!(and(is("a"), ab.clone()), ab, "a repeat is dropped");
         let both = or(Some(is("a")), Some(is("b")));
         assert_eq!(
             or(both.clone(), Some(is("c"))),

@@ -155,6 +155,9 @@ pub struct FormLine {
     pub name: String,
     /// The label the applicant reads (a shared field's own label).
     pub label: String,
+    /// When the item asks it, given that the item applies (the field's and the binding's own
+    /// `when`): a notice lists it only for the answers where this holds.
+    pub applies: yjs_artifacts::Condition,
 }
 
 /// The item's legal time limit as far as the documents are concerned.

@@ -146,7 +146,11 @@ pub struct LocalField {
     pub label: String,
     pub ty: Ty,
     pub bounds: Bounds,
-    /// When the field is required, given that its item (or list entry) is there; `None` when never.
+    /// When the field is there, given that its item's section (or list entry) is: its own
+    /// `when`; `Always` for a list entry's field.
+    pub applies: Condition,
+    /// When the field is required, given that its item (or list entry) is there (its own `when`
+    /// included); `None` when never.
     pub required: Option<Condition>,
     /// Every constraint as declared.
     pub sources: Vec<Source>,
@@ -180,12 +184,18 @@ pub struct ViewField {
     pub pointer: String,
     /// The shared field it binds, if any.
     pub shared: Option<String>,
+    /// The situation whose answer it is, for a situation the item's form lists.
+    pub situation: Option<String>,
     pub ty: Ty,
     /// The constraints the department declared itself (a binding's narrowing, or a local field's).
     pub own: Bounds,
     /// Everything the department's packet must satisfy: the shared declaration's constraints
     /// plus its own.
     pub effective: Bounds,
-    /// When the department requires it, given that the item applies; `None` when never.
+    /// When the department receives it, given that the item applies: the binding's and the
+    /// field's own `when`.
+    pub applies: Condition,
+    /// When the department requires it, given that the item applies (`applies` included);
+    /// `None` when never.
     pub required: Option<Condition>,
 }

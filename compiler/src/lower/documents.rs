@@ -149,20 +149,37 @@ fn department(program: &Program, d: DeptId) -> Department {
 fn form_lines(matter: &Matter, it: &resolve::Item) -> Vec<FormLine> {
     it.fields
         .iter()
+        // A situation's answer is asked with the situations, not filled in the form.
+        .filter(|f| !matches!(f, ItemField::Situation(_)))
         .map(|f| match f {
             ItemField::Shared(b) => {
                 let shared = &matter.shared[b.shared];
+                let when = [&b.when, &shared.when].map(|w| w.as_ref().map(|w| &w.cond));
                 FormLine {
                     shared: Some(shared.id.name.clone()),
                     name: b.local.name.clone(),
                     label: shared.label.value.clone(),
+                    applies: crate::ir::cond::and(
+                        artifact(when[0], &matter.situations),
+                        artifact(when[1], &matter.situations),
+                    ),
                 }
             }
             ItemField::Local(l) => FormLine {
                 shared: None,
                 name: l.id.name.clone(),
                 label: l.label.value.clone(),
+                applies: artifact(l.when.as_ref().map(|w| &w.cond), &matter.situations),
             },
+            ItemField::Situation(a) => {
+                let s = &matter.situations[a.situation];
+                FormLine {
+                    shared: None,
+                    name: a.local.name.clone(),
+                    label: s.question.value.clone(),
+                    applies: yjs_artifacts::Condition::Always,
+                }
+            }
         })
         .collect()
 }

@@ -12,7 +12,7 @@ use crate::ir::form::{
     Bound, Bounds, ChoiceOption, DateBound, Form, ItemForm, LocalField, Pattern, Question,
     SharedField, Source, Ty, ViewField,
 };
-use crate::resolve::{Field, FieldType, Item, ItemField, Material, Matter, Program};
+use crate::resolve::{Field, FieldType, FieldWhen, Item, ItemField, Material, Matter, Program};
 use la_arena::{ArenaMap, Idx};
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -40,12 +40,17 @@ pub fn form(files: &Files, program: &Program, matter: &Matter, a: &FormAnalysis)
         let mut shown = None;
         let mut items = Vec::new();
         for (ii, b) in by_shared.get(si).into_iter().flatten() {
+            let here = and(applies[*ii].clone(), own_when(b.when.as_ref(), sits));
             let own = or(base_required.clone(), required(&b.constraints, sits));
-            req = or(req, and_opt(&applies[*ii], own));
-            shown = or(shown, Some(applies[*ii].clone()));
+            req = or(req, and_opt(&here, own));
+            shown = or(shown, Some(here));
             items.push(matter.items[*ii].id.name.clone());
         }
         let Some(shown) = shown else { continue };
+        // The field's own `when` narrows every place it is shown and required.
+        let when = own_when(f.when.as_ref(), sits);
+        let shown = and(when.clone(), shown);
+        let req = req.map(|r| and(when.clone(), r));
         let ty = ty(&f.ty, &checked.entries, matter, &mut prov);
         shared_ty.insert(si, ty.clone());
         shared.push(SharedField {
@@ -74,9 +79,11 @@ pub fn form(files: &Files, program: &Program, matter: &Matter, a: &FormAnalysis)
                         label: lf.label.clone(),
                         pointer: format!("/{}/{}", it.id.name, lf.id),
                         shared: None,
+                        situation: None,
                         ty: lf.ty.clone(),
                         own: lf.bounds.clone(),
                         effective: lf.bounds.clone(),
+                        applies: lf.applies.clone(),
                         required: lf.required.clone(),
                     });
                     locals.push(lf);
@@ -86,6 +93,14 @@ pub fn form(files: &Files, program: &Program, matter: &Matter, a: &FormAnalysis)
                     let Some(ty) = shared_ty.get(b.shared) else {
                         continue;
                     };
+                    let here = and(
+                        own_when(b.when.as_ref(), sits),
+                        own_when(f.when.as_ref(), sits),
+                    );
+                    let req = or(
+                        required(base_constraints(f), sits),
+                        required(&b.constraints, sits),
+                    );
                     view.push(ViewField {
                         name: b.local.name.clone(),
                         label: b
@@ -94,18 +109,34 @@ pub fn form(files: &Files, program: &Program, matter: &Matter, a: &FormAnalysis)
                             .map_or_else(|| f.label.value.clone(), |l| l.value.clone()),
                         pointer: format!("/{}", f.id.name),
                         shared: Some(f.id.name.clone()),
+                        situation: None,
                         ty: ty.clone(),
                         own: prov.bounds(own),
                         effective: prov.bounds(effective),
-                        required: or(
-                            required(base_constraints(f), sits),
-                            required(&b.constraints, sits),
-                        ),
+                        required: and_opt(&here, req),
+                        applies: here,
+                    });
+                }
+                (ItemField::Situation(a), FieldFacts::Situation) => {
+                    let s = &matter.situations[a.situation];
+                    view.push(ViewField {
+                        name: a.local.name.clone(),
+                        label: a
+                            .label
+                            .as_ref()
+                            .map_or_else(|| s.question.value.clone(), |l| l.value.clone()),
+                        pointer: format!("/{}", s.id.name),
+                        shared: None,
+                        situation: Some(s.id.name.clone()),
+                        ty: situation_ty(s),
+                        own: Bounds::default(),
+                        effective: Bounds::default(),
+                        applies: Condition::Always,
+                        required: Some(Condition::Always),
                     });
                 }
                 // Check returns one fact per field, of the field's kind.
-                (ItemField::Local(_), FieldFacts::Shared { .. })
-                | (ItemField::Shared(_), FieldFacts::Local(_)) => {}
+                _ => {}
             }
         }
         let (department, department_name) = it
@@ -170,6 +201,24 @@ fn questions(matter: &Matter) -> Vec<Question> {
         .collect()
 }
 
+/// The type of a situation's answer as a department receives it: yes/no, one option, or a set.
+fn situation_ty(s: &crate::resolve::Situation) -> Ty {
+    if s.is_bool {
+        return Ty::Scalar(crate::ir::form::Scalar::Bool);
+    }
+    Ty::Choice {
+        multi: s.multi,
+        options: s
+            .options
+            .values()
+            .map(|o| ChoiceOption {
+                id: o.id.clone(),
+                label: o.label.clone(),
+            })
+            .collect(),
+    }
+}
+
 /// The constraints of a shared field before any item narrows it: the dictionary's, then the matter's.
 fn base_constraints(f: &Field) -> impl Iterator<Item = &crate::resolve::Constraint> {
     f.origin
@@ -185,14 +234,21 @@ fn local_field(
     matter: &Matter,
     prov: &mut Provenances,
 ) -> LocalField {
+    let applies = own_when(f.when.as_ref(), &matter.situations);
     LocalField {
         id: f.id.name.clone(),
         label: f.label.value.clone(),
         ty: ty(&f.ty, &checked.entries, matter, prov),
         bounds: prov.bounds(&checked.unified.bounds),
-        required: required(&f.constraints, &matter.situations),
+        required: and_opt(&applies, required(&f.constraints, &matter.situations)),
+        applies,
         sources: prov.sources(&checked.unified.sources),
     }
+}
+
+/// A field's or a binding's own `when` as a condition (`Always` without one).
+fn own_when(w: Option<&FieldWhen>, sits: &la_arena::Arena<crate::resolve::Situation>) -> Condition {
+    artifact(w.map(|w| &w.cond), sits)
 }
 
 /// The IR type; a list's entry fields come with their checked unification.

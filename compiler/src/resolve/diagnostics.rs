@@ -371,3 +371,48 @@ pub fn dead_situation(name: &str, span: Span) -> Diagnostic {
     .with_note(t!("w0101-note"))
     .with_help(t!("w0101-help", name = name))
 }
+
+/// `when` on a field that cannot be conditional: a list's entry field or a dictionary field.
+#[cold]
+pub fn when_not_here(span: Span, field: &str, dictionary: bool) -> Diagnostic {
+    let (label, help) = if dictionary {
+        (t!("e0210-dictionary-label"), t!("e0210-dictionary-help"))
+    } else {
+        (t!("e0210-list-label"), t!("e0210-list-help"))
+    };
+    Diagnostic::error(Code::E0210, t!("e0210", field = field), span, label).with_help(help)
+}
+
+/// A condition names a field of the form: conditions speak of situations.
+#[cold]
+pub fn field_in_condition(name: &str, span: Span, def: Span, choice: bool) -> Diagnostic {
+    let help = if choice {
+        t!("e0211-choice-help", name = name)
+    } else {
+        t!("e0211-help", name = name)
+    };
+    Diagnostic::error(
+        Code::E0211,
+        t!("e0211", name = name),
+        span,
+        t!("e0211-label"),
+    )
+    .with_label(def, t!("e0211-def", name = name))
+    .with_note(t!("e0211-note"))
+    .with_help(help)
+}
+
+/// A situation listed in a form with constraints or a `when`: its answer is given as the
+/// situation, always and once.
+#[cold]
+pub fn situation_constrained(name: &str, span: Span, def: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0212,
+        t!("e0212", name = name),
+        span,
+        t!("e0212-label"),
+    )
+    .with_label(def, t!("e0212-def", name = name))
+    .with_note(t!("e0212-note"))
+    .with_help(t!("e0212-help", name = name))
+}

@@ -30,6 +30,8 @@ pub fn resolve(loaded: &Loaded) -> (Program, Vec<Diagnostic>) {
         dept_names: BTreeMap::new(),
         dict_names: BTreeMap::new(),
         used_situations: Default::default(),
+        field_names: Default::default(),
+        broken_shared: Default::default(),
     };
     let mut program = Program::default();
     for ast in &loaded.asts {
@@ -72,7 +74,7 @@ pub fn resolve(loaded: &Loaded) -> (Program, Vec<Diagnostic>) {
             let mut fields = Vec::new();
             for f in &dict.fields {
                 if r.check_unique(&mut seen, "dictionary field", &f.id) {
-                    fields.extend(r.field(f, &Arena::new()));
+                    fields.extend(r.field_in(f, &Arena::new(), Some(true)));
                 }
             }
             let id = program.dictionaries.alloc(Dictionary {
@@ -110,6 +112,12 @@ struct Resolver<'a> {
     dict_names: BTreeMap<String, (Idx<Dictionary>, FileId)>,
     /// The situations of the matter being resolved that some condition names.
     used_situations: std::collections::BTreeSet<Idx<Situation>>,
+    /// The fields of the matter being resolved (shared and every form's own), by name: where
+    /// each is declared and whether it is a single choice, for a condition that names one.
+    field_names: BTreeMap<String, (Span, bool)>,
+    /// The shared fields of the matter being resolved whose declaration has an error already
+    /// reported (an unknown type): a form that binds one is not told it is undeclared.
+    broken_shared: std::collections::BTreeSet<String>,
 }
 
 /// Names already defined in one scope, with where.
@@ -183,13 +191,33 @@ impl Resolver<'_> {
     }
 
     fn field(&mut self, f: &ast::FieldDef, situations: &Arena<Situation>) -> Option<Field> {
+        self.field_in(f, situations, None)
+    }
+
+    /// A field declaration; `fixed` says why it cannot have its own `when` (`Some(true)` in a
+    /// dictionary, `Some(false)` in a list's entries): one is then reported, not resolved.
+    fn field_in(
+        &mut self,
+        f: &ast::FieldDef,
+        situations: &Arena<Situation>,
+        fixed: Option<bool>,
+    ) -> Option<Field> {
         let ty = self.field_type(&f.ty, situations)?;
         let constraints = self.constraints(&f.constraints, situations);
+        let when = match (fixed, &f.when) {
+            (Some(dictionary), Some(w)) => {
+                self.diags
+                    .push(d::when_not_here(w.span, &f.id.name, dictionary));
+                None
+            }
+            _ => self.field_when(f.when.as_ref(), situations),
+        };
         Some(Field {
             id: name(&f.id),
             label: text(&f.label),
             ty,
             constraints,
+            when,
             origin: None,
             span: f.span,
         })
@@ -233,12 +261,25 @@ impl Resolver<'_> {
                 let mut out = Vec::new();
                 for f in fields {
                     if self.check_unique(&mut seen, "list field", &f.id) {
-                        out.extend(self.field(f, situations));
+                        out.extend(self.field_in(f, situations, Some(false)));
                     }
                 }
                 Some(FieldType::List(out))
             }
         }
+    }
+
+    /// A field's own `when`, resolved; `None` when absent or wrong (already reported).
+    fn field_when(
+        &mut self,
+        w: Option<&ast::FieldWhen>,
+        situations: &Arena<Situation>,
+    ) -> Option<FieldWhen> {
+        let w = w?;
+        Some(FieldWhen {
+            cond: self.cond(&w.cond, situations)?,
+            span: w.span,
+        })
     }
 
     fn constraints(
@@ -404,6 +445,11 @@ impl Resolver<'_> {
             self.used_situations.insert(i);
         }
         if found.is_none() {
+            if let Some(&(def, choice)) = self.field_names.get(&id.name) {
+                self.diags
+                    .push(d::field_in_condition(&id.name, id.span, def, choice));
+                return None;
+            }
             self.diags.push(d::unknown(
                 "situation",
                 &id.name,
@@ -468,6 +514,8 @@ impl Resolver<'_> {
 
     fn matter(&mut self, m: &ast::Matter, file: FileId, program: &Program) -> Matter {
         self.used_situations.clear();
+        self.field_names = field_names(m);
+        self.broken_shared.clear();
         let lead = m
             .lead
             .as_ref()
@@ -683,7 +731,14 @@ impl Resolver<'_> {
             match e {
                 ast::Entry::Def(f) => {
                     if self.check_unique(&mut seen, "shared field", &f.id) {
-                        out.extend(self.field(f, situations));
+                        match self.field(f, situations) {
+                            Some(field) => {
+                                out.alloc(field);
+                            }
+                            None => {
+                                self.broken_shared.insert(f.id.name.clone());
+                            }
+                        }
                     }
                 }
                 ast::Entry::Ref(r) => {
@@ -739,11 +794,13 @@ impl Resolver<'_> {
                         continue;
                     }
                     let constraints = self.constraints(&r.constraints, situations);
+                    let when = self.field_when(r.when.as_ref(), situations);
                     out.alloc(Field {
                         id: name(local),
                         label: r.label.as_ref().map_or_else(|| df.label.clone(), text),
                         ty: df.ty.clone(),
                         constraints,
+                        when,
                         origin: Some(DictOrigin {
                             dictionary: dict.id.clone(),
                             field: df.id.name.clone(),
@@ -840,7 +897,7 @@ impl Resolver<'_> {
                     }
                 });
             let when = it.when.as_ref().and_then(|e| self.cond(e, situations));
-            let fields = self.form(it, situations, shared, m);
+            let fields = self.form(it, situations, shared);
             // An optional item applies where its `when` holds and the applicant chose it.
             let optional = opt_ins.get(&it.id.name).copied();
             let when = match (optional, it.optional.as_ref()) {
@@ -983,7 +1040,6 @@ impl Resolver<'_> {
         it: &ast::Item,
         situations: &Arena<Situation>,
         shared: &Arena<Field>,
-        m: &ast::Matter,
     ) -> Vec<ItemField> {
         let mut out = Vec::new();
         let Some(block) = &it.form else { return out };
@@ -1020,17 +1076,41 @@ impl Resolver<'_> {
                     }
                     let target = &r.target.first;
                     let Some(&si) = by_name.get(target.name.as_str()) else {
-                        if let Some(s) = m.situations.iter().find(|s| s.id.name == target.name) {
-                            self.diags.push(
-                                d::wrong_kind(
-                                    "a shared field",
-                                    "a situation",
+                        if let Some((sit, s)) =
+                            situations.iter().find(|(_, s)| s.id.name == target.name)
+                        {
+                            // The department receives the situation's answer.
+                            if let Some(c) = r.constraints.first() {
+                                self.diags.push(d::situation_constrained(
                                     &target.name,
-                                    target.span,
+                                    c.span,
                                     s.id.span,
-                                )
-                                .with_note(crate::diagnostics::t!("e0105-situation-in-form-note")),
-                            );
+                                ));
+                                continue;
+                            }
+                            if let Some(w) = &r.when {
+                                self.diags.push(d::situation_constrained(
+                                    &target.name,
+                                    w.span,
+                                    s.id.span,
+                                ));
+                                continue;
+                            }
+                            // A department receives its answer: it is not a question that
+                            // changes nothing (W0101).
+                            self.used_situations.insert(sit);
+                            let local = r.local_name();
+                            if self.check_unique(&mut seen, "form field", local) {
+                                out.push(ItemField::Situation(Asked {
+                                    local: name(local),
+                                    situation: sit,
+                                    label: r.label.as_ref().map(text),
+                                    span: r.span,
+                                }));
+                            }
+                            continue;
+                        }
+                        if self.broken_shared.contains(&target.name) {
                             continue;
                         }
                         let mut diag = d::unknown(
@@ -1050,11 +1130,13 @@ impl Resolver<'_> {
                         continue;
                     }
                     let constraints = self.constraints(&r.constraints, situations);
+                    let when = self.field_when(r.when.as_ref(), situations);
                     out.push(ItemField::Shared(Binding {
                         local: name(local),
                         shared: si,
                         label: r.label.as_ref().map(text),
                         constraints,
+                        when,
                         span: r.span,
                     }));
                 }
@@ -1123,6 +1205,29 @@ impl Resolver<'_> {
             span: Some(f.span),
         }
     }
+}
+
+/// Every field a matter declares (its shared fields and each form's own fields, not list
+/// entries), by name: where it is declared and whether it is a single choice.
+fn field_names(m: &ast::Matter) -> BTreeMap<String, (Span, bool)> {
+    let mut out = BTreeMap::new();
+    let forms = m.items.iter().filter_map(|it| it.form.as_ref());
+    for block in m.shared.iter().chain(forms) {
+        for e in &block.entries {
+            let (id, choice) = match e {
+                ast::Entry::Def(f) => (
+                    &f.id,
+                    matches!(f.ty.kind, ast::TypeExprKind::Choice { multi: false, .. }),
+                ),
+                ast::Entry::Ref(r) if r.target.second.is_some() || r.local.is_some() => {
+                    (r.local_name(), false)
+                }
+                ast::Entry::Ref(_) => continue,
+            };
+            out.entry(id.name.clone()).or_insert((id.span, choice));
+        }
+    }
+    out
 }
 
 /// The first option's id of a situation, for examples in help texts.

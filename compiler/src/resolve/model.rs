@@ -287,8 +287,18 @@ pub struct Field {
     pub label: Text,
     pub ty: FieldType,
     pub constraints: Vec<Constraint>,
+    /// `when CONDITION`: the field exists only where the condition holds (never on a
+    /// dictionary's or a list's field).
+    pub when: Option<FieldWhen>,
     /// Where the field comes from, when it is a shared field taken from a dictionary.
     pub origin: Option<DictOrigin>,
+    pub span: Span,
+}
+
+/// A field's or a binding's own `when`: its condition and the statement's span.
+#[derive(Debug, Clone)]
+pub struct FieldWhen {
+    pub cond: Cond,
     pub span: Span,
 }
 
@@ -485,6 +495,20 @@ pub enum ItemField {
     Shared(Binding),
     /// A field only this item needs.
     Local(Field),
+    /// A situation's answer, which the department needs too: the applicant answers it once,
+    /// as the situation, and the packet carries the answer.
+    Situation(Asked),
+}
+
+/// A situation listed in an item's form.
+#[derive(Debug, Clone)]
+pub struct Asked {
+    /// The department's name for the answer.
+    pub local: Name,
+    pub situation: Idx<Situation>,
+    /// The department's own label, if it gives one (else the situation's question).
+    pub label: Option<Text>,
+    pub span: Span,
 }
 
 impl ItemField {
@@ -493,6 +517,7 @@ impl ItemField {
         match self {
             ItemField::Shared(b) => &b.local.name,
             ItemField::Local(f) => &f.id.name,
+            ItemField::Situation(a) => &a.local.name,
         }
     }
 }
@@ -508,6 +533,8 @@ pub struct Binding {
     pub label: Option<Text>,
     /// The department's narrowing constraints.
     pub constraints: Vec<Constraint>,
+    /// `when CONDITION`: the item needs the field only where the condition holds.
+    pub when: Option<FieldWhen>,
     pub span: Span,
 }
 

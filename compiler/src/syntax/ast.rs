@@ -218,6 +218,15 @@ pub struct FieldDef {
     pub label: Str,
     pub ty: TypeExpr,
     pub constraints: Vec<Constraint>,
+    /// `when CONDITION` in the block: the field exists only where the condition holds.
+    pub when: Option<FieldWhen>,
+    pub span: Span,
+}
+
+/// A field's own `when CONDITION`, with the span of the whole statement.
+#[derive(Debug, Clone)]
+pub struct FieldWhen {
+    pub cond: Expr,
     pub span: Span,
 }
 
@@ -230,6 +239,8 @@ pub struct FieldRef {
     pub target: Path,
     pub label: Option<Str>,
     pub constraints: Vec<Constraint>,
+    /// `when CONDITION` in the block: the binding exists only where the condition holds.
+    pub when: Option<FieldWhen>,
     pub span: Span,
 }
 

@@ -222,3 +222,17 @@ pub fn bad_number(span: Span, what: impl Into<Arg>) -> Diagnostic {
 pub fn malformed_entry(span: Span, message: impl Into<Text>, help: impl Into<Text>) -> Diagnostic {
     Diagnostic::error(Code::E0014, message, span, t!("e0014-label")).with_help(help)
 }
+
+/// `min_items 1 when …`: only `required` takes a condition.
+#[cold]
+pub fn conditional_constraint(span: Span, when: Span, constraint: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0025,
+        t!("e0025", constraint = constraint),
+        when,
+        t!("e0025-label", constraint = constraint),
+    )
+    .with_label(span, t!("e0025-statement"))
+    .with_note(t!("e0025-note", constraint = constraint))
+    .with_help(t!("e0025-help", constraint = constraint))
+}

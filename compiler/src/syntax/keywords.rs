@@ -583,6 +583,9 @@ pub const CONSTRAINTS: &[(&str, &str)] = &[
     ("not_after", "不晚于"),
 ];
 
+/// The spellings of `when`, also read where a bad statement is diagnosed.
+pub const WHEN: &[&str] = &["when", "当"];
+
 /// Material attributes: (English, Chinese). Each may be given once per material.
 pub const MATERIAL_ATTRS: &[(&str, &str)] = &[
     ("original", "原件"),

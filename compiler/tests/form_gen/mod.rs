@@ -95,7 +95,7 @@ fn views<'a>(form: &'a Form, answers: &Answers, pointer: &str) -> Vec<Decl<'a>> 
         .flat_map(|it| {
             it.view
                 .iter()
-                .filter(|v| v.pointer == pointer)
+                .filter(|v| v.pointer == pointer && v.applies.eval(answers))
                 .map(move |v| Decl {
                     ty: &v.ty,
                     bounds: &v.effective,
@@ -131,7 +131,8 @@ pub fn base(form: &Form, answers: &Answers, situations: Map<String, Value>) -> (
             continue;
         }
         let mut obj = Map::new();
-        for f in &it.locals {
+        // A field with its own `when` is part of the submission only where that holds.
+        for f in it.locals.iter().filter(|f| f.applies.eval(answers)) {
             let pointer = format!("/{}/{}", it.id, f.id);
             let mut decls = vec![Decl {
                 ty: &f.ty,

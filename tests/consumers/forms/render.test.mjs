@@ -156,3 +156,29 @@ test('newborn: JSON Forms shows only Chinese messages, and the formats at their 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// A field with its own `when` (company-setup's 首批开户职工人数, `when employ`, inside the 住房公积金
+// section that always applies): absent until 是否招用员工 is answered yes, gone again on no.
+for (const kind of ['rjsf', 'jsonforms']) {
+  test(`company_setup: ${kind} shows a field with its own when only while it applies`, async () => {
+    const { page, errors } = await openPage(browser, 1000);
+    await open(page, kind, 'company_setup');
+    const staff = kind === 'rjsf' ? '#root_fund_fund_staff'
+      : '[id$="/properties/fund/properties/fund_staff-input"]';
+    const shown = async () => (await page.locator(staff).count()) > 0
+      && page.locator(staff).first().isVisible();
+    assert.equal(await shown(), false, 'not before 是否招用员工 is answered');
+    await answer(page, kind, kind === 'rjsf' ? { employ: true } : { employ: 'true' });
+    assert.equal(await shown(), true, 'shown once 是否招用员工 is yes');
+    await page.locator(staff).fill('3');
+    await page.waitForFunction(() => window.yjsData.fund?.fund_staff === 3);
+    await answer(page, kind, kind === 'rjsf' ? { employ: false } : { employ: 'false' });
+    assert.equal(await shown(), false, 'gone once 是否招用员工 is no');
+    if (kind === 'rjsf') {
+      const data = await page.evaluate(() => window.yjsData);
+      assert.ok(!('fund_staff' in (data.fund ?? {})), `stale value dropped: ${JSON.stringify(data.fund)}`);
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}

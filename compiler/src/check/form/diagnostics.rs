@@ -306,3 +306,28 @@ pub fn shadows_shared(field: &str, span: Span, shared: Span, w: &str) -> Diagnos
     .with_note(t!("w0203-note"))
     .with_help(t!("w0203-help", field = field))
 }
+
+/// W0210: `min_items` above 0 on a list that is shown without being required, in `example`
+/// (`None`: anywhere it is shown).
+#[cold]
+pub fn min_items_where_optional(
+    field: &str,
+    span: Span,
+    min: &str,
+    min_span: Span,
+    example: Option<&str>,
+) -> Diagnostic {
+    let label = match example {
+        Some(e) => t!("w0210-label", field = field, example = e),
+        None => t!("w0210-never-label", field = field),
+    };
+    Diagnostic::warning(
+        Code::W0210,
+        t!("w0210", min = min, field = field),
+        span,
+        label,
+    )
+    .with_label(min_span, t!("w0210-min"))
+    .with_note(t!("w0210-note", min = min))
+    .with_help(t!("w0210-help"))
+}

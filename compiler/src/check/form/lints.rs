@@ -22,7 +22,7 @@ pub fn locals(matter: &Matter, whos: &ArenaMap<Idx<Item>, Who>, diags: &mut Vec<
         let who = &whos[i];
         for f in it.fields.iter().filter_map(|f| match f {
             ItemField::Local(f) => Some(f),
-            ItemField::Shared(_) => None,
+            ItemField::Shared(_) | ItemField::Situation(_) => None,
         }) {
             let name = f.id.name.as_str();
             if let Some(s) = shared.get(name) {

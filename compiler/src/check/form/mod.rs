@@ -8,6 +8,7 @@
 //! [`check`] checks the dictionaries, for `yjs check`. `lower::form` turns the results into
 //! the merged-form IR.
 
+mod applies;
 mod diagnostics;
 mod fit;
 mod lints;
@@ -44,6 +45,8 @@ pub struct Checked {
 pub enum FieldFacts {
     /// A field only this item declares.
     Local(Box<Checked>),
+    /// A situation's answer, which the form already asks.
+    Situation,
     /// A binding to a shared field.
     Shared {
         /// The constraints the department declared itself (its narrowing).
@@ -139,12 +142,15 @@ pub fn analyse(
                     FieldFacts::Local(Box::new(local_field(files, f, who, &mut diags)))
                 }
                 ItemField::Shared(b) => view(files, &matter.shared[b.shared], b, who),
+                ItemField::Situation(_) => FieldFacts::Situation,
             })
             .collect();
         items.insert(ii, facts);
     }
     lints::locals(matter, &whos, &mut diags);
-    (FormAnalysis { shared, items }, diags)
+    let analysis = FormAnalysis { shared, items };
+    applies::lint(matter, &analysis, &mut diags);
+    (analysis, diags)
 }
 
 /// A binding as its department sees it. Collisions were reported with the shared field.

@@ -136,6 +136,24 @@ fn type_keywords(ty: &Ty, m: &mut Map<String, Value>) {
 /// The object schema of one list entry; sub-fields required unconditionally are listed under
 /// `required` (conditional ones are added by the caller through `if`/`then`).
 pub fn entry(fields: &[LocalField]) -> Map<String, Value> {
+    object(fields.iter(), None)
+}
+
+/// The object schema of an item's section: like [`entry`], but a field with its own `when` is
+/// defined by a conditional part of the form (`schema.rs`) instead, and then the section lists
+/// every name under `propertyNames` (`additionalProperties: false` would see only the others).
+pub fn section(fields: &[LocalField]) -> Map<String, Value> {
+    if fields.iter().all(|f| f.applies.is_always()) {
+        return entry(fields);
+    }
+    let names: Vec<Value> = fields.iter().map(|f| json!(f.id)).collect();
+    object(fields.iter().filter(|f| f.applies.is_always()), Some(names))
+}
+
+fn object<'a>(
+    fields: impl Iterator<Item = &'a LocalField>,
+    names: Option<Vec<Value>>,
+) -> Map<String, Value> {
     let mut props = Map::new();
     let mut required = Vec::new();
     for f in fields {
@@ -153,7 +171,10 @@ pub fn entry(fields: &[LocalField]) -> Map<String, Value> {
     if !required.is_empty() {
         m.insert("required".into(), Value::Array(required));
     }
-    m.insert("additionalProperties".into(), json!(false));
+    match names {
+        Some(names) => m.insert("propertyNames".into(), json!({ "enum": names })),
+        None => m.insert("additionalProperties".into(), json!(false)),
+    };
     m
 }
 

@@ -4,7 +4,8 @@
 //! Group per item section titled with its item and department. A conditional part (a section
 //! or shared field that does not apply in every scenario) gets a `SHOW` rule whose condition is
 //! the `if` of its `form.schema.json` entry, and its Control's scope points into that entry's
-//! `then`, which JSON Forms maps to the same data path as a top-level property.
+//! `then`, which JSON Forms maps to the same data path as a top-level property. A section's field
+//! with its own `when` gets the same: a `SHOW` rule, and a scope into the `then` defining it.
 
 use super::schema::section_title;
 use super::ui::{is_long_text, RADIO_MAX, SHARED, SITUATIONS};
@@ -43,7 +44,18 @@ pub fn jsonforms_schema(form: &Form) -> Value {
     }
     for it in form.items.iter().filter(|i| !i.locals.is_empty()) {
         let base = scope_of(&schema, &it.id);
-        let fields = locals(&base, &it.locals);
+        let mut fields = locals(&base, &it.locals);
+        // A field with its own `when`: its scope is in the `then` that defines it, and it is
+        // shown while that holds.
+        for (c, f) in fields.iter_mut().zip(&it.locals) {
+            if f.applies.is_always() {
+                continue;
+            }
+            if let Value::Object(c) = c {
+                c.insert("scope".into(), json!(field_scope(&schema, &it.id, &f.id)));
+                c.insert("rule".into(), show(&f.applies));
+            }
+        }
         let rule = (!it.applies.is_always()).then(|| show(&it.applies));
         elements.push(group(&section_title(it), fields, rule));
     }
@@ -106,6 +118,20 @@ fn group(label: &str, elements: Vec<Value>, rule: Option<Value>) -> Value {
 /// Shown while the condition holds (an unanswered situation counts as not holding).
 fn show(c: &Condition) -> Value {
     json!({ "effect": "SHOW", "condition": { "scope": "#", "schema": if_schema(c) } })
+}
+
+/// The scope of a section's field that has its own `when`: in the `then` of the `allOf` entry
+/// that defines it.
+fn field_scope(schema: &Value, section: &str, name: &str) -> String {
+    let all = schema["allOf"].as_array().map_or(&[][..], Vec::as_slice);
+    match all.iter().position(|r| {
+        r["then"]["properties"][section]["properties"]
+            .get(name)
+            .is_some()
+    }) {
+        Some(i) => format!("#/allOf/{i}/then/properties/{section}/properties/{name}"),
+        None => format!("#/properties/{section}/properties/{name}"),
+    }
 }
 
 /// The scope of a top-level property: `#/properties/<name>`, or, for a conditional part, the

@@ -3,7 +3,8 @@
 //! A packet's keys are the department's own field names; it holds exactly the fields the item's
 //! form declares. Requirements that depend on situations cannot be checked on the packet alone
 //! (the answers are not in it), so they appear as `x-yjs-required-when` and in
-//! `ProjectedField::required`; unconditional ones are the packet schema's `required`.
+//! `ProjectedField::required`; unconditional ones are the packet schema's `required`. A field
+//! with its own `when` is in the packet only where that holds (`x-yjs-when`, `applies`).
 
 use super::fields;
 use super::{DRAFT_07, GENERATED};
@@ -38,7 +39,9 @@ fn projection(it: &ItemForm) -> Projection {
                     label: f.label.clone(),
                     pointer: f.pointer.clone(),
                     shared: f.shared.clone(),
+                    situation: f.situation.clone(),
                     ty: f.ty.name().to_string(),
+                    applies: f.applies.clone(),
                     required: f.required.clone(),
                     constraints,
                 }
@@ -76,6 +79,9 @@ pub fn packet_schema(it: &ItemForm) -> Value {
 fn packet_field(f: &ViewField) -> Map<String, Value> {
     let mut m = fields::field(&f.label, &f.ty, &f.effective);
     m.insert("x-yjs-pointer".into(), json!(f.pointer));
+    if !f.applies.is_always() {
+        m.insert("x-yjs-when".into(), json!(f.applies));
+    }
     if let Some(c) = f.required.as_ref().filter(|c| !c.is_always()) {
         m.insert("x-yjs-required-when".into(), json!(c));
     }

@@ -5,7 +5,9 @@
 //! apply in every scenario is **conditional**: it is defined only in the `then` of an `if` over
 //! the situations (so a renderer draws it only while it applies), and the `else` refuses it; the
 //! root lists every name under `propertyNames` instead of `additionalProperties: false`, which
-//! would see only the unconditional ones. Requiredness that depends on situations is further
+//! would see only the unconditional ones. A section's field with its own `when` is defined the
+//! same way, inside its section's object, by an entry of its own after the section's.
+//! Requiredness that depends on situations is further
 //! `if`/`then` rules, grouped by condition in first-use order. Every `if`/`then`/`else` defines the
 //! names it requires under `properties`, and every object schema says `type: object` (Ajv strict).
 
@@ -62,7 +64,7 @@ pub fn form_schema(form: &Form) -> Value {
         list_rules(&f.ty, &[f.id.as_str()], &mut rules);
     }
     for it in form.items.iter().filter(|i| !i.locals.is_empty()) {
-        let mut entry = fields::entry(&it.locals);
+        let mut entry = fields::section(&it.locals);
         // The section's unconditional requirements hold whenever it is there; the rest are rules.
         for f in &it.locals {
             match &f.required {
@@ -83,6 +85,12 @@ pub fn form_schema(form: &Form) -> Value {
             presence.define(&it.applies, &it.id, Value::Object(m));
             presence.require(&it.applies, &it.id);
         }
+        // A field with its own `when` is defined inside the section only while that holds;
+        // after the section's own entry, so that a reader looking for the section finds that.
+        for f in it.locals.iter().filter(|f| !f.applies.is_always()) {
+            let m = Value::Object(fields::field(&f.label, &f.ty, &f.bounds));
+            presence.define_in(&f.applies, &it.id, &f.id, m);
+        }
     }
     let mut schema = Map::new();
     schema.insert("$schema".into(), json!(DRAFT_07));
@@ -99,7 +107,7 @@ pub fn form_schema(form: &Form) -> Value {
     let all: Vec<Value> = presence
         .0
         .into_iter()
-        .map(|(c, p)| p.to_json(&c))
+        .map(|((c, section), p)| p.to_json(&c, section.as_deref()))
         .chain(
             rules
                 .0
@@ -114,10 +122,11 @@ pub fn form_schema(form: &Form) -> Value {
     Value::Object(schema)
 }
 
-/// The conditional parts of the form, one group per distinct condition in first-use order: the
-/// fields and sections defined while it holds, and which of them are then required.
+/// The conditional parts of the form, one group per distinct condition (and section) in
+/// first-use order: the fields and sections defined while it holds, and which of them are then
+/// required. A group with a section holds fields of that item's section (their own `when`).
 #[derive(Default)]
-struct Presence(Vec<(Condition, Part)>);
+struct Presence(Vec<((Condition, Option<String>), Part)>);
 
 #[derive(Default)]
 struct Part {
@@ -126,11 +135,12 @@ struct Part {
 }
 
 impl Presence {
-    fn part(&mut self, c: &Condition) -> &mut Part {
-        let i = match self.0.iter().position(|(k, _)| k == c) {
+    fn part(&mut self, c: &Condition, section: Option<&str>) -> &mut Part {
+        let key = (c.clone(), section.map(str::to_string));
+        let i = match self.0.iter().position(|(k, _)| *k == key) {
             Some(i) => i,
             None => {
-                self.0.push((c.clone(), Part::default()));
+                self.0.push((key, Part::default()));
                 self.0.len() - 1
             }
         };
@@ -138,28 +148,50 @@ impl Presence {
     }
 
     fn define(&mut self, c: &Condition, name: &str, schema: Value) {
-        self.part(c).defined.push((name.to_string(), schema));
+        self.part(c, None).defined.push((name.to_string(), schema));
+    }
+
+    /// `name`, a field of `section`, is defined while `c` holds.
+    fn define_in(&mut self, c: &Condition, section: &str, name: &str, schema: Value) {
+        let part = self.part(c, Some(section));
+        part.defined.push((name.to_string(), schema));
     }
 
     fn require(&mut self, c: &Condition, name: &str) {
-        self.part(c).required.push(name.to_string());
+        self.part(c, None).required.push(name.to_string());
     }
 }
 
 impl Part {
     /// `if` the condition holds, `then` the parts are defined (and some required), `else` none of
-    /// them may be given.
-    fn to_json(&self, c: &Condition) -> Value {
+    /// them may be given. In a section, the parts are fields of that item's object.
+    fn to_json(&self, c: &Condition, section: Option<&str>) -> Value {
         let defined: Map<String, Value> = self.defined.iter().cloned().collect();
         let mut then = Map::new();
-        then.insert("properties".into(), Value::Object(defined));
+        match section {
+            None => then.insert("properties".into(), Value::Object(defined)),
+            Some(s) => then.insert(
+                "properties".into(),
+                json!({ s: { "type": "object", "properties": defined } }),
+            ),
+        };
         if !self.required.is_empty() {
             then.insert("required".into(), json!(self.required));
         }
         let absent: Vec<Value> = self
             .defined
             .iter()
-            .map(|(name, _)| json!({ "properties": { name: {} }, "required": [name] }))
+            .map(|(name, _)| {
+                let here = json!({ "properties": { name: {} }, "required": [name] });
+                match section {
+                    None => here,
+                    Some(s) => {
+                        let mut inner = here;
+                        inner["type"] = json!("object");
+                        json!({ "properties": { s: inner }, "required": [s] })
+                    }
+                }
+            })
             .collect();
         let refuse = match absent.as_slice() {
             [one] => one.clone(),

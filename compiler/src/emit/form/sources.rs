@@ -8,6 +8,7 @@
 use super::GENERATED;
 use crate::ir::form::{Form, ItemForm, LocalField, Source, Ty};
 use serde::Serialize;
+use std::borrow::Cow;
 use yjs_artifacts::Condition;
 
 /// `form.sources.json`, serialized straight from the IR: one entry per field and section, in
@@ -42,7 +43,7 @@ pub fn form_sources(form: &Form) -> FormSources<'_> {
         let list = Lineage {
             items: Shared::Many(&f.items),
             departments: Shared::Owned(departments),
-            applies: &f.applies,
+            applies: Cow::Borrowed(&f.applies),
         };
         fields.push(Entry {
             pointer: pointer.clone(),
@@ -51,7 +52,7 @@ pub fn form_sources(form: &Form) -> FormSources<'_> {
             ty: Some(f.ty.name()),
             items: list.items.clone(),
             departments: list.departments.clone(),
-            applies: &f.applies,
+            applies: Cow::Borrowed(&f.applies),
             required: f.required.clone(),
             sources: &f.sources,
         });
@@ -72,7 +73,7 @@ pub fn form_sources(form: &Form) -> FormSources<'_> {
 struct Lineage<'a> {
     items: Shared<'a>,
     departments: Shared<'a>,
-    applies: &'a Condition,
+    applies: Cow<'a, Condition>,
 }
 
 /// A list of ids: borrowed from the IR, one id of it, or computed.
@@ -99,7 +100,7 @@ fn section<'a>(it: &'a ItemForm, out: &mut Vec<Entry<'a>>) {
     let lineage = Lineage {
         items: Shared::One(&it.id),
         departments: Shared::One(&it.department),
-        applies: &it.applies,
+        applies: Cow::Borrowed(&it.applies),
     };
     out.push(Entry {
         pointer: pointer.clone(),
@@ -108,7 +109,7 @@ fn section<'a>(it: &'a ItemForm, out: &mut Vec<Entry<'a>>) {
         ty: None,
         items: lineage.items.clone(),
         departments: lineage.departments.clone(),
-        applies: &it.applies,
+        applies: Cow::Borrowed(&it.applies),
         required: Some(it.applies.clone()),
         sources: &[],
     });
@@ -119,10 +120,22 @@ fn section<'a>(it: &'a ItemForm, out: &mut Vec<Entry<'a>>) {
 
 fn local<'a>(f: &'a LocalField, parent: &str, lineage: &Lineage<'a>, out: &mut Vec<Entry<'a>>) {
     let pointer = format!("{parent}/{}", f.id);
+    // The field's own `when` narrows where it applies (its `required` includes it already).
+    let lineage = &Lineage {
+        items: lineage.items.clone(),
+        departments: lineage.departments.clone(),
+        applies: match &f.applies {
+            Condition::Always => lineage.applies.clone(),
+            own => Cow::Owned(crate::ir::cond::and(
+                lineage.applies.clone().into_owned(),
+                own.clone(),
+            )),
+        },
+    };
     let required = f
         .required
         .as_ref()
-        .map(|r| crate::ir::cond::and(lineage.applies.clone(), r.clone()));
+        .map(|r| crate::ir::cond::and(lineage.applies.clone().into_owned(), r.clone()));
     out.push(Entry {
         pointer: pointer.clone(),
         kind: "field",
@@ -130,7 +143,7 @@ fn local<'a>(f: &'a LocalField, parent: &str, lineage: &Lineage<'a>, out: &mut V
         ty: Some(f.ty.name()),
         items: lineage.items.clone(),
         departments: lineage.departments.clone(),
-        applies: lineage.applies,
+        applies: lineage.applies.clone(),
         required,
         sources: &f.sources,
     });
@@ -156,7 +169,7 @@ pub struct Entry<'a> {
     ty: Option<&'static str>,
     items: Shared<'a>,
     departments: Shared<'a>,
-    applies: &'a Condition,
+    applies: Cow<'a, Condition>,
     required: Option<Condition>,
     sources: &'a [Source],
 }

@@ -349,7 +349,8 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
             legal: words::legal(&item.legal, s.legal.as_ref()),
             conditions: item.conditions.clone(),
         });
-        for f in &item.fields {
+        // A field with its own `when` only for the answers where it applies.
+        for f in item.fields.iter().filter(|f| f.applies.eval(&given)) {
             // A shared field once for the whole notice; a local one once per item.
             let key = match &f.shared {
                 Some(shared) => ("", shared.as_str()),

@@ -23,6 +23,19 @@ pub(super) enum Value {
     Percent,
 }
 
+/// `min_items 1 when …`: a bad statement of a constraint block that puts a condition on a
+/// constraint other than `required`; its constraint's name and the span of its `when`.
+fn conditional_constraint(n: SyntaxNode<'_>) -> Option<(String, Span)> {
+    let mut tokens = significant(n).filter_map(SyntaxElement::into_token);
+    let first = tokens.next()?;
+    let key = canonical(kw::CONSTRAINTS, first.text())?;
+    if key == "required" {
+        return None;
+    }
+    let when = tokens.find(|t| kw::WHEN.contains(&t.text()))?;
+    Some((key.to_string(), when.span()))
+}
+
 impl Builder {
     /// The attributes of an attribute block standing in `context`.
     pub(super) fn attrs(&mut self, block: SyntaxNode<'_>, context: Context) -> Vec<RawAttr> {
@@ -30,6 +43,13 @@ impl Builder {
         for a in block.children() {
             match a.kind() {
                 ATTR => out.extend(self.attr(a)),
+                ERROR if context == Context::Constraints => match conditional_constraint(a) {
+                    Some((name, when)) => {
+                        self.diags
+                            .push(d::conditional_constraint(a.span(), when, &name))
+                    }
+                    None => self.bad(a, context),
+                },
                 ERROR => self.bad(a, context),
                 _ => self.unexpected(SyntaxElement::Node(a)),
             }
@@ -151,6 +171,7 @@ impl Builder {
         let mut label = None;
         let mut ty = None;
         let mut constraints = Vec::new();
+        let mut when = None;
         for p in significant(n) {
             match (p.kind(), p) {
                 (PATH, SyntaxElement::Node(x)) => head = self.path(x),
@@ -162,7 +183,7 @@ impl Builder {
                 (CHOICE_TYPE | LIST_TYPE | SIMPLE_TYPE, SyntaxElement::Node(x)) => {
                     ty = self.field_type(x)
                 }
-                (ATTR_BLOCK, SyntaxElement::Node(x)) => constraints = self.constraints(x),
+                (ATTR_BLOCK, SyntaxElement::Node(x)) => (constraints, when) = self.constraints(x),
                 _ => self.unexpected(p),
             }
         }
@@ -193,6 +214,7 @@ impl Builder {
                     label,
                     ty,
                     constraints,
+                    when,
                     span,
                 }))
             }
@@ -216,6 +238,7 @@ impl Builder {
                     target,
                     label,
                     constraints,
+                    when,
                     span,
                 }))
             }
@@ -267,9 +290,28 @@ impl Builder {
         })
     }
 
-    fn constraints(&mut self, block: SyntaxNode<'_>) -> Vec<Constraint> {
+    /// A field's constraints, and its own `when` (given at most once).
+    fn constraints(&mut self, block: SyntaxNode<'_>) -> (Vec<Constraint>, Option<FieldWhen>) {
         let mut out = Vec::new();
+        let mut when = None;
+        let mut seen = Seen::default();
         for a in self.attrs(block, Context::Constraints) {
+            if a.name.name == "when" {
+                let span = a.span;
+                match a.args {
+                    RawArgs::When(Some(cond)) => {
+                        let w = Some(FieldWhen { cond, span });
+                        self.once(&mut seen, "when", span, &mut when, w);
+                    }
+                    RawArgs::When(None) => {}
+                    _ => self.diags.push(d::bad_value(
+                        span,
+                        "when",
+                        crate::diagnostics::t!("expect-condition"),
+                    )),
+                }
+                continue;
+            }
             let Some(key) = canonical(kw::CONSTRAINTS, &a.name.name) else {
                 self.diags.push(d::unknown_attr(
                     a.name.span,
@@ -372,6 +414,6 @@ impl Builder {
             };
             out.push(Constraint { kind, span: a.span });
         }
-        out
+        (out, when)
     }
 }
