@@ -95,7 +95,7 @@ pub fn notice(engine: &Engine, answers: &Answers) -> Notice {
             name: step.name.clone(),
             department: step.department.clone(),
             department_name: step.department_name.clone(),
-            promise_workdays: step.promise.workdays,
+            promise_workdays: step.promise_for(answers).workdays,
         });
         for f in &p.fields {
             let required = f.required.as_ref().is_some_and(|c| c.eval(answers));

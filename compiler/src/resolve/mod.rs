@@ -2,6 +2,7 @@
 
 mod convert;
 mod diagnostics;
+mod limits;
 mod load;
 pub mod model;
 
@@ -746,6 +747,11 @@ impl Resolver<'_> {
                     }
                 });
             let when = it.when.as_ref().and_then(|e| self.cond(e, situations));
+            let field_names = field_names(it, shared);
+            let name_ = it.id.name.as_str();
+            let legal = self.limit(it.legal.as_ref(), "legal", name_, situations, &field_names);
+            let promise =
+                self.limit(it.promise.as_ref(), "promise", name_, situations, &field_names);
             let fields = self.form(it, situations, shared, m);
             let mut seen_m = Seen::default();
             let mut seen_o = Seen::default();
@@ -794,9 +800,11 @@ impl Resolver<'_> {
                 kind,
                 basis: texts(&it.basis),
                 conditions: texts(&it.conditions),
-                legal: it.legal.map(convert::duration),
+                legal: legal.duration,
                 unregulated: it.unregulated,
-                promise: it.promise.map(convert::duration),
+                promise: promise.duration,
+                legal_by: legal.cases,
+                promise_by: promise.cases,
                 sources: convert::sources(&it.sources),
                 notes: texts(&it.notes),
                 fee: it.fee.as_ref().map(convert::fee),
@@ -1029,4 +1037,23 @@ fn written_options<'a>(values: &'a [ast::Literal], s: &'a Situation) -> Vec<&'a 
     } else {
         written
     }
+}
+
+/// The names a limit's condition must not name: the shared fields and the item's own fields.
+fn field_names(it: &ast::Item, shared: &Arena<Field>) -> Vec<(String, Span)> {
+    let mut out: Vec<(String, Span)> = shared
+        .values()
+        .map(|f| (f.id.name.clone(), f.id.span))
+        .collect();
+    for e in it.form.iter().flat_map(|f| &f.entries) {
+        match e {
+            ast::Entry::Def(d) => out.push((d.id.name.clone(), d.id.span)),
+            ast::Entry::Ref(r) => {
+                if let Some(l) = &r.local {
+                    out.push((l.name.clone(), l.span));
+                }
+            }
+        }
+    }
+    out
 }

@@ -140,6 +140,8 @@ kinds! {
     YUAN_KW,
     /// The keyword `when`, in either spelling.
     WHEN_KW,
+    /// The keyword `otherwise`, in either spelling.
+    OTHERWISE_KW,
     /// The keyword `accept`, in either spelling.
     ACCEPT_KW,
     /// The keyword `deliver`, in either spelling.
@@ -224,6 +226,10 @@ kinds! {
     EXTENSION_STMT,
     /// `5 workdays`, `immediate`, …
     DURATION,
+    /// `{ 1 workday when a; otherwise 10 workdays }`: a limit by situation.
+    LIMIT_BLOCK,
+    /// `1 workday basis "…" when a`, or `otherwise 10 workdays`: one arm of a limit table.
+    LIMIT_ARM,
     /// `basis "…"` after a stated fact: where the fact comes from.
     SOURCE,
     /// `note "…"`: a remark for analysts that no public document prints.
