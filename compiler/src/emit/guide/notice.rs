@@ -335,7 +335,8 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
         items.push(NoticeItem {
             name: item.name.clone(),
             department: words::department(item.department.as_ref()),
-            promise: words::promise(&s.promise),
+            // The limit for these answers: a promise by situation at the arm they select.
+            promise: words::promise(s.promise_for(&given)),
         });
         for f in &item.fields {
             // A shared field once for the whole notice; a local one once per item.

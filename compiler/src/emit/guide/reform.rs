@@ -53,10 +53,17 @@ pub fn counts(ir: &MatterIr, given: Option<&Answers>) -> Counts {
     let holds = |c: &Condition| given.is_none_or(|g| c.eval(g));
     let items: Vec<&Item> = docs.items.iter().filter(|i| holds(&i.applies)).collect();
     let n = items.len() as u64;
+    // Each item's own limits for these answers (a limit by situation at its arm); the worst
+    // arm for the bound.
     let workdays = |id: &str| {
+        ir.plan.step(id).map_or(0, |s| {
+            u64::from(given.map_or(&s.promise, |g| s.promise_for(g)).workdays)
+        })
+    };
+    let legal_of = |id: &str| {
         ir.plan
             .step(id)
-            .map_or(0, |s| u64::from(s.promise.workdays))
+            .and_then(|s| given.map_or(s.legal.as_ref(), |g| s.legal_for(g)))
     };
     let (accept, deliver) = (workdays("accept"), workdays("deliver"));
 
@@ -97,12 +104,12 @@ pub fn counts(ir: &MatterIr, given: Option<&Answers>) -> Counts {
         .map_or(plan.total_workdays, |sc| sc.total_workdays);
     let legal: u64 = items
         .iter()
-        .filter_map(|i| ir.plan.step(&i.id)?.legal.as_ref())
+        .filter_map(|i| legal_of(&i.id))
         .map(|l| u64::from(l.workdays))
         .sum();
     let without_legal = items
         .iter()
-        .filter(|i| ir.plan.step(&i.id).is_none_or(|s| s.legal.is_none()))
+        .filter(|i| legal_of(&i.id).is_none())
         .count() as u64;
     Counts {
         departments: (departments.len() as u64, 1),
