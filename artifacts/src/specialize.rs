@@ -73,7 +73,12 @@ mod tests {
 
     fn limit(workdays: u32) -> Limit {
         Limit {
-            unit: if workdays == 0 { "immediate" } else { "workdays" }.to_string(),
+            unit: if workdays == 0 {
+                "immediate"
+            } else {
+                "workdays"
+            }
+            .to_string(),
             amount: workdays,
             workdays,
         }
@@ -164,14 +169,21 @@ mod tests {
         assert_eq!(fast.steps[1].promise, limit(0));
         assert!(fast.steps[1].promise_by.is_empty());
         assert_eq!(
-            fast.steps.iter().map(|s| s.earliest_finish).collect::<Vec<_>>(),
+            fast.steps
+                .iter()
+                .map(|s| s.earliest_finish)
+                .collect::<Vec<_>>(),
             [1, 1, 4, 5]
         );
         // `clear` is off the critical path once it is same-day; `other` is on it.
         assert!(!fast.steps[1].critical && fast.steps[2].critical);
         let normal = p.for_answers(&g, &answers("normal"));
         assert_eq!(
-            normal.steps.iter().map(|s| s.earliest_finish).collect::<Vec<_>>(),
+            normal
+                .steps
+                .iter()
+                .map(|s| s.earliest_finish)
+                .collect::<Vec<_>>(),
             [1, 11, 4, 12]
         );
         assert_eq!(normal.steps[2].slack, 7);

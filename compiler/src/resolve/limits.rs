@@ -107,4 +107,3 @@ fn collect<'e>(e: &'e Expr, out: &mut Vec<&'e Ident>) {
         Expr::Bare(id) => out.push(id),
     }
 }
-

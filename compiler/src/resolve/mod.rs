@@ -750,8 +750,13 @@ impl Resolver<'_> {
             let field_names = field_names(it, shared);
             let name_ = it.id.name.as_str();
             let legal = self.limit(it.legal.as_ref(), "legal", name_, situations, &field_names);
-            let promise =
-                self.limit(it.promise.as_ref(), "promise", name_, situations, &field_names);
+            let promise = self.limit(
+                it.promise.as_ref(),
+                "promise",
+                name_,
+                situations,
+                &field_names,
+            );
             let fields = self.form(it, situations, shared, m);
             let mut seen_m = Seen::default();
             let mut seen_o = Seen::default();

@@ -415,10 +415,16 @@ pub fn pick_case<'c>(cases: &'c [LimitCase], answers: &Answers) -> Option<&'c Li
 
 /// The worst arm: the most working days in the static schedule, the first on ties.
 pub fn worst_case(cases: &[LimitCase]) -> Option<&LimitCase> {
-    cases.iter().fold(None, |worst: Option<&LimitCase>, c| match worst {
-        Some(w) if w.duration.kind.schedule_workdays() >= c.duration.kind.schedule_workdays() => Some(w),
-        _ => Some(c),
-    })
+    cases
+        .iter()
+        .fold(None, |worst: Option<&LimitCase>, c| match worst {
+            Some(w)
+                if w.duration.kind.schedule_workdays() >= c.duration.kind.schedule_workdays() =>
+            {
+                Some(w)
+            }
+            _ => Some(c),
+        })
 }
 
 impl Item {

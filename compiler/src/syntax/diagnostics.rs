@@ -220,13 +220,8 @@ pub fn arm_after_otherwise(span: Span, otherwise: Span, what: &str) -> Diagnosti
 /// `otherwise DURATION when …` (E0020).
 #[cold]
 pub fn otherwise_with_when(span: Span) -> Diagnostic {
-    Diagnostic::error(
-        Code::E0020,
-        t!("e0020-when"),
-        span,
-        t!("e0020-when-label"),
-    )
-    .with_help(t!("e0020-when-help"))
+    Diagnostic::error(Code::E0020, t!("e0020-when"), span, t!("e0020-when-label"))
+        .with_help(t!("e0020-when-help"))
 }
 
 /// An arm that is neither `… when CONDITION` nor `otherwise …` (E0020).

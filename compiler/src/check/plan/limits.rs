@@ -40,8 +40,11 @@ fn check_item(matter: &Matter, item: &Item, diags: &mut Vec<Diagnostic>) {
     let mut overlaps: BTreeSet<(&'static str, usize, usize)> = BTreeSet::new();
     let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
     for digits in combos::combinations(&radix) {
-        let answers: Vec<(Idx<Situation>, Pick)> =
-            sits.iter().copied().zip(digits.into_iter().map(Pick)).collect();
+        let answers: Vec<(Idx<Situation>, Pick)> = sits
+            .iter()
+            .copied()
+            .zip(digits.into_iter().map(Pick))
+            .collect();
         if !rules.allow(&answers) {
             continue;
         }

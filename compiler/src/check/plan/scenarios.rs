@@ -5,10 +5,10 @@
 //! enumerated; past that the worst case is bounded by "every item applies" and the best case
 //! by "only the unconditional items apply", and the set says it is not complete.
 
+use super::deadlines::{durations_for, durations_least};
 use super::graph::FlowGraph;
 use super::schedule::{schedule, Schedule};
 use crate::check::combinations as combos;
-use super::deadlines::{durations_for, durations_least};
 use crate::resolve::model::{Answers, Item, Matter, Pick, Situation};
 use la_arena::Idx;
 use std::collections::BTreeMap;
@@ -80,22 +80,20 @@ pub fn analyse(matter: &Matter, graph: &FlowGraph, d: &Durations) -> ScenarioSet
     let combinations = combos::count(&radix);
     type Key = (Vec<bool>, Vec<u32>, Vec<u32>);
     let mut memo: BTreeMap<Key, (Schedule, Schedule)> = BTreeMap::new();
-    let mut run = |answers: Vec<(Idx<Situation>, Pick)>,
-                   applies: Vec<bool>,
-                   d: &Durations|
-     -> Scenario {
-        let key = (applies.clone(), d.promised.clone(), d.legal.clone());
-        let (promised, legal) = memo
-            .entry(key)
-            .or_insert_with(|| schedules(graph, d, &applies))
-            .clone();
-        Scenario {
-            answers,
-            applies,
-            promised,
-            legal,
-        }
-    };
+    let mut run =
+        |answers: Vec<(Idx<Situation>, Pick)>, applies: Vec<bool>, d: &Durations| -> Scenario {
+            let key = (applies.clone(), d.promised.clone(), d.legal.clone());
+            let (promised, legal) = memo
+                .entry(key)
+                .or_insert_with(|| schedules(graph, d, &applies))
+                .clone();
+            Scenario {
+                answers,
+                applies,
+                promised,
+                legal,
+            }
+        };
     if combinations > MAX_SCENARIOS {
         let all = vec![true; matter.items.len()];
         let unconditional: Vec<bool> = matter.items.values().map(|i| i.when.is_none()).collect();

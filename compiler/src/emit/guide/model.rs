@@ -354,7 +354,7 @@ pub fn step_handling(s: &yjs_artifacts::Step) -> &'static str {
         s.promise_by.iter().map(|c| c.limit.unit.as_str()).collect()
     };
     match (
-        units.iter().any(|u| *u == "immediate"),
+        units.contains(&"immediate"),
         units.iter().any(|u| *u != "immediate"),
     ) {
         (true, true) => "即办件或承诺件（分情形）",

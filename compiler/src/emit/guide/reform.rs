@@ -107,10 +107,7 @@ pub fn counts(ir: &MatterIr, given: Option<&Answers>) -> Counts {
         .filter_map(|i| legal_of(&i.id))
         .map(|l| u64::from(l.workdays))
         .sum();
-    let without_legal = items
-        .iter()
-        .filter(|i| legal_of(&i.id).is_none())
-        .count() as u64;
+    let without_legal = items.iter().filter(|i| legal_of(&i.id).is_none()).count() as u64;
     Counts {
         departments: (departments.len() as u64, 1),
         steps: (n * STEPS_PER_ITEM, n + 2),

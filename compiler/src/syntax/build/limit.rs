@@ -18,7 +18,11 @@ impl Builder {
         };
         // `promise 10 workdays when a`: a limit for some answers only.
         let expr = self.need(s, s.child(EXPR)).and_then(|e| self.expr(e));
-        let span = Span::new(self.file, duration.span.start as usize, s.span().end as usize);
+        let span = Span::new(
+            self.file,
+            duration.span.start as usize,
+            s.span().end as usize,
+        );
         let what = keyword_word(s);
         self.diags.push(d::no_otherwise(
             span,
@@ -60,7 +64,9 @@ impl Builder {
                     continue;
                 }
             };
-            let Some(duration) = self.need(n, n.child(DURATION)).and_then(|d| self.duration(d))
+            let Some(duration) = self
+                .need(n, n.child(DURATION))
+                .and_then(|d| self.duration(d))
             else {
                 continue;
             };
@@ -131,18 +137,14 @@ impl Builder {
         if s.child(LIMIT_BLOCK).is_none() && s.token(WHEN_KW).is_none() {
             return self.duration_in(s);
         }
-        let span = s
-            .child(LIMIT_BLOCK)
-            .map_or_else(|| s.span(), |b| b.span());
+        let span = s.child(LIMIT_BLOCK).map_or_else(|| s.span(), |b| b.span());
         self.diags.push(d::matter_promise_by(span));
         let durations: Vec<Duration> = s
             .descendants()
             .filter(|n| n.kind() == DURATION)
             .filter_map(|n| self.duration(n))
             .collect();
-        durations
-            .into_iter()
-            .max_by_key(|d| rough_workdays(d.kind))
+        durations.into_iter().max_by_key(|d| rough_workdays(d.kind))
     }
 }
 
@@ -154,11 +156,13 @@ fn keyword_word(s: SyntaxNode<'_>) -> &'static str {
 }
 
 fn duration_text(s: SyntaxNode<'_>) -> String {
-    s.child(DURATION).map_or(String::new(), |d| d.text().to_string())
+    s.child(DURATION)
+        .map_or(String::new(), |d| d.text().to_string())
 }
 
 fn expr_text(s: SyntaxNode<'_>) -> String {
-    s.child(EXPR).map_or(String::new(), |e| e.text().trim().to_string())
+    s.child(EXPR)
+        .map_or(String::new(), |e| e.text().trim().to_string())
 }
 
 /// The working days a duration counts for at most (as `check::plan::units::workdays`), to pick
