@@ -126,10 +126,14 @@ kinds! {
     WARN_KW,
     /// The keyword `extension`, in either spelling.
     EXTENSION_KW,
+    /// The keyword `worse`, in either spelling.
+    WORSE_KW,
     /// The keyword `kind`, in either spelling.
     KIND_KW,
     /// The keyword `condition`, in either spelling.
     CONDITION_KW,
+    /// The keyword `optional`, in either spelling.
+    OPTIONAL_KW,
     /// The keyword `fee`, in either spelling.
     FEE_KW,
     /// The keyword `none`, in either spelling.
@@ -224,6 +228,8 @@ kinds! {
     WARN_STMT,
     /// `extension DURATION "reason"`.
     EXTENSION_STMT,
+    /// `worse FIGURE "reason"`.
+    WORSE_STMT,
     /// `5 workdays`, `immediate`, …
     DURATION,
     /// `{ 1 workday when a; otherwise 10 workdays }`: a limit by situation.
@@ -274,6 +280,8 @@ kinds! {
     WHEN_STMT,
     /// `fee none` or `fee N yuan`, with `basis "…"`.
     FEE_STMT,
+    /// `optional "question"`: the applicant chooses whether the item is handled.
+    OPTIONAL_STMT,
     /// `form { … }`.
     FORM,
     /// `material …`.
