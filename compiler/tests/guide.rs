@@ -400,6 +400,11 @@ fn limits_by_situation_in_the_guide_and_in_each_notice() {
     );
     assert!(inspect.contains("按您的情形最长 15 个工作日"), "{inspect}");
     assert!(inspect.contains("安全检查申报表") && !inspect.contains("告知承诺书"));
+    assert!(
+        inspect.contains("13个工作日（依据：《中华人民共和国消防法》第十五条（检查十个工作日）"),
+        "{inspect}"
+    );
+}
 
 /// A matter handled online item by item that asks for one visit once merged.
 const ONLINE: &str = r#"
