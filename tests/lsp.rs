@@ -465,3 +465,35 @@ fn diagnostics_follow_a_change_to_a_300_line_matter_quickly() {
     c.notify("exit", Value::Null);
     let _ = c.child.wait();
 }
+
+#[test]
+fn hover_shows_a_limit_by_situation_arm_by_arm() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("limits.yjs");
+    let text = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/ui/pass/limits-by-situation.yjs"),
+    )
+    .unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let u = uri(&path);
+    let mut c = start(dir.path());
+    c.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": u, "languageId": "yjs", "version": 1, "text": text } }),
+    );
+    assert!(c.diagnostics(&u).iter().all(|d| d["severity"] != 1));
+    let at = |needle: &str, plus: usize| json!({ "textDocument": { "uri": u }, "position": pos(&text, needle, 0, plus) });
+    let h = c.request("textDocument/hover", at("clear -> close", 10));
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert!(
+        md.contains("| promise | by situation: 1 workdays (1 working days in the schedule) when `mode == simple`; otherwise 3 workdays"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| legal limit | by situation: 3 workdays (3 working days in the schedule) when `mode == simple`; otherwise 20 workdays"),
+        "{md}"
+    );
+    let h = c.request("textDocument/hover", at("clear -> close", 1));
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert!(md.contains("即办 (immediate) when `tax_fast`"), "{md}");
+}

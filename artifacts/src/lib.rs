@@ -10,12 +10,13 @@ pub mod condition;
 pub mod graph;
 pub mod plan;
 pub mod projection;
+mod specialize;
 pub mod validators;
 
 pub use condition::{Answer, Answers, Condition};
 pub use graph::{applicability, GraphError, PlanGraph};
 pub use plan::{
-    Joint, Limit, Plan, Scenario, Scenarios, SituationRule, Step, StepKind, Supervision,
+    Joint, Limit, LimitCase, Plan, Scenario, Scenarios, SituationRule, Step, StepKind, Supervision,
 };
 pub use projection::{ProjectedField, ProjectedMaterial, Projection, Projections};
 

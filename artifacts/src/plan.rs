@@ -65,6 +65,40 @@ pub struct Limit {
     pub workdays: u32,
 }
 
+/// One arm of a limit by situation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct LimitCase {
+    /// When the arm applies (`always` for `otherwise`).
+    pub when: Condition,
+    /// The limit in that case.
+    pub limit: Limit,
+}
+
+/// The arm of `cases` that applies for `answers`, if the limit varies.
+fn pick<'a>(cases: &'a [LimitCase], answers: &Answers) -> Option<&'a Limit> {
+    cases
+        .iter()
+        .find(|c| c.when.eval(answers))
+        .map(|c| &c.limit)
+}
+
+impl Step {
+    /// The promised limit for a case with these answers.
+    pub fn promise_for(&self, answers: &Answers) -> &Limit {
+        pick(&self.promise_by, answers).unwrap_or(&self.promise)
+    }
+
+    /// The legal limit for a case with these answers, when there is one.
+    pub fn legal_for(&self, answers: &Answers) -> Option<&Limit> {
+        pick(&self.legal_by, answers).or(self.legal.as_ref())
+    }
+
+    /// Whether the step's limits vary by situation.
+    pub fn varies(&self) -> bool {
+        !self.promise_by.is_empty() || !self.legal_by.is_empty()
+    }
+}
+
 /// The kind of a step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -95,10 +129,19 @@ pub struct Step {
     pub after: Vec<String>,
     /// When the step applies.
     pub condition: Condition,
-    /// The legal limit, when there is one.
+    /// The legal limit, when there is one; for a legal limit by situation, its longest arm.
     pub legal: Option<Limit>,
-    /// The promised limit.
+    /// The promised limit; for a promise by situation, its longest arm (the static schedule
+    /// below counts it, so its times bound every case).
     pub promise: Limit,
+    /// A promise by situation: the arms in written order; the first whose condition holds for
+    /// a case's answers applies, and the last (`otherwise`) always holds. Empty when the
+    /// promise is the same for every case.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub promise_by: Vec<LimitCase>,
+    /// A legal limit by situation, read as `promise_by`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legal_by: Vec<LimitCase>,
     /// Earliest start, in working days from the start of the case.
     pub earliest_start: u32,
     /// Earliest finish.

@@ -343,6 +343,69 @@ fn html_and_markdown_escape_labels() {
     }
 }
 
+/// The restaurant example: its fire check is one item whose limits depend on 告知承诺.
+fn restaurant() -> MatterIr {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dsl-examples/restaurant.yjs");
+    let checked = yjs_compiler::check(&Disk, &[root]);
+    assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+    checked.matters[0].clone()
+}
+
+#[test]
+fn limits_by_situation_in_the_guide_and_in_each_notice() {
+    let ir = restaurant();
+    let files = documents(&ir);
+    let guide = file(&files, "guide.md");
+    let row = guide
+        .lines()
+        .find(|l| l.starts_with("| 公众聚集场所投入使用、营业前消防安全检查 |"))
+        .unwrap_or_else(|| panic!("no limits row in {guide}"));
+    assert!(row.contains("即办件或承诺件（分情形）"), "{row}");
+    assert!(
+        row.contains("消防安全检查办理方式为「告知承诺（当场发证，事后核查）」的，即办（依据：《中华人民共和国消防法》第十五条）；其他情形，13个工作日（依据：《中华人民共和国消防法》第十五条（检查十个工作日）"),
+        "{row}"
+    );
+    assert!(
+        row.contains("的，即办；其他情形，自受理之日起13个工作日内办结"),
+        "{row}"
+    );
+    assert!(
+        guide.contains("（市消防救援支队，即办或13个工作日）"),
+        "{guide}"
+    );
+    let review = file(&files, "review/fire.md");
+    assert!(review.contains("其他情形，自本步骤开始后约10"), "{review}");
+
+    // Each notice: the limit of its answers, and the scenario's total with that limit.
+    let notice = |mode: &str| {
+        let mut a = Answers::new();
+        a.insert("food_scope".into(), Answer::Option("catering".into()));
+        a.insert("small".into(), Answer::Bool(false));
+        a.insert("fire_mode".into(), Answer::Option(mode.into()));
+        a.insert("has_sign".into(), Answer::Bool(false));
+        a.insert("sells_tobacco".into(), Answer::Bool(false));
+        guide::notice(&ir, &a, false).unwrap()
+    };
+    let pledge = notice("pledge");
+    assert!(
+        pledge.contains("| 公众聚集场所投入使用、营业前消防安全检查 | 市消防救援支队 | 即办 |"),
+        "{pledge}"
+    );
+    assert!(pledge.contains("按您的情形最长 7 个工作日"), "{pledge}");
+    assert!(pledge.contains("告知承诺书") && !pledge.contains("安全检查申报表"));
+    let inspect = notice("inspect");
+    assert!(
+        inspect.contains("| 公众聚集场所投入使用、营业前消防安全检查 | 市消防救援支队 | 自受理之日起13个工作日内办结 |"),
+        "{inspect}"
+    );
+    assert!(inspect.contains("按您的情形最长 15 个工作日"), "{inspect}");
+    assert!(inspect.contains("安全检查申报表") && !inspect.contains("告知承诺书"));
+    assert!(
+        inspect.contains("13个工作日（依据：《中华人民共和国消防法》第十五条（检查十个工作日）"),
+        "{inspect}"
+    );
+}
+
 /// A matter handled online item by item that asks for one visit once merged.
 const ONLINE: &str = r#"
 department zwfw "市政务服务中心"

@@ -152,20 +152,76 @@ fn limit(v: &yjs_artifacts::Limit) -> String {
     }
 }
 
+/// A limit by situation, one arm per line of the table cell: `immediate when fire_mode == pledge;
+/// otherwise 13 workdays`. `None` for a limit that does not vary.
+fn by_situation(cases: &[yjs_artifacts::LimitCase]) -> Option<String> {
+    if cases.is_empty() {
+        return None;
+    }
+    let arms: Vec<String> = cases
+        .iter()
+        .map(|c| match &c.when {
+            yjs_artifacts::Condition::Always => format!("otherwise {}", limit(&c.limit)),
+            w => format!("{} when `{}`", limit(&c.limit), cond_text(w)),
+        })
+        .collect();
+    Some(format!("by situation: {}", arms.join("; ")))
+}
+
+/// A condition of the artifacts in the language's own words.
+fn cond_text(c: &yjs_artifacts::Condition) -> String {
+    use yjs_artifacts::{Answer, Condition};
+    let answer = |a: &Answer| match a {
+        Answer::Bool(b) => b.to_string(),
+        Answer::Option(o) => o.clone(),
+        Answer::Options(v) => format!("[{}]", v.join(", ")),
+    };
+    let list = |args: &[Condition], word: &str| {
+        args.iter()
+            .map(|a| match a {
+                Condition::All { .. } | Condition::Any { .. } => format!("({})", cond_text(a)),
+                _ => cond_text(a),
+            })
+            .collect::<Vec<_>>()
+            .join(word)
+    };
+    match c {
+        Condition::Always => "true".into(),
+        Condition::In { situation, values } => match values.as_slice() {
+            [Answer::Bool(true)] => situation.clone(),
+            [Answer::Bool(false)] => format!("not {situation}"),
+            [one] => format!("{situation} == {}", answer(one)),
+            _ => format!(
+                "{situation} in [{}]",
+                values.iter().map(answer).collect::<Vec<_>>().join(", ")
+            ),
+        },
+        Condition::Has { situation, option } => format!("{option} in {situation}"),
+        Condition::All { args } => list(args, " and "),
+        Condition::Any { args } => list(args, " or "),
+        Condition::Not { arg } => match arg.as_ref() {
+            Condition::In { .. } | Condition::Has { .. } => format!("not {}", cond_text(arg)),
+            _ => format!("not ({})", cond_text(arg)),
+        },
+    }
+}
+
 /// An item: its promise, legal limit, slack and whether it is on the critical path.
 fn item_hover(a: &Analysis, matter: &str, item: &str) -> Option<String> {
     let ir = a.checked.matter(matter)?;
     let step = ir.plan.step(item)?;
-    let legal = step
-        .legal
-        .as_ref()
-        .map_or("none declared".to_string(), limit);
+    let legal = by_situation(&step.legal_by).unwrap_or_else(|| {
+        step.legal
+            .as_ref()
+            .map_or("none declared".to_string(), limit)
+    });
+    let promise = by_situation(&step.promise_by).unwrap_or_else(|| limit(&step.promise));
     Some(format!(
         "**item `{}`** {} — {}\n\n| | |\n|---|---|\n| promise | {} |\n| legal limit | {} |\n| schedule | days {}–{} of the case |\n| slack | {} working day(s) |\n| critical path | {} |",
         step.id,
         step.name,
         step.department_name,
-        limit(&step.promise),
+        promise,
         legal,
         step.earliest_start,
         step.earliest_finish,

@@ -162,6 +162,7 @@ impl Engine {
                 },
             );
         }
+        let case_plan = plan.for_answers(self.artifacts.graph(), &answers);
         Ok(CaseRecord {
             id: String::new(),
             matter: plan.matter.clone(),
@@ -170,7 +171,9 @@ impl Engine {
             answers,
             items,
             packets,
-            plan: plan.clone(),
+            // The case runs on its own limits: each limit by situation at the arm its answers
+            // select, the schedule recomputed with them.
+            plan: case_plan,
             key: None,
         })
     }

@@ -95,7 +95,7 @@ pub fn notice(engine: &Engine, answers: &Answers) -> Notice {
             name: step.name.clone(),
             department: step.department.clone(),
             department_name: step.department_name.clone(),
-            promise_workdays: step.promise.workdays,
+            promise_workdays: step.promise_for(answers).workdays,
         });
         // A situation's answer is already given; a field with its own `when` only where it applies.
         let asked = p.fields.iter().filter(|f| f.situation.is_none());

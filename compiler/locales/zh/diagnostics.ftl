@@ -45,6 +45,7 @@ stmt-constraint = 校验约束
 stmt-material = 材料属性
 stmt-output = 办理结果属性
 stmt-review = 双引号括起的审查要点
+stmt-limit = 分情形时限 `时限 当 条件` 或 `否则 时限`
 
 ## 内部错误（I0001）
 
@@ -158,6 +159,23 @@ e0025-label = 给 `{ $constraint }` 加了条件
 e0025-statement = 在这条约束中
 e0025-note = 除 `required` 外，约束在字段出现在表单中的任何情形下都成立，因此没有自己的 `when`
 e0025-help = 让 `{ $constraint }` 保持无条件；如果整个字段只属于某些情形，在这个块中为字段单独写一条 `when …`（字段及其 `{ $constraint }` 只在这些情形下存在）；如果只是在某些情形下必填，写 `required when …`
+e0020-after = 此 `{ $what }` 中有分情形时限写在 `otherwise` 之后
+e0020-after-label = 在 `otherwise` 之后
+e0020-otherwise-label = `otherwise` 在此
+e0020-after-help = `otherwise` 给出其上各项未涵盖的所有情况的时限：请将此项移到它之前
+e0020-when = `otherwise` 不带条件
+e0020-when-label = `otherwise` 带有 `when`
+e0020-when-help = `otherwise` 是其他各项未涵盖的所有情况的时限；请将此时限单列一项（`时限 when 条件`），并在最后保留一项 `otherwise 时限`
+e0020-bare = 此 `{ $what }` 的分情形时限既无 `when` 也无 `otherwise`
+e0020-bare-label = 适用于哪些答案？
+e0020-bare-help = 用 `when 条件` 写明其适用的答案；如果它是其他所有情况的时限，以 `otherwise` 开头并放在最后
+e0020-empty = 此分情形的 `{ $what }` 没有带 `when` 的项
+e0020-empty-label = 没有任何一项写明适用的答案
+e0020-empty-help = 对所有申请人都相同的时限，不用花括号，直接写：`{ $what } 5 workdays`
+e0021 = 一件事的承诺时限不能分情形
+e0021-label = 分情形的时限
+e0021-note = 一件事的承诺时限是窗口对每一位申请人承诺的总时限；规划按它检查每一种情形组合的总时长
+e0021-help = 此处承诺最长的总时限，并在办理事项中分情形给出时限（在事项内写 `promise {"{"} 1 workday when a; otherwise 10 workdays {"}"}`）
 
 ## 名称解析（E01xx）
 
@@ -399,6 +417,7 @@ e0304-applies = `{ $item }` 在 { $cond } 时适用
 e0304-needed = 该材料在 { $cond } 时需要
 e0305 = `{ $item }` 承诺 { $promise }，超过了其法定时限 { $legal }
 e0305-law = 法定时限为 { $legal }
+e0305-when = 适用于答案 { $answers }
 e0305-note = 承诺时限是比法定时限更快办结的承诺，任何情况下都不得超过法定时限
 e0305-help = 承诺时限至多为 { $legal }，或更正法定时限
 e0306 = 事项 `{ $matter }` 最长需要 { $total } 个工作日，超过了其承诺时限 { $promise }
@@ -502,6 +521,23 @@ e0308 = 规则排除了所有情形组合，任何申请人都无法申请
 e0308-label = 「{ $rule }」
 e0308-note = 规则规定每一种可能的情形组合都应满足的条件；这些规则合在一起无法同时满足
 e0308-help = 将每条规则写成必须成立的条件，而不是所禁止的组合：要禁止 A 与 B 同时成立，写 `not (A and B)`
+limit-promise = 承诺时限
+limit-legal = 法定时限
+e0310 = 此 `{ $what }` 只适用于部分答案，其余答案没有给出时限
+e0310-table = 此分情形的 `{ $what }` 没有 `otherwise`
+e0310-label = 其余答案的时限？
+e0310-note = 分情形的时限必须对每一种答案组合都给出时限：规划、告知单和运行时的计时都需要为每一位申请人确定时限
+e0310-help = 写成分情形的表，并补上其他所有情况的时限：`{ $what } {"{"} { $first }; otherwise 时限 {"}"}`
+e0311 = 事项 `{ $item }` 的{ $what }有两项对同一组答案同时成立
+e0311-label = 此项也成立
+e0311-other = 此项成立
+e0311-note = 当 { $answers } 时两项都成立
+e0311-help = 确定两项都成立时适用哪个时限，并改写条件，使任何答案下至多一项成立
+e0312 = 事项 `{ $item }` 的{ $what }取决于 `{ $name }`，它不是情形
+e0312-label = `{ $name }` 是字段
+e0312-field = 在此声明
+e0312-note = 时限按情形规划：办件开始时，规划、告知单和运行时的计时都已知道各情形的答案
+e0312-help = 如果这个答案决定时限，请把它作为情形提问（`situation { $name } "…" {"{"} … {"}"}`），并在此引用该情形
 w0304 = `{ $item }` 永远不适用：规则排除了 { $when } 的所有情形组合
 w0304-label = 没有任何可能的情形组合满足此条件
 w0304-rule = 被规则「{ $rule }」排除

@@ -101,7 +101,23 @@ pub fn check(matter: &Matter, plan: &Analysis) -> (Reform, Vec<Diagnostic>) {
 
 /// The counts of one scenario.
 fn counts(matter: &Matter, plan: &Analysis, s: &Scenario) -> Reform {
-    let d = &plan.durations;
+    // Each item's own limits for the scenario's answers (a limit by situation at its arm); the
+    // bound (no answers) counts the longest arms.
+    let full: crate::resolve::model::Answers = s.answers.iter().copied().collect();
+    let own;
+    let d = if s.answers.is_empty() {
+        &plan.durations
+    } else {
+        own = crate::check::plan::deadlines::durations_for(matter, &full);
+        &own
+    };
+    let legal_of = |i: &crate::resolve::model::Item| {
+        if s.answers.is_empty() {
+            i.legal
+        } else {
+            i.legal_for(&full)
+        }
+    };
     let items: Vec<_> = matter
         .items
         .values()
@@ -118,7 +134,7 @@ fn counts(matter: &Matter, plan: &Analysis, s: &Scenario) -> Reform {
     let per_item = u64::from(d.accept) + u64::from(d.deliver);
     let legal = items
         .iter()
-        .filter_map(|(i, _)| i.legal.map(|l| u64::from(units::workdays(l.kind))));
+        .filter_map(|(i, _)| legal_of(i).map(|l| u64::from(units::workdays(l.kind))));
     Reform {
         departments: (departments.len() as u64, 1),
         steps: (n * STEPS_PER_ITEM, n + 2),
@@ -134,7 +150,7 @@ fn counts(matter: &Matter, plan: &Analysis, s: &Scenario) -> Reform {
             u64::from(matter.visits.map_or(1, |(v, _)| v)),
         ),
         legal: (legal.sum(), u64::from(s.promised.total)),
-        without_legal: items.iter().filter(|(i, _)| i.legal.is_none()).count() as u64,
+        without_legal: items.iter().filter(|(i, _)| legal_of(i).is_none()).count() as u64,
         ..Reform::default()
     }
 }

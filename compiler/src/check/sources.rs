@@ -64,8 +64,14 @@ fn unsourced(matter: &Matter, diags: &mut Vec<Diagnostic>) {
         if let (Some(code), None) = (&it.code, &it.sources.code) {
             diags.push(code_without_source(name, code.span));
         }
-        if let (Some(legal), None) = (&it.legal, &it.sources.legal) {
-            diags.push(legal_without_source(name, legal.span));
+        if it.legal_by.is_empty() {
+            if let (Some(legal), None) = (&it.legal, &it.sources.legal) {
+                diags.push(legal_without_source(name, legal.span));
+            }
+        }
+        // A legal limit by situation: each arm names its own source.
+        for arm in it.legal_by.iter().filter(|a| a.basis.is_none()) {
+            diags.push(legal_without_source(name, arm.duration.span));
         }
         let fees = it.fee.iter().chain(it.fee_by.iter().map(|c| &c.fee));
         for fee in fees.filter(|f| f.basis.is_none()) {
@@ -123,6 +129,12 @@ fn printed(m: &Matter) -> (Vec<&Text>, Vec<(&str, Span)>) {
         out.extend(&it.basis);
         out.extend(&it.conditions);
         out.extend(sources(&it.sources));
+        out.extend(
+            it.legal_by
+                .iter()
+                .chain(&it.promise_by)
+                .filter_map(|a| a.basis.as_ref()),
+        );
         out.extend(it.fee.as_ref().and_then(|f| f.basis.as_ref()));
         out.extend(it.fee_by.iter().filter_map(|c| c.fee.basis.as_ref()));
         for c in &it.costs {

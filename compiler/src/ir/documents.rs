@@ -124,6 +124,9 @@ pub struct Item {
     /// What the documents say about the item's legal time limit; the length itself is the
     /// plan step's.
     pub legal: Legal,
+    /// For a legal limit by situation, each arm's source, in the order of the plan step's
+    /// `legal_by` (empty otherwise).
+    pub legal_bases: Vec<Option<String>>,
     /// Who promised the item's time limit, when stated.
     pub promise_basis: Option<String>,
     /// The one fee; for a fee by situation, `None` and the arms are in `fee_by`.

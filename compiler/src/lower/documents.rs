@@ -41,6 +41,7 @@ pub fn documents(program: &Program, matter: &Matter, reform: &check::reform::Ref
                 },
                 (None, None) => Legal::Unstated,
             },
+            legal_bases: it.legal_by.iter().map(|c| text(&c.basis)).collect(),
             promise_basis: text(&it.sources.promise),
             fee: it.fee.as_ref().map(|f| Fee {
                 yuan: f.yuan.as_ref().map(|y| y.text.clone()),

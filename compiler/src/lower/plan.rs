@@ -5,6 +5,7 @@ use super::cond::{artifact, picked};
 use crate::check::plan::units;
 use crate::check::plan::{self as check, step_name, Analysis, StepRef, Timing};
 use crate::ir::plan::PlanIr;
+use crate::resolve::model::LimitCase;
 use crate::resolve::{DeptId, DurationKind, Matter, Pick, Situation};
 use la_arena::Idx;
 use yjs_artifacts::{
@@ -53,7 +54,7 @@ pub fn plan(program: &crate::resolve::Program, matter: &Matter, a: &Analysis) ->
                 .map(|p| step_name(matter, StepRef::Item(*p)))
                 .collect()
         };
-        steps.push(step(
+        let mut s = step(
             StepRef::Item(i),
             matter,
             &item.name.value,
@@ -66,7 +67,10 @@ pub fn plan(program: &crate::resolve::Program, matter: &Matter, a: &Analysis) ->
                 .or(item.legal)
                 .map_or(DurationKind::Immediate, |p| p.kind),
             a.schedule.timing(StepRef::Item(i)),
-        ));
+        );
+        s.promise_by = cases(matter, &item.promise_by);
+        s.legal_by = cases(matter, &item.legal_by);
+        steps.push(s);
         conditions.push(item.when.as_ref().map(|c| c.display(&matter.situations)));
     }
     let deliver_after = if matter.items.is_empty() {
@@ -184,12 +188,25 @@ fn step(
         condition,
         legal: legal.map(units::limit),
         promise: units::limit(promise),
+        promise_by: Vec::new(),
+        legal_by: Vec::new(),
         earliest_start: t.earliest_start,
         earliest_finish: t.earliest_finish,
         latest_finish: t.latest_finish,
         slack: t.slack,
         critical: t.critical(),
     }
+}
+
+/// The arms of a limit by situation, `otherwise` as `always`.
+fn cases(matter: &Matter, cases: &[LimitCase]) -> Vec<yjs_artifacts::LimitCase> {
+    cases
+        .iter()
+        .map(|c| yjs_artifacts::LimitCase {
+            when: artifact(c.when.as_ref(), &matter.situations),
+            limit: units::limit(c.duration.kind),
+        })
+        .collect()
 }
 
 fn answers(matter: &Matter, list: &[(Idx<Situation>, Pick)]) -> Answers {

@@ -416,3 +416,22 @@ pub fn situation_constrained(name: &str, span: Span, def: Span) -> Diagnostic {
     .with_note(t!("e0212-note"))
     .with_help(t!("e0212-help", name = name))
 }
+
+/// An arm of a limit by situation whose condition names a field (E0312).
+#[cold]
+pub fn limit_names_field(what: &str, item: &str, name: &str, span: Span, def: Span) -> Diagnostic {
+    let what = if what == "legal" {
+        t!("limit-legal")
+    } else {
+        t!("limit-promise")
+    };
+    Diagnostic::error(
+        Code::E0312,
+        t!("e0312", what = what, item = item, name = name),
+        span,
+        t!("e0312-label", name = name),
+    )
+    .with_label(def, t!("e0312-field"))
+    .with_note(t!("e0312-note"))
+    .with_help(t!("e0312-help", name = name))
+}

@@ -2,6 +2,7 @@
 
 mod convert;
 mod diagnostics;
+mod limits;
 mod load;
 pub mod model;
 mod templates;
@@ -897,6 +898,16 @@ impl Resolver<'_> {
                     }
                 });
             let when = it.when.as_ref().and_then(|e| self.cond(e, situations));
+            let field_names = limit_field_names(it, shared);
+            let name_ = it.id.name.as_str();
+            let legal = self.limit(it.legal.as_ref(), "legal", name_, situations, &field_names);
+            let promise = self.limit(
+                it.promise.as_ref(),
+                "promise",
+                name_,
+                situations,
+                &field_names,
+            );
             let fields = self.form(it, situations, shared);
             // An optional item applies where its `when` holds and the applicant chose it.
             let optional = opt_ins.get(&it.id.name).copied();
@@ -965,9 +976,11 @@ impl Resolver<'_> {
                 kind,
                 basis: texts(&it.basis),
                 conditions: texts(&it.conditions),
-                legal: it.legal.map(convert::duration),
+                legal: legal.duration,
                 unregulated: it.unregulated,
-                promise: it.promise.map(convert::duration),
+                promise: promise.duration,
+                legal_by: legal.cases,
+                promise_by: promise.cases,
                 sources: convert::sources(&it.sources),
                 notes: texts(&it.notes),
                 fee: it.fee.as_ref().map(convert::fee),
@@ -1256,4 +1269,23 @@ fn written_options<'a>(values: &'a [ast::Literal], s: &'a Situation) -> Vec<&'a 
     } else {
         written
     }
+}
+
+/// The names a limit's condition must not name: the shared fields and the item's own fields.
+fn limit_field_names(it: &ast::Item, shared: &Arena<Field>) -> Vec<(String, Span)> {
+    let mut out: Vec<(String, Span)> = shared
+        .values()
+        .map(|f| (f.id.name.clone(), f.id.span))
+        .collect();
+    for e in it.form.iter().flat_map(|f| &f.entries) {
+        match e {
+            ast::Entry::Def(d) => out.push((d.id.name.clone(), d.id.span)),
+            ast::Entry::Ref(r) => {
+                if let Some(l) = &r.local {
+                    out.push((l.name.clone(), l.span));
+                }
+            }
+        }
+    }
+    out
 }

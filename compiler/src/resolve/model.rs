@@ -72,6 +72,18 @@ pub enum DurationKind {
     Hours(u32),
 }
 
+impl DurationKind {
+    /// The working days the static schedule counts for the limit (`spec/plan.md`, *Units*):
+    /// 0 for `immediate`, N for `N workdays` and `N days`, ceil(H / 8) for `H hours`.
+    pub fn schedule_workdays(self) -> u32 {
+        match self {
+            DurationKind::Immediate => 0,
+            DurationKind::Workdays(n) | DurationKind::Days(n) => n,
+            DurationKind::Hours(h) => h.div_ceil(8),
+        }
+    }
+}
+
 /// Everything one compilation defines.
 #[derive(Debug, Clone, Default)]
 pub struct Program {
@@ -408,10 +420,16 @@ pub struct Item {
     pub kind: Option<(String, Span)>,
     pub basis: Vec<Text>,
     pub conditions: Vec<Text>,
+    /// The legal limit; for a limit by situation, its worst arm (see [`Item::legal_for`]).
     pub legal: Option<Duration>,
     /// `legal unregulated`: no law or regulation sets the item's time limit.
     pub unregulated: Option<Span>,
+    /// The promise; for a promise by situation, its worst arm (see [`Item::promise_for`]).
     pub promise: Option<Duration>,
+    /// The arms of a legal limit by situation (`otherwise` last); empty for one limit.
+    pub legal_by: Vec<LimitCase>,
+    /// The arms of a promise by situation (`otherwise` last); empty for one limit.
+    pub promise_by: Vec<LimitCase>,
     /// Where the item's code, legal limit and promise come from.
     pub sources: Sources,
     /// Remarks for analysts (`note`); never printed in a public document.
@@ -434,6 +452,69 @@ pub struct Item {
     pub review: Vec<Text>,
     pub faqs: Vec<Faq>,
     pub span: Span,
+}
+
+/// One arm of a limit by situation: `1 workday basis "…" when a`, or the `otherwise` arm.
+#[derive(Debug, Clone)]
+pub struct LimitCase {
+    pub duration: Duration,
+    pub basis: Option<Text>,
+    /// `None` for the `otherwise` arm.
+    pub when: Option<Cond>,
+    pub span: Span,
+}
+
+/// The arm that applies for `answers`: the first whose condition holds, else `otherwise`
+/// (the arms of a checked table are exclusive, so "first" only matters for a refused one).
+pub fn pick_case<'c>(cases: &'c [LimitCase], answers: &Answers) -> Option<&'c LimitCase> {
+    cases
+        .iter()
+        .find(|c| c.when.as_ref().is_some_and(|w| w.eval(answers)))
+        .or_else(|| cases.iter().find(|c| c.when.is_none()))
+}
+
+/// The worst arm: the most working days in the static schedule, the first on ties.
+pub fn worst_case(cases: &[LimitCase]) -> Option<&LimitCase> {
+    cases
+        .iter()
+        .fold(None, |worst: Option<&LimitCase>, c| match worst {
+            Some(w)
+                if w.duration.kind.schedule_workdays() >= c.duration.kind.schedule_workdays() =>
+            {
+                Some(w)
+            }
+            _ => Some(c),
+        })
+}
+
+impl Item {
+    /// The promise for these answers: the arm that applies, or the one promise.
+    pub fn promise_for(&self, answers: &Answers) -> Option<Duration> {
+        pick_case(&self.promise_by, answers)
+            .map(|c| c.duration)
+            .or(self.promise)
+    }
+
+    /// The legal limit for these answers: the arm that applies, or the one limit.
+    pub fn legal_for(&self, answers: &Answers) -> Option<Duration> {
+        pick_case(&self.legal_by, answers)
+            .map(|c| c.duration)
+            .or(self.legal)
+    }
+
+    /// The situations the item's limits depend on.
+    pub fn limit_situations(&self) -> Vec<Idx<Situation>> {
+        let mut out: Vec<Idx<Situation>> = self
+            .promise_by
+            .iter()
+            .chain(&self.legal_by)
+            .filter_map(|c| c.when.as_ref())
+            .flat_map(Cond::situations)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 /// The `basis "…"` written after a stated fact.

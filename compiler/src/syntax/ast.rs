@@ -88,6 +88,47 @@ pub struct Duration {
     pub span: Span,
 }
 
+/// An item's limit: one duration, or arms by situation.
+#[derive(Debug, Clone)]
+pub enum Limit {
+    /// `promise 5 workdays`.
+    One(Duration),
+    /// `promise { 1 workday when a; otherwise 5 workdays }`, or one duration with `when` (which
+    /// lacks its `otherwise`).
+    By(LimitTable),
+}
+
+impl Limit {
+    /// The span of the limit as written: the duration, or the whole table.
+    pub fn span(&self) -> Span {
+        match self {
+            Limit::One(d) => d.span,
+            Limit::By(t) => t.span,
+        }
+    }
+}
+
+/// The arms of a limit by situation, in written order.
+#[derive(Debug, Clone)]
+pub struct LimitTable {
+    /// The arms with a condition.
+    pub arms: Vec<LimitArm>,
+    /// The `otherwise` arm (`when` is `None`), when given.
+    pub otherwise: Option<LimitArm>,
+    /// Whether it was written as a `{ … }` table (else one duration with `when`).
+    pub braced: bool,
+    pub span: Span,
+}
+
+/// One arm: `1 workday basis "…" when a`.
+#[derive(Debug, Clone)]
+pub struct LimitArm {
+    pub duration: Duration,
+    pub basis: Option<Str>,
+    pub when: Option<Expr>,
+    pub span: Span,
+}
+
 /// The unit and amount of a time limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "unit", content = "amount", rename_all = "snake_case")]
@@ -386,11 +427,12 @@ pub struct Item {
     pub kind: Option<Ident>,
     pub basis: Vec<Str>,
     pub conditions: Vec<Str>,
-    pub legal: Option<Duration>,
+    pub legal: Option<Limit>,
     /// `legal unregulated`: no law or regulation sets the item's time limit.
     pub unregulated: Option<Span>,
-    pub promise: Option<Duration>,
-    /// Where the item's code, legal limit and promise come from.
+    pub promise: Option<Limit>,
+    /// Where the item's code, legal limit and promise come from (for a limit by situation,
+    /// each arm holds its own).
     pub sources: Sources,
     /// `note "…"` remarks for analysts; never printed.
     pub notes: Vec<Str>,

@@ -236,3 +236,69 @@ pub fn conditional_constraint(span: Span, when: Span, constraint: &str) -> Diagn
     .with_note(t!("e0025-note", constraint = constraint))
     .with_help(t!("e0025-help", constraint = constraint))
 }
+
+/// A limit given for some answers only: `promise 10 workdays when a`, or a table without
+/// `otherwise` (E0310). The help adds the missing arm; it never drops the condition.
+#[cold]
+pub fn no_otherwise(span: Span, what: &str, braced: bool, first: &str) -> Diagnostic {
+    let message = if braced {
+        t!("e0310-table", what = what)
+    } else {
+        t!("e0310", what = what)
+    };
+    Diagnostic::error(Code::E0310, message, span, t!("e0310-label"))
+        .with_note(t!("e0310-note"))
+        .with_help(t!("e0310-help", what = what, first = first))
+}
+
+/// An arm after `otherwise` (E0020).
+#[cold]
+pub fn arm_after_otherwise(span: Span, otherwise: Span, what: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0020,
+        t!("e0020-after", what = what),
+        span,
+        t!("e0020-after-label"),
+    )
+    .with_label(otherwise, t!("e0020-otherwise-label"))
+    .with_help(t!("e0020-after-help"))
+}
+
+/// `otherwise DURATION when …` (E0020).
+#[cold]
+pub fn otherwise_with_when(span: Span) -> Diagnostic {
+    Diagnostic::error(Code::E0020, t!("e0020-when"), span, t!("e0020-when-label"))
+        .with_help(t!("e0020-when-help"))
+}
+
+/// An arm that is neither `… when CONDITION` nor `otherwise …` (E0020).
+#[cold]
+pub fn arm_without_when(span: Span, what: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0020,
+        t!("e0020-bare", what = what),
+        span,
+        t!("e0020-bare-label"),
+    )
+    .with_help(t!("e0020-bare-help"))
+}
+
+/// A table with no arm that has a condition (E0020).
+#[cold]
+pub fn no_arms(span: Span, what: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0020,
+        t!("e0020-empty", what = what),
+        span,
+        t!("e0020-empty-label"),
+    )
+    .with_help(t!("e0020-empty-help", what = what))
+}
+
+/// A matter's promise by situation (E0021).
+#[cold]
+pub fn matter_promise_by(span: Span) -> Diagnostic {
+    Diagnostic::error(Code::E0021, t!("e0021"), span, t!("e0021-label"))
+        .with_note(t!("e0021-note"))
+        .with_help(t!("e0021-help"))
+}

@@ -38,11 +38,13 @@ pub enum Context {
     Output,
     /// The points of a review.
     Review,
+    /// The arms of a limit by situation.
+    Limits,
 }
 
 impl Context {
     /// Every context.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Top,
         Context::Department,
         Context::Matter,
@@ -54,6 +56,7 @@ impl Context {
         Context::Material,
         Context::Output,
         Context::Review,
+        Context::Limits,
     ];
 
     /// The contexts whose statements are chosen by their first keyword.
@@ -74,6 +77,7 @@ impl Context {
             Context::Material => "a material attribute",
             Context::Output => "an output attribute",
             Context::Review => "a review point in double quotes",
+            Context::Limits => "a limit `DURATION when CONDITION` or `otherwise DURATION`",
         }
     }
 

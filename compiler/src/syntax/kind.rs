@@ -234,6 +234,10 @@ kinds! {
     WORSE_STMT,
     /// `5 workdays`, `immediate`, …
     DURATION,
+    /// `{ 1 workday when a; otherwise 10 workdays }`: a limit by situation.
+    LIMIT_BLOCK,
+    /// `1 workday basis "…" when a`, or `otherwise 10 workdays`: one arm of a limit table.
+    LIMIT_ARM,
     /// `basis "…"` after a stated fact: where the fact comes from.
     SOURCE,
     /// `note "…"`: a remark for analysts that no public document prints.

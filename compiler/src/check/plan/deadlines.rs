@@ -7,7 +7,7 @@ use super::soundness::show_answers;
 use super::units::{self, fits, Fit};
 use crate::diagnostics::Diagnostic;
 use crate::files::Span;
-use crate::resolve::model::{DurationKind, Item, Matter};
+use crate::resolve::model::{Answers, Duration, DurationKind, Item, LimitCase, Matter};
 
 /// The statutory cap on joint handling, in working days (行政许可法 第四十二条第二款).
 pub const JOINT_CAP_WORKDAYS: u32 = 45;
@@ -29,18 +29,49 @@ pub fn under_licensing_law(item: &Item) -> bool {
 /// its promise in the legal schedule; an item the joint cap does not count
 /// ([`under_licensing_law`]) takes 0 days there.
 pub fn durations(matter: &Matter) -> Durations {
-    let promised: Vec<u32> = matter
-        .items
-        .values()
-        .map(|i| i.promise.or(i.legal).map_or(0, |x| units::workdays(x.kind)))
+    durations_with(matter, |i| (i.promise, i.legal))
+}
+
+/// The steps' durations for one combination of answers: each limit by situation takes the
+/// arm that applies (`Item::promise_for`, `Item::legal_for`).
+pub fn durations_for(matter: &Matter, answers: &Answers) -> Durations {
+    durations_with(matter, |i| (i.promise_for(answers), i.legal_for(answers)))
+}
+
+/// The steps' durations with each limit by situation at its shortest arm: with the
+/// unconditional items only, the lower bound of the best case when scenarios are not
+/// enumerated.
+pub fn durations_least(matter: &Matter) -> Durations {
+    let least = |cases: &[LimitCase], one: Option<Duration>| {
+        cases
+            .iter()
+            .map(|c| c.duration)
+            .min_by_key(|d| units::workdays(d.kind))
+            .or(one)
+    };
+    durations_with(matter, |i| {
+        (least(&i.promise_by, i.promise), least(&i.legal_by, i.legal))
+    })
+}
+
+fn durations_with(
+    matter: &Matter,
+    limits: impl Fn(&Item) -> (Option<Duration>, Option<Duration>),
+) -> Durations {
+    let chosen: Vec<(Option<Duration>, Option<Duration>)> =
+        matter.items.values().map(&limits).collect();
+    let promised: Vec<u32> = chosen
+        .iter()
+        .map(|(p, l)| p.or(*l).map_or(0, |x| units::workdays(x.kind)))
         .collect();
     let legal = matter
         .items
         .values()
+        .zip(&chosen)
         .zip(&promised)
-        .map(|(i, p)| {
+        .map(|((i, (_, l)), p)| {
             if under_licensing_law(i) {
-                i.legal.map_or(*p, |x| units::workdays(x.kind))
+                l.map_or(*p, |x| units::workdays(x.kind))
             } else {
                 0
             }
@@ -78,6 +109,10 @@ pub fn check_items(matter: &Matter, diags: &mut Vec<Diagnostic>) {
         let Some(promise) = item.promise else {
             continue;
         };
+        // A limit by situation is compared arm by arm, for the answers where both apply.
+        if !item.promise_by.is_empty() || !item.legal_by.is_empty() {
+            continue;
+        }
         let (p, l) = (units::show(promise.kind), units::show(legal.kind));
         match fits(promise.kind, legal.kind) {
             Fit::Fits => {}

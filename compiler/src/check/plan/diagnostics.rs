@@ -274,3 +274,22 @@ pub fn item_excluded(item: &str, when: &str, span: Span, rules: &[(String, Span)
     d.with_note(t!("w0304-note"))
         .with_help(t!("w0304-help", item = item))
 }
+
+/// Two arms of one limit by situation hold for the same answers (E0311).
+#[cold]
+pub fn arms_overlap(what: &str, item: &str, a: Span, b: Span, answers: &str) -> Diagnostic {
+    let what = if what == "legal" {
+        t!("limit-legal")
+    } else {
+        t!("limit-promise")
+    };
+    Diagnostic::error(
+        Code::E0311,
+        t!("e0311", what = what, item = item),
+        b,
+        t!("e0311-label"),
+    )
+    .with_label(a, t!("e0311-other"))
+    .with_note(t!("e0311-note", answers = answers))
+    .with_help(t!("e0311-help"))
+}

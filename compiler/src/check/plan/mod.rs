@@ -4,9 +4,10 @@
 //! an item with no predecessor starts after `accept`; `deliver` waits for every item. The
 //! analysis is check's own result; `lower::plan` turns it into the plan IR.
 
-mod deadlines;
+pub mod deadlines;
 pub mod diagnostics;
 pub mod graph;
+mod limits;
 mod rules;
 pub mod scenarios;
 pub mod schedule;
@@ -57,6 +58,7 @@ pub fn analyse(matter: &Matter) -> (Analysis, Vec<Diagnostic>) {
     rules::check(matter, &mut diags);
     soundness::check(matter, &graph, &mut diags);
     deadlines::check_items(matter, &mut diags);
+    limits::check(matter, &mut diags);
     let durations = deadlines::durations(matter);
     let every: Vec<Option<u32>> = durations.promised.iter().map(|d| Some(*d)).collect();
     let schedule = schedule::schedule(&graph, durations.accept, &every, durations.deliver);

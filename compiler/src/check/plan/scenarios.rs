@@ -5,10 +5,11 @@
 //! enumerated; past that the worst case is bounded by "every item applies" and the best case
 //! by "only the unconditional items apply", and the set says it is not complete.
 
+use super::deadlines::{durations_for, durations_least};
 use super::graph::FlowGraph;
 use super::schedule::{schedule, Schedule};
 use crate::check::combinations as combos;
-use crate::resolve::model::{Answers, Matter, Pick, Situation};
+use crate::resolve::model::{Answers, Item, Matter, Pick, Situation};
 use la_arena::Idx;
 use std::collections::BTreeMap;
 
@@ -68,6 +69,7 @@ pub fn analyse(matter: &Matter, graph: &FlowGraph, d: &Durations) -> ScenarioSet
         .values()
         .filter_map(|i| i.when.as_ref())
         .flat_map(|c| c.situations())
+        .chain(matter.items.values().flat_map(Item::limit_situations))
         .collect();
     deciding.sort_unstable();
     deciding.dedup();
@@ -76,24 +78,27 @@ pub fn analyse(matter: &Matter, graph: &FlowGraph, d: &Durations) -> ScenarioSet
         .map(|s| matter.situations[*s].radix().max(1))
         .collect();
     let combinations = combos::count(&radix);
-    let mut memo: BTreeMap<Vec<bool>, (Schedule, Schedule)> = BTreeMap::new();
-    let mut run = |answers: Vec<(Idx<Situation>, Pick)>, applies: Vec<bool>| -> Scenario {
-        let (promised, legal) = memo
-            .entry(applies.clone())
-            .or_insert_with(|| schedules(graph, d, &applies))
-            .clone();
-        Scenario {
-            answers,
-            applies,
-            promised,
-            legal,
-        }
-    };
+    type Key = (Vec<bool>, Vec<u32>, Vec<u32>);
+    let mut memo: BTreeMap<Key, (Schedule, Schedule)> = BTreeMap::new();
+    let mut run =
+        |answers: Vec<(Idx<Situation>, Pick)>, applies: Vec<bool>, d: &Durations| -> Scenario {
+            let key = (applies.clone(), d.promised.clone(), d.legal.clone());
+            let (promised, legal) = memo
+                .entry(key)
+                .or_insert_with(|| schedules(graph, d, &applies))
+                .clone();
+            Scenario {
+                answers,
+                applies,
+                promised,
+                legal,
+            }
+        };
     if combinations > MAX_SCENARIOS {
         let all = vec![true; matter.items.len()];
         let unconditional: Vec<bool> = matter.items.values().map(|i| i.when.is_none()).collect();
-        let worst = run(Vec::new(), all);
-        let best = run(Vec::new(), unconditional);
+        let worst = run(Vec::new(), all, d);
+        let best = run(Vec::new(), unconditional, &durations_least(matter));
         return ScenarioSet {
             deciding,
             combinations,
@@ -129,7 +134,7 @@ pub fn analyse(matter: &Matter, graph: &FlowGraph, d: &Durations) -> ScenarioSet
             .values()
             .map(|i| i.when.as_ref().is_none_or(|c| c.eval(&full)))
             .collect();
-        list.push(run(answers, applies));
+        list.push(run(answers, applies, &durations_for(matter, &full)));
     }
     let pick = |better: &dyn Fn(&Scenario, &Scenario) -> bool| -> Scenario {
         let mut best = &list[0];

@@ -19,11 +19,8 @@ pub const HOURS_PER_WORKDAY: u32 = 8;
 
 /// The working days the static schedule counts for a limit.
 pub fn workdays(d: DurationKind) -> u32 {
-    match d {
-        DurationKind::Immediate => 0,
-        DurationKind::Workdays(n) | DurationKind::Days(n) => n,
-        DurationKind::Hours(h) => h.div_ceil(HOURS_PER_WORKDAY),
-    }
+    debug_assert_eq!(HOURS_PER_WORKDAY, 8);
+    d.schedule_workdays()
 }
 
 /// The unit keyword of a limit.

@@ -389,10 +389,10 @@ fn documentation(step: &Step, written: Option<&String>) -> String {
         "{} ({}); promise {}",
         step.department_name,
         step.department,
-        limit(&step.promise)
+        limits(&step.promise_by).unwrap_or_else(|| limit(&step.promise))
     );
-    if let Some(legal) = &step.legal {
-        out.push_str(&format!("; legal {}", limit(legal)));
+    if let Some(legal) = limits(&step.legal_by).or_else(|| step.legal.as_ref().map(limit)) {
+        out.push_str(&format!("; legal {legal}"));
     }
     if let Some(w) = written {
         out.push_str(&format!("; when {w}"));
@@ -400,6 +400,22 @@ fn documentation(step: &Step, written: Option<&String>) -> String {
         out.push_str("; conditional");
     }
     out
+}
+
+/// A limit by situation: `by situation: immediate | otherwise 13 workdays` (the conditions
+/// are in plan.json; the timers read the case's own due dates).
+fn limits(cases: &[yjs_artifacts::LimitCase]) -> Option<String> {
+    if cases.is_empty() {
+        return None;
+    }
+    let arms: Vec<String> = cases
+        .iter()
+        .map(|c| match c.when {
+            Condition::Always => format!("otherwise {}", limit(&c.limit)),
+            _ => limit(&c.limit),
+        })
+        .collect();
+    Some(format!("by situation: {}", arms.join(" | ")))
 }
 
 /// A limit as written: `immediate`, `1 workday`, `20 workdays`.

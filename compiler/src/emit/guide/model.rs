@@ -218,9 +218,9 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
             name: name.clone(),
             kind: words::item_kind(item.kind.as_deref()),
             department,
-            handling: handling(&s.promise.unit).to_string(),
-            legal: words::legal(&item.legal, s.legal.as_ref()),
-            promise: words::promise(&s.promise),
+            handling: step_handling(s).to_string(),
+            legal: words::step_legal(&item.legal, s, &item.legal_bases, sits),
+            promise: words::step_promise(s, sits),
             finish: s.earliest_finish,
         });
         fees.push(NamedText {
@@ -276,7 +276,7 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
             id: s.id.clone(),
             name: s.name.clone(),
             department: s.department_name.clone(),
-            promise: words::limit(&s.promise),
+            promise: words::step_limit(s),
             after: if s.after.is_empty() {
                 "—".to_string()
             } else {
@@ -410,6 +410,23 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
 }
 
 /// 即办件 for an immediate promise, otherwise 承诺件.
+/// 即办件 or 承诺件 for a step; a promise by situation that is 即办 in some cases only is both.
+pub fn step_handling(s: &yjs_artifacts::Step) -> &'static str {
+    let units: Vec<&str> = if s.promise_by.is_empty() {
+        vec![s.promise.unit.as_str()]
+    } else {
+        s.promise_by.iter().map(|c| c.limit.unit.as_str()).collect()
+    };
+    match (
+        units.contains(&"immediate"),
+        units.iter().any(|u| *u != "immediate"),
+    ) {
+        (true, true) => "即办件或承诺件（分情形）",
+        (true, false) => "即办件",
+        _ => "承诺件",
+    }
+}
+
 pub fn handling(unit: &str) -> &'static str {
     if unit == "immediate" {
         "即办件"

@@ -345,8 +345,9 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
         items.push(NoticeItem {
             name: item.name.clone(),
             department: words::department(item.department.as_ref()),
-            promise: words::promise(&s.promise),
-            legal: words::legal(&item.legal, s.legal.as_ref()),
+            // The limits for these answers: a limit by situation at the arm they select.
+            promise: words::promise(s.promise_for(&given)),
+            legal: notice_legal(item, s, &given),
             conditions: item.conditions.clone(),
         });
         // A field with its own `when` only for the answers where it applies.
@@ -465,4 +466,22 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
             .clone()
             .unwrap_or_else(|| "未载明".to_string()),
     })
+}
+
+/// An item's legal limit for one set of answers: a legal limit by situation at the arm they
+/// select, with that arm's source.
+fn notice_legal(
+    item: &crate::ir::documents::Item,
+    s: &yjs_artifacts::Step,
+    given: &yjs_artifacts::Answers,
+) -> String {
+    match s.legal_by.iter().position(|c| c.when.eval(given)) {
+        Some(i) => words::legal(
+            &crate::ir::documents::Legal::Limit {
+                basis: item.legal_bases.get(i).cloned().flatten(),
+            },
+            Some(&s.legal_by[i].limit),
+        ),
+        None => words::legal(&item.legal, s.legal.as_ref()),
+    }
 }

@@ -107,12 +107,17 @@ pub fn review(
         })
         .collect();
     let warn = plan.supervision.warn_percent;
-    let warn_after = match s.promise.unit.as_str() {
+    let warn_at = |l: &yjs_artifacts::Limit| match l.unit.as_str() {
         "immediate" => "即办事项，当场办结".to_string(),
         _ => {
-            let tenths = u64::from(s.promise.workdays) * u64::from(warn) / 10;
+            let tenths = u64::from(l.workdays) * u64::from(warn) / 10;
             format!("自本步骤开始后约{}.{}个工作日", tenths / 10, tenths % 10)
         }
+    };
+    let warn_after = if s.promise_by.is_empty() {
+        warn_at(&s.promise)
+    } else {
+        words::by_situation(&s.promise_by, sits, |_, l| warn_at(l))
     };
     Ok(Review {
         matter: docs.name.clone(),
@@ -147,8 +152,8 @@ pub fn review(
             })
             .collect(),
         points: item.review.clone(),
-        legal: words::legal(&item.legal, s.legal.as_ref()),
-        promise: words::promise(&s.promise),
+        legal: words::step_legal(&item.legal, s, &item.legal_bases, sits),
+        promise: words::step_promise(s, sits),
         start: s.earliest_start,
         finish: s.earliest_finish,
         latest: s.latest_finish,

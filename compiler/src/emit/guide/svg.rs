@@ -132,7 +132,7 @@ pub fn flow(plan: &Plan, graph: &PlanGraph) -> String {
 fn label_lines(step: &Step) -> Vec<String> {
     let mut lines = wrap(&step.name);
     lines.extend(wrap(&step.department_name));
-    let mut last = words::limit(&step.promise);
+    let mut last = words::step_limit(step);
     if step.critical {
         last.push_str(" ★");
     }

@@ -7,7 +7,7 @@
 
 use crate::ir::documents::{Copies, Department, Fee, FeeArm, Legal, Necessity};
 use crate::ir::form::Question;
-use yjs_artifacts::{Answer, Condition, Limit};
+use yjs_artifacts::{Answer, Condition, Limit, LimitCase, Step};
 
 /// A limit as a length, e.g. `即办`, `2个工作日`, `30日（自然日）`.
 pub fn limit(l: &Limit) -> String {
@@ -26,6 +26,66 @@ pub fn promise(l: &Limit) -> String {
         "immediate" => "即办".to_string(),
         _ => format!("自受理之日起{}内办结", limit(l)),
     }
+}
+
+/// A limit by situation, arm by arm in written order: `A的，即办；其他情形，自受理之日起13个工作日内办结`.
+/// `word` words one arm's limit (it gets the arm's index, for its basis).
+pub fn by_situation(
+    cases: &[LimitCase],
+    situations: &[Question],
+    word: impl Fn(usize, &Limit) -> String,
+) -> String {
+    cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| match &c.when {
+            Condition::Always => format!("其他情形，{}", word(i, &c.limit)),
+            w => format!("{}，{}", applies(w, situations), word(i, &c.limit)),
+        })
+        .collect::<Vec<_>>()
+        .join("；")
+}
+
+/// A step's promise as the guide words it: one limit, or each arm by situation.
+pub fn step_promise(step: &Step, situations: &[Question]) -> String {
+    if step.promise_by.is_empty() {
+        promise(&step.promise)
+    } else {
+        by_situation(&step.promise_by, situations, |_, l| promise(l))
+    }
+}
+
+/// A step's legal limit as the documents print it: one limit with its source, or each arm by
+/// situation with its own (`bases`, in the arms' order).
+pub fn step_legal(
+    legal_: &Legal,
+    step: &Step,
+    bases: &[Option<String>],
+    situations: &[Question],
+) -> String {
+    if step.legal_by.is_empty() {
+        return legal(legal_, step.legal.as_ref());
+    }
+    by_situation(&step.legal_by, situations, |i, l| {
+        let basis = bases.get(i).cloned().flatten();
+        legal(&Legal::Limit { basis }, Some(l))
+    })
+}
+
+/// A step's promised length in a few characters: one limit, or its arms' distinct limits
+/// joined with `或` (`即办或13个工作日`), for a chart's box.
+pub fn step_limit(step: &Step) -> String {
+    if step.promise_by.is_empty() {
+        return limit(&step.promise);
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for c in &step.promise_by {
+        let w = limit(&c.limit);
+        if !seen.contains(&w) {
+            seen.push(w);
+        }
+    }
+    seen.join("或")
 }
 
 /// The fee as the guide prints it: `不收费` for `fee none`, never "无".

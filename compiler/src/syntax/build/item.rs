@@ -57,12 +57,12 @@ impl Builder {
                     if let Some(t) = s.token(UNREGULATED_KW) {
                         self.put(&mut seen, s, &mut item.unregulated, Some(t.span()));
                     } else {
-                        let v = self.duration_in(s);
+                        let v = self.limit(s);
                         self.put(&mut seen, s, &mut item.legal, v);
                     }
                 }
                 PROMISE_STMT => {
-                    let v = self.duration_in(s);
+                    let v = self.limit(s);
                     item.sources.promise = self.source(s);
                     self.put(&mut seen, s, &mut item.promise, v);
                 }

@@ -10,6 +10,7 @@
 mod expr;
 mod fields;
 mod item;
+mod limit;
 
 use super::ast::*;
 use super::diagnostics as d;
@@ -400,7 +401,7 @@ impl Builder {
                     self.put(&mut seen, s, &mut m.window, v);
                 }
                 PROMISE_STMT => {
-                    let v = self.duration_in(s);
+                    let v = self.matter_promise(s);
                     m.sources.promise = self.source(s);
                     self.put(&mut seen, s, &mut m.promise, v);
                 }

@@ -33,7 +33,9 @@ fn describe(rule: Rule) -> Option<Text> {
         | Rule::matter_block
         | Rule::item_block
         | Rule::flow_block
-        | Rule::review_block => t!("expect-code", code = "{"),
+        | Rule::review_block
+        | Rule::limit_block => t!("expect-code", code = "{"),
+        Rule::limit_arm => t!("stmt-limit"),
         Rule::value => t!("expect-value"),
         Rule::attr | Rule::attr_when => t!("expect-attribute"),
         Rule::entry => t!("expect-entry"),
@@ -57,6 +59,7 @@ fn statement_name(ctx: Context) -> Text {
         Context::Material => t!("stmt-material"),
         Context::Output => t!("stmt-output"),
         Context::Review => t!("stmt-review"),
+        Context::Limits => t!("stmt-limit"),
     }
 }
 

@@ -28,6 +28,7 @@ fn alone(context: Context) -> Rule {
         Context::Options => Rule::option_alone,
         Context::Entries => Rule::entry_alone,
         Context::Review => Rule::review_alone,
+        Context::Limits => Rule::limit_alone,
         Context::Department | Context::Constraints | Context::Material | Context::Output => {
             Rule::attr_alone
         }

@@ -358,6 +358,7 @@ impl<'s> Parser<'s> {
                 self.attr()
             }
             Context::Review => self.eat(STRING),
+            Context::Limits => self.limit_arm(),
         }
     }
 

@@ -30,9 +30,10 @@ impl Parser<'_> {
             LEAD_STMT | WINDOW_STMT | DEPARTMENT_STMT | KIND_STMT => {
                 self.node(node, |p| p.keyword() && p.ident())
             }
-            PROMISE_STMT => self.node(node, |p| p.keyword() && p.duration() && p.source()),
+            PROMISE_STMT => self.node(node, |p| p.keyword() && p.limit()),
             LEGAL_STMT => self.node(node, |p| {
-                p.keyword() && (p.eat_keyword(UNREGULATED_KW) || p.duration()) && p.source()
+                p.keyword()
+                    && (p.attempt(|p| p.eat_keyword(UNREGULATED_KW) && p.source()) || p.limit())
             }),
             VISITS_STMT => self.node(node, |p| p.keyword() && p.eat(NUMBER)),
             DELIVERY_STMT => self.node(node, |p| {
@@ -178,6 +179,28 @@ impl Parser<'_> {
                 steps += 1;
             }
             steps > 0
+        })
+    }
+
+    /// `limit = _{ limit_block | duration ~ source? ~ (kw_when ~ expr)? }`.
+    fn limit(&mut self) -> bool {
+        if self.block(LIMIT_BLOCK, Context::Limits) {
+            return true;
+        }
+        self.duration() && self.source() && {
+            self.attempt(|p| p.eat_keyword(WHEN_KW) && p.expr());
+            true
+        }
+    }
+
+    /// `limit_arm = { kw_otherwise? ~ duration ~ source? ~ (kw_when ~ expr)? }`.
+    pub(super) fn limit_arm(&mut self) -> bool {
+        self.node(LIMIT_ARM, |p| {
+            p.eat_keyword(OTHERWISE_KW);
+            p.duration() && p.source() && {
+                p.attempt(|p| p.eat_keyword(WHEN_KW) && p.expr());
+                true
+            }
         })
     }
 
