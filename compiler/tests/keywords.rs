@@ -267,6 +267,7 @@ fn sample(ctx: Context, node: SyntaxKind) -> &'static str {
         (_, APPLICANT_STMT) => "applicant \"a\", \"b\"",
         (_, WARN_STMT) => "warn 80%",
         (_, EXTENSION_STMT) => "extension 5 workdays \"r\"",
+        (_, WORSE_STMT) => "worse days \"r\"",
         (_, SITUATION) => "situation s \"问\" bool",
         (_, RULE_STMT) => "rule \"规则\" { s }",
         (_, SHARED) => "shared { a \"甲\" text }",

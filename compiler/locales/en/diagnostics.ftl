@@ -176,6 +176,7 @@ kind-material = material
 kind-output = output
 kind-delivery-channel = delivery channel
 kind-item-kind = item kind
+kind-reform-figure = 改革成效 figure
 kind-a-department = a department
 kind-an-item = an item
 kind-a-situation = a situation
@@ -462,6 +463,16 @@ w0403 = the catalogue code of `{ $owner }` names no source
 w0403-label = which catalogue lists this code?
 w0403-note = a published guide prints the 事项编码 as the catalogue gives it
 w0403-help = add the catalogue: `code "…" basis "《…政务服务事项目录》"`
+
+## 改革成效 (E041x, W041x)
+
+e0410 = merging makes the 改革成效 figure `{ $figure }` of `{ $matter }` worse: { $before } one by one, { $after } in the merged matter
+e0410-label = the guide would publish a 改革成效 that is worse than handling the items one by one
+e0410-note = "before" handles each applicable item on its own (its own acceptance, processing and delivery, visits and department), "after" is the merged matter; each figure is the maximum over the combinations of answers (spec/guide.md §改革成效)
+e0410-help = shorten the merged plan (the flow's waits, the promises, the matter's `visits`), or, if the figure is right, acknowledge it with the reason the guide prints next to it: `worse { $figure } "……"`
+w0410 = `worse { $figure }` acknowledges a figure that merging does not make worse ({ $before } one by one, { $after } merged)
+w0410-label = this reason would be printed next to a figure that is not worse
+w0410-help = delete this `worse` statement
 e0308-bare = the rules exclude every combination of answers
 e0308 = the rules exclude every combination of answers, so no applicant could ever apply
 e0308-label = 「{ $rule }」

@@ -173,6 +173,7 @@ kind-material = 材料
 kind-output = 办理结果
 kind-delivery-channel = 送达方式
 kind-item-kind = 环节类型
+kind-reform-figure = 改革成效对比项
 kind-a-department = 部门
 kind-an-item = 办理环节
 kind-a-situation = 情形
@@ -460,6 +461,16 @@ w0403 = `{ $owner }` 的事项编码没有注明来源
 w0403-label = 哪个目录列有此编码？
 w0403-note = 公开的办事指南按目录所列原样印出事项编码
 w0403-help = 注明目录：`code "…" basis "《…政务服务事项目录》"`
+
+## 改革成效（E041x、W041x）
+
+e0410 = 合并办理使 `{ $matter }` 的改革成效对比项 `{ $figure }` 变差：逐项办理为 { $before }，一件事办理为 { $after }
+e0410-label = 办事指南将公布一项不如逐项办理的改革成效
+e0410-note = “逐项办理”指每个适用事项单独办理（各自受理、办理、送达，各自到现场、各自部门），“一件事办理”指合并后的事项；各项数字取各情形组合中的最大值（见 spec/guide.md「改革成效」）
+e0410-help = 压缩合并后的流程（流程中的等待、承诺时限、事项的 `visits`）；如数字属实，写明理由予以确认，指南会在该项旁印出理由：`worse { $figure } "……"`
+w0410 = `worse { $figure }` 所确认的对比项并未因合并而变差（逐项办理 { $before }，一件事办理 { $after }）
+w0410-label = 该理由将印在一项并未变差的数字旁
+w0410-help = 删除这条 `worse` 语句
 e0308-bare = 规则排除了所有情形组合
 e0308 = 规则排除了所有情形组合，任何申请人都无法申请
 e0308-label = 「{ $rule }」

@@ -8,6 +8,7 @@ pub mod combinations;
 mod fees;
 pub mod form;
 pub mod plan;
+pub mod reform;
 pub mod sources;
 
 use crate::diagnostics::Diagnostic;
@@ -21,6 +22,8 @@ pub struct Analysis {
     pub form: form::FormAnalysis,
     /// The plan checks' results.
     pub plan: plan::Analysis,
+    /// The 改革成效 figures merging can make worse, with the acknowledged ones.
+    pub reform: reform::Reform,
 }
 
 /// Checks what belongs to no single matter (the dictionaries).
@@ -35,5 +38,7 @@ pub fn matter(files: &Files, program: &Program, matter: &Matter) -> (Analysis, V
     diags.extend(more);
     diags.extend(sources::check(program, matter));
     diags.extend(fees::check(matter));
-    (Analysis { form, plan }, diags)
+    let (reform, more) = reform::check(matter, &plan);
+    diags.extend(more);
+    (Analysis { form, plan, reform }, diags)
 }

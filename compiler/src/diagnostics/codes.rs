@@ -91,6 +91,8 @@ codes! {
     W0401 => "legal limit without a source",
     W0402 => "fee without a source",
     W0403 => "catalogue code without a source",
+    E0410 => "merging makes a 改革成效 figure worse",
+    W0410 => "acknowledged 改革成效 figure is not worse",
 }
 
 /// The explanation text of a code, e.g. for `yjs explain E0101`.
@@ -183,4 +185,6 @@ zh_explanations! {
     W0401,
     W0402,
     W0403,
+    E0410,
+    W0410,
 }

@@ -26,7 +26,7 @@ pub fn matter(ir: &MatterIr) -> Result<Vec<(String, String)>, EmitError> {
 fn files(ir: &MatterIr) -> Result<Vec<(String, String)>, EmitError> {
     let graph = PlanGraph::new(&ir.plan.plan).map_err(EmitError::Graph)?;
     let mut files = form::emit(&ir.form)?;
-    files.extend(plan::emit(&ir.plan, &graph)?);
+    files.extend(plan::emit(&ir.plan, &graph, &ir.form.situations)?);
     files.extend(bpmn::emit(&ir.plan, &graph));
     let projections = form::projections(&ir.form);
     files.extend(guide::guide_files(ir, &graph, &projections)?);

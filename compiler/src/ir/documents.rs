@@ -48,6 +48,8 @@ pub struct Documents {
     pub notices: Notices,
     /// The material templates the build copies, in the order of the materials table.
     pub templates: Vec<TemplateFile>,
+    /// The 改革成效 figures merging can make worse, as check counted them.
+    pub reform: Reform,
 }
 
 /// A material template (空白表格/示例样表): a repository file the build copies beside the
@@ -65,6 +67,26 @@ pub struct TemplateFile {
     pub bytes: std::sync::Arc<[u8]>,
 }
 
+/// The 改革成效 figures merging can make worse: (one by one, merged), each the maximum over
+/// the combinations of answers (spec/guide.md §改革成效). The guide counts fields, materials
+/// and fees itself: merging never makes those worse.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Reform {
+    pub departments: (u64, u64),
+    pub steps: (u64, u64),
+    pub days: (u64, u64),
+    pub visits: (u64, u64),
+    /// The sum of the applicable items' legal limits, and the plan's total.
+    pub legal: (u64, u64),
+    /// The most applicable items without a legal limit in one combination.
+    pub without_legal: u64,
+    /// Counted as if every item applied (too many combinations): an upper bound.
+    pub bounded: bool,
+    /// Figures acknowledged as worse (`days`, `visits`), with
+    /// the analyst's reason, which the guide prints next to the figure.
+    pub accepted: Vec<(String, String)>,
+}
+
 /// A department as the documents show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Department {
@@ -73,6 +95,8 @@ pub struct Department {
     pub phone: Option<String>,
     pub address: Option<String>,
     pub hours: Option<String>,
+    /// Where the department's matters are handled online (`website`).
+    pub website: Option<String>,
 }
 
 /// Whether some field of the matter (shared or an item's own) has a 居民身份证号码 (a natural

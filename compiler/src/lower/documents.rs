@@ -2,17 +2,17 @@
 //! points, the merged materials table, and the combinations the one-time notices are written for.
 
 use super::cond::artifact;
-use crate::check::combinations as combos;
+use crate::check::{self, combinations as combos};
 use crate::ir::documents::{
     Copies, Department, Documents, Faq, Fee, FeeArm, FormLine, Identifies, Item, Legal,
-    MaterialRow, MaterialSource, Necessity, Notices, Output, TemplateFile, MAX_NOTICES,
+    MaterialRow, MaterialSource, Necessity, Notices, Output, Reform, TemplateFile, MAX_NOTICES,
     MAX_REFORM_COMBINATIONS,
 };
 use crate::resolve::{self, Cond, DeptId, ItemField, Material, Matter, Pick, Program, Scalar};
 use yjs_artifacts::Condition;
 
 /// The documents IR of one matter.
-pub fn documents(program: &Program, matter: &Matter) -> Documents {
+pub fn documents(program: &Program, matter: &Matter, reform: &check::reform::Reform) -> Documents {
     let dept = |d: Option<(DeptId, crate::files::Span)>| d.map(|(d, _)| department(program, d));
     let text = |t: &Option<resolve::Text>| t.as_ref().map(|t| t.value.clone());
     let texts = |t: &[resolve::Text]| t.iter().map(|t| t.value.clone()).collect::<Vec<_>>();
@@ -110,6 +110,20 @@ pub fn documents(program: &Program, matter: &Matter) -> Documents {
         materials,
         notices: notices(matter),
         templates,
+        reform: Reform {
+            departments: reform.departments,
+            steps: reform.steps,
+            days: reform.days,
+            visits: reform.visits,
+            legal: reform.legal,
+            without_legal: reform.without_legal,
+            bounded: reform.bounded,
+            accepted: reform
+                .accepted
+                .iter()
+                .map(|(f, why)| (f.word().to_string(), why.clone()))
+                .collect(),
+        },
     }
 }
 
@@ -121,6 +135,7 @@ fn department(program: &Program, d: DeptId) -> Department {
         phone: d.phone.clone(),
         address: d.address.clone(),
         hours: d.hours.clone(),
+        website: d.website.clone(),
     }
 }
 

@@ -22,6 +22,7 @@ fn kind(k: &Arg) -> Text {
             "output" => t!("kind-output"),
             "delivery channel" => t!("kind-delivery-channel"),
             "item kind" => t!("kind-item-kind"),
+            "reform figure" => t!("kind-reform-figure"),
             other => t!("kind", kind = other),
         },
     }

@@ -504,6 +504,28 @@ impl Resolver<'_> {
         }
         let mut situations = self.situations(&m.situations);
         let opt_ins = self.opt_ins(m, &mut situations);
+        let mut worse: Vec<Worse> = Vec::new();
+        for w in &m.worse {
+            match canonical(kw::REFORM_FIGURES, &w.figure.name).and_then(Figure::from_word) {
+                Some(figure) if worse.iter().any(|x| x.figure == figure) => {
+                    let first = worse.iter().find(|x| x.figure == figure).map(|x| x.span);
+                    let first = first.unwrap_or(w.span);
+                    self.diags
+                        .push(d::duplicate("reform figure", figure.word(), w.span, first));
+                }
+                Some(figure) => worse.push(Worse {
+                    figure,
+                    reason: text(&w.reason),
+                    span: w.span,
+                }),
+                None => self.diags.push(d::unknown(
+                    "reform figure",
+                    &w.figure.name,
+                    w.figure.span,
+                    spellings(kw::REFORM_FIGURES),
+                )),
+            }
+        }
         let rules: Vec<Rule> = m
             .rules
             .iter()
@@ -541,6 +563,7 @@ impl Resolver<'_> {
             applicant: texts(&m.applicant),
             warn_percent: m.warn,
             extension: m.extension.as_ref().map(convert::extension),
+            worse,
             sources: convert::sources(&m.sources),
             notes: texts(&m.notes),
             situations,

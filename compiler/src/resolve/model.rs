@@ -123,6 +123,8 @@ pub struct Matter {
     pub applicant: Vec<Text>,
     pub warn_percent: Option<(u32, Span)>,
     pub extension: Option<Extension>,
+    /// Acknowledged 改革成效 figures that merging makes worse (`worse FIGURE "reason"`).
+    pub worse: Vec<Worse>,
     /// Where the matter's code and promise come from.
     pub sources: Sources,
     /// Remarks for analysts (`note`); never printed in a public document.
@@ -154,6 +156,45 @@ impl Matter {
         }
         out
     }
+}
+
+/// A 改革成效 figure that merging can make worse than handling the items one by one. The
+/// others cannot grow by merging (spec/guide.md §改革成效): one window for at least one
+/// department, 1 + n + 1 steps for 3n, a merged field or material row for at least one use,
+/// the same fees; the 法定时限 row is a reference, not a way of handling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Figure {
+    /// 办理时间.
+    Days,
+    /// 到现场次数.
+    Visits,
+}
+
+impl Figure {
+    /// The figure named by the canonical English word of `keywords::REFORM_FIGURES`.
+    pub fn from_word(word: &str) -> Option<Figure> {
+        Some(match word {
+            "days" => Figure::Days,
+            "visits" => Figure::Visits,
+            _ => return None,
+        })
+    }
+
+    /// The word the DSL names it by.
+    pub fn word(self) -> &'static str {
+        match self {
+            Figure::Days => "days",
+            Figure::Visits => "visits",
+        }
+    }
+}
+
+/// `worse days "reason"`: the analyst acknowledges that merging makes a figure worse.
+#[derive(Debug, Clone)]
+pub struct Worse {
+    pub figure: Figure,
+    pub reason: Text,
+    pub span: Span,
 }
 
 /// `extension 15 workdays "reason"`: an explicit joint-handling extension.

@@ -120,6 +120,8 @@ pub struct Matter {
     /// The supervision warning threshold in percent, with its span.
     pub warn: Option<(u32, Span)>,
     pub extension: Option<Extension>,
+    /// `worse FIGURE "reason"`: acknowledged 改革成效 figures that merging makes worse.
+    pub worse: Vec<Worse>,
     /// Where the matter's code and promise come from.
     pub sources: Sources,
     /// `note "…"` remarks for analysts; never printed.
@@ -136,6 +138,15 @@ pub struct Matter {
 #[derive(Debug, Clone)]
 pub struct Extension {
     pub duration: Duration,
+    pub reason: Str,
+    pub span: Span,
+}
+
+/// `worse days "reason"`: the analyst acknowledges that merging makes a figure worse.
+#[derive(Debug, Clone)]
+pub struct Worse {
+    /// The figure, as written (`days`, `办理时间`, …).
+    pub figure: Ident,
     pub reason: Str,
     pub span: Span,
 }

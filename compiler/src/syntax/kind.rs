@@ -126,6 +126,8 @@ kinds! {
     WARN_KW,
     /// The keyword `extension`, in either spelling.
     EXTENSION_KW,
+    /// The keyword `worse`, in either spelling.
+    WORSE_KW,
     /// The keyword `kind`, in either spelling.
     KIND_KW,
     /// The keyword `condition`, in either spelling.
@@ -226,6 +228,8 @@ kinds! {
     WARN_STMT,
     /// `extension DURATION "reason"`.
     EXTENSION_STMT,
+    /// `worse FIGURE "reason"`.
+    WORSE_STMT,
     /// `5 workdays`, `immediate`, …
     DURATION,
     /// `basis "…"` after a stated fact: where the fact comes from.

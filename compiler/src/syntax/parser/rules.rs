@@ -49,6 +49,7 @@ impl Parser<'_> {
             }),
             WARN_STMT => self.node(node, |p| p.keyword() && p.percent()),
             EXTENSION_STMT => self.node(node, |p| p.keyword() && p.duration() && p.eat(STRING)),
+            WORSE_STMT => self.node(node, |p| p.keyword() && p.ident() && p.eat(STRING)),
             SITUATION => self.node(node, |p| {
                 p.keyword()
                     && p.ident()
