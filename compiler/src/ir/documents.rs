@@ -113,6 +113,8 @@ pub struct Item {
     pub id: String,
     pub name: String,
     pub code: Option<String>,
+    /// The item's kind (事项类型) in its English spelling (`administrative_license`, …).
+    pub kind: Option<String>,
     pub department: Option<Department>,
     pub basis: Vec<String>,
     /// The acceptance conditions (受理条件), one line each.

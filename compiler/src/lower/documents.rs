@@ -23,6 +23,7 @@ pub fn documents(program: &Program, matter: &Matter, reform: &check::reform::Ref
             id: it.id.name.clone(),
             name: it.name.value.clone(),
             code: text(&it.code),
+            kind: it.kind.as_ref().map(|(k, _)| k.clone()),
             department: dept(it.department),
             basis: texts(&it.basis),
             conditions: texts(&it.conditions),

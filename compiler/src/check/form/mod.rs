@@ -61,7 +61,7 @@ pub fn check(files: &Files, program: &Program) -> Vec<Diagnostic> {
         for f in &dict.fields {
             let who = Who {
                 item: None,
-                text: format!("dictionary `{}`", dict.id),
+                text: format!("dictionary `{}`", dict.id).into(),
                 span: f.span,
             };
             local_field(files, f, &who, &mut diags);
@@ -100,7 +100,7 @@ pub fn analyse(
         if let Some(o) = &f.origin {
             u.add(
                 Who {
-                    text: format!("dictionary `{}`", o.dictionary),
+                    text: format!("dictionary `{}`", o.dictionary).into(),
                     span: o.span,
                     ..decl.clone()
                 },
@@ -170,7 +170,8 @@ fn item_who(program: &Program, id: Idx<Item>, it: &Item) -> Who {
         text: match dept {
             Some(d) => format!("item `{}` ({d})", it.id.name),
             None => format!("item `{}`", it.id.name),
-        },
+        }
+        .into(),
         item: Some(id),
         span: it.id.span,
     }
