@@ -104,7 +104,7 @@ pub fn fee(f: Option<&Fee>) -> String {
 }
 
 /// A fee by situation: each arm with its fee and source, when it applies, the `otherwise` arm
-/// last as 其他情形: `普通注销时：10元（依据：…）；其他情形：不收费（依据：…）`.
+/// last as 其他情形: `为城市最低生活保障对象的：不收费（依据：…）；其他情形：20元（依据：…）`.
 pub fn fee_by(arms: &[FeeArm], situations: &[Question]) -> String {
     arms.iter()
         .map(|a| {
