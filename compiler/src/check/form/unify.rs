@@ -8,7 +8,7 @@
 
 use super::diagnostics::{self as d, Side};
 use super::fit;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Text};
 use crate::files::{Files, Span};
 use crate::resolve::{Constraint, ConstraintKind, FieldType, Item};
 use la_arena::Idx;
@@ -19,8 +19,8 @@ use serde_json::{Number, Value};
 pub struct Who {
     /// The item, when an item's form declared them.
     pub item: Option<Idx<Item>>,
-    /// A readable description, e.g. "item `birth_cert` (wsjk)".
-    pub text: String,
+    /// A readable description, e.g. "item `birth_cert` (wsjk)", in both languages.
+    pub text: Text,
     /// The declaration itself.
     pub span: Span,
 }
@@ -281,7 +281,7 @@ impl<'a> Unifier<'a> {
             if fit::float(&lo.value) <= fit::float(&hi.value) {
                 continue;
             }
-            let others: Vec<(Span, String)> = self
+            let others: Vec<(Span, Text)> = self
                 .whos
                 .iter()
                 .enumerate()
@@ -337,10 +337,10 @@ impl<'a> Unifier<'a> {
         )
     }
 
-    fn describe(&self, who: usize) -> String {
+    fn describe(&self, who: usize) -> Text {
         self.whos
             .get(who)
-            .map_or_else(String::new, |w| w.text.clone())
+            .map_or_else(|| Text::raw(""), |w| w.text.clone())
     }
 }
 
