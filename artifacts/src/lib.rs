@@ -7,12 +7,14 @@
 #![forbid(unsafe_code)]
 
 pub mod condition;
+pub mod form;
 pub mod graph;
 pub mod plan;
 pub mod projection;
 pub mod validators;
 
 pub use condition::{Answer, Answers, Condition};
+pub use form::{ConstraintSource, EntryKind, FormMessages, FormSources, SourceEntry};
 pub use graph::{applicability, GraphError, PlanGraph};
 pub use plan::{
     Joint, Limit, Plan, Scenario, Scenarios, SituationRule, Step, StepKind, Supervision,

@@ -317,15 +317,15 @@ fn ui_schemas_and_messages_follow_the_form() {
 
     let zh = i18n_zh(&form);
     assert_eq!(
-        zh["mother_id.error.pattern"],
+        zh.get("mother_id.error.pattern").unwrap(),
         "母亲身份证号码：请填写18位居民身份证号码，末位可为X"
     );
     assert_eq!(
-        zh["baby_name.error.maxLength"],
+        zh.get("baby_name.error.maxLength").unwrap(),
         "新生儿姓名：不能超过15个字"
     );
-    assert_eq!(zh["hukou.household_address.label"], "户籍地址");
-    assert_eq!(zh["error.required"], "此项为必填项");
+    assert_eq!(zh.get("hukou.household_address.label").unwrap(), "户籍地址");
+    assert_eq!(zh.get("error.required").unwrap(), "此项为必填项");
 }
 
 /// The sample with a hint and help on `mother_id`, checked from memory.

@@ -7,11 +7,10 @@
 
 use super::GENERATED;
 use crate::ir::form::{Form, ItemForm, LocalField, Source, Ty};
-use serde_json::{json, Map, Value};
-use yjs_artifacts::Condition;
+use yjs_artifacts::{Condition, ConstraintSource, EntryKind, FormSources, SourceEntry};
 
 /// The provenance of the merged form.
-pub fn form_sources(form: &Form) -> Value {
+pub fn form_sources(form: &Form) -> FormSources {
     let department = |item: &str| {
         form.items
             .iter()
@@ -29,7 +28,7 @@ pub fn form_sources(form: &Form) -> Value {
         let pointer = format!("/{}", f.id);
         fields.push(entry(Entry {
             pointer: &pointer,
-            kind: "field",
+            kind: EntryKind::Field,
             label: &f.label,
             ty: Some(&f.ty),
             items: &f.items,
@@ -50,21 +49,21 @@ pub fn form_sources(form: &Form) -> Value {
     for it in form.items.iter().filter(|i| !i.locals.is_empty()) {
         section(it, &mut fields);
     }
-    let mut m = Map::new();
-    m.insert("$comment".into(), json!(GENERATED));
-    m.insert("matter".into(), json!(form.matter));
-    m.insert("fields".into(), Value::Array(fields));
-    Value::Object(m)
+    FormSources {
+        comment: GENERATED.to_string(),
+        matter: form.matter.clone(),
+        fields,
+    }
 }
 
 /// An item's section and its local fields.
-fn section(it: &ItemForm, out: &mut Vec<Value>) {
+fn section(it: &ItemForm, out: &mut Vec<SourceEntry>) {
     let items = [it.id.clone()];
     let departments = [it.department.clone()];
     let pointer = format!("/{}", it.id);
     out.push(entry(Entry {
         pointer: &pointer,
-        kind: "section",
+        kind: EntryKind::Section,
         label: &it.name,
         ty: None,
         items: &items,
@@ -84,7 +83,7 @@ fn local(
     items: &[String],
     departments: &[String],
     applies: &Condition,
-    out: &mut Vec<Value>,
+    out: &mut Vec<SourceEntry>,
 ) {
     let pointer = format!("{parent}/{}", f.id);
     let required = f
@@ -93,7 +92,7 @@ fn local(
         .map(|r| crate::ir::cond::and(applies.clone(), r.clone()));
     out.push(entry(Entry {
         pointer: &pointer,
-        kind: "field",
+        kind: EntryKind::Field,
         label: &f.label,
         ty: Some(&f.ty),
         items,
@@ -111,7 +110,7 @@ fn list_entries(
     items: &[String],
     departments: &[String],
     applies: &Condition,
-    out: &mut Vec<Value>,
+    out: &mut Vec<SourceEntry>,
 ) {
     if let Ty::List(fields) = ty {
         for f in fields {
@@ -122,7 +121,7 @@ fn list_entries(
 
 struct Entry<'a> {
     pointer: &'a str,
-    kind: &'a str,
+    kind: EntryKind,
     label: &'a str,
     ty: Option<&'a Ty>,
     items: &'a [String],
@@ -132,33 +131,25 @@ struct Entry<'a> {
     sources: &'a [Source],
 }
 
-fn entry(e: Entry<'_>) -> Value {
-    let mut m = Map::new();
-    m.insert("pointer".into(), json!(e.pointer));
-    m.insert("kind".into(), json!(e.kind));
-    m.insert("label".into(), json!(e.label));
-    if let Some(ty) = e.ty {
-        m.insert("type".into(), json!(ty.name()));
+fn entry(e: Entry<'_>) -> SourceEntry {
+    SourceEntry {
+        pointer: e.pointer.to_string(),
+        kind: e.kind,
+        label: e.label.to_string(),
+        ty: e.ty.map(|ty| ty.name().to_string()),
+        items: e.items.to_vec(),
+        departments: e.departments.to_vec(),
+        applies: e.applies.clone(),
+        required: e.required.cloned(),
+        sources: e
+            .sources
+            .iter()
+            .map(|s| ConstraintSource {
+                item: s.item.as_deref().map(str::to_string),
+                department: s.department.as_deref().map(str::to_string),
+                constraint: s.constraint.to_string(),
+                at: s.at.to_string(),
+            })
+            .collect(),
     }
-    m.insert("items".into(), json!(e.items));
-    m.insert("departments".into(), json!(e.departments));
-    m.insert("applies".into(), json!(e.applies));
-    m.insert("required".into(), json!(e.required));
-    m.insert(
-        "sources".into(),
-        Value::Array(
-            e.sources
-                .iter()
-                .map(|s| {
-                    json!({
-                        "item": s.item,
-                        "department": s.department,
-                        "constraint": s.constraint,
-                        "at": s.at,
-                    })
-                })
-                .collect(),
-        ),
-    );
-    Value::Object(m)
 }
