@@ -84,6 +84,62 @@ fn build_writes_what_is_committed() {
 }
 
 #[test]
+fn build_copies_a_binary_template_byte_for_byte_and_links_it() {
+    let src = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    // A few bytes that are not UTF-8 (a ZIP header and a NUL), as a .docx holds.
+    let bytes: &[u8] = b"PK\x03\x04\x00\xff\xfe\x80template";
+    std::fs::create_dir(src.path().join("forms")).unwrap();
+    std::fs::write(src.path().join("forms/申请书.docx"), bytes).unwrap();
+    std::fs::write(
+        src.path().join("close.yjs"),
+        r#"department zwfw "区政务服务中心"
+department sc "区市场监督管理局"
+matter close "企业注销一件事" {
+  lead sc
+  window zwfw
+  promise 5 workdays
+  item license "营业执照注销登记" {
+    department sc
+    legal 20 workdays
+    promise 3 workdays
+    material apply "注销登记申请书" { original 1; template "forms/申请书.docx" }
+  }
+}
+"#,
+    )
+    .unwrap();
+    let run = || {
+        yjs(&[
+            "build",
+            src.path().to_str().unwrap(),
+            "--out",
+            out.path().to_str().unwrap(),
+        ])
+    };
+    let o = run();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let copied = std::fs::read(out.path().join("close/templates/license-apply.docx")).unwrap();
+    assert_eq!(copied, bytes);
+    let guide = std::fs::read_to_string(out.path().join("close/guide.md")).unwrap();
+    assert!(guide.contains("(templates/license-apply.docx)"), "{guide}");
+    // A rebuild over its own output replaces it; a template that went missing refuses the
+    // build and leaves the earlier output as it was.
+    assert_eq!(run().status.code(), Some(0));
+    std::fs::remove_file(src.path().join("forms/申请书.docx")).unwrap();
+    let o = run();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("E0112"));
+    let kept = std::fs::read(out.path().join("close/templates/license-apply.docx")).unwrap();
+    assert_eq!(kept, bytes);
+}
+
+#[test]
 fn build_refuses_input_with_errors() {
     let dir = tempfile::tempdir().unwrap();
     let out = yjs(&[

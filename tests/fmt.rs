@@ -128,7 +128,18 @@ fn ir_after(keywords: Keywords) -> (String, String) {
         .filter(|p| !p.starts_with("common"))
         .cloned()
         .collect();
-    let ir = |files: BTreeMap<PathBuf, String>| {
+    // The material templates the examples name are read too (they are text files).
+    let templates: Vec<(PathBuf, String)> = std::fs::read_dir(dir.join("templates"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| {
+            let rel = PathBuf::from("templates").join(e.file_name());
+            (rel, std::fs::read_to_string(e.path()).unwrap())
+        })
+        .collect();
+    let ir = |mut files: BTreeMap<PathBuf, String>| {
+        files.extend(templates.iter().cloned());
         let checked = yjs_compiler::check(&Memory(files), &roots);
         assert!(!checked.has_errors());
         let mut json = serde_json::to_value(&checked.matters).unwrap();

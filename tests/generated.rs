@@ -21,9 +21,10 @@ fn read_tree(dir: &Path) -> BTreeMap<String, String> {
             if p.is_dir() {
                 walk(base, &p, out);
             } else if let Ok(rel) = p.strip_prefix(base) {
+                // Lossy: a material template may be binary; its bytes are compared on their own.
                 out.insert(
                     rel.to_string_lossy().replace('\\', "/"),
-                    std::fs::read_to_string(&p).unwrap_or_default(),
+                    String::from_utf8_lossy(&std::fs::read(&p).unwrap_or_default()).into_owned(),
                 );
             }
         }
@@ -72,7 +73,20 @@ fn generated_is_fresh() {
     let roots = discover(&[PathBuf::from("dsl-examples")]).expect("dsl-examples");
     let checked = yjs_compiler::check(&Disk, &roots);
     assert!(!checked.has_errors());
-    let artifacts = yjs_compiler::emit(&checked).expect("emit");
+    let mut artifacts = yjs_compiler::emit(&checked).expect("emit");
+    // Material templates are copied byte for byte beside the guide that links them.
+    for (path, bytes) in checked
+        .matters
+        .iter()
+        .flat_map(yjs_compiler::emit::templates)
+    {
+        let committed = std::fs::read(Path::new("generated").join(&path)).unwrap_or_default();
+        assert!(
+            *committed == *bytes,
+            "generated/{path} differs from its template"
+        );
+        artifacts.insert(path, String::from_utf8_lossy(&bytes).into_owned());
+    }
     compare(
         &artifacts,
         "generated",

@@ -99,6 +99,17 @@ fn a_hostile_label_stays_text_in_every_document() {
         // JSON carries the label as data and XML comments hold it as text; every document a
         // person reads must neutralise it.
         if matches!(ext, "md" | "html" | "mmd") {
+            assert!(!text.contains("<script>alert"), "{name} prints raw markup");
+        }
+        // notice.html runs its own inline script and carries its data as JSON: the label is in
+        // neither as markup, and no other script element exists.
+        if p.file_name().is_some_and(|f| f == "notice.html") {
+            assert_eq!(text.matches("<script").count(), 2, "{name}");
+            assert!(
+                text.contains(r"\u003cscript\u003ealert(1)\u003c/script\u003e"),
+                "{name}"
+            );
+        } else if matches!(ext, "md" | "html" | "mmd") {
             assert!(!text.contains("<script>"), "{name} prints raw markup");
         }
         match ext {

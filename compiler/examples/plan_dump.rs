@@ -15,7 +15,9 @@ fn main() {
     }
     for ir in &checked.matters {
         let graph = yjs_artifacts::PlanGraph::new(&ir.plan.plan).unwrap();
-        for (name, text) in yjs_compiler::emit::plan::emit(&ir.plan, &graph).unwrap() {
+        for (name, text) in
+            yjs_compiler::emit::plan::emit(&ir.plan, &graph, &ir.form.situations).unwrap()
+        {
             println!("----- {name}\n{text}");
         }
     }

@@ -64,8 +64,9 @@ impl Checked {
 pub fn check(source: &dyn Source, roots: &[PathBuf]) -> Checked {
     // parse + resolve: `load` parses every file it reads.
     let (loaded, mut diags) = resolve::load(source, roots);
-    let (program, more) = resolve::resolve(&loaded);
+    let (mut program, more) = resolve::resolve(&loaded);
     diags.extend(more);
+    diags.extend(resolve::read_templates(source, &loaded.files, &mut program));
     // The model owns what it needs; the ASTs are the largest structure, so free them now.
     let resolve::Loaded { files, asts, .. } = loaded;
     drop(asts);

@@ -101,7 +101,8 @@ fn materials_table_merges_and_exempts() {
         "| 预防接种证办理 | 市卫生健康委员会 | 即办件 | 20个工作日（未注明法律依据） | 即办 |"
     ));
     assert!(md.contains("自受理之日起2个工作日内办结"));
-    assert!(md.contains("新生儿落户地为「本市户籍家庭户」时"));
+    assert!(md.contains("新生儿落户地为「本市户籍家庭户」的"));
+    assert!(md.contains("- 适用情形：同时申领社会保障卡的"));
 }
 
 #[test]
@@ -340,4 +341,52 @@ fn html_and_markdown_escape_labels() {
             assert!(!raw.contains("<script>") && !raw.contains("<img"), "{name}");
         }
     }
+}
+
+/// A matter handled online item by item that asks for one visit once merged.
+const ONLINE: &str = r#"
+department zwfw "市政务服务中心"
+department ybj "市医疗保障局"
+matter online "全程网办示例" {
+  lead    ybj
+  window  zwfw
+  promise 3 workdays
+  ACK
+  item insurance "城乡居民基本医疗保险参保登记" {
+    department ybj
+    legal      10 workdays basis "《社会保险经办条例》第六条"
+    promise    1 workday
+    visits     0
+    fee        none basis "《社会保险经办条例》"
+  }
+}
+"#;
+
+fn check_online(ack: &str) -> yjs_compiler::Checked {
+    let src = Memory(BTreeMap::from([(
+        PathBuf::from("o.yjs"),
+        ONLINE.replace("ACK", ack),
+    )]));
+    yjs_compiler::check(&src, &[PathBuf::from("o.yjs")])
+}
+
+#[test]
+fn a_worse_figure_is_an_error_unless_acknowledged_and_its_reason_is_printed() {
+    let refused = check_online("");
+    let codes: Vec<&str> = refused.diagnostics.iter().map(|d| d.code.0).collect();
+    assert_eq!(codes, ["E0410"], "{:#?}", refused.diagnostics);
+
+    let accepted = check_online(r#"worse visits "原件须在综合窗口当面核验""#);
+    assert!(!accepted.has_errors(), "{:#?}", accepted.diagnostics);
+    let files = documents(&accepted.matters[0]);
+    let md = file(&files, "guide.md");
+    assert!(
+        md.contains("| 到现场次数 | 0次 | 1次 | 增加1次（说明：原件须在综合窗口当面核验） |"),
+        "{md}"
+    );
+    let html = file(&files, "guide.html");
+    assert!(
+        html.contains("增加1次（说明：原件须在综合窗口当面核验）"),
+        "{html}"
+    );
 }

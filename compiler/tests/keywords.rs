@@ -267,6 +267,7 @@ fn sample(ctx: Context, node: SyntaxKind) -> &'static str {
         (_, APPLICANT_STMT) => "applicant \"a\", \"b\"",
         (_, WARN_STMT) => "warn 80%",
         (_, EXTENSION_STMT) => "extension 5 workdays \"r\"",
+        (_, WORSE_STMT) => "worse days \"r\"",
         (_, SITUATION) => "situation s \"问\" bool",
         (_, RULE_STMT) => "rule \"规则\" { s }",
         (_, SHARED) => "shared { a \"甲\" text }",
@@ -278,6 +279,7 @@ fn sample(ctx: Context, node: SyntaxKind) -> &'static str {
         (_, LEGAL_STMT) => "legal 5 workdays basis \"l\"",
         (_, FEE_STMT) => "fee 10 yuan basis \"b\"",
         (_, WHEN_STMT) => "when s and not t",
+        (_, OPTIONAL_STMT) => "optional \"是否办理\"",
         (_, FORM) => "form { a }",
         (_, MATERIAL) => "material m \"材料\" { original 1 }",
         (_, OUTPUT) => "output o \"结果\" { paper 1 }",
@@ -360,7 +362,9 @@ fn every_statement_given_once_is_reported_twice_at_both_places() {
 fn every_attribute_given_once_is_reported_twice_at_both_places() {
     let value = |attr: &str| match attr {
         "original" | "copy" | "paper" => " 1",
-        "shared" | "basis" | "accept" | "phone" | "address" | "hours" | "website" => " \"x\"",
+        "shared" | "basis" | "accept" | "template" | "phone" | "address" | "hours" | "website" => {
+            " \"x\""
+        }
         "when" => " s",
         _ => "",
     };

@@ -190,9 +190,11 @@ fn shrinking_the_promise_to_six_reports_the_critical_path_at_the_promise_line() 
 
 #[test]
 fn emitted_plan_matches_its_schema_and_the_flowchart_marks_the_path() {
-    let (ir, _) = sample();
+    let checked = yjs_compiler::check(&Disk, &[PathBuf::from("tests/fixtures/newborn.yjs")]);
+    let situations = checked.matters[0].form.situations.clone();
+    let (ir, _) = plan_of(&checked);
     let graph = PlanGraph::new(&ir.plan).unwrap();
-    let files = emit(&ir, &graph).unwrap();
+    let files = emit(&ir, &graph, &situations).unwrap();
     let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
     assert_eq!(names, ["plan.json", "flow.mmd"]);
     let json = &files[0].1;
@@ -210,7 +212,7 @@ fn emitted_plan_matches_its_schema_and_the_flowchart_marks_the_path() {
     let back: yjs_artifacts::Plan = serde_json::from_value(value).unwrap();
     assert_eq!(back, ir.plan);
     assert_eq!(
-        emit(&ir, &graph).unwrap(),
+        emit(&ir, &graph, &situations).unwrap(),
         files,
         "emission is deterministic"
     );
@@ -220,7 +222,7 @@ fn emitted_plan_matches_its_schema_and_the_flowchart_marks_the_path() {
     assert!(mmd.contains("flowchart LR\n"));
     assert!(
         mmd.contains(
-            "s3[\"hukou<br/>出生登记<br/>市公安局<br/>2 workdays<br/>when settle == local\"]"
+            "s3[\"出生登记<br/>市公安局<br/>承诺2个工作日<br/>适用情形：新生儿落户地为「本市户籍家庭户」的\"]"
         ),
         "{mmd}"
     );

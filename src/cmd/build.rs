@@ -42,6 +42,16 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     let result = yjs_compiler::emit_streaming(&checked, |files| {
         written += files.len();
         output.write(&files)
+    })
+    .and_then(|()| {
+        // Material templates, as read when the sources were checked (spec/guide.md).
+        let templates: Vec<_> = checked
+            .matters
+            .iter()
+            .flat_map(yjs_compiler::emit::templates)
+            .collect();
+        written += templates.len();
+        output.write_bytes(&templates).map_err(StreamError::Sink)
     });
     // On any error `output` is dropped without committing: its staging folder is removed and
     // the output folder is as it was.

@@ -135,20 +135,35 @@ impl Output {
     /// Writes files (paths relative to the output folder) into the staging folder.
     pub fn write(&mut self, files: &[(String, String)]) -> Result<(), OutputError> {
         for (path, contents) in files {
-            let parts = check_path(path)?;
-            let target = self.staging.join(path);
-            if let [folder, _, ..] = parts.as_slice() {
-                if !self.folders.iter().any(|f| f == folder) {
-                    let marker = self.staging.join(folder).join(MARKER);
-                    create_new(&marker, MARKER_TEXT)?;
-                    self.folders.push((*folder).to_owned());
-                }
-            } else {
-                self.top.insert(path.clone());
-            }
-            create_new(&target, contents)?;
+            self.write_one(path, contents.as_bytes())?;
         }
         Ok(())
+    }
+
+    /// Writes files of bytes (material templates), as [`Output::write`] does text.
+    pub fn write_bytes<B: AsRef<[u8]>>(
+        &mut self,
+        files: &[(String, B)],
+    ) -> Result<(), OutputError> {
+        for (path, contents) in files {
+            self.write_one(path, contents.as_ref())?;
+        }
+        Ok(())
+    }
+
+    fn write_one(&mut self, path: &str, contents: &[u8]) -> Result<(), OutputError> {
+        let parts = check_path(path)?;
+        let target = self.staging.join(path);
+        if let [folder, _, ..] = parts.as_slice() {
+            if !self.folders.iter().any(|f| f == folder) {
+                let marker = self.staging.join(folder).join(MARKER);
+                create_new(&marker, MARKER_TEXT.as_bytes())?;
+                self.folders.push((*folder).to_owned());
+            }
+        } else {
+            self.top.insert(path.to_owned());
+        }
+        create_new(&target, contents)
     }
 
     /// Replaces each matter folder and top-level file by the one written, once all of them are
@@ -233,7 +248,10 @@ impl Output {
         let mut top: BTreeSet<String> = listed;
         top.extend(self.top.iter().cloned());
         let list: String = top.iter().map(|f| format!("{f}\n")).collect();
-        create_new(&self.staging.join(MARKER), &format!("{MARKER_TEXT}{list}"))?;
+        create_new(
+            &self.staging.join(MARKER),
+            format!("{MARKER_TEXT}{list}").as_bytes(),
+        )?;
         for file in self.top.iter().chain(std::iter::once(&MARKER.to_owned())) {
             let target = self.dir.join(file);
             std::fs::rename(self.staging.join(file), &target)
@@ -323,7 +341,7 @@ fn check_path(path: &str) -> Result<Vec<&str>, OutputError> {
 }
 
 /// Creates a file that must not exist yet (never through a symbolic link), and its folders.
-fn create_new(path: &Path, contents: &str) -> Result<(), OutputError> {
+fn create_new(path: &Path, contents: &[u8]) -> Result<(), OutputError> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(io(format!("create `{}`", parent.display())))?;
     }
@@ -332,6 +350,6 @@ fn create_new(path: &Path, contents: &str) -> Result<(), OutputError> {
         .create_new(true)
         .open(path)
         .map_err(io(format!("write `{}`", path.display())))?;
-    file.write_all(contents.as_bytes())
+    file.write_all(contents)
         .map_err(io(format!("write `{}`", path.display())))
 }

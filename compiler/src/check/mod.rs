@@ -7,6 +7,7 @@
 pub mod combinations;
 pub mod form;
 pub mod plan;
+pub mod reform;
 pub mod sources;
 
 use crate::diagnostics::Diagnostic;
@@ -20,6 +21,8 @@ pub struct Analysis {
     pub form: form::FormAnalysis,
     /// The plan checks' results.
     pub plan: plan::Analysis,
+    /// The 改革成效 figures merging can make worse, with the acknowledged ones.
+    pub reform: reform::Reform,
 }
 
 /// Checks what belongs to no single matter (the dictionaries).
@@ -33,5 +36,7 @@ pub fn matter(files: &Files, program: &Program, matter: &Matter) -> (Analysis, V
     let (plan, more) = plan::analyse(matter);
     diags.extend(more);
     diags.extend(sources::check(program, matter));
-    (Analysis { form, plan }, diags)
+    let (reform, more) = reform::check(matter, &plan);
+    diags.extend(more);
+    (Analysis { form, plan, reform }, diags)
 }

@@ -55,6 +55,12 @@ codes! {
     E0106 => "unknown field type",
     E0107 => "ill-typed condition",
     E0108 => "missing statement",
+    E0110 => "an optional item's question is named like a situation",
+    E0111 => "optional item without its question",
+    E0112 => "template file cannot be read",
+    E0113 => "template path outside the folder of its file",
+    E0114 => "template of a kind no applicant can open",
+    E0115 => "template on a material the applicant does not submit",
     W0101 => "situation that changes nothing",
     W0110 => "skipped while searching a folder",
     E0201 => "constraint does not fit the field type",
@@ -83,6 +89,8 @@ codes! {
     W0401 => "legal limit without a source",
     W0402 => "fee without a source",
     W0403 => "catalogue code without a source",
+    E0410 => "merging makes a 改革成效 figure worse",
+    W0410 => "acknowledged 改革成效 figure is not worse",
 }
 
 /// The explanation text of a code, e.g. for `yjs explain E0101`.
@@ -139,6 +147,12 @@ zh_explanations! {
     E0106,
     E0107,
     E0108,
+    E0110,
+    E0111,
+    E0112,
+    E0113,
+    E0114,
+    E0115,
     W0101,
     W0110,
     E0201,
@@ -167,4 +181,6 @@ zh_explanations! {
     W0401,
     W0402,
     W0403,
+    E0410,
+    W0410,
 }

@@ -26,7 +26,7 @@ pub fn matter(ir: &MatterIr) -> Result<Vec<(String, String)>, EmitError> {
 fn files(ir: &MatterIr) -> Result<Vec<(String, String)>, EmitError> {
     let graph = PlanGraph::new(&ir.plan.plan).map_err(EmitError::Graph)?;
     let mut files = form::emit(&ir.form)?;
-    files.extend(plan::emit(&ir.plan, &graph)?);
+    files.extend(plan::emit(&ir.plan, &graph, &ir.form.situations)?);
     files.extend(bpmn::emit(&ir.plan, &graph));
     let projections = form::projections(&ir.form);
     files.extend(guide::guide_files(ir, &graph, &projections)?);
@@ -35,6 +35,22 @@ fn files(ir: &MatterIr) -> Result<Vec<(String, String)>, EmitError> {
         .into_iter()
         .map(|(p, c)| (format!("{dir}/{p}"), c))
         .collect())
+}
+
+/// The material templates of one matter, as `(path relative to the output folder, bytes)`:
+/// copied as read when the sources were checked, next to the guide that links them.
+pub fn templates(ir: &MatterIr) -> Vec<(String, std::sync::Arc<[u8]>)> {
+    let dir = names::bounded(ir.id());
+    ir.documents
+        .templates
+        .iter()
+        .map(|t| {
+            (
+                format!("{dir}/{}", names::template_path(t)),
+                t.bytes.clone(),
+            )
+        })
+        .collect()
 }
 
 /// `index.md`: every matter with its lead department, item count, worst case and guide link.

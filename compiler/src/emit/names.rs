@@ -23,6 +23,16 @@ pub fn bounded(name: &str) -> String {
     format!("{}~{hash:016x}", &name[..keep])
 }
 
+/// Where the build puts a material template, relative to the matter folder:
+/// `templates/ITEM-MATERIAL.EXT` (ids hold no `-`, so two materials never share a name).
+pub fn template_path(t: &crate::ir::documents::TemplateFile) -> String {
+    format!(
+        "templates/{}.{}",
+        bounded(&format!("{}-{}", t.item, t.material)),
+        t.ext
+    )
+}
+
 /// The 64-bit FNV-1a hash: tiny, and fixed by its definition, so names never change between
 /// versions or platforms.
 fn fnv1a(bytes: &[u8]) -> u64 {

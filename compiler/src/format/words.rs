@@ -6,7 +6,7 @@
 //! the word stands in, exactly where the builder reads them. Names, strings and numbers never
 //! change.
 
-use crate::syntax::keywords::{CONSTRAINTS, DELIVERY, FIELD_TYPES, ITEM_KINDS};
+use crate::syntax::keywords::{CONSTRAINTS, DELIVERY, FIELD_TYPES, ITEM_KINDS, REFORM_FIGURES};
 use crate::syntax::keywords::{DEPARTMENT_ATTRS, MATERIAL_ATTRS, OUTPUT_ATTRS};
 use crate::syntax::{SyntaxKind::*, SyntaxToken};
 
@@ -73,6 +73,7 @@ fn table_of(tok: SyntaxToken<'_>) -> Option<&'static [(&'static str, &'static st
         SIMPLE_TYPE => Some(FIELD_TYPES),
         KIND_STMT => Some(ITEM_KINDS),
         DELIVERY_STMT => Some(DELIVERY),
+        WORSE_STMT => Some(REFORM_FIGURES),
         ATTR => {
             // Only the attribute's own name is a contextual word, not its values.
             let first = parent.tokens().find(|t| !t.kind().is_trivia())?;

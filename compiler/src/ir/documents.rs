@@ -46,6 +46,45 @@ pub struct Documents {
     pub materials: Vec<MaterialRow>,
     /// The combinations one-time notices are written for.
     pub notices: Notices,
+    /// The material templates the build copies, in the order of the materials table.
+    pub templates: Vec<TemplateFile>,
+    /// The 改革成效 figures merging can make worse, as check counted them.
+    pub reform: Reform,
+}
+
+/// A material template (空白表格/示例样表): a repository file the build copies beside the
+/// guide. The emitter names the copy from `item`, `material` and `ext`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TemplateFile {
+    /// The id of the item whose material names it.
+    pub item: String,
+    /// The material's id.
+    pub material: String,
+    /// The extension, in lower case.
+    pub ext: String,
+    /// The file's contents, as read when the sources were checked.
+    #[serde(skip)]
+    pub bytes: std::sync::Arc<[u8]>,
+}
+
+/// The 改革成效 figures merging can make worse: (one by one, merged), each the maximum over
+/// the combinations of answers (spec/guide.md §改革成效). The guide counts fields, materials
+/// and fees itself: merging never makes those worse.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Reform {
+    pub departments: (u64, u64),
+    pub steps: (u64, u64),
+    pub days: (u64, u64),
+    pub visits: (u64, u64),
+    /// The sum of the applicable items' legal limits, and the plan's total.
+    pub legal: (u64, u64),
+    /// The most applicable items without a legal limit in one combination.
+    pub without_legal: u64,
+    /// Counted as if every item applied (too many combinations): an upper bound.
+    pub bounded: bool,
+    /// Figures acknowledged as worse (`days`, `visits`), with
+    /// the analyst's reason, which the guide prints next to the figure.
+    pub accepted: Vec<(String, String)>,
 }
 
 /// A department as the documents show it.
@@ -56,6 +95,8 @@ pub struct Department {
     pub phone: Option<String>,
     pub address: Option<String>,
     pub hours: Option<String>,
+    /// Where the department's matters are handled online (`website`).
+    pub website: Option<String>,
 }
 
 /// Whether some field of the matter (shared or an item's own) has a 居民身份证号码 (a natural
@@ -84,8 +125,10 @@ pub struct Item {
     pub fee: Option<Fee>,
     /// Visits to handle the item on its own, as declared.
     pub visits: Option<u32>,
-    /// When the item applies.
+    /// When the item applies (for an optional item, its question answered yes is part of it).
     pub applies: Condition,
+    /// The question of an optional item (`optional "…"`), which the applicant answers.
+    pub optional: Option<String>,
     /// The item's form, in order: what the applicant fills in for it.
     pub fields: Vec<FormLine>,
     /// How many materials the item asks for on its own (reused outputs included).
@@ -167,6 +210,8 @@ pub struct MaterialRow {
     pub basis: Option<String>,
     /// What makes it acceptable at intake (受理标准), when stated.
     pub accept: Option<String>,
+    /// Its template, by position in `Documents::templates`.
+    pub template: Option<usize>,
     /// When it applies: the union of its uses.
     pub applies: Condition,
     /// When each use applies (the item's condition and the material's).

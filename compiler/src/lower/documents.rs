@@ -2,16 +2,17 @@
 //! points, the merged materials table, and the combinations the one-time notices are written for.
 
 use super::cond::artifact;
-use crate::check::combinations as combos;
+use crate::check::{self, combinations as combos};
 use crate::ir::documents::{
     Copies, Department, Documents, Faq, Fee, FormLine, Identifies, Item, Legal, MaterialRow,
-    MaterialSource, Necessity, Notices, Output, MAX_NOTICES, MAX_REFORM_COMBINATIONS,
+    MaterialSource, Necessity, Notices, Output, Reform, TemplateFile, MAX_NOTICES,
+    MAX_REFORM_COMBINATIONS,
 };
 use crate::resolve::{self, Cond, DeptId, ItemField, Material, Matter, Pick, Program, Scalar};
 use yjs_artifacts::Condition;
 
 /// The documents IR of one matter.
-pub fn documents(program: &Program, matter: &Matter) -> Documents {
+pub fn documents(program: &Program, matter: &Matter, reform: &check::reform::Reform) -> Documents {
     let dept = |d: Option<(DeptId, crate::files::Span)>| d.map(|(d, _)| department(program, d));
     let text = |t: &Option<resolve::Text>| t.as_ref().map(|t| t.value.clone());
     let texts = |t: &[resolve::Text]| t.iter().map(|t| t.value.clone()).collect::<Vec<_>>();
@@ -41,6 +42,9 @@ pub fn documents(program: &Program, matter: &Matter) -> Documents {
             }),
             visits: it.visits.map(|(v, _)| v),
             applies: artifact(it.when.as_ref(), &matter.situations),
+            optional: it
+                .optional
+                .map(|s| matter.situations[s].question.value.clone()),
             fields: form_lines(matter, it),
             material_count: it.materials.len(),
             outputs: it
@@ -74,6 +78,7 @@ pub fn documents(program: &Program, matter: &Matter) -> Documents {
                 .collect(),
         })
         .collect();
+    let (materials, templates) = materials(matter);
     Documents {
         matter: matter.id.name.clone(),
         name: matter.name.value.clone(),
@@ -88,8 +93,23 @@ pub fn documents(program: &Program, matter: &Matter) -> Documents {
         applicant: texts(&matter.applicant),
         identifies: identifies(matter),
         items,
-        materials: materials(matter),
+        materials,
         notices: notices(matter),
+        templates,
+        reform: Reform {
+            departments: reform.departments,
+            steps: reform.steps,
+            days: reform.days,
+            visits: reform.visits,
+            legal: reform.legal,
+            without_legal: reform.without_legal,
+            bounded: reform.bounded,
+            accepted: reform
+                .accepted
+                .iter()
+                .map(|(f, why)| (f.word().to_string(), why.clone()))
+                .collect(),
+        },
     }
 }
 
@@ -101,6 +121,7 @@ fn department(program: &Program, d: DeptId) -> Department {
         phone: d.phone.clone(),
         address: d.address.clone(),
         hours: d.hours.clone(),
+        website: d.website.clone(),
     }
 }
 
@@ -194,9 +215,10 @@ enum Key {
 /// The merged materials table: a reused output, a shared material and a same-named applicant
 /// material of the same form each appear once, however many items use them; the first use
 /// gives the row its attributes.
-fn materials(matter: &Matter) -> Vec<MaterialRow> {
+fn materials(matter: &Matter) -> (Vec<MaterialRow>, Vec<TemplateFile>) {
     let sits = &matter.situations;
     let mut rows: Vec<(Key, MaterialRow, Vec<Option<Cond>>)> = Vec::new();
+    let mut templates: Vec<TemplateFile> = Vec::new();
     for item in matter.items.values() {
         for m in &item.materials {
             let (key, row, when) = match m {
@@ -264,6 +286,22 @@ fn materials(matter: &Matter) -> Vec<MaterialRow> {
                 }
             };
             if let Some((_, r, uses)) = rows.get_mut(at) {
+                // The first use that gives a template gives the row its template.
+                if let (None, Material::Own(own)) = (r.template, m) {
+                    if let Some((t, bytes)) = own
+                        .template
+                        .as_ref()
+                        .and_then(|t| Some((t, t.bytes.clone()?)))
+                    {
+                        r.template = Some(templates.len());
+                        templates.push(TemplateFile {
+                            item: item.id.name.clone(),
+                            material: own.id.name.clone(),
+                            ext: t.ext.clone(),
+                            bytes,
+                        });
+                    }
+                }
                 if !r.items.contains(&item.name.value) {
                     r.items.push(item.name.value.clone());
                 }
@@ -272,12 +310,14 @@ fn materials(matter: &Matter) -> Vec<MaterialRow> {
             }
         }
     }
-    rows.into_iter()
+    let rows = rows
+        .into_iter()
         .map(|(_, mut row, uses)| {
             row.applies = union(&uses, sits);
             row
         })
-        .collect()
+        .collect();
+    (rows, templates)
 }
 
 fn row(
@@ -294,6 +334,7 @@ fn row(
         necessity,
         basis,
         accept,
+        template: None,
         applies: Condition::Always,
         uses: Vec::new(),
     }

@@ -22,6 +22,6 @@ pub fn matter(files: &Files, program: &Program, matter: &Matter, analysis: &Anal
     MatterIr {
         form: form::form(files, program, matter, &analysis.form),
         plan: plan::plan(program, matter, &analysis.plan),
-        documents: documents::documents(program, matter),
+        documents: documents::documents(program, matter, &analysis.reform),
     }
 }

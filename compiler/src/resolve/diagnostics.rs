@@ -22,6 +22,7 @@ fn kind(k: &Arg) -> Text {
             "output" => t!("kind-output"),
             "delivery channel" => t!("kind-delivery-channel"),
             "item kind" => t!("kind-item-kind"),
+            "reform figure" => t!("kind-reform-figure"),
             other => t!("kind", kind = other),
         },
     }
@@ -281,6 +282,82 @@ pub fn missing(what: &str, owner: impl Into<Text>, span: Span, example: &str) ->
         t!("e0108-label", what = what),
     )
     .with_help(t!("e0108-help", example = example))
+}
+
+/// E0110: the question of an optional item would be the situation `id`, which is declared.
+#[cold]
+pub fn opt_in_clash(item: &str, id: &str, span: Span, declared: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0110,
+        t!("e0110", item = item, id = id),
+        span,
+        t!("e0110-label", id = id),
+    )
+    .with_label(declared, t!("e0110-declared", id = id))
+    .with_note(t!("e0110-note", item = item, id = id))
+    .with_help(t!("e0110-help", id = id))
+}
+
+/// E0112: a template file that cannot be read.
+#[cold]
+pub fn template_unreadable(span: Span, path: &str, why: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0112,
+        t!("e0112", path = path, why = why),
+        span,
+        t!("e0112-label"),
+    )
+    .with_note(t!("e0112-note"))
+    .with_help(t!("e0112-help"))
+}
+
+/// E0112: a template file over the size limit.
+#[cold]
+pub fn template_too_large(span: Span, path: &str, max: usize) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0112,
+        t!("e0112-large", path = path, max = max),
+        span,
+        t!("e0112-label"),
+    )
+    .with_help(t!("e0112-large-help"))
+}
+
+/// E0113: a template path that is absolute or leaves the folder of its `.yjs` file.
+#[cold]
+pub fn template_outside(span: Span, path: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0113,
+        t!("e0113", path = path),
+        span,
+        t!("e0113-label"),
+    )
+    .with_note(t!("e0113-note"))
+    .with_help(t!("e0113-help"))
+}
+
+/// E0114: a template of a kind no applicant is handed.
+#[cold]
+pub fn template_kind(span: Span, path: &str, kinds: &[&str]) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0114,
+        t!("e0114", path = path),
+        span,
+        t!("e0114-label"),
+    )
+    .with_help(t!("e0114-help", kinds = kinds.join(", ")))
+}
+
+/// E0115: a template on a material fetched by data sharing.
+#[cold]
+pub fn template_shared(span: Span, material: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0115,
+        t!("e0115", material = material),
+        span,
+        t!("e0115-label", why = t!("e0115-shared")),
+    )
+    .with_help(t!("e0115-help"))
 }
 
 #[cold]

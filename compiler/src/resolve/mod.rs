@@ -4,12 +4,14 @@ mod convert;
 mod diagnostics;
 mod load;
 pub mod model;
+mod templates;
 
 pub use load::{
     discover, discover_all, load, normalize, read_regular, DiscoverError, Discovered, Disk, Loaded,
     Memory, ReadError, Source,
 };
 pub use model::*;
+pub use templates::{read_templates, MAX_TEMPLATE_BYTES, TEMPLATE_KINDS};
 
 use crate::diagnostics::Diagnostic;
 use crate::files::{FileId, Span};
@@ -504,7 +506,30 @@ impl Resolver<'_> {
                 )),
             }
         }
-        let situations = self.situations(&m.situations);
+        let mut situations = self.situations(&m.situations);
+        let opt_ins = self.opt_ins(m, &mut situations);
+        let mut worse: Vec<Worse> = Vec::new();
+        for w in &m.worse {
+            match canonical(kw::REFORM_FIGURES, &w.figure.name).and_then(Figure::from_word) {
+                Some(figure) if worse.iter().any(|x| x.figure == figure) => {
+                    let first = worse.iter().find(|x| x.figure == figure).map(|x| x.span);
+                    let first = first.unwrap_or(w.span);
+                    self.diags
+                        .push(d::duplicate("reform figure", figure.word(), w.span, first));
+                }
+                Some(figure) => worse.push(Worse {
+                    figure,
+                    reason: text(&w.reason),
+                    span: w.span,
+                }),
+                None => self.diags.push(d::unknown(
+                    "reform figure",
+                    &w.figure.name,
+                    w.figure.span,
+                    spellings(kw::REFORM_FIGURES),
+                )),
+            }
+        }
         let rules: Vec<Rule> = m
             .rules
             .iter()
@@ -517,7 +542,7 @@ impl Resolver<'_> {
             })
             .collect();
         let shared = self.shared(m, file, &situations, program);
-        let items = self.items(m, file, &situations, &shared);
+        let items = self.items(m, file, &situations, &shared, &opt_ins);
         let flow = self.flow(m, file, &items);
         // Every condition of the matter has been resolved: a situation none of them named
         // decides nothing. (Named in a condition with an error counts as used: no cascade.)
@@ -542,6 +567,7 @@ impl Resolver<'_> {
             applicant: texts(&m.applicant),
             warn_percent: m.warn,
             extension: m.extension.as_ref().map(convert::extension),
+            worse,
             sources: convert::sources(&m.sources),
             notes: texts(&m.notes),
             situations,
@@ -601,6 +627,48 @@ impl Resolver<'_> {
                 options,
                 span: s.span,
             });
+        }
+        out
+    }
+
+    /// The question of each optional item, as a yes/no situation `ITEM_chosen` after the
+    /// declared ones: the form, the scenarios, the notices and the runtime then treat the
+    /// applicant's choice as any other answer. A declared situation of that name is E0110.
+    fn opt_ins(
+        &mut self,
+        m: &ast::Matter,
+        situations: &mut Arena<Situation>,
+    ) -> BTreeMap<String, Idx<Situation>> {
+        let mut out = BTreeMap::new();
+        for it in &m.items {
+            let Some(q) = &it.optional else { continue };
+            if out.contains_key(&it.id.name) {
+                continue;
+            }
+            let id = opt_in_name(&it.id.name);
+            if let Some((_, s)) = situations.iter().find(|(_, s)| s.id.name == id) {
+                self.diags
+                    .push(d::opt_in_clash(&it.id.name, &id, q.span, s.id.span));
+                continue;
+            }
+            let option = |id: &str, label: &str| SitOption {
+                id: id.into(),
+                label: label.into(),
+                span: q.span,
+            };
+            let i = situations.alloc(Situation {
+                id: Name {
+                    name: id,
+                    span: q.span,
+                },
+                question: text(q),
+                is_bool: true,
+                multi: false,
+                options: Arena::from_iter([option("false", "否"), option("true", "是")]),
+                span: q.span,
+            });
+            self.used_situations.insert(i);
+            out.insert(it.id.name.clone(), i);
         }
         out
     }
@@ -700,6 +768,7 @@ impl Resolver<'_> {
         file: FileId,
         situations: &Arena<Situation>,
         shared: &Arena<Field>,
+        opt_ins: &BTreeMap<String, Idx<Situation>>,
     ) -> Arena<Item> {
         let mut seen = Seen::default();
         let unique: Vec<&ast::Item> = m
@@ -751,6 +820,16 @@ impl Resolver<'_> {
                 });
             let when = it.when.as_ref().and_then(|e| self.cond(e, situations));
             let fields = self.form(it, situations, shared, m);
+            // An optional item applies where its `when` holds and the applicant chose it.
+            let optional = opt_ins.get(&it.id.name).copied();
+            let when = match (optional, it.optional.as_ref()) {
+                (Some(s), Some(q)) => Some(Cond::all(when.into_iter().chain([Cond::Is {
+                    situation: s,
+                    values: vec![model::id_at(1)],
+                    span: q.span,
+                }]))),
+                _ => when,
+            };
             let mut seen_m = Seen::default();
             let mut seen_o = Seen::default();
             for o in &it.outputs {
@@ -766,11 +845,21 @@ impl Resolver<'_> {
                                 .when
                                 .as_ref()
                                 .and_then(|e| self.cond(e, situations));
+                            let template = decl.attrs.template.as_ref().and_then(|t| {
+                                if decl.attrs.shared.is_some() {
+                                    self.diags.push(d::template_shared(t.span, &decl.id.name));
+                                    return None;
+                                }
+                                templates::template(&text(t), file)
+                                    .map_err(|e| self.diags.push(*e))
+                                    .ok()
+                            });
                             materials.push(Material::Own(Box::new(OwnMaterial {
                                 id: name(&decl.id),
                                 name: text(&decl.name),
                                 attrs: convert::material_attrs(&decl.attrs),
                                 when,
+                                template,
                                 span: decl.span,
                             })));
                         }
@@ -806,6 +895,7 @@ impl Resolver<'_> {
                 fee: it.fee.as_ref().map(convert::fee),
                 visits: it.visits,
                 when,
+                optional,
                 fields,
                 materials,
                 outputs: it.outputs.iter().map(convert::output).collect(),
@@ -1013,6 +1103,11 @@ impl Resolver<'_> {
 }
 
 /// The first option's id of a situation, for examples in help texts.
+/// The yes/no situation that asks whether the applicant chooses the optional item `item`.
+pub fn opt_in_name(item: &str) -> String {
+    format!("{item}_chosen")
+}
+
 fn first(s: &Situation) -> &str {
     s.options.values().next().map_or("…", |o| o.id.as_str())
 }

@@ -123,6 +123,8 @@ pub struct Matter {
     pub applicant: Vec<Text>,
     pub warn_percent: Option<(u32, Span)>,
     pub extension: Option<Extension>,
+    /// Acknowledged 改革成效 figures that merging makes worse (`worse FIGURE "reason"`).
+    pub worse: Vec<Worse>,
     /// Where the matter's code and promise come from.
     pub sources: Sources,
     /// Remarks for analysts (`note`); never printed in a public document.
@@ -154,6 +156,45 @@ impl Matter {
         }
         out
     }
+}
+
+/// A 改革成效 figure that merging can make worse than handling the items one by one. The
+/// others cannot grow by merging (spec/guide.md §改革成效): one window for at least one
+/// department, 1 + n + 1 steps for 3n, a merged field or material row for at least one use,
+/// the same fees; the 法定时限 row is a reference, not a way of handling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Figure {
+    /// 办理时间.
+    Days,
+    /// 到现场次数.
+    Visits,
+}
+
+impl Figure {
+    /// The figure named by the canonical English word of `keywords::REFORM_FIGURES`.
+    pub fn from_word(word: &str) -> Option<Figure> {
+        Some(match word {
+            "days" => Figure::Days,
+            "visits" => Figure::Visits,
+            _ => return None,
+        })
+    }
+
+    /// The word the DSL names it by.
+    pub fn word(self) -> &'static str {
+        match self {
+            Figure::Days => "days",
+            Figure::Visits => "visits",
+        }
+    }
+}
+
+/// `worse days "reason"`: the analyst acknowledges that merging makes a figure worse.
+#[derive(Debug, Clone)]
+pub struct Worse {
+    pub figure: Figure,
+    pub reason: Text,
+    pub span: Span,
 }
 
 /// `extension 15 workdays "reason"`: an explicit joint-handling extension.
@@ -367,7 +408,11 @@ pub struct Item {
     pub notes: Vec<Text>,
     pub fee: Option<Fee>,
     pub visits: Option<(u32, Span)>,
+    /// When the item applies: its `when`, and for an optional item the applicant's choice.
     pub when: Option<Cond>,
+    /// `optional "question"`: the yes/no situation that asks whether the applicant chooses
+    /// the item (already part of `when`).
+    pub optional: Option<Idx<Situation>>,
     pub fields: Vec<ItemField>,
     pub materials: Vec<Material>,
     pub outputs: Arena<Output>,
@@ -465,7 +510,24 @@ pub struct OwnMaterial {
     pub name: Text,
     pub attrs: MaterialAttrs,
     pub when: Option<Cond>,
+    /// `template "path"`: the blank form or sample the applicant downloads.
+    pub template: Option<Template>,
     pub span: Span,
+}
+
+/// `template "path"` on a material: a file beside the `.yjs` file (or below its folder),
+/// copied into the build. The path was checked when resolved (relative, inside the folder,
+/// a known kind); `bytes` are read by [`crate::resolve::read_templates`].
+#[derive(Debug, Clone)]
+pub struct Template {
+    /// The path as written, relative to the folder of `file`.
+    pub path: Text,
+    /// The `.yjs` file that names it.
+    pub file: FileId,
+    /// The file name's extension, in lower case (`docx`).
+    pub ext: String,
+    /// The file's contents; `None` until read, and when it could not be read (E0112, E0113).
+    pub bytes: Option<std::sync::Arc<[u8]>>,
 }
 
 /// The attributes of a declared material.

@@ -120,6 +120,8 @@ pub struct Matter {
     /// The supervision warning threshold in percent, with its span.
     pub warn: Option<(u32, Span)>,
     pub extension: Option<Extension>,
+    /// `worse FIGURE "reason"`: acknowledged 改革成效 figures that merging makes worse.
+    pub worse: Vec<Worse>,
     /// Where the matter's code and promise come from.
     pub sources: Sources,
     /// `note "…"` remarks for analysts; never printed.
@@ -136,6 +138,15 @@ pub struct Matter {
 #[derive(Debug, Clone)]
 pub struct Extension {
     pub duration: Duration,
+    pub reason: Str,
+    pub span: Span,
+}
+
+/// `worse days "reason"`: the analyst acknowledges that merging makes a figure worse.
+#[derive(Debug, Clone)]
+pub struct Worse {
+    /// The figure, as written (`days`, `办理时间`, …).
+    pub figure: Ident,
     pub reason: Str,
     pub span: Span,
 }
@@ -375,6 +386,8 @@ pub struct Item {
     pub fee: Option<Fee>,
     pub visits: Option<(u32, Span)>,
     pub when: Option<Expr>,
+    /// `optional "question"`: the applicant chooses whether the item is handled.
+    pub optional: Option<Str>,
     pub form: Option<Block<Entry>>,
     pub materials: Vec<Material>,
     pub outputs: Vec<Output>,
@@ -449,6 +462,8 @@ pub struct MaterialAttrs {
     pub basis: Option<Str>,
     /// `accept "…"`: what makes it acceptable at intake (受理标准).
     pub accept: Option<Str>,
+    /// `template "path"`: a blank form or sample (样表) in the repository, relative to the file.
+    pub template: Option<Str>,
     /// `when EXPR`: the situations in which it applies.
     pub when: Option<Expr>,
 }

@@ -162,6 +162,26 @@ pub fn bad_value(span: Span, name: &str, wants: impl Into<Arg>) -> Diagnostic {
     .with_help(t!("e0011-help", name = name, wants = wants))
 }
 
+/// E0111: `optional` in an item without the question the applicant answers.
+#[cold]
+pub fn optional_without_question(span: Span) -> Diagnostic {
+    Diagnostic::error(Code::E0111, t!("e0111"), span, t!("e0111-label"))
+        .with_note(t!("e0111-note"))
+        .with_help(t!("e0111-help"))
+}
+
+/// E0115: a `template` on a material the applicant does not submit (`why` says which).
+#[cold]
+pub fn template_not_submitted(span: Span, material: &str, why: impl Into<Arg>) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0115,
+        t!("e0115", material = material),
+        span,
+        t!("e0115-label", why = why.into()),
+    )
+    .with_help(t!("e0115-help"))
+}
+
 #[cold]
 pub fn repeated(span: Span, first: Span, what: &str) -> Diagnostic {
     Diagnostic::error(

@@ -393,6 +393,13 @@ pub const KEYWORDS: &[Keyword] = &[
         &[once(Matter, EXTENSION_STMT)],
     ),
     kw(
+        WORSE_KW,
+        &["worse"],
+        &["未改善"],
+        "an acknowledged 改革成效 figure that merging makes worse, with the reason",
+        &[many(Matter, WORSE_STMT)],
+    ),
+    kw(
         KIND_KW,
         &["kind"],
         &["类型"],
@@ -405,6 +412,13 @@ pub const KEYWORDS: &[Keyword] = &[
         &["条件"],
         "an acceptance condition",
         &[many(Item, CONDITION_STMT)],
+    ),
+    kw(
+        OPTIONAL_KW,
+        &["optional"],
+        &["可选"],
+        "an item the applicant chooses, asked as a yes/no question",
+        &[once(Item, OPTIONAL_STMT)],
     ),
     kw(
         FEE_KW,
@@ -566,6 +580,7 @@ pub const MATERIAL_ATTRS: &[(&str, &str)] = &[
     ("pledge", "告知承诺"),
     ("basis", "依据"),
     ("accept", "受理标准"),
+    ("template", "样表"),
     ("when", "当"),
 ];
 
@@ -617,6 +632,10 @@ pub const DELIVERY: &[(&str, &str)] = &[
     ("window", "窗口"),
     ("self_print", "自助打印"),
 ];
+
+/// The 改革成效 figures merging can make worse, named by `worse FIGURE "reason"`:
+/// (English, Chinese).
+pub const REFORM_FIGURES: &[(&str, &str)] = &[("days", "办理时间"), ("visits", "到现场次数")];
 
 /// The English spelling of `word` in `table`, accepting either spelling.
 pub fn canonical(table: &[(&'static str, &'static str)], word: &str) -> Option<&'static str> {

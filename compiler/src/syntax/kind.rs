@@ -126,10 +126,14 @@ kinds! {
     WARN_KW,
     /// The keyword `extension`, in either spelling.
     EXTENSION_KW,
+    /// The keyword `worse`, in either spelling.
+    WORSE_KW,
     /// The keyword `kind`, in either spelling.
     KIND_KW,
     /// The keyword `condition`, in either spelling.
     CONDITION_KW,
+    /// The keyword `optional`, in either spelling.
+    OPTIONAL_KW,
     /// The keyword `fee`, in either spelling.
     FEE_KW,
     /// The keyword `none`, in either spelling.
@@ -222,6 +226,8 @@ kinds! {
     WARN_STMT,
     /// `extension DURATION "reason"`.
     EXTENSION_STMT,
+    /// `worse FIGURE "reason"`.
+    WORSE_STMT,
     /// `5 workdays`, `immediate`, …
     DURATION,
     /// `basis "…"` after a stated fact: where the fact comes from.
@@ -268,6 +274,8 @@ kinds! {
     WHEN_STMT,
     /// `fee none` or `fee N yuan`, with `basis "…"`.
     FEE_STMT,
+    /// `optional "question"`: the applicant chooses whether the item is handled.
+    OPTIONAL_STMT,
     /// `form { … }`.
     FORM,
     /// `material …`.

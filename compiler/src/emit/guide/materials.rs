@@ -28,10 +28,16 @@ pub struct MaterialRow {
     pub basis: Option<String>,
     /// What makes it acceptable at intake (受理标准), when stated.
     pub accept: Option<String>,
+    /// Its template (空白表格/示例样表), relative to the matter folder.
+    pub template: Option<String>,
 }
 
 /// The row of one material of the IR's table.
-pub fn row(r: &docs::MaterialRow, situations: &[Question]) -> MaterialRow {
+pub fn row(
+    r: &docs::MaterialRow,
+    templates: &[docs::TemplateFile],
+    situations: &[Question],
+) -> MaterialRow {
     let (form, source, exempt, reason) = match &r.source {
         MaterialSource::Applicant(copies) => (
             words::material_form(copies),
@@ -73,10 +79,21 @@ pub fn row(r: &docs::MaterialRow, situations: &[Question]) -> MaterialRow {
         reason,
         basis: r.basis.clone(),
         accept: r.accept.clone(),
+        template: r
+            .template
+            .and_then(|i| templates.get(i))
+            .map(crate::emit::names::template_path),
     }
 }
 
 /// Every row of the table.
-pub fn rows(materials: &[docs::MaterialRow], situations: &[Question]) -> Vec<MaterialRow> {
-    materials.iter().map(|r| row(r, situations)).collect()
+pub fn rows(
+    materials: &[docs::MaterialRow],
+    templates: &[docs::TemplateFile],
+    situations: &[Question],
+) -> Vec<MaterialRow> {
+    materials
+        .iter()
+        .map(|r| row(r, templates, situations))
+        .collect()
 }

@@ -1,4 +1,4 @@
-//! The documents of a matter: 服务指南 (guide.md/html), 一次告知单 (notices/), 审查工作细则 (review/).
+//! The documents of a matter: 服务指南 (guide.md/html), 一次告知单 (notice.html, notices/), 审查工作细则 (review/).
 //!
 //! Everything here is pure: one matter's IR (form, plan, documents), its plan graph and its
 //! projections go in, `(relative path, text)` pairs come out, byte-identical across runs.
@@ -9,6 +9,8 @@
 mod materials;
 mod model;
 mod notice;
+mod phrase;
+mod questionnaire;
 mod reform;
 mod review;
 mod svg;
@@ -18,6 +20,7 @@ pub use crate::ir::documents::MAX_NOTICES;
 pub use materials::MaterialRow;
 pub use model::Guide;
 pub use notice::{AnswerProblem, NoticeError};
+pub use phrase::applies as condition_words;
 pub use reform::ReformRow;
 
 use crate::ir::MatterIr;
@@ -102,6 +105,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("notice.md.j2", include_str!("templates/notice.md.j2")),
     ("notice.html.j2", include_str!("templates/notice.html.j2")),
     ("review.md.j2", include_str!("templates/review.md.j2")),
+    (
+        "questionnaire.html.j2",
+        include_str!("templates/questionnaire.html.j2"),
+    ),
 ];
 
 /// The template environment, compiled once per process and shared by every matter.
@@ -219,6 +226,16 @@ pub fn guide_files(
         ),
         ("guide.html".to_string(), render(env, "guide.html.j2", ctx)?),
     ];
+    let data = questionnaire::data(ir)?;
+    let ctx = context! {
+        generated => Value::from_safe_string(GENERATED.to_string()),
+        d => Value::from_serialize(&data),
+        data => Value::from_safe_string(questionnaire::embedded_json(&data)?),
+    };
+    files.push((
+        "notice.html".to_string(),
+        render(env, "questionnaire.html.j2", ctx)?,
+    ));
     for combination in &ir.documents.notices.list {
         let n = notice::build(ir, combination)?;
         let ctx = context! { generated => Value::from_safe_string(GENERATED.to_string()), n => Value::from_serialize(&n) };

@@ -59,6 +59,8 @@ pub struct ItemConditions {
     pub name: String,
     pub department: String,
     pub applies: String,
+    /// For an optional item, the question that asks whether the applicant chooses it.
+    pub optional: Option<String>,
     pub lines: Vec<String>,
 }
 
@@ -195,6 +197,7 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
             name: name.clone(),
             department: department.clone(),
             applies: words::applies(&s.condition, sits),
+            optional: item.optional.clone(),
             lines: item.conditions.clone(),
         });
         limits.push(LimitRow {
@@ -224,7 +227,7 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
         }));
     }
 
-    let materials = materials::rows(&docs.materials, sits);
+    let materials = materials::rows(&docs.materials, &docs.templates, sits);
     // The most a single applicant brings: the maximum over the combinations of answers, never
     // the rows of alternatives added up (spec/guide.md §改革成效).
     let bring_count = usize::try_from(reform::worst(ir).0.materials.1).unwrap_or(usize::MAX);

@@ -24,10 +24,14 @@ pub struct Notice {
     pub total_workdays: u32,
     pub promise: String,
     pub fee: String,
-    pub delivery: Vec<String>,
-    pub place: String,
-    pub hours: String,
     pub consult: String,
+    /// 依据: the matter's basis, then the applicable items' (each once).
+    pub basis: Vec<String>,
+    /// 办理流程: acceptance, the applicable items in plan order, delivery.
+    pub flow: Vec<String>,
+    /// 办理方式: at the window, online where the window gives an address.
+    pub channels: Vec<String>,
+    pub complaint: String,
 }
 
 /// A situation's question and the chosen answer's label.
@@ -43,6 +47,10 @@ pub struct NoticeItem {
     pub name: String,
     pub department: String,
     pub promise: String,
+    /// The legal limit with its source, or 法律法规未规定办理时限.
+    pub legal: String,
+    /// 受理条件: the item's `condition` lines.
+    pub conditions: Vec<String>,
 }
 
 /// One thing wrong with the answers given for a notice.
@@ -336,6 +344,8 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
             name: item.name.clone(),
             department: words::department(item.department.as_ref()),
             promise: words::promise(&s.promise),
+            legal: words::legal(&item.legal, s.legal.as_ref()),
+            conditions: item.conditions.clone(),
         });
         for f in &item.fields {
             // A shared field once for the whole notice; a local one once per item.
@@ -352,7 +362,7 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
         .materials
         .iter()
         .filter(|r| r.uses.iter().any(|c| c.eval(&given)))
-        .map(|r| materials::row(r, sits))
+        .map(|r| materials::row(r, &docs.templates, sits))
         .collect();
     let (exempt, bring): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| r.exempt);
     // A scenario may name only the situations that decide the items.
@@ -363,6 +373,48 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
         .find(|sc| sc.answers.iter().all(|(k, v)| given.get(k) == Some(v)))
         .map_or(plan.total_workdays, |sc| sc.total_workdays);
     let window = docs.window.as_ref().or(docs.lead.as_ref());
+    let mut basis: Vec<String> = Vec::new();
+    for b in docs
+        .basis
+        .iter()
+        .chain(applicable.iter().flat_map(|i| &i.basis))
+    {
+        if !basis.contains(b) {
+            basis.push(b.clone());
+        }
+    }
+    let applies = |id: &str| {
+        docs.items
+            .iter()
+            .find(|i| i.id == id)
+            .is_none_or(|i| i.applies.eval(&given))
+    };
+    let flow: Vec<String> = plan
+        .steps
+        .iter()
+        .filter(|st| applies(&st.id))
+        .map(|st| {
+            let before: Vec<&str> = st
+                .after
+                .iter()
+                .filter(|p| docs.items.iter().any(|i| &i.id == *p) && applies(p))
+                .filter_map(|p| plan.steps.iter().find(|x| &x.id == p))
+                .map(|x| x.name.as_str())
+                .collect();
+            let mut line = format!(
+                "{}：{}，{}",
+                st.name,
+                st.department_name,
+                words::limit(&st.promise)
+            );
+            if st.kind == yjs_artifacts::StepKind::Deliver {
+                line.push_str("（各事项办结后统一送达）");
+            } else if !before.is_empty() {
+                line.push_str(&format!("（在「{}」办结后办理）", before.join("」「")));
+            }
+            line
+        })
+        .collect();
     let all_free = applicable
         .iter()
         .all(|i| i.fee.as_ref().is_some_and(Fee::is_free));
@@ -393,17 +445,13 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
                 .collect::<Vec<_>>()
                 .join("；")
         },
-        delivery: docs.delivery.iter().map(|c| words::delivery(c)).collect(),
-        place: window.map_or_else(
-            || "未载明".to_string(),
-            |d| match &d.address {
-                Some(a) => format!("{}（{a}）", d.name),
-                None => d.name.clone(),
-            },
-        ),
-        hours: window
-            .and_then(|d| d.hours.clone())
-            .unwrap_or_else(|| "未载明".to_string()),
         consult: docs.consult.clone().unwrap_or_else(|| "未载明".to_string()),
+        basis,
+        flow,
+        channels: words::channels(window, &docs.delivery),
+        complaint: docs
+            .complaint
+            .clone()
+            .unwrap_or_else(|| "未载明".to_string()),
     })
 }

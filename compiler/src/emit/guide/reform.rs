@@ -9,7 +9,7 @@ use super::words;
 use crate::ir::documents::{Documents, Item, MaterialSource, MAX_REFORM_COMBINATIONS};
 use crate::ir::MatterIr;
 use serde::Serialize;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use yjs_artifacts::{Answers, Condition};
 
 /// One figure: before → after with the change.
@@ -27,21 +27,12 @@ pub struct ReformRow {
     pub basis: String,
 }
 
-/// The 环节 of handling one item on its own: 受理, 审批（办理）, 送达.
-pub const STEPS_PER_ITEM: u64 = 3;
-
-/// The counts of one scenario, before and after.
+/// The counts of one scenario that only the merged form and materials table give (the other
+/// figures are check's, in `Documents::reform`).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Counts {
-    pub departments: (u64, u64),
-    pub steps: (u64, u64),
     pub fields: (u64, u64),
     pub materials: (u64, u64),
-    pub workdays: (u64, u64),
-    pub visits: (u64, u64),
-    /// The sum of the applicable items' legal limits in working days, and how many applicable
-    /// items have none (`legal unregulated` or no `legal`).
-    pub legal: (u64, u64),
     /// The fees of the applicable items (`None` when one is not stated or not a number).
     pub fees: Option<f64>,
 }
@@ -49,21 +40,8 @@ pub struct Counts {
 /// The counts of one scenario; `given` is `None` for the bound in which every item applies.
 pub fn counts(ir: &MatterIr, given: Option<&Answers>) -> Counts {
     let docs = &ir.documents;
-    let plan = &ir.plan.plan;
     let holds = |c: &Condition| given.is_none_or(|g| c.eval(g));
     let items: Vec<&Item> = docs.items.iter().filter(|i| holds(&i.applies)).collect();
-    let n = items.len() as u64;
-    let workdays = |id: &str| {
-        ir.plan
-            .step(id)
-            .map_or(0, |s| u64::from(s.promise.workdays))
-    };
-    let (accept, deliver) = (workdays("accept"), workdays("deliver"));
-
-    let departments: BTreeSet<&str> = items
-        .iter()
-        .filter_map(|i| i.department.as_ref().map(|d| d.id.as_str()))
-        .collect();
     let fields_before: u64 = items.iter().map(|i| i.fields.len() as u64).sum();
     let mut merged: HashSet<(&str, &str)> = HashSet::new();
     for i in &items {
@@ -82,39 +60,9 @@ pub fn counts(ir: &MatterIr, given: Option<&Answers>) -> Counts {
             materials_after += 1;
         }
     }
-    let days_before: u64 = items
-        .iter()
-        .map(|i| accept + workdays(&i.id) + deliver)
-        .sum();
-    // A scenario may name only the situations that decide the items.
-    let days_after = given
-        .and_then(|g| {
-            plan.scenarios
-                .list
-                .iter()
-                .find(|sc| sc.answers.iter().all(|(k, v)| g.get(k) == Some(v)))
-        })
-        .map_or(plan.total_workdays, |sc| sc.total_workdays);
-    let legal: u64 = items
-        .iter()
-        .filter_map(|i| ir.plan.step(&i.id)?.legal.as_ref())
-        .map(|l| u64::from(l.workdays))
-        .sum();
-    let without_legal = items
-        .iter()
-        .filter(|i| ir.plan.step(&i.id).is_none_or(|s| s.legal.is_none()))
-        .count() as u64;
     Counts {
-        departments: (departments.len() as u64, 1),
-        steps: (n * STEPS_PER_ITEM, n + 2),
         fields: (fields_before, merged.len() as u64),
         materials: (materials_before, materials_after),
-        workdays: (days_before, u64::from(days_after)),
-        visits: (
-            items.iter().map(|i| u64::from(i.visits.unwrap_or(1))).sum(),
-            u64::from(docs.visits.unwrap_or(1)),
-        ),
-        legal: (legal, without_legal),
         fees: items
             .iter()
             .map(|i| words::fee_yuan(i.fee.as_ref()))
@@ -138,13 +86,8 @@ pub fn worst(ir: &MatterIr) -> (Counts, bool) {
     for combination in all {
         let c = counts(ir, Some(&super::notice::answers(sits, combination)));
         let max = |a: (u64, u64), b: (u64, u64)| (a.0.max(b.0), a.1.max(b.1));
-        w.departments = max(w.departments, c.departments);
-        w.steps = max(w.steps, c.steps);
         w.fields = max(w.fields, c.fields);
         w.materials = max(w.materials, c.materials);
-        w.workdays = max(w.workdays, c.workdays);
-        w.visits = max(w.visits, c.visits);
-        w.legal = max(w.legal, c.legal);
         w.fees = match (w.fees, c.fees) {
             (Some(a), Some(b)) => Some(a.max(b)),
             _ => None,
@@ -156,6 +99,8 @@ pub fn worst(ir: &MatterIr) -> (Counts, bool) {
 /// Computes every figure (see spec/guide.md §改革成效 for the method).
 pub fn figures(ir: &MatterIr) -> Vec<ReformRow> {
     let (c, bounded) = worst(ir);
+    let r = &ir.documents.reform;
+    let bounded = bounded || r.bounded;
     let scope = if bounded {
         "（情形组合过多，按全部事项均适用计算，为上限）"
     } else {
@@ -163,19 +108,22 @@ pub fn figures(ir: &MatterIr) -> Vec<ReformRow> {
     };
     let with = |basis: &str| format!("{basis}{scope}");
     let mut legal_basis = "适用事项法定时限之和".to_string();
-    if c.legal.1 > 0 {
-        legal_basis += &format!("（最多{}项法律法规未规定办理时限，未计入）", c.legal.1);
+    if r.without_legal > 0 {
+        legal_basis += &format!(
+            "（最多{}项法律法规未规定或未载明办理时限，未计入）",
+            r.without_legal
+        );
     }
-    vec![
+    let mut rows = vec![
         row(
             "跑动部门（窗口）",
-            c.departments,
+            r.departments,
             "个",
             &with("适用事项所属的不同部门数 → 1个综合受理窗口"),
         ),
         row(
             "办理环节",
-            c.steps,
+            r.steps,
             "个",
             &with("适用事项数 × 3（受理、办理、送达）→ 1次受理 + 各适用事项 + 1次送达"),
         ),
@@ -193,26 +141,36 @@ pub fn figures(ir: &MatterIr) -> Vec<ReformRow> {
         ),
         row(
             "办理时间",
-            c.workdays,
+            r.days,
             "个工作日",
             &with("适用事项各自「受理 + 承诺时限 + 送达」之和 → 联办计划该情形的总时限"),
         ),
         row(
             "到现场次数",
-            c.visits,
+            r.visits,
             "次",
             &with("适用事项到现场次数之和（未载明的按1次）→ 本事项到现场次数"),
         ),
-        ReformRow {
-            aspect: "法定时限（对照）".to_string(),
-            before: format!("{}个工作日", c.legal.0),
-            after: format!("{}个工作日", c.workdays.1),
-            change: change(c.legal.0, c.workdays.1, "个工作日"),
-            basis: with(&format!("{legal_basis} → 联办计划该情形的总时限")),
-        },
+        row(
+            "法定时限（对照）",
+            r.legal,
+            "个工作日",
+            &with(&format!("{legal_basis} → 联办计划该情形的总时限")),
+        ),
         fee_row(c.fees),
-    ]
+    ];
+    // A figure the analyst acknowledged as worse (`worse FIGURE "reason"`) carries the reason.
+    for (figure, reason) in &r.accepted {
+        let aspect = FIGURES.iter().find(|(f, _)| f == figure).map(|(_, a)| *a);
+        if let Some(row) = rows.iter_mut().find(|r| Some(r.aspect.as_str()) == aspect) {
+            row.change = format!("{}（说明：{reason}）", row.change);
+        }
+    }
+    rows
 }
+
+/// The DSL names of the figures check counts, with their rows.
+const FIGURES: [(&str, &str); 2] = [("days", "办理时间"), ("visits", "到现场次数")];
 
 fn row(aspect: &str, (before, after): (u64, u64), unit: &str, basis: &str) -> ReformRow {
     ReformRow {

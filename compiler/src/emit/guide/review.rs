@@ -180,13 +180,13 @@ impl Required for Option<Condition> {
     }
 }
 
-/// `必填`, `选填`, or `…时必填`.
+/// `必填`, `选填`, or `…的，必填`.
 fn required_words(req: Option<&Condition>, sits: &[Question]) -> String {
     match req {
         Some(Condition::Always) => "必填".to_string(),
         None => "选填".to_string(),
         Some(Condition::Any { args }) if args.is_empty() => "选填".to_string(),
         Some(Condition::Not { arg }) if arg.is_always() => "选填".to_string(),
-        Some(c) => format!("{}必填", words::applies(c, sits)),
+        Some(c) => format!("{}，必填", words::applies(c, sits)),
     }
 }

@@ -1,5 +1,7 @@
 //! Chinese wording shared by every document: time limits, fees, conditions, material forms.
 //!
+//! Conditions are worded by the phrase grammar of `phrase.rs`.
+//!
 //! The IR says what holds (a fee is none or an amount, a material has counts); the words are
 //! chosen here, and only here.
 
@@ -65,6 +67,30 @@ pub fn department(d: Option<&Department>) -> String {
     d.map_or_else(|| "未载明".to_string(), |d| d.name.clone())
 }
 
+/// 办理方式: where and how the matter is applied for — the window (with its address and
+/// hours), online where the window department gives an address, and how results arrive.
+pub fn channels(window: Option<&Department>, delivery: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(d) = window {
+        let mut at = format!("窗口办理：{}", d.name);
+        if let Some(a) = &d.address {
+            at.push_str(&format!("（{a}）"));
+        }
+        if let Some(h) = &d.hours {
+            at.push_str(&format!("，办理时间{h}"));
+        }
+        out.push(at);
+        if let Some(w) = &d.website {
+            out.push(format!("网上办理：{w}"));
+        }
+    }
+    if !delivery.is_empty() {
+        let d: Vec<String> = delivery.iter().map(|c| self::delivery(c)).collect();
+        out.push(format!("结果送达：{}", d.join("、")));
+    }
+    out
+}
+
 /// A delivery channel in Chinese.
 pub fn delivery(channel: &str) -> String {
     match channel {
@@ -120,49 +146,6 @@ pub fn necessity(n: Necessity) -> &'static str {
     }
 }
 
-/// An artifact condition in Chinese words, using the situations' questions and option labels.
-pub fn condition(c: &Condition, situations: &[Question]) -> String {
-    match c {
-        Condition::Always => "所有情形".to_string(),
-        Condition::In { situation, values } => {
-            let s = situations.iter().find(|s| &s.id == situation);
-            let question = s.map_or(situation.as_str(), |s| s.question.as_str());
-            let labels: Vec<String> = values.iter().map(|v| answer_label(s, v)).collect();
-            match labels.as_slice() {
-                [] => format!("{question}（无可选答案）"),
-                _ => format!("{question}为{}", labels.join("或")),
-            }
-        }
-        Condition::Has { situation, option } => {
-            let s = situations.iter().find(|s| &s.id == situation);
-            let question = s.map_or(situation.as_str(), |s| s.question.as_str());
-            let label = s
-                .and_then(|s| s.options.iter().find(|o| &o.id == option))
-                .map_or(option.as_str(), |o| o.label.as_str());
-            format!("{question}包括「{label}」")
-        }
-        Condition::All { args } => join(args, "且", situations, "所有情形"),
-        Condition::Any { args } => join(args, "或", situations, "任何情形均不适用"),
-        Condition::Not { arg } => format!("并非“{}”", condition(arg, situations)),
-    }
-}
-
-fn join(args: &[Condition], word: &str, situations: &[Question], empty: &str) -> String {
-    if args.is_empty() {
-        return empty.to_string();
-    }
-    let parts: Vec<String> = args
-        .iter()
-        .map(|a| match a {
-            Condition::All { .. } | Condition::Any { .. } => {
-                format!("（{}）", condition(a, situations))
-            }
-            _ => condition(a, situations),
-        })
-        .collect();
-    parts.join(&format!("，{word}"))
-}
-
 /// An answer as the applicant saw it: `「本市户籍家庭户」`, `「是」`.
 pub fn answer_label(s: Option<&Question>, a: &Answer) -> String {
     match a {
@@ -188,12 +171,10 @@ pub fn answer_label(s: Option<&Question>, a: &Answer) -> String {
     }
 }
 
-/// "applies when …" wording: `均适用` or `新生儿落户地为「本市户籍家庭户」时`.
+/// "Applies when …" in 公文 form (`均适用`, `同时申领社会保障卡的`, numbered alternatives): the
+/// phrase grammar of `phrase.rs`.
 pub fn applies(c: &Condition, situations: &[Question]) -> String {
-    match c {
-        Condition::Always => "均适用".to_string(),
-        _ => format!("{}时", condition(c, situations)),
-    }
+    super::phrase::applies(c, situations)
 }
 
 #[cfg(test)]

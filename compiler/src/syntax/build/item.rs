@@ -24,6 +24,7 @@ impl Builder {
             fee: None,
             visits: None,
             when: None,
+            optional: None,
             form: None,
             materials: Vec::new(),
             outputs: Vec::new(),
@@ -76,6 +77,10 @@ impl Builder {
                     let v = self.need(s, s.child(EXPR)).and_then(|e| self.expr(e));
                     self.put(&mut seen, s, &mut item.when, v);
                 }
+                OPTIONAL_STMT => {
+                    let v = self.string_in(s);
+                    self.put(&mut seen, s, &mut item.optional, v);
+                }
                 FORM => {
                     let v = s.child(ENTRY_BLOCK).map(|b| Block {
                         entries: self.entries(b),
@@ -100,6 +105,9 @@ impl Builder {
                     } else {
                         self.unexpected(SyntaxElement::Node(s));
                     }
+                }
+                ERROR if starts_optional(s) => {
+                    self.diags.push(d::optional_without_question(s.span()));
                 }
                 ERROR => self.bad(s, Context::Item),
                 _ => self.unexpected(SyntaxElement::Node(s)),
@@ -188,6 +196,11 @@ impl Builder {
                 match (canonical(kw::MATERIAL_ATTRS, &a.name.name), a.args) {
                     (Some("when"), RawArgs::When(Some(e))) => when = Some(e),
                     (Some("when"), RawArgs::When(None)) => {}
+                    (Some("template"), _) => self.diags.push(d::template_not_submitted(
+                        a.span,
+                        &format!("{}.{}", path.first.name, output.name),
+                        crate::diagnostics::t!("e0115-reused"),
+                    )),
                     _ => self.diags.push(d::unknown_attr(
                         a.name.span,
                         &a.name.name,
@@ -239,6 +252,14 @@ impl Builder {
                 }
                 "electronic" | "optional" | "deferred" | "pledge" => {
                     let v = self.flag(&a, key);
+                    if v.is_none() && key == "optional" {
+                        // `optional "question"` belongs to an item: say so beside E0011.
+                        if let Some(last) = self.diags.pop() {
+                            self.diags.push(
+                                last.with_note(crate::diagnostics::t!("e0011-optional-note")),
+                            );
+                        }
+                    }
                     let slot = match key {
                         "electronic" => &mut m.electronic,
                         "optional" => &mut m.optional,
@@ -247,11 +268,12 @@ impl Builder {
                     };
                     self.once(&mut seen, key, span, slot, v);
                 }
-                "shared" | "basis" | "accept" => {
+                "shared" | "basis" | "accept" | "template" => {
                     let v = self.one_string(&a, key);
                     let slot = match key {
                         "shared" => &mut m.shared,
                         "basis" => &mut m.basis,
+                        "template" => &mut m.template,
                         _ => &mut m.accept,
                     };
                     self.once(&mut seen, key, span, slot, v);
@@ -347,4 +369,11 @@ impl Builder {
         }
         Some(f)
     }
+}
+
+/// Whether a bad item statement starts with `optional`: its question is missing or not a string.
+fn starts_optional(s: SyntaxNode<'_>) -> bool {
+    s.tokens()
+        .find(|t| !t.kind().is_trivia())
+        .is_some_and(|t| kw::lookup(t.text()) == Some(OPTIONAL_KW))
 }

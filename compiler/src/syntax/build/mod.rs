@@ -370,6 +370,7 @@ impl Builder {
             applicant: Vec::new(),
             warn: None,
             extension: None,
+            worse: Vec::new(),
             sources: Sources::default(),
             notes: Vec::new(),
             situations: Vec::new(),
@@ -440,6 +441,17 @@ impl Builder {
                         span,
                     });
                     self.put(&mut seen, s, &mut m.extension, v);
+                }
+                WORSE_STMT => {
+                    let figure = self.ident_in(s);
+                    let reason = self.string_in(s);
+                    if let (Some(figure), Some(reason)) = (figure, reason) {
+                        m.worse.push(Worse {
+                            figure,
+                            reason,
+                            span,
+                        });
+                    }
                 }
                 SITUATION => m.situations.extend(self.situation(s)),
                 RULE_STMT => {

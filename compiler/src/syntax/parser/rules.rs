@@ -24,9 +24,8 @@ impl Parser<'_> {
                 p.keyword() && p.ident() && p.eat(STRING) && p.block(MATTER_BLOCK, Context::Matter)
             }),
             // Matter and item statements.
-            BASIS_STMT | CONSULT_STMT | COMPLAINT_STMT | CONDITION_STMT | NOTE_STMT => {
-                self.node(node, |p| p.keyword() && p.eat(STRING))
-            }
+            BASIS_STMT | CONSULT_STMT | COMPLAINT_STMT | CONDITION_STMT | NOTE_STMT
+            | OPTIONAL_STMT => self.node(node, |p| p.keyword() && p.eat(STRING)),
             CODE_STMT => self.node(node, |p| p.keyword() && p.eat(STRING) && p.source()),
             LEAD_STMT | WINDOW_STMT | DEPARTMENT_STMT | KIND_STMT => {
                 self.node(node, |p| p.keyword() && p.ident())
@@ -50,6 +49,7 @@ impl Parser<'_> {
             }),
             WARN_STMT => self.node(node, |p| p.keyword() && p.percent()),
             EXTENSION_STMT => self.node(node, |p| p.keyword() && p.duration() && p.eat(STRING)),
+            WORSE_STMT => self.node(node, |p| p.keyword() && p.ident() && p.eat(STRING)),
             SITUATION => self.node(node, |p| {
                 p.keyword()
                     && p.ident()
