@@ -12,7 +12,8 @@ in 20 sections, half of the sections conditional on one situation, twice:
 Every command runs three times; the table shows the best wall time and the peak resident
 memory of that run (wall time from Python's clock around the process, memory from
 `/usr/bin/time -v`). pyxform comes from PyPI into a virtual
-environment under `target/` the first time.
+environment under the cargo target folder (`$CARGO_TARGET_DIR`, else `target/`) the first
+time.
 
     scripts/compare-pyxform.py [--sizes 200,2000,20000] [--yjs target/release/yjs]
 """
@@ -28,7 +29,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-VENV = ROOT / "target" / "pyxform-venv"
+TARGET = Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target")
+VENV = TARGET / "pyxform-venv"
 PYXFORM = "pyxform==4.5.0"
 SECTIONS = 20
 
@@ -138,7 +140,7 @@ def measure(cmd: list[str], runs: int = 3) -> tuple[float, int]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="200,2000,20000")
-    ap.add_argument("--yjs", default=str(ROOT / "target" / "release" / "yjs"))
+    ap.add_argument("--yjs", default=str(TARGET / "release" / "yjs"))
     args = ap.parse_args()
     yjs = Path(args.yjs)
     if not yjs.exists():

@@ -98,7 +98,7 @@ fn materials_table_merges_and_exempts() {
     // Conventions.
     assert!(md.contains("| 出生登记 | 不收费 |"));
     assert!(md.contains(
-        "| 预防接种证办理 | 市卫生健康委员会 | 即办件 | 20个工作日（未注明法律依据） | 即办 |"
+        "| 预防接种证办理 | 公共服务 | 市卫生健康委员会 | 即办件 | 20个工作日（未注明法律依据） | 即办 |"
     ));
     assert!(md.contains("自受理之日起2个工作日内办结"));
     assert!(md.contains("新生儿落户地为「本市户籍家庭户」的"));
@@ -388,5 +388,29 @@ fn a_worse_figure_is_an_error_unless_acknowledged_and_its_reason_is_printed() {
     assert!(
         html.contains("增加1次（说明：原件须在综合窗口当面核验）"),
         "{html}"
+    );
+}
+
+#[test]
+fn guide_states_kinds_channels_remedies_and_what_it_does_not_know() {
+    let files = files();
+    let md = file(&files, "guide.md");
+    assert!(
+        md.contains("| 事项类型 | 公共服务、行政确认（各事项见「办理时限」） |"),
+        "{md}"
+    );
+    assert!(md.contains("- 窗口办理：市政务服务中心"), "{md}");
+    // 到现场次数 0 with originals to bring: how they arrive is not in the DSL, and it says so.
+    assert!(
+        md.contains("- 原件提交：本事项到现场次数为0次，以下材料须提供原件，其提交方式未载明"),
+        "{md}"
+    );
+    assert!(md.contains("- 进度查询：未载明"));
+    // 出生登记 is a 行政确认: 复议 or 诉讼; a 公共服务 item's remedy is not guessed.
+    assert!(md.contains("- 出生登记：申请人对办理结果不服的，可以依法申请行政复议或者提起行政诉讼"));
+    assert!(md.contains("- 预防接种证办理：未载明（该事项类型的救济途径请向办理部门确认）"));
+    assert!(
+        md.contains("| 结果样本 |")
+            && md.contains("特殊环节（检验、检测、鉴定、专家评审等）：未载明。")
     );
 }

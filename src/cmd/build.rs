@@ -26,6 +26,12 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     let Some(checked) = crate::cmd::check_paths(&args.paths) else {
         return ExitCode::from(2);
     };
+    let code = build(args, &checked);
+    crate::cmd::exit_leaving(checked, code)
+}
+
+/// Prints the diagnostics and, when there is no error, writes every artifact.
+fn build(args: &BuildArgs, checked: &yjs_compiler::Checked) -> ExitCode {
     print_diagnostics(&checked.files, &checked.diagnostics, args.format);
     if checked.has_errors() {
         eprintln!("error: nothing was written because the input has errors");
@@ -39,7 +45,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         }
     };
     let mut written = 0;
-    let result = yjs_compiler::emit_streaming(&checked, |files| {
+    let result = yjs_compiler::emit_streaming(checked, |files| {
         written += files.len();
         output.write(&files)
     })

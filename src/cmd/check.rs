@@ -46,11 +46,12 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         );
         eprintln!("{summary}");
     }
-    if checked.has_errors() {
+    let code = if checked.has_errors() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    };
+    crate::cmd::exit_leaving(checked, code)
 }
 
 /// Prints diagnostics in the chosen format: human text on stderr, JSON on stdout.

@@ -5,6 +5,7 @@
 //! `lower` turns those into the IR.
 
 pub mod combinations;
+mod fees;
 pub mod form;
 pub mod plan;
 pub mod reform;
@@ -36,6 +37,7 @@ pub fn matter(files: &Files, program: &Program, matter: &Matter) -> (Analysis, V
     let (plan, more) = plan::analyse(matter);
     diags.extend(more);
     diags.extend(sources::check(program, matter));
+    diags.extend(fees::check(matter));
     let (reform, more) = reform::check(matter, &plan);
     diags.extend(more);
     (Analysis { form, plan, reform }, diags)

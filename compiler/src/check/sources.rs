@@ -67,7 +67,8 @@ fn unsourced(matter: &Matter, diags: &mut Vec<Diagnostic>) {
         if let (Some(legal), None) = (&it.legal, &it.sources.legal) {
             diags.push(legal_without_source(name, legal.span));
         }
-        if let Some(fee) = it.fee.as_ref().filter(|f| f.basis.is_none()) {
+        let fees = it.fee.iter().chain(it.fee_by.iter().map(|c| &c.fee));
+        for fee in fees.filter(|f| f.basis.is_none()) {
             diags.push(fee_without_source(name, fee.span));
         }
     }
@@ -75,6 +76,15 @@ fn unsourced(matter: &Matter, diags: &mut Vec<Diagnostic>) {
 
 /// The analyst's word in `text`, if any.
 fn remark(text: &str) -> Option<&'static str> {
+    // Every text of a matter passes here (each field's label): skip the searches that cannot
+    // match. An English remark needs an ASCII letter; each Chinese one starts with 待 or 未.
+    let english = text.bytes().any(|b| b.is_ascii_alphabetic());
+    if !english && !text.contains(['待', '未']) {
+        return None;
+    }
+    if !english {
+        return REMARKS_ZH.iter().find(|w| text.contains(**w)).copied();
+    }
     let lower = text.to_ascii_lowercase();
     let word = |w: &&&str| {
         lower.match_indices(**w).any(|(at, _)| {
@@ -114,6 +124,7 @@ fn printed(m: &Matter) -> (Vec<&Text>, Vec<(&str, Span)>) {
         out.extend(&it.conditions);
         out.extend(sources(&it.sources));
         out.extend(it.fee.as_ref().and_then(|f| f.basis.as_ref()));
+        out.extend(it.fee_by.iter().filter_map(|c| c.fee.basis.as_ref()));
         for f in &it.fields {
             match f {
                 ItemField::Shared(b) => out.extend(&b.label),
@@ -205,7 +216,7 @@ fn remark_in_public_text(word: &str, span: Span) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
-    use super::remark;
+    use super::{remark, REMARKS_EN, REMARKS_ZH};
 
     #[test]
     fn remarks_are_whole_words_in_any_case() {
@@ -214,5 +225,23 @@ mod tests {
         assert_eq!(remark("《行政许可法》第五十八条"), None);
         assert_eq!(remark("todos"), None);
         assert_eq!(remark("Stodo"), None);
+        assert_eq!(remark("出生医学证明（未经核实）"), Some("未经核实"));
+        assert_eq!(remark("材料 TBD，待补充"), Some("tbd"));
+        assert_eq!(remark("字段0-0"), None);
+    }
+
+    /// `remark` skips texts without an ASCII letter or without 待/未: every word must be
+    /// findable through that shortcut.
+    #[test]
+    fn every_remark_word_passes_the_shortcut() {
+        assert!(REMARKS_EN
+            .iter()
+            .all(|w| w.bytes().all(|b| b.is_ascii_lowercase())));
+        assert!(REMARKS_ZH
+            .iter()
+            .all(|w| w.starts_with('待') || w.starts_with('未')));
+        for w in REMARKS_EN.iter().chain(REMARKS_ZH) {
+            assert_eq!(remark(&format!("《某法》{w}")), Some(*w));
+        }
     }
 }

@@ -6,7 +6,7 @@
 //! has counts and flags, and the emitter chooses the words.
 
 use serde::Serialize;
-use yjs_artifacts::Condition;
+use yjs_artifacts::{Answers, Condition};
 
 /// One-time notices are written for every combination of answers only up to this many.
 pub const MAX_NOTICES: u64 = 64;
@@ -113,6 +113,8 @@ pub struct Item {
     pub id: String,
     pub name: String,
     pub code: Option<String>,
+    /// The item's kind (事项类型) in its English spelling (`administrative_license`, …).
+    pub kind: Option<String>,
     pub department: Option<Department>,
     pub basis: Vec<String>,
     /// The acceptance conditions (受理条件), one line each.
@@ -122,7 +124,10 @@ pub struct Item {
     pub legal: Legal,
     /// Who promised the item's time limit, when stated.
     pub promise_basis: Option<String>,
+    /// The one fee; for a fee by situation, `None` and the arms are in `fee_by`.
     pub fee: Option<Fee>,
+    /// The arms of a fee by situation, in written order, `otherwise` last; empty for one fee.
+    pub fee_by: Vec<FeeArm>,
     /// Visits to handle the item on its own, as declared.
     pub visits: Option<u32>,
     /// When the item applies (for an optional item, its question answered yes is part of it).
@@ -174,6 +179,63 @@ impl Fee {
     /// `fee none`.
     pub fn is_free(&self) -> bool {
         self.yuan.is_none()
+    }
+
+    /// The amount as a number (0 for `fee none`); `None` when it does not read as one.
+    pub fn amount(&self) -> Option<f64> {
+        match &self.yuan {
+            None => Some(0.0),
+            Some(y) => y.parse().ok(),
+        }
+    }
+}
+
+/// One arm of a fee by situation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FeeArm {
+    pub fee: Fee,
+    /// When the arm applies; `None` for the `otherwise` arm.
+    pub when: Option<Condition>,
+}
+
+impl Item {
+    /// The fee for these answers: the first arm whose condition holds, else the `otherwise`
+    /// arm; or the one fee.
+    pub fn fee_for(&self, answers: &Answers) -> Option<&Fee> {
+        if self.fee_by.is_empty() {
+            return self.fee.as_ref();
+        }
+        self.fee_by
+            .iter()
+            .find(|a| a.when.as_ref().is_some_and(|c| c.eval(answers)))
+            .or_else(|| self.fee_by.iter().find(|a| a.when.is_none()))
+            .map(|a| &a.fee)
+    }
+
+    /// The highest fee over the arms (the first on ties), or the one fee: the bound used when
+    /// the answers are not enumerated.
+    pub fn fee_worst(&self) -> Option<&Fee> {
+        if self.fee_by.is_empty() {
+            return self.fee.as_ref();
+        }
+        self.fee_by
+            .iter()
+            .map(|a| &a.fee)
+            .fold(None, |w: Option<&Fee>, f| match w {
+                Some(w) if w.amount().unwrap_or(f64::MAX) >= f.amount().unwrap_or(f64::MAX) => {
+                    Some(w)
+                }
+                _ => Some(f),
+            })
+    }
+
+    /// Whether the item states its fee and charges nothing, whatever the answers.
+    pub fn is_free(&self) -> bool {
+        if self.fee_by.is_empty() {
+            self.fee.as_ref().is_some_and(Fee::is_free)
+        } else {
+            self.fee_by.iter().all(|a| a.fee.is_free())
+        }
     }
 }
 

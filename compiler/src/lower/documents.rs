@@ -4,8 +4,8 @@
 use super::cond::artifact;
 use crate::check::{self, combinations as combos};
 use crate::ir::documents::{
-    Copies, Department, Documents, Faq, Fee, FormLine, Identifies, Item, Legal, MaterialRow,
-    MaterialSource, Necessity, Notices, Output, Reform, TemplateFile, MAX_NOTICES,
+    Copies, Department, Documents, Faq, Fee, FeeArm, FormLine, Identifies, Item, Legal,
+    MaterialRow, MaterialSource, Necessity, Notices, Output, Reform, TemplateFile, MAX_NOTICES,
     MAX_REFORM_COMBINATIONS,
 };
 use crate::resolve::{self, Cond, DeptId, ItemField, Material, Matter, Pick, Program, Scalar};
@@ -23,6 +23,7 @@ pub fn documents(program: &Program, matter: &Matter, reform: &check::reform::Ref
             id: it.id.name.clone(),
             name: it.name.value.clone(),
             code: text(&it.code),
+            kind: it.kind.as_ref().map(|(k, _)| k.clone()),
             department: dept(it.department),
             basis: texts(&it.basis),
             conditions: texts(&it.conditions),
@@ -40,6 +41,20 @@ pub fn documents(program: &Program, matter: &Matter, reform: &check::reform::Ref
                 yuan: f.yuan.as_ref().map(|y| y.text.clone()),
                 basis: text(&f.basis),
             }),
+            fee_by: it
+                .fee_by
+                .iter()
+                .map(|c| FeeArm {
+                    fee: Fee {
+                        yuan: c.fee.yuan.as_ref().map(|y| y.text.clone()),
+                        basis: text(&c.fee.basis),
+                    },
+                    when: c
+                        .when
+                        .as_ref()
+                        .map(|w| artifact(Some(w), &matter.situations)),
+                })
+                .collect(),
             visits: it.visits.map(|(v, _)| v),
             applies: artifact(it.when.as_ref(), &matter.situations),
             optional: it

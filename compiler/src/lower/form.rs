@@ -14,7 +14,7 @@ use crate::ir::form::{
 };
 use crate::resolve::{Field, FieldType, Item, ItemField, Material, Matter, Program};
 use la_arena::{ArenaMap, Idx};
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 use yjs_artifacts::{Condition, ProjectedMaterial};
 
@@ -258,7 +258,9 @@ struct Provenances<'a> {
     files: &'a Files,
     /// Per item, its id and its department's id.
     items: ArenaMap<Idx<Item>, Owner>,
-    made: BTreeMap<Provenance, Source>,
+    /// Looked up only, never iterated, so a hash map (Fx: the keys are a few integers, and
+    /// there is one per constraint of the matter).
+    made: FxHashMap<Provenance, Source>,
 }
 
 impl<'a> Provenances<'a> {
@@ -280,28 +282,27 @@ impl<'a> Provenances<'a> {
         Provenances {
             files,
             items,
-            made: BTreeMap::new(),
+            made: FxHashMap::default(),
         }
     }
 
     fn source(&mut self, p: Provenance) -> Source {
-        if let Some(s) = self.made.get(&p) {
-            return s.clone();
-        }
-        let (item, department) = p
-            .item
-            .and_then(|i| self.items.get(i))
-            .map_or((None, None), |o| {
-                (Some(o.item.clone()), o.department.clone())
-            });
-        let s = Source {
-            item,
-            department,
-            constraint: self.files.text(p.span).trim().into(),
-            at: at(self.files, p.span).into(),
-        };
-        self.made.insert(p, s.clone());
-        s
+        let (files, items) = (self.files, &self.items);
+        self.made
+            .entry(p)
+            .or_insert_with(|| {
+                let (item, department) =
+                    p.item.and_then(|i| items.get(i)).map_or((None, None), |o| {
+                        (Some(o.item.clone()), o.department.clone())
+                    });
+                Source {
+                    item,
+                    department,
+                    constraint: files.text(p.span).trim().into(),
+                    at: at(files, p.span).into(),
+                }
+            })
+            .clone()
     }
 
     fn sources(&mut self, list: &[Provenance]) -> Vec<Source> {

@@ -803,6 +803,31 @@ impl Resolver<'_> {
                     "promise 5 workdays",
                 ));
             }
+            // A fee by situation: its arms, `otherwise` last (an arm whose condition has an
+            // error is dropped with the whole table, so no fee is guessed).
+            let fee_by: Vec<FeeCase> = it
+                .fee_by
+                .as_ref()
+                .and_then(|t| {
+                    let mut out = Vec::new();
+                    for (fee, e) in &t.arms {
+                        let when = self.cond(e, situations);
+                        out.push(when.map(|w| FeeCase {
+                            fee: convert::fee(fee),
+                            when: Some(w),
+                            span: fee.span,
+                        }));
+                    }
+                    let otherwise = t.otherwise.as_ref()?;
+                    let mut out: Vec<FeeCase> = out.into_iter().collect::<Option<_>>()?;
+                    out.push(FeeCase {
+                        fee: convert::fee(otherwise),
+                        when: None,
+                        span: otherwise.span,
+                    });
+                    Some(out)
+                })
+                .unwrap_or_default();
             let kind = it
                 .kind
                 .as_ref()
@@ -893,6 +918,7 @@ impl Resolver<'_> {
                 sources: convert::sources(&it.sources),
                 notes: texts(&it.notes),
                 fee: it.fee.as_ref().map(convert::fee),
+                fee_by,
                 visits: it.visits,
                 when,
                 optional,

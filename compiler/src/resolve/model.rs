@@ -406,7 +406,10 @@ pub struct Item {
     pub sources: Sources,
     /// Remarks for analysts (`note`); never printed in a public document.
     pub notes: Vec<Text>,
+    /// The one fee; `None` for a fee by situation, whose arms are `fee_by`.
     pub fee: Option<Fee>,
+    /// The arms of a fee by situation (`otherwise` last); empty for one fee.
+    pub fee_by: Vec<FeeCase>,
     pub visits: Option<(u32, Span)>,
     /// When the item applies: its `when`, and for an optional item the applicant's choice.
     pub when: Option<Cond>,
@@ -435,6 +438,15 @@ pub struct Fee {
     /// The amount in yuan; `None` for `fee none`.
     pub yuan: Option<Number>,
     pub basis: Option<Text>,
+    pub span: Span,
+}
+
+/// One arm of a fee by situation: `10 yuan basis "…" when a`, or the `otherwise` arm.
+#[derive(Debug, Clone)]
+pub struct FeeCase {
+    pub fee: Fee,
+    /// `None` for the `otherwise` arm.
+    pub when: Option<Cond>,
     pub span: Span,
 }
 

@@ -384,6 +384,8 @@ pub struct Item {
     /// `note "…"` remarks for analysts; never printed.
     pub notes: Vec<Str>,
     pub fee: Option<Fee>,
+    /// `fee { 10 yuan when a; otherwise none }`: a fee by situation.
+    pub fee_by: Option<FeeTable>,
     pub visits: Option<(u32, Span)>,
     pub when: Option<Expr>,
     /// `optional "question"`: the applicant chooses whether the item is handled.
@@ -411,6 +413,18 @@ pub struct Fee {
     pub yuan: Option<Number>,
     /// Where the fee (or its absence) comes from.
     pub basis: Option<Str>,
+    pub span: Span,
+}
+
+/// The arms of a fee by situation, in written order; the builder has checked that the
+/// arms with a condition come first and one `otherwise` arm last (E0116).
+#[derive(Debug, Clone)]
+pub struct FeeTable {
+    /// The arms with a condition.
+    pub arms: Vec<(Fee, Expr)>,
+    /// The `otherwise` arm; `None` when the table was refused (E0116), whose arms are kept
+    /// only so that their situations count as used.
+    pub otherwise: Option<Fee>,
     pub span: Span,
 }
 

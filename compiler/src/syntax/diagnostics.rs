@@ -182,6 +182,19 @@ pub fn template_not_submitted(span: Span, material: &str, why: impl Into<Arg>) -
     .with_help(t!("e0115-help"))
 }
 
+/// E0116: a fee by situation of the wrong shape; `key` says which (`e0116-…`).
+#[cold]
+pub fn fee_table(span: Span, key: &'static str) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0116,
+        crate::diagnostics::Text::new(key, Vec::new()),
+        span,
+        t!("e0116-label"),
+    )
+    .with_note(t!("e0116-note"))
+    .with_help(t!("e0116-help"))
+}
+
 #[cold]
 pub fn repeated(span: Span, first: Span, what: &str) -> Diagnostic {
     Diagnostic::error(

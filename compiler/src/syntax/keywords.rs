@@ -444,6 +444,13 @@ pub const KEYWORDS: &[Keyword] = &[
         &[once(Item, WHEN_STMT), once(Material, ATTR)],
     ),
     kw(
+        OTHERWISE_KW,
+        &["otherwise"],
+        &["否则"],
+        "the limit in every other case",
+        &[],
+    ),
+    kw(
         ACCEPT_KW,
         &["accept"],
         &["受理"],

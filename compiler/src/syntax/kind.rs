@@ -144,6 +144,8 @@ kinds! {
     YUAN_KW,
     /// The keyword `when`, in either spelling.
     WHEN_KW,
+    /// The keyword `otherwise`, in either spelling.
+    OTHERWISE_KW,
     /// The keyword `accept`, in either spelling.
     ACCEPT_KW,
     /// The keyword `deliver`, in either spelling.
@@ -276,6 +278,10 @@ kinds! {
     FEE_STMT,
     /// `optional "question"`: the applicant chooses whether the item is handled.
     OPTIONAL_STMT,
+    /// `{ 10 yuan when a; otherwise none }`: a fee by situation.
+    FEE_TABLE,
+    /// `10 yuan basis "…" when a`, or `otherwise none basis "…"`: one arm of a fee table.
+    FEE_ARM,
     /// `form { … }`.
     FORM,
     /// `material …`.

@@ -5,12 +5,19 @@ use super::unify::Who;
 use crate::diagnostics::Diagnostic;
 use crate::resolve::{Field, Item, ItemField, Matter};
 use la_arena::{ArenaMap, Idx};
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 
 /// W0201 for a local name declared by two items, W0203 / E0206 for a local field named like a
 /// shared field.
 pub fn locals(matter: &Matter, whos: &ArenaMap<Idx<Item>, Who>, diags: &mut Vec<Diagnostic>) {
-    let mut first: BTreeMap<&str, (&Field, &Who)> = BTreeMap::new();
+    // Looked up only, never iterated: a hash map keeps the diagnostics in field order.
+    let mut first: FxHashMap<&str, (&Field, &Who)> = FxHashMap::default();
+    // Shared fields by name, the first declared of a name as the search did before: a local
+    // field is looked up once, not compared with every shared field.
+    let mut shared: FxHashMap<&str, &Field> = FxHashMap::default();
+    for s in matter.shared.values() {
+        shared.entry(s.id.name.as_str()).or_insert(s);
+    }
     for (i, it) in matter.items.iter() {
         let who = &whos[i];
         for f in it.fields.iter().filter_map(|f| match f {
@@ -18,7 +25,7 @@ pub fn locals(matter: &Matter, whos: &ArenaMap<Idx<Item>, Who>, diags: &mut Vec<
             ItemField::Shared(_) => None,
         }) {
             let name = f.id.name.as_str();
-            if let Some(s) = matter.shared.values().find(|s| s.id.name == name) {
+            if let Some(s) = shared.get(name) {
                 if s.ty == f.ty {
                     diags.push(d::shadows_shared(name, f.id.span, s.id.span, &who.text));
                 } else {

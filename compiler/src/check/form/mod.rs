@@ -20,6 +20,7 @@ use crate::files::Files;
 use crate::resolve::{Binding, Field, FieldType, Item, ItemField, Matter, Program};
 use diagnostics as d;
 use la_arena::{ArenaMap, Idx};
+use std::sync::Arc;
 use unify::{Unifier, Who};
 
 /// What the form checks found out about one matter.
@@ -62,7 +63,7 @@ pub fn check(files: &Files, program: &Program) -> Vec<Diagnostic> {
         for f in &dict.fields {
             let who = Who {
                 item: None,
-                text: d::who_dictionary(&dict.id.to_string()),
+                text: Arc::new(d::who_dictionary(&dict.id.to_string())),
                 span: f.span,
             };
             local_field(files, f, &who, &mut diags);
@@ -92,7 +93,7 @@ pub fn analyse(
     for (si, f) in matter.shared.iter() {
         let decl = Who {
             item: None,
-            text: d::who_shared(),
+            text: Arc::new(d::who_shared()),
             span: f.span,
         };
         let entries = entries(files, &f.ty, &decl, &mut diags);
@@ -101,7 +102,7 @@ pub fn analyse(
         if let Some(o) = &f.origin {
             u.add(
                 Who {
-                    text: d::who_dictionary(&o.dictionary.to_string()),
+                    text: Arc::new(d::who_dictionary(&o.dictionary.to_string())),
                     span: o.span,
                     ..decl.clone()
                 },
@@ -168,7 +169,10 @@ fn view(files: &Files, f: &Field, b: &Binding, who: &Who) -> FieldFacts {
 fn item_who(program: &Program, id: Idx<Item>, it: &Item) -> Who {
     let dept = it.department.map(|(d, _)| &program.departments[d].id);
     Who {
-        text: d::who_item(&it.id.name, dept.map(|d| d.to_string()).as_deref()),
+        text: Arc::new(d::who_item(
+            &it.id.name,
+            dept.map(|d| d.to_string()).as_deref(),
+        )),
         item: Some(id),
         span: it.id.span,
     }

@@ -13,21 +13,23 @@ use crate::files::{Files, Span};
 use crate::resolve::{Constraint, ConstraintKind, FieldType, Item};
 use la_arena::Idx;
 use serde_json::{Number, Value};
+use std::sync::Arc;
 
 /// Who declared a group of constraints.
 #[derive(Debug, Clone)]
 pub struct Who {
     /// The item, when an item's form declared them.
     pub item: Option<Idx<Item>>,
-    /// A readable description, e.g. "item `birth_cert` (wsjk)", in both languages.
-    pub text: Text,
+    /// A readable description, e.g. "item `birth_cert` (wsjk)", in both languages; shared by
+    /// every field of the item, so cloning a `Who` does not allocate.
+    pub text: Arc<Text>,
     /// The declaration itself.
     pub span: Span,
 }
 
 /// Where a constraint was declared: the item whose form declared it (`None` for the `shared`
 /// block or a dictionary) and the constraint itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Provenance {
     pub item: Option<Idx<Item>>,
     pub span: Span,
@@ -286,7 +288,7 @@ impl<'a> Unifier<'a> {
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| *i != lo.who && *i != hi.who)
-                .map(|(_, w)| (w.span, w.text.clone()))
+                .map(|(_, w)| (w.span, Text::clone(&w.text)))
                 .collect();
             let (lo_who, hi_who) = (self.describe(lo.who), self.describe(hi.who));
             diags.push(d::empty_range(
@@ -340,7 +342,7 @@ impl<'a> Unifier<'a> {
     fn describe(&self, who: usize) -> Text {
         self.whos
             .get(who)
-            .map_or_else(|| Text::raw(""), |w| w.text.clone())
+            .map_or_else(|| Text::raw(""), |w| Text::clone(&w.text))
     }
 }
 

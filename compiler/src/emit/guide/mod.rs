@@ -6,6 +6,7 @@
 //! Chinese wording of `words.rs`; templates are embedded minijinja files with strict
 //! undefined handling; HTML is auto-escaped and Markdown has all ASCII punctuation escaped.
 
+mod lexicon;
 mod materials;
 mod model;
 mod notice;

@@ -5,7 +5,7 @@
 use super::materials::{self, MaterialRow};
 use super::reform::{self, ReformRow};
 use super::{notice, step, words, GuideError};
-use crate::ir::documents::{Department, Documents, Fee, MAX_NOTICES};
+use crate::ir::documents::{self as docs, Department, Documents, MAX_NOTICES};
 use crate::ir::MatterIr;
 use serde::Serialize;
 use yjs_artifacts::PlanGraph;
@@ -44,6 +44,16 @@ pub struct Guide {
     pub complaint: String,
     pub faqs: Vec<FaqRow>,
     pub reform: Vec<ReformRow>,
+    /// 事项类型: the items' distinct kinds.
+    pub kinds: String,
+    /// 办理方式: the window, online where the window department gives an address, delivery.
+    pub channels: Vec<String>,
+    /// Materials the applicant brings as originals although no visit is needed: how they reach
+    /// the department is not stated in the DSL, and the guide says so.
+    pub originals_without_visit: Vec<String>,
+    /// 行政救济 per item: the wording, or `None` when the DSL does not say (the item's kind is
+    /// not an administrative act).
+    pub remedies: Vec<NamedText>,
 }
 
 /// A basis line and what it is the basis of.
@@ -92,6 +102,8 @@ pub struct StepRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct LimitRow {
     pub name: String,
+    /// 事项类型.
+    pub kind: String,
     pub department: String,
     pub handling: String,
     pub legal: String,
@@ -202,6 +214,7 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
         });
         limits.push(LimitRow {
             name: name.clone(),
+            kind: words::item_kind(item.kind.as_deref()),
             department,
             handling: handling(&s.promise.unit).to_string(),
             legal: words::legal(&item.legal, s.legal.as_ref()),
@@ -210,7 +223,11 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
         });
         fees.push(NamedText {
             name: name.clone(),
-            text: words::fee(item.fee.as_ref()),
+            text: if item.fee_by.is_empty() {
+                words::fee(item.fee.as_ref())
+            } else {
+                words::fee_by(&item.fee_by, sits)
+            },
         });
         for o in &item.outputs {
             results.push(ResultRow {
@@ -281,10 +298,7 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
         .collect::<Vec<_>>()
         .join(" → ");
 
-    let all_free = docs
-        .items
-        .iter()
-        .all(|i| i.fee.as_ref().is_some_and(Fee::is_free));
+    let all_free = docs.items.iter().all(docs::Item::is_free);
     let window = docs.window.as_ref().or(docs.lead.as_ref());
     let place = Place {
         department: words::department(window),
@@ -307,7 +321,41 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
         })
         .collect();
 
+    let mut kinds: Vec<String> = Vec::new();
+    for i in &docs.items {
+        let k = words::item_kind(i.kind.as_deref());
+        if !kinds.contains(&k) {
+            kinds.push(k);
+        }
+    }
+    let window_dept = docs.window.as_ref().or(docs.lead.as_ref());
+    let originals_without_visit: Vec<String> = if docs.visits == Some(0) {
+        docs.materials
+            .iter()
+            .filter(|r| {
+                matches!(&r.source, crate::ir::documents::MaterialSource::Applicant(c) if c.original.is_some())
+            })
+            .map(|r| r.name.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let remedies: Vec<NamedText> = docs
+        .items
+        .iter()
+        .map(|i| NamedText {
+            name: i.name.clone(),
+            text: words::remedy(i.kind.as_deref()).map_or_else(
+                || "未载明（该事项类型的救济途径请向办理部门确认）".to_string(),
+                str::to_string,
+            ),
+        })
+        .collect();
     Ok(Guide {
+        kinds: kinds.join("、"),
+        channels: words::channels(window_dept, &docs.delivery),
+        originals_without_visit,
+        remedies,
         id: docs.matter.clone(),
         name: docs.name.clone(),
         code: docs.code.clone().unwrap_or_else(|| "未载明".to_string()),

@@ -417,7 +417,7 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
         .collect();
     let all_free = applicable
         .iter()
-        .all(|i| i.fee.as_ref().is_some_and(Fee::is_free));
+        .all(|i| i.fee_for(&given).is_some_and(Fee::is_free));
     Ok(Notice {
         matter: docs.name.clone(),
         code: docs.code.clone().unwrap_or_else(|| "未载明".to_string()),
@@ -441,7 +441,7 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
         } else {
             applicable
                 .iter()
-                .map(|i| format!("{}：{}", i.name, words::fee(i.fee.as_ref())))
+                .map(|i| format!("{}：{}", i.name, words::fee(i.fee_for(&given))))
                 .collect::<Vec<_>>()
                 .join("；")
         },

@@ -94,6 +94,7 @@ pub struct Material {
     pub exempt: bool,
     pub reason: String,
     /// Its template (空白表格/示例样表), relative to the matter folder.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     pub uses: Vec<Condition>,
 }

@@ -65,7 +65,10 @@ pub fn counts(ir: &MatterIr, given: Option<&Answers>) -> Counts {
         materials: (materials_before, materials_after),
         fees: items
             .iter()
-            .map(|i| words::fee_yuan(i.fee.as_ref()))
+            .map(|i| {
+                let fee = given.map_or_else(|| i.fee_worst(), |g| i.fee_for(g));
+                words::fee_yuan(fee)
+            })
             .try_fold(0.0, |acc, f| f.map(|f| acc + f)),
     }
 }

@@ -140,9 +140,9 @@ fn label_lines(step: &Step) -> Vec<String> {
     lines
 }
 
-/// Wraps a box title at word boundaries: between two Chinese characters, never inside a run of
-/// ASCII letters or digits, never before closing punctuation (a line never starts with "）") and
-/// never after opening punctuation.
+/// Wraps a box title at word boundaries: between the words of `lexicon::segment` (出生 / 医学 /
+/// 证明 stay whole), never inside a run of ASCII letters or digits, never before closing
+/// punctuation (a line never starts with "）") and never after opening punctuation.
 fn wrap(text: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
@@ -162,37 +162,62 @@ fn wrap(text: &str) -> Vec<String> {
     lines
 }
 
-/// The unbreakable pieces of a text: ASCII words, single Chinese characters, with closing
-/// punctuation glued to the piece before and opening punctuation to the piece after.
+/// The words of a text: Chinese words (`lexicon::segment`), ASCII words, and any other
+/// character alone.
+fn tokens(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < chars.len() {
+        let c = chars[at];
+        let run = |same: &dyn Fn(char) -> bool| {
+            chars[at..]
+                .iter()
+                .position(|&x| !same(x))
+                .map_or(chars.len(), |n| at + n)
+        };
+        if super::lexicon::is_han(c) {
+            let end = run(&super::lexicon::is_han);
+            let word: String = chars[at..end].iter().collect();
+            out.extend(super::lexicon::segment(&word));
+            at = end;
+        } else if c.is_ascii_alphanumeric() {
+            let end = run(&|x: char| x.is_ascii_alphanumeric());
+            out.push(chars[at..end].iter().collect());
+            at = end;
+        } else {
+            out.push(c.to_string());
+            at += 1;
+        }
+    }
+    out
+}
+
+/// The unbreakable pieces of a text: its words, with closing punctuation glued to the piece
+/// before and opening punctuation to the piece after.
 fn units(text: &str) -> Vec<String> {
     const CLOSING: &str = "）)」』】》〉，。、；：！？,.;:!?%";
     const OPENING: &str = "（(「『【《〈";
     let mut out: Vec<String> = Vec::new();
     let mut open = String::new();
-    let mut prev_word = false;
-    for c in text.chars() {
-        let word = c.is_ascii_alphanumeric();
-        if CLOSING.contains(c) {
-            match out.last_mut() {
+    for t in tokens(text) {
+        let mut cs = t.chars();
+        let single = match (cs.next(), cs.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        };
+        match single {
+            Some(c) if CLOSING.contains(c) => match out.last_mut() {
                 Some(last) if open.is_empty() => last.push(c),
                 _ => open.push(c),
+            },
+            Some(c) if OPENING.contains(c) => open.push(c),
+            Some(' ') => out.push(std::mem::take(&mut open) + " "),
+            _ => {
+                let mut u = std::mem::take(&mut open);
+                u.push_str(&t);
+                out.push(u);
             }
-            prev_word = false;
-        } else if OPENING.contains(c) {
-            open.push(c);
-            prev_word = false;
-        } else if c == ' ' {
-            out.push(std::mem::take(&mut open) + " ");
-            prev_word = false;
-        } else if word && prev_word && open.is_empty() {
-            if let Some(last) = out.last_mut() {
-                last.push(c);
-            }
-        } else {
-            let mut u = std::mem::take(&mut open);
-            u.push(c);
-            out.push(u);
-            prev_word = word;
         }
     }
     if !open.is_empty() {
@@ -226,7 +251,7 @@ pub fn escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::{units, wrap};
 
     #[test]
     fn no_line_starts_with_closing_punctuation() {
@@ -236,6 +261,50 @@ mod tests {
         let lines = wrap("一二三四五六七八九十（甲）");
         assert!(lines.iter().all(|l| !l.starts_with('）')), "{lines:?}");
         assert_eq!(lines.concat(), "一二三四五六七八九十（甲）");
+    }
+
+    #[test]
+    fn lines_break_between_words_only() {
+        assert_eq!(
+            wrap("城乡居民基本医疗保险参保登记"),
+            ["城乡居民基本医疗保险", "参保登记"]
+        );
+        assert_eq!(
+            wrap("企业职工基本养老保险正常退休（提前退休）申请"),
+            ["企业职工基本养老保险", "正常退休（提前退休）", "申请"]
+        );
+        // Every example title: each line ends at a word boundary of the whole title.
+        for title in [
+            "出生医学证明首次签发",
+            "烟草专卖零售许可证核发",
+            "公众聚集场所投入使用、营业前消防安全检查（告知承诺）",
+            "住房公积金单位缴存登记",
+            "仅销售预包装食品备案",
+        ] {
+            let lines = wrap(title);
+            assert_eq!(lines.concat(), title);
+            let mut bounds = vec![0usize];
+            for u in units(title) {
+                bounds.push(bounds.last().copied().unwrap_or(0) + u.chars().count());
+            }
+            let mut at = 0;
+            for l in &lines {
+                at += l.chars().count();
+                assert!(bounds.contains(&at), "{title}: {lines:?}");
+            }
+            for word in ["出生", "医学", "证明", "许可证", "公积金", "预包装", "消防"]
+            {
+                for pair in lines.windows(2) {
+                    let joint = format!("{}{}", pair[0], pair[1]);
+                    let cut = pair[0].chars().count();
+                    if let Some(i) = joint.find(word) {
+                        let start = joint[..i].chars().count();
+                        let end = start + word.chars().count();
+                        assert!(!(start < cut && cut < end), "{word} split in {lines:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

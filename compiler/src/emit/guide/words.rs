@@ -5,7 +5,7 @@
 //! The IR says what holds (a fee is none or an amount, a material has counts); the words are
 //! chosen here, and only here.
 
-use crate::ir::documents::{Copies, Department, Fee, Legal, Necessity};
+use crate::ir::documents::{Copies, Department, Fee, FeeArm, Legal, Necessity};
 use crate::ir::form::Question;
 use yjs_artifacts::{Answer, Condition, Limit};
 
@@ -41,6 +41,21 @@ pub fn fee(f: Option<&Fee>) -> String {
         Some(basis) => format!("{amount}（依据：{basis}）"),
         None => amount,
     }
+}
+
+/// A fee by situation: each arm with its fee and source, when it applies, the `otherwise` arm
+/// last as 其他情形: `普通注销时：10元（依据：…）；其他情形：不收费（依据：…）`.
+pub fn fee_by(arms: &[FeeArm], situations: &[Question]) -> String {
+    arms.iter()
+        .map(|a| {
+            let when = match &a.when {
+                Some(c) => applies(c, situations),
+                None => "其他情形".to_string(),
+            };
+            format!("{when}：{}", fee(Some(&a.fee)))
+        })
+        .collect::<Vec<_>>()
+        .join("；")
 }
 
 /// The legal time limit as the documents print it: the length with the article that sets
@@ -89,6 +104,41 @@ pub fn channels(window: Option<&Department>, delivery: &[String]) -> Vec<String>
         out.push(format!("结果送达：{}", d.join("、")));
     }
     out
+}
+
+/// An item's kind (事项类型) in Chinese, `未载明` when the DSL gives none.
+pub fn item_kind(kind: Option<&str>) -> String {
+    match kind {
+        Some("administrative_license") => "行政许可",
+        Some("administrative_confirmation") => "行政确认",
+        Some("administrative_payment") => "行政给付",
+        Some("administrative_award") => "行政奖励",
+        Some("administrative_ruling") => "行政裁决",
+        Some("filing") => "备案",
+        Some("public_service") => "公共服务",
+        Some("other") => "其他",
+        Some(other) => other,
+        None => "未载明",
+    }
+    .to_string()
+}
+
+/// 行政救济 for an item of this kind: an administrative act (许可、确认、给付、奖励、裁决) may be
+/// challenged by 行政复议 or 行政诉讼 under those two laws; for other kinds the guide says the
+/// way is not stated rather than guess (`None`).
+pub fn remedy(kind: Option<&str>) -> Option<&'static str> {
+    match kind {
+        Some(
+            "administrative_license"
+            | "administrative_confirmation"
+            | "administrative_payment"
+            | "administrative_award"
+            | "administrative_ruling",
+        ) => Some(
+            "申请人对办理结果不服的，可以依法申请行政复议或者提起行政诉讼（依据：《中华人民共和国行政复议法》《中华人民共和国行政诉讼法》）",
+        ),
+        _ => None,
+    }
 }
 
 /// A delivery channel in Chinese.

@@ -22,6 +22,7 @@ impl Builder {
             sources: Sources::default(),
             notes: Vec::new(),
             fee: None,
+            fee_by: None,
             visits: None,
             when: None,
             optional: None,
@@ -65,10 +66,16 @@ impl Builder {
                     self.put(&mut seen, s, &mut item.promise, v);
                 }
                 NOTE_STMT => item.notes.extend(self.string_in(s)),
-                FEE_STMT => {
-                    let v = self.fee(s);
-                    self.put(&mut seen, s, &mut item.fee, v);
-                }
+                FEE_STMT => match s.child(FEE_TABLE) {
+                    Some(t) => {
+                        let v = self.fee_table(t);
+                        self.put(&mut seen, s, &mut item.fee_by, v);
+                    }
+                    None => {
+                        let v = self.fee(s);
+                        self.put(&mut seen, s, &mut item.fee, v);
+                    }
+                },
                 VISITS_STMT => {
                     let v = self.count_in(s, "visits");
                     self.put(&mut seen, s, &mut item.visits, v);
@@ -171,6 +178,50 @@ impl Builder {
             yuan: Some(yuan),
             basis,
             span,
+        })
+    }
+
+    /// `{ 10 yuan basis "…" when a; otherwise none basis "…" }`: the arms with a condition,
+    /// then one `otherwise` arm (E0116 for any other shape).
+    fn fee_table(&mut self, t: SyntaxNode<'_>) -> Option<FeeTable> {
+        let mut arms = Vec::new();
+        let mut otherwise: Option<Fee> = None;
+        let mut ok = true;
+        for a in t.children().filter(|a| a.kind() == FEE_ARM) {
+            let is_otherwise = a.token(OTHERWISE_KW).is_some();
+            let when = a.child(EXPR);
+            let fee = self.fee(a);
+            let problem = match (is_otherwise, when, otherwise.is_some()) {
+                (_, _, true) => Some("e0116-after-otherwise"),
+                (true, Some(_), _) => Some("e0116-otherwise-when"),
+                (false, None, _) => Some("e0116-no-when"),
+                _ => None,
+            };
+            if let Some(key) = problem {
+                self.diags.push(d::fee_table(a.span(), key));
+                ok = false;
+                continue;
+            }
+            let Some(fee) = fee else {
+                ok = false;
+                continue;
+            };
+            match when {
+                None => otherwise = Some(fee),
+                Some(e) => match self.expr(e) {
+                    Some(e) => arms.push((fee, e)),
+                    None => ok = false,
+                },
+            }
+        }
+        if otherwise.is_none() && ok {
+            self.diags
+                .push(d::fee_table(t.span(), "e0116-missing-otherwise"));
+        }
+        Some(FeeTable {
+            arms,
+            otherwise: otherwise.filter(|_| ok),
+            span: t.span(),
         })
     }
 

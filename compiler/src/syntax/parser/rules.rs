@@ -84,12 +84,13 @@ impl Parser<'_> {
             WHEN_STMT => self.node(node, |p| p.keyword() && p.expr()),
             FEE_STMT => self.node(node, |p| {
                 p.keyword()
-                    && (p.eat_keyword(NONE_KW)
-                        || (p.eat(NUMBER) && p.eat_keyword(YUAN_KW) && {
-                            p.eat(STRING);
-                            true
-                        }))
-                    && p.source()
+                    && (p.fee_table()
+                        || (p.eat_keyword(NONE_KW)
+                            || (p.eat(NUMBER) && p.eat_keyword(YUAN_KW) && {
+                                p.eat(STRING);
+                                true
+                            }))
+                            && p.source())
             }),
             MATERIAL => self.node(node, |p| {
                 p.keyword() && p.path() && {
@@ -132,6 +133,32 @@ impl Parser<'_> {
     fn source(&mut self) -> bool {
         self.node(SOURCE, |p| p.eat_keyword(BASIS_KW) && p.eat(STRING));
         true
+    }
+
+    /// `fee_table = { "{" ~ sep? ~ fee_arm ~ (sep ~ fee_arm)* ~ sep? ~ "}" }`.
+    fn fee_table(&mut self) -> bool {
+        self.node(FEE_TABLE, |p| {
+            if !(p.eat(L_BRACE) && {
+                p.separators();
+                p.fee_arm()
+            }) {
+                return false;
+            }
+            while p.attempt(|p| p.separators() && p.fee_arm()) {}
+            p.separators();
+            p.eat(R_BRACE)
+        })
+    }
+
+    /// `fee_arm = { kw_otherwise? ~ (kw_none | number ~ kw_yuan) ~ source? ~ (kw_when ~ expr)? }`.
+    fn fee_arm(&mut self) -> bool {
+        self.node(FEE_ARM, |p| {
+            p.eat_keyword(OTHERWISE_KW);
+            (p.eat_keyword(NONE_KW) || (p.eat(NUMBER) && p.eat_keyword(YUAN_KW))) && p.source() && {
+                p.attempt(|p| p.eat_keyword(WHEN_KW) && p.expr());
+                true
+            }
+        })
     }
 
     /// `chain = { ident ~ ("->" ~ nl* ~ ident)+ }`.
