@@ -131,3 +131,47 @@ fn every_generated_plan_matches_the_committed_schema() {
         }
     }
 }
+
+fn committed_schema(name: &str) -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("spec/schemas/{name}")).expect("schema"),
+    )
+    .expect("json");
+    jsonschema::draft7::new(&schema).expect("valid schema")
+}
+
+#[test]
+fn every_generated_form_sources_and_messages_file_matches_its_committed_schema() {
+    let sources = committed_schema("form.sources.schema.json");
+    let messages = committed_schema("form.i18n.schema.json");
+    let mut seen = (0, 0);
+    for (path, contents) in read_tree(Path::new("generated")) {
+        let validator = if path.ends_with("form.sources.json") {
+            seen.0 += 1;
+            &sources
+        } else if path.ends_with("form.i18n.zh.json") {
+            seen.1 += 1;
+            &messages
+        } else {
+            continue;
+        };
+        let value: serde_json::Value = serde_json::from_str(&contents).expect("json");
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{path}: {errors:?}");
+    }
+    assert!(seen.0 >= 5 && seen.1 >= 5, "{seen:?}");
+    // The schemas say something: a message under a key JSON Forms never asks for, an empty
+    // message, and a source entry of an unknown kind are refused.
+    assert!(!messages.is_valid(&serde_json::json!({ "mother_id.hint": "x" })));
+    assert!(!messages.is_valid(&serde_json::json!({ "mother_id.label": "" })));
+    assert!(messages.is_valid(&serde_json::json!({ "hukou.household_address.label": "户籍地址", "error.required": "此项为必填项" })));
+    let entry = serde_json::json!({
+        "$comment": "c", "matter": "m",
+        "fields": [{ "pointer": "/a", "kind": "group", "label": "甲", "items": [], "departments": [],
+                     "applies": { "op": "always" }, "required": null, "sources": [] }],
+    });
+    assert!(!sources.is_valid(&entry));
+}

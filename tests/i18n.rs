@@ -223,7 +223,8 @@ fn cli_follows_lang_and_the_flag() {
     let zh = yjs(&["check", CASE], "zh_CN.UTF-8");
     assert_eq!(zh.status.code(), Some(1));
     let err = String::from_utf8(zh.stderr).unwrap();
-    assert!(err.contains("error[E0104]: 未知的"), "{err}");
+    assert!(err.contains("错误[E0104]: 未知的"), "{err}");
+    assert!(!err.contains("error["), "{err}");
     assert!(err.contains("处理办法："), "{err}");
     assert!(err.contains("已检查 1 个文件"), "{err}");
 
@@ -255,4 +256,98 @@ fn json_carries_the_chosen_language() {
     let en = yjs(&["check", "--format", "json", CASE], "zh_CN.UTF-8");
     let v: serde_json::Value = serde_json::from_slice(&en.stdout).unwrap();
     assert!(v[0]["message"].as_str().unwrap().contains("未知的"));
+}
+
+/// The ASCII words of a Chinese text outside code: backquoted spans and quoted source excerpts
+/// (`“…”`, `"…"`, `「…」`) are identifiers, keywords or the analyst's own text.
+fn english_words(zh: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut closing: Option<char> = None;
+    for c in zh.chars().chain(std::iter::once(' ')) {
+        match closing {
+            Some(end) if c == end => closing = None,
+            Some(_) => {}
+            None => match c {
+                '`' => closing = Some('`'),
+                '"' => closing = Some('"'),
+                '“' => closing = Some('”'),
+                '「' => closing = Some('」'),
+                _ => {}
+            },
+        }
+        if closing.is_none() && c.is_ascii_alphabetic() {
+            word.push(c);
+        } else if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    words
+}
+
+/// Technical names a Chinese official text writes in Latin letters.
+const LATIN_TERMS: &[&str] = &[
+    "JSON",
+    "Schema",
+    "ECMAScript",
+    "ECMA",
+    "JavaScript",
+    "Ajv",
+    "RJSF",
+    "Forms",
+    "UTF",
+    "yjs",
+];
+
+#[test]
+fn chinese_messages_carry_no_english_words() {
+    let mut leaks = BTreeSet::new();
+    for d in every_diagnostic() {
+        for t in all_texts(&d) {
+            let zh = t.resolve(Lang::Zh);
+            for w in english_words(&zh) {
+                if !LATIN_TERMS.contains(&w.as_str()) {
+                    leaks.insert(format!("{}: {w:?} in {zh}", d.code));
+                }
+            }
+        }
+    }
+    assert!(
+        leaks.is_empty(),
+        "English words in Chinese texts:\n{}",
+        leaks.into_iter().collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[test]
+fn english_words_skip_code_and_quotes() {
+    assert_eq!(
+        english_words("事项 `birth_cert`（wsjk）与 item “abc” 的 shared"),
+        ["wsjk", "item", "shared"]
+    );
+    assert!(english_words("「Who」与 `x` \"y\"").is_empty());
+}
+
+#[test]
+fn chinese_headers_name_the_severity_in_chinese_with_and_without_colour() {
+    use yjs_compiler::diagnostics::render_human_in;
+    let checked = yjs_compiler::check(
+        &Disk,
+        &[PathBuf::from("tests/ui/fail/e0107-ill-typed-condition.yjs")],
+    );
+    assert!(checked.diagnostics.iter().any(|d| d.is_error()));
+    assert!(checked.diagnostics.iter().any(|d| !d.is_error()));
+    for color in [false, true] {
+        let zh = render_human_in(&checked.files, &checked.diagnostics, color, Lang::Zh);
+        assert!(
+            zh.contains("错误[E0107]") && zh.contains("警告[W0401]"),
+            "{zh}"
+        );
+        assert!(!zh.contains("error[") && !zh.contains("warning["), "{zh}");
+        let en = render_human_in(&checked.files, &checked.diagnostics, color, Lang::En);
+        assert!(
+            en.contains("error[E0107]") && en.contains("warning[W0401]"),
+            "{en}"
+        );
+    }
 }

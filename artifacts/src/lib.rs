@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 pub mod condition;
+pub mod form;
 pub mod graph;
 pub mod plan;
 pub mod projection;
@@ -14,6 +15,7 @@ mod specialize;
 pub mod validators;
 
 pub use condition::{Answer, Answers, Condition};
+pub use form::{ConstraintSource, EntryKind, FormMessages, FormSources, SourceEntry};
 pub use graph::{applicability, GraphError, PlanGraph};
 pub use plan::{
     Joint, Limit, LimitCase, Plan, Scenario, Scenarios, SituationRule, Step, StepKind, Supervision,

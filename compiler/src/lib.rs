@@ -180,5 +180,13 @@ pub fn artifact_schemas() -> Result<Artifacts, EmitError> {
         "projections.schema.json".to_string(),
         emit::form::projections_schema()?,
     );
+    out.insert(
+        "form.sources.schema.json".to_string(),
+        emit::form::sources_schema()?,
+    );
+    out.insert(
+        "form.i18n.schema.json".to_string(),
+        emit::form::messages_schema()?,
+    );
     Ok(out)
 }

@@ -302,9 +302,12 @@ fn hint_and_message_reach_the_ui_schema_and_the_messages() {
     assert_eq!(ui["code"]["ui:placeholder"], "9位数字");
     assert_eq!(ui["id"]["ui:placeholder"], "18位，末位可为X");
     let zh = yjs_compiler::emit::form::i18n_zh(form);
-    assert_eq!(zh["code.error.pattern"], "户号：请填写户口簿首页的9位户号");
     assert_eq!(
-        zh["id.error.pattern"],
+        zh.get("code.error.pattern").unwrap(),
+        "户号：请填写户口簿首页的9位户号"
+    );
+    assert_eq!(
+        zh.get("id.error.pattern").unwrap(),
         "身份证号码：请填写18位居民身份证号码，末位可为X"
     );
 }

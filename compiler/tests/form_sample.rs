@@ -317,13 +317,66 @@ fn ui_schemas_and_messages_follow_the_form() {
 
     let zh = i18n_zh(&form);
     assert_eq!(
-        zh["mother_id.error.pattern"],
+        zh.get("mother_id.error.pattern").unwrap(),
         "母亲身份证号码：请填写18位居民身份证号码，末位可为X"
     );
     assert_eq!(
-        zh["baby_name.error.maxLength"],
+        zh.get("baby_name.error.maxLength").unwrap(),
         "新生儿姓名：不能超过15个字"
     );
-    assert_eq!(zh["hukou.household_address.label"], "户籍地址");
-    assert_eq!(zh["error.required"], "此项为必填项");
+    assert_eq!(zh.get("hukou.household_address.label").unwrap(), "户籍地址");
+    assert_eq!(zh.get("error.required").unwrap(), "此项为必填项");
+}
+
+/// The sample with a hint and help on `mother_id`, checked from memory.
+fn sample_with_hint() -> Form {
+    use std::collections::BTreeMap;
+    let dir = PathBuf::from("tests/fixtures");
+    let text = std::fs::read_to_string(dir.join("newborn.yjs"))
+        .unwrap()
+        .replace(
+            "mother_id   \"母亲身份证号码\"  id_card { required }",
+            "mother_id   \"母亲身份证号码\"  id_card { required; hint \"18位，末位可为X\"; help \"以居民身份证为准\" }",
+        );
+    assert!(text.contains("末位可为X"));
+    let deps = std::fs::read_to_string(dir.join("common/departments.yjs")).unwrap();
+    let files = BTreeMap::from([
+        (PathBuf::from("newborn.yjs"), text),
+        (PathBuf::from("common/departments.yjs"), deps),
+    ]);
+    let checked = yjs_compiler::check(
+        &yjs_compiler::resolve::Memory(files),
+        &[PathBuf::from("newborn.yjs")],
+    );
+    assert!(
+        !checked.diagnostics.iter().any(|d| d.is_error()),
+        "{:#?}",
+        checked.diagnostics
+    );
+    checked.matters[0].form.clone()
+}
+
+#[test]
+fn hints_and_help_reach_both_ui_schemas() {
+    use yjs_compiler::emit::form::{jsonforms_schema, ui_schema};
+    let form = sample_with_hint();
+    let ui = ui_schema(&form);
+    assert_eq!(ui["mother_id"]["ui:placeholder"], "18位，末位可为X");
+    assert_eq!(
+        form_schema(&form)["properties"]["mother_id"]["description"],
+        "以居民身份证为准"
+    );
+    let jf = jsonforms_schema(&form);
+    let control = jf["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["elements"].as_array().unwrap())
+        .find(|c| c["scope"] == "#/properties/mother_id")
+        .unwrap();
+    assert_eq!(control["options"]["placeholder"], "18位，末位可为X");
+    assert_eq!(control["options"]["showUnfocusedDescription"], true);
+    // A field without help or hint gets neither.
+    let plain = jf.to_string();
+    assert_eq!(plain.matches("placeholder").count(), 1, "{plain}");
 }

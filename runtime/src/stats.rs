@@ -7,6 +7,10 @@
 //! ([`crate::blame::held_clock`]): a step counts from the day it could start, so a department is
 //! never charged for the days the case spent at another one. Rates and averages are over
 //! finished work only (delivered cases, decided steps) and are absent when there is none.
+//!
+//! A figure counted over a year without holiday data (weekends only) is an estimate: its row
+//! carries the `Estimate` (估算) with its reason, the statistics carry the union of every row's,
+//! and the CSV says it in a last column, so no provisional figure reads as exact.
 
 use std::collections::BTreeMap;
 
@@ -14,7 +18,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::blame::{held_clock, ready_at};
-use crate::calendar::{Calendar, PauseError};
+use crate::calendar::{Calendar, Estimate, PauseError};
 use crate::case::Case;
 use crate::clock::{ClockStatus, Suspension};
 use crate::engine::matter_clock;
@@ -51,6 +55,10 @@ pub struct Row {
     pub evaluation_average: Option<f64>,
     /// 差评 among them (score ≤ 2).
     pub poor_evaluations: u32,
+    /// Set when a figure of the row was counted over a year without holiday data (估算,
+    /// weekends only); `null` when every figure is exact.
+    #[serde(default)]
+    pub estimate: Option<Estimate>,
 }
 
 /// Statistics at a date.
@@ -66,6 +74,9 @@ pub struct Statistics {
     /// Cases that cannot be computed, by case: not counted, for a person to look into.
     #[serde(default)]
     pub unknown: Vec<Unknown>,
+    /// Set when any row is an estimate (估算): the years without data of every row.
+    #[serde(default)]
+    pub estimate: Option<Estimate>,
 }
 
 /// Sums before the averages are taken.
@@ -80,9 +91,18 @@ struct Tally {
     overdue_open: u32,
     corrections: u32,
     scores: Vec<u8>,
+    /// Years without holiday data that some figure was counted over.
+    provisional: Vec<i32>,
 }
 
 impl Tally {
+    /// Records that a figure looked at the years of `estimate`, if any.
+    fn note(&mut self, estimate: Option<Estimate>) {
+        if let Some(e) = estimate {
+            self.provisional.extend(e.years);
+        }
+    }
+
     fn row(self, id: String) -> Row {
         let avg = |sum: u64, n: u32| (n > 0).then(|| round2(sum as f64 / f64::from(n)));
         let score_sum: u64 = self.scores.iter().map(|&s| u64::from(s)).sum();
@@ -108,6 +128,7 @@ impl Tally {
                     .count(),
             )
             .unwrap_or(u32::MAX),
+            estimate: Estimate::of(self.provisional),
         }
     }
 }
@@ -165,6 +186,8 @@ pub fn statistics<'a>(
         match &case.delivery {
             Some(d) => {
                 let view = clock.view(cal, d.at.date(), warn)?;
+                m.note(view.estimate);
+                m.note(cal.estimate(clock.start, d.at.date()));
                 m.finished += 1;
                 if view.status != ClockStatus::Overdue {
                     m.on_time += 1;
@@ -173,9 +196,11 @@ pub fn statistics<'a>(
                 m.promised += u64::from(clock.budget);
             }
             None => {
-                if clock.view(cal, at, warn)?.status == ClockStatus::Overdue {
+                let view = clock.view(cal, at, warn)?;
+                if view.status == ClockStatus::Overdue {
                     m.overdue_open += 1;
                 }
+                m.note(view.estimate);
             }
         }
 
@@ -200,6 +225,7 @@ pub fn statistics<'a>(
             match (state.status, state.finished) {
                 (StepStatus::Approved | StepStatus::Rejected, Some(done)) => {
                     let view = own.view(cal, done.date(), warn)?;
+                    d.note(view.estimate);
                     d.finished += 1;
                     if view.status != ClockStatus::Overdue {
                         d.on_time += 1;
@@ -213,43 +239,52 @@ pub fn statistics<'a>(
                         .filter(|s| s.step == step.id)
                         .cloned()
                         .collect();
+                    d.note(cal.estimate(start, done.date()));
                     d.used += counted(cal, start, done.date(), &ledger)?;
                     d.promised += u64::from(own.budget.saturating_sub(own.open));
                 }
                 (status, _)
                     if !status.is_final()
                         && case.delivery.is_none()
-                        && ready_at(case, i).is_some()
-                        && own.view(cal, at, warn)?.status == ClockStatus::Overdue =>
+                        && ready_at(case, i).is_some() =>
                 {
-                    d.overdue_open += 1;
+                    let view = own.view(cal, at, warn)?;
+                    if view.status == ClockStatus::Overdue {
+                        d.overdue_open += 1;
+                    }
+                    d.note(view.estimate);
                 }
                 _ => {}
             }
         }
     }
+    let matters: Vec<Row> = matters.into_iter().map(|(id, t)| t.row(id)).collect();
+    let departments: Vec<Row> = depts.into_iter().map(|(id, t)| t.row(id)).collect();
+    let estimate = Estimate::merge(matters.iter().chain(&departments).map(|r| &r.estimate));
     Ok(Statistics {
         at,
-        matters: matters.into_iter().map(|(id, t)| t.row(id)).collect(),
-        departments: depts.into_iter().map(|(id, t)| t.row(id)).collect(),
+        matters,
+        departments,
         unknown: Vec::new(),
+        estimate,
     })
 }
 
 impl Statistics {
     /// The statistics as CSV: a header, then one line per matter and per department, the first
-    /// column saying which (`matter` or `department`). Empty values for absent rates.
+    /// column saying which (`matter` or `department`). Empty values for absent rates; the last
+    /// column, `estimate`, holds the reason (估算：…) of a row counted over a year without data.
     pub fn to_csv(&self) -> String {
         let mut out = String::from(
             "scope,id,name,cases,finished,on_time,on_time_rate,average_workdays,\
              average_promise_workdays,overdue_open,corrections,evaluations,\
-             evaluation_average,poor_evaluations\n",
+             evaluation_average,poor_evaluations,estimate\n",
         );
         let opt = |x: Option<f64>| x.map_or_else(String::new, |x| format!("{x:.2}"));
         for (scope, rows) in [("matter", &self.matters), ("department", &self.departments)] {
             for r in rows {
                 out.push_str(&format!(
-                    "{scope},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+                    "{scope},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
                     csv_field(&r.id),
                     csv_field(&r.name),
                     r.cases,
@@ -263,6 +298,7 @@ impl Statistics {
                     r.evaluations,
                     opt(r.evaluation_average),
                     r.poor_evaluations,
+                    csv_field(r.estimate.as_ref().map_or("", |e| e.reason.as_str())),
                 ));
             }
         }

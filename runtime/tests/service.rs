@@ -514,3 +514,50 @@ fn a_service_can_be_shared_between_threads() {
     sorted.dedup();
     assert_eq!(sorted.len(), 4, "{ids:?}");
 }
+
+#[test]
+fn statistics_counted_over_a_year_without_data_are_marked_estimated() {
+    let service = service();
+    let id = submit(&service, "2026-03-02 09:00");
+    // Within 2026, which has data: every figure is exact.
+    let exact = match service.statistics(date("2026-03-03")) {
+        Ok(s) => s,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(exact.matters.len(), 1);
+    assert!(exact.estimate.is_none());
+    assert!(exact
+        .matters
+        .iter()
+        .chain(&exact.departments)
+        .all(|r| r.estimate.is_none()));
+    assert!(exact.to_csv().lines().all(|l| !l.contains("估算")));
+    // Measured in 2027: the open clocks count days of 2027, weekends only.
+    let recorded = service.event(&id, approve("accept", "2027-01-05 10:00"));
+    assert!(recorded.is_ok(), "{recorded:?}");
+    let later = match service.statistics(date("2027-01-06")) {
+        Ok(s) => s,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(
+        later.estimate.as_ref().map(|e| e.years.clone()),
+        Some(vec![2027])
+    );
+    let row = &later.matters[0];
+    assert_eq!(row.overdue_open, 1);
+    assert!(row
+        .estimate
+        .as_ref()
+        .is_some_and(|e| e.reason.contains("估算") && e.reason.contains("2027")));
+    // The accepting department's step finished in 2027: its row is an estimate too.
+    assert!(later.departments.iter().any(|r| r.estimate.is_some()));
+    let csv = later.to_csv();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].ends_with(",estimate"));
+    assert!(lines[1].starts_with("matter,newborn,") && lines[1].contains("估算"));
+    // The JSON says it too.
+    let json = serde_json::to_value(&later).unwrap_or_default();
+    assert!(json["matters"][0]["estimate"]["reason"]
+        .as_str()
+        .is_some_and(|r| r.contains("估算")));
+}

@@ -57,12 +57,14 @@ async function post(out, id, body) {
 function statistics(s) {
   const pct = (x) => (x === null || x === undefined ? '—' : `${Math.round(x * 100)}%`);
   const num = (x) => (x === null || x === undefined ? '—' : String(x));
-  const rows = (list) => list.map((r) => [r.name, String(r.cases), `${r.on_time}/${r.finished}`, pct(r.on_time_rate),
+  // A row counted over a year without holiday data is marked 估算; the reason is said once below.
+  const rows = (list) => list.map((r) => [r.estimate ? `${r.name}（估算）` : r.name, String(r.cases), `${r.on_time}/${r.finished}`, pct(r.on_time_rate),
     `${num(r.average_workdays)} / ${num(r.average_promise_workdays)}`, String(r.corrections), num(r.evaluation_average)]);
   const headers = ['名称', '办件', '按时/办结', '按时率', '平均用时/承诺（工作日）', '补正', '评价均分'];
   return card(`统计（数据报送，${s.at}）`,
     el('h3', {}, '按事项'), table(headers, rows(s.matters)),
     el('h3', {}, '按部门'), table(headers, rows(s.departments)),
+    s.estimate ? el('p', { class: 'muted' }, s.estimate.reason) : '',
     el('p', {}, el('a', { href: withAt('/api/statistics.csv') }, '下载 CSV')));
 }
 

@@ -1,5 +1,5 @@
-//! `yjs preview`: a page on 127.0.0.1 that shows each matter's form fields, flow chart, guide
-//! and one-time notices — or the diagnostics when the sources have errors — rebuilt whenever a
+//! `yjs preview`: a page on 127.0.0.1 that shows each matter's form (drawn in the page from the
+//! generated schema by `preview/form.js`), flow chart, guide and one-time notices — or the diagnostics when the sources have errors — rebuilt whenever a
 //! source changes and pushed to the open page by server-sent events, without a reload.
 
 use axum::extract::State;
@@ -144,7 +144,7 @@ async fn page(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
         "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>yjs preview</title>\
 <style>{STYLE}</style></head><body><header>yjs preview · 保存源文件后自动更新</header>\
-<main id=\"preview\">{body}</main><script>{SCRIPT}</script></body></html>"
+<main id=\"preview\">{body}</main><script>{FORM_JS}</script><script>{SCRIPT}</script></body></html>"
     ))
 }
 
@@ -175,11 +175,19 @@ header{padding:8px 0;color:#555;border-bottom:1px solid #ccc}\
 section.matter{border-bottom:2px solid #333;padding-bottom:16px}\
 table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:2px 8px;text-align:left}\
 pre.diagnostics{background:#fff3f3;border:1px solid #d33;padding:8px;white-space:pre-wrap}\
-iframe{width:100%;height:480px;border:1px solid #bbb}svg{max-width:100%;height:auto}";
+iframe{width:100%;height:480px;border:1px solid #bbb}svg{max-width:100%;height:auto}\
+.yjs-form{max-width:720px}.yjs-form fieldset{border:1px solid #bbb;margin:12px 0;padding:8px 12px}\
+.yjs-form legend{font-weight:bold}.yjs-field{margin:8px 0}.yjs-label{display:block;margin-bottom:4px}\
+.yjs-required{color:#c00}.yjs-help{color:#555;font-size:90%;margin:4px 0}.yjs-choice{margin-right:16px}\
+.yjs-form input[type=text],.yjs-form input[type=number],.yjs-form textarea,.yjs-form select{width:100%;box-sizing:border-box;padding:4px}";
 
-const SCRIPT: &str = "const es=new EventSource('/events');\
+/// Draws the forms (`yjsDrawForms`), compiled in: the page needs nothing from the network.
+const FORM_JS: &str = include_str!("preview/form.js");
+
+const SCRIPT: &str = "yjsDrawForms();const es=new EventSource('/events');\
 es.onmessage=async(e)=>{const r=await fetch('/fragment');\
-document.getElementById('preview').innerHTML=await r.text();document.body.dataset.version=e.data;};";
+document.getElementById('preview').innerHTML=await r.text();yjsDrawForms();\
+document.body.dataset.version=e.data;};";
 
 /// Checks and builds the sources: the page's HTML, and the files read.
 fn render(paths: &[PathBuf]) -> (String, Vec<PathBuf>) {
@@ -246,11 +254,14 @@ fn matter(out: &mut String, id: &str, artifacts: &yjs_compiler::Artifacts) {
         esc(id)
     ));
     out.push_str("<h2>一次表单</h2>");
-    if let Some(schema) = get("form.schema.json").and_then(|s| serde_json::from_str(s).ok()) {
-        out.push_str("<table><tr><th>字段</th><th>名称</th><th>类型</th></tr>");
-        let mut seen = BTreeSet::new();
-        fields(&schema, &mut seen, out);
-        out.push_str("</table>");
+    if let (Some(schema), Some(ui)) = (get("form.schema.json"), get("form.ui.json")) {
+        // The generated JSON as is, for `form.js`; `<` is escaped so no text ends the script.
+        let data = format!("{{\"schema\":{schema},\"ui\":{ui}}}").replace('<', "\\u003c");
+        out.push_str(&format!(
+            "<script type=\"application/json\">{data}</script>\
+<div class=\"yjs-form\" data-matter=\"{}\"></div>",
+            esc(id)
+        ));
     }
     out.push_str("<h2>流程图（关键路径）</h2>");
     if let (Some(a), Some(b)) = (guide.find("<svg"), guide.rfind("</svg>")) {
@@ -273,31 +284,6 @@ fn matter(out: &mut String, id: &str, artifacts: &yjs_compiler::Artifacts) {
         ));
     }
     out.push_str("</section>");
-}
-
-/// Every property of the schema (at any depth) with its title and type, once each.
-fn fields(v: &serde_json::Value, seen: &mut BTreeSet<String>, out: &mut String) {
-    match v {
-        serde_json::Value::Object(map) => {
-            if let Some(serde_json::Value::Object(props)) = map.get("properties") {
-                for (k, p) in props {
-                    if seen.insert(k.clone()) {
-                        out.push_str(&format!(
-                            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-                            esc(k),
-                            esc(p["title"].as_str().unwrap_or("")),
-                            esc(&p["type"].to_string().replace('"', ""))
-                        ));
-                    }
-                }
-            }
-            for x in map.values() {
-                fields(x, seen, out);
-            }
-        }
-        serde_json::Value::Array(xs) => xs.iter().for_each(|x| fields(x, seen, out)),
-        _ => {}
-    }
 }
 
 fn esc(s: &str) -> String {

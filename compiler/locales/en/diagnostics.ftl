@@ -4,6 +4,8 @@
 
 ## Rendering
 
+render-error = error
+render-warning = warning
 render-note = note: { $text }
 render-help = help: { $text }
 
@@ -271,6 +273,8 @@ e0107-has-single = `{ $option } in { $name }` needs a multi-select situation, bu
 e0107-has-single-label = not a multi-select situation
 e0107-has-single-def = declared with a single answer here
 e0107-has-single-help = to test its one answer write { $rewrite }; to let the applicant pick several options declare it `situation { $name } "…" multi {"{"} … {"}"}`
+e0107-rewrite-bool = `{ $name }` (yes) or `not { $name }` (no)
+e0107-rewrite-option = `{ $name } == { $option }`
 e0108 = { $owner } has no `{ $what }`
 e0108-label = `{ $what }` is missing here
 e0108-help = add a line such as `{ $example }`
@@ -320,8 +324,9 @@ w0101-help = use it in a `when` (e.g. `when { $name } …`) or a `required when`
 
 ## Forms (E02xx, W02xx)
 
-who-item = item { $rest }
-who-dictionary = dictionary { $rest }
+who-item = item `{ $name }` ({ $dept })
+who-item-bare = item `{ $name }`
+who-dictionary = dictionary `{ $name }`
 expect-cmp-bool = `true` or `false`
 e02-declared-as = the field is declared `{ $ty }` here
 e02-from = `{ $kw } { $value }` from { $who }

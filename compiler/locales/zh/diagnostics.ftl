@@ -3,6 +3,8 @@
 
 ## 输出格式
 
+render-error = 错误
+render-warning = 警告
 render-note = 说明：{ $text }
 render-help = 处理办法：{ $text }
 
@@ -123,7 +125,7 @@ e0014-no-type-help = 声明为 `{ $name } "标签" text`，或从字典引用，
 e0014-dict-in-form = 办理环节的表单不能直接引用字典字段
 e0014-dict-in-form-label = 字典字段
 e0014-dict-in-form-help = 在事项的 `shared` 块中加入 `{ $field } = { $dict }.{ $field }`，再在此处写 `{ $field }`
-e0013-whole = { $what } 必须是不超过 4294967295 的整数
+e0013-whole = `{ $what }` 必须是不超过 4294967295 的整数
 e0013-fee = 收费金额应为非负的元数，最多两位小数
 e0013-warn = 预警阈值应为 1% 至 100% 之间的整数百分比
 e0014-declare-and-refer = 字段声明不能同时引用另一个字段
@@ -206,7 +208,7 @@ kind-output-of = `{ $item }` 的办理结果
 owner-matter = 事项 `{ $name }`
 owner-item = 办理环节 `{ $name }`
 
-e0101 = 无法载入 `{ $path }`：{ $why }
+e0101 = 无法载入 `{ $path }`（系统报告：「{ $why }」）
 e0101-label = 在此处引用
 e0101-note = `use` 路径相对于包含该 `use` 的文件
 e0101-help = 检查路径的拼写和所在目录
@@ -245,7 +247,7 @@ e0105-def = `{ $name }` 在此处定义为{ $found }
 e0105-help = 此处应写{ $expected }的名称
 e0106 = 未知的字段类型 `{ $name }`
 e0106-label = 不是字段类型
-e0106-note = 字段类型有 text、integer、decimal、money、date、datetime、bool、choice、multi_choice、id_card、uscc、region、mobile、phone、email、file 和 list
+e0106-note = 字段类型有 `text`、`integer`、`decimal`、`money`、`date`、`datetime`、`bool`、`choice`、`multi_choice`、`id_card`、`uscc`、`region`、`mobile`、`phone`、`email`、`file` 和 `list`
 e0107-bare = 情形 `{ $name }` 有多个选项，不能单独作为条件
 e0107-bare-label = 不是“是/否”类情形
 e0107-bare-def = 在此处声明了选项
@@ -268,6 +270,8 @@ e0107-has-single = `{ $option } in { $name }` 需要多选情形，但 `{ $name 
 e0107-has-single-label = 不是多选情形
 e0107-has-single-def = 在此处声明为单一答案
 e0107-has-single-help = 要检查其唯一的答案，写 { $rewrite }；要让申请人选择多个选项，声明为 `situation { $name } "…" multi {"{"} … {"}"}`
+e0107-rewrite-bool = `{ $name }`（是）或 `not { $name }`（否）
+e0107-rewrite-option = `{ $name } == { $option }`
 e0108 = { $owner }缺少 `{ $what }`
 e0108-label = 此处缺少 `{ $what }`
 e0108-help = 添加一行，如 `{ $example }`
@@ -280,7 +284,7 @@ e0111 = `optional` 需要申请人回答的问题
 e0111-label = 此处缺少用双引号括起的问题
 e0111-note = 可选办理事项仅在申请人选择时办理，申请人在表单和告知单问卷中以“是/否”回答该问题
 e0111-help = 在该词后写上问题，如 `optional "是否需要预约银行销户"`；非必要材料应在材料属性中写 `optional`
-e0112 = 无法读取样表 `{ $path }`：{ $why }
+e0112 = 无法读取样表 `{ $path }`（系统报告：「{ $why }」）
 e0112-label = 在此处指定样表
 e0112-note = 样表路径相对于引用它的 `.yjs` 文件所在目录
 e0112-help = 检查路径的拼写和所在目录；样表必须是仓库中的普通文件
@@ -292,7 +296,7 @@ e0113-note = 构建只复制仓库源目录中的文件，路径不得读取本�
 e0113-help = 将样表移至该 `.yjs` 文件所在目录（或其子目录），并用 `/` 从该目录写出路径，如 `templates/申请表.docx`
 e0114 = 样表 `{ $path }` 不是申请人能打开的文件类型
 e0114-label = 不支持的文件扩展名
-e0114-help = 请提供文档或表格：{ $kinds }
+e0114-help = 请提供文档或表格，扩展名为 `{ $kinds }` 之一
 e0115 = 材料 `{ $material }` 指定了样表，但申请人无需提交该材料
 e0115-label = { $why }
 e0115-shared = 该材料通过数据共享获取（`shared`）
@@ -308,7 +312,7 @@ e0116-help = 写成 `fee {"{"} 10 yuan basis "…" when 条件; otherwise none b
 e0117 = `{ $item }` 的收费有两个分支同时适用
 e0117-label = 此分支适用……
 e0117-other = ……此分支也适用
-e0117-note = 回答为 { $answers } 时两者都成立，申请人的收费将取决于分支的顺序
+e0117-note = 回答为 `{ $answers }` 时两者都成立，申请人的收费将取决于分支的顺序
 e0117-help = 使条件互斥（在其中一个分支加 `and not …`），收费相同时可合并两个分支
 w0101 = 情形 `{ $name }` 不影响任何内容
 w0101-label = 询问了该情形，但没有条件使用其答案
@@ -317,14 +321,15 @@ w0101-help = 在 `when` 中使用它（如 `when { $name } …`）或用于 `req
 
 ## 表单（E02xx、W02xx）
 
-who-item = 办理环节 { $rest }
-who-dictionary = 字典 { $rest }
+who-item = 办理环节 `{ $name }`（`{ $dept }`）
+who-item-bare = 办理环节 `{ $name }`
+who-dictionary = 字典 `{ $name }`
 expect-cmp-bool = `true` 或 `false`
 e02-declared-as = 该字段在此处声明为 `{ $ty }`
 e02-from = `{ $kw } { $value }`，来自{ $who }
 e0201 = `{ $kw }` 不适用于 `{ $ty }` 类型的字段
 e0201-label = `{ $ty }` 字段上的 `{ $kw }`
-e0201-note = 类型无法承载的约束会在表单 Schema 和各部门的数据包中被悄然丢弃
+e0201-note = 类型无法承载的约束会在表单的 JSON Schema 和各部门的数据包中被悄然丢弃
 e0201-help = 删除 `{ $kw }`；`{ $ty }` 字段可用的约束有 { $takes }
 e0202-not-whole = `{ $keyword } { $text }` 必须是不小于 0 的整数
 e0202-not-whole-label = 不是整数计数
@@ -334,8 +339,8 @@ e0202-bound-label = 无效的界限
 e0202-bound-integer-help = 整数字段的界限须为整数；需要小数时请使用 `decimal` 类型
 e0202-bound-help = 界限请写成普通数字
 e0202-pattern = `pattern "{ $pattern }"` 不是有效的正则表达式
-e0202-pattern-label = { $error }
-e0202-pattern-note = 与 JSON Schema 一致，pattern 使用 JavaScript（ECMA-262）正则表达式；字符串中的反斜杠写作 `\\`
+e0202-pattern-label = 正则表达式库报告：「{ $error }」
+e0202-pattern-note = 与 JSON Schema 一致，`pattern` 使用 JavaScript（ECMA-262）正则表达式；字符串中的反斜杠写作 `\\`
 e0202-pattern-help = 修正该表达式；如需匹配整个取值，请用 `^…$` 锚定
 e0203 = 此 `default` 不是 `{ $ty }` 字段的有效取值
 e0203-whole = 整数
@@ -384,8 +389,8 @@ w0210-help = 如果列表只属于必填的那些情形，在其块中写 `when 
 
 ## 办理流程（E03xx、W03xx）
 
-e03-promises = 承诺 { $promise }
-e03-path-step = { $step }：{ $which ->
+e03-promises = 承诺 `{ $promise }`
+e03-path-step = `{ $step }`：{ $which ->
         [legal] 法定
         [promised] 承诺
        *[other] { $which }
@@ -412,15 +417,15 @@ e0304 = `{ $producer }` 不适用时，`{ $consumer }` 仍可能需要 `{ $produ
 e0304-label = 此处需要该材料，包括 { $counterexample } 的情形
 e0304-note = 当 { $counterexample } 时，`{ $consumer }` 适用并要求提交此材料，但 `{ $producer }` 被跳过，该文书永远不会出具
 e0304-help = 将该材料限定在 `{ $producer }` 适用的情形：`material { $producer }.{ $output } {"{"} when { $cond } {"}"}`，或放宽 `{ $producer }` 的适用条件
-e0304-applies-only = `{ $item }` 仅在 { $cond } 时适用
-e0304-applies = `{ $item }` 在 { $cond } 时适用
-e0304-needed = 该材料在 { $cond } 时需要
-e0305 = `{ $item }` 承诺 { $promise }，超过了其法定时限 { $legal }
-e0305-law = 法定时限为 { $legal }
+e0304-applies-only = `{ $item }` 仅在 `{ $cond }` 时适用
+e0304-applies = `{ $item }` 在 `{ $cond }` 时适用
+e0304-needed = 该材料在 `{ $cond }` 时需要
+e0305 = `{ $item }` 承诺 `{ $promise }`，超过了其法定时限 `{ $legal }`
+e0305-law = 法定时限为 `{ $legal }`
 e0305-when = 适用于答案 { $answers }
 e0305-note = 承诺时限是比法定时限更快办结的承诺，任何情况下都不得超过法定时限
-e0305-help = 承诺时限至多为 { $legal }，或更正法定时限
-e0306 = 事项 `{ $matter }` 最长需要 { $total } 个工作日，超过了其承诺时限 { $promise }
+e0305-help = 承诺时限至多为 `{ $legal }`，或更正法定时限
+e0306 = 事项 `{ $matter }` 最长需要 { $total } 个工作日，超过了其承诺时限 `{ $promise }`
 e0306-scenario = 最长的情形组合为 { $scenario }
 e0306-bound = “所有办理环节均适用”的上界（组合过多，无法逐一列举）
 e0306-note = 总时长 = 受理 + 承诺时限最长的环节链 + 送达；并行的环节只计一次
@@ -437,13 +442,13 @@ w0301-note = 没有法定时限，就无法核对承诺时限，联合办理时�
 w0301-help = 补上法定时限并注明设定该时限的条款，如 `legal 20 workdays basis "《…》第…条"`；法律法规未规定时限的，写 `legal unregulated`
 w0302-help = 记录已批准的延长期限：`extension 15 workdays "经本级人民政府负责人批准：理由"`，或缩短法定路径
 w0303 = 无法静态证明{ $what } { $used } 不超过{ $budget }：两者单位不同
-w0303-used = { $used }
+w0303-used = `{ $used }`
 w0303-promise-of = `{ $name }` 的承诺时限
-w0303-legal-of = 其法定时限 { $legal }
+w0303-legal-of = 其法定时限 `{ $legal }`
 w0303-worst-case = 最长情形下的 { $total } 个工作日
 w0303-days = { $total } 个工作日
-w0303-matter-promise = 事项的承诺时限 { $promise }
-w0303-note = 静态排期将 N 个自然日按 N 个工作日计、H 小时按 ceil(H/8) 个工作日计（spec/plan.md）；若干工作日是否在若干自然日之内，取决于节假日安排
+w0303-matter-promise = 事项的承诺时限 `{ $promise }`
+w0303-note = 静态排期将若干自然日按同样天数的工作日计，将若干小时按每 8 小时一个工作日、不足 8 小时按一个工作日计（见 `spec/plan.md`）；若干工作日是否在若干自然日之内，取决于节假日安排
 w0303-help = 两个时限请使用同一单位，最好是 `workdays`（行政许可法 第八十二条）
 
 ## 随主干合入（载入上限、目录遍历、日期界限、浏览器正则）
@@ -468,8 +473,8 @@ e0202-date = `{ $keyword }` 的取值应为日期或 `today`
 e0202-date-label = 不是日期
 e0202-date-help = 写出真实的日期，如 `{ $keyword } "2000-01-01"`；以审核表单当日为界时写 `{ $keyword } today`
 e0207 = `pattern "{ $pattern }"` 不是 JavaScript 正则表达式
-e0207-label = 浏览器不接受该表达式：{ $error }
-e0207-note = 表单在浏览器中用 `new RegExp(pattern, "u")` 校验 pattern（Ajv、RJSF、JSON Forms）；运行时接受而浏览器拒绝的 pattern 会使整个表单无法使用
+e0207-label = 浏览器不接受该表达式：「{ $error }」
+e0207-note = 表单在浏览器中用 `new RegExp(pattern, "u")` 校验 `pattern`（Ajv、RJSF、JSON Forms）；运行时接受而浏览器拒绝的 `pattern` 会使整个表单无法使用
 e0207-help = 使用 ECMAScript 语法：用 `[Xx]` 代替 `(?i)`，用 `$` 代替 `\z`；用 `^…$` 锚定
 e0210 = 此处字段 `{ $field }` 不能有自己的 `when`
 e0210-list-label = 列表条目中的字段
@@ -511,7 +516,7 @@ w0403-help = 注明目录：`code "…" basis "《…政务服务事项目录》
 
 e0410 = 合并办理使 `{ $matter }` 的改革成效对比项 `{ $figure }` 变差：逐项办理为 { $before }，一件事办理为 { $after }
 e0410-label = 办事指南将公布一项不如逐项办理的改革成效
-e0410-note = “逐项办理”指每个适用事项单独办理（各自受理、办理、送达，各自到现场、各自部门），“一件事办理”指合并后的事项；各项数字取各情形组合中的最大值（见 spec/guide.md「改革成效」）
+e0410-note = “逐项办理”指每个适用事项单独办理（各自受理、办理、送达，各自到现场、各自部门），“一件事办理”指合并后的事项；各项数字取各情形组合中的最大值（见 `spec/guide.md`「改革成效」）
 e0410-help = 压缩合并后的流程（流程中的等待、承诺时限、事项的 `visits`）；如数字属实，写明理由予以确认，指南会在该项旁印出理由：`worse { $figure } "……"`
 w0410 = `worse { $figure }` 所确认的对比项并未因合并而变差（逐项办理 { $before }，一件事办理 { $after }）
 w0410-label = 该理由将印在一项并未变差的数字旁
@@ -520,7 +525,7 @@ e0308-bare = 规则排除了所有情形组合
 e0308 = 规则排除了所有情形组合，任何申请人都无法申请
 e0308-label = 「{ $rule }」
 e0308-note = 规则规定每一种可能的情形组合都应满足的条件；这些规则合在一起无法同时满足
-e0308-help = 将每条规则写成必须成立的条件，而不是所禁止的组合：要禁止 A 与 B 同时成立，写 `not (A and B)`
+e0308-help = 将每条规则写成必须成立的条件，而不是所禁止的组合：要禁止 `A` 与 `B` 同时成立，写 `not (A and B)`
 limit-promise = 承诺时限
 limit-legal = 法定时限
 e0310 = 此 `{ $what }` 只适用于部分答案，其余答案没有给出时限
@@ -538,7 +543,7 @@ e0312-label = `{ $name }` 是字段
 e0312-field = 在此声明
 e0312-note = 时限按情形规划：办件开始时，规划、告知单和运行时的计时都已知道各情形的答案
 e0312-help = 如果这个答案决定时限，请把它作为情形提问（`situation { $name } "…" {"{"} … {"}"}`），并在此引用该情形
-w0304 = `{ $item }` 永远不适用：规则排除了 { $when } 的所有情形组合
+w0304 = `{ $item }` 永远不适用：规则排除了 `{ $when }` 的所有情形组合
 w0304-label = 没有任何可能的情形组合满足此条件
 w0304-rule = 被规则「{ $rule }」排除
 w0304-note = 永远不适用的事项不会被办理，但办事指南和表单仍会显示它

@@ -57,15 +57,19 @@ pub fn render_human_in(files: &Files, diags: &[Diagnostic], color: bool, lang: L
             let styles = Styles::default();
             let mut w = StylesWriter::new(&mut buf, &styles);
             if term::emit_to_write_style(&mut w, &config, files, &cd).is_ok() {
-                out.push_str(&String::from_utf8_lossy(buf.as_slice()));
+                out.push_str(&localize_header(
+                    &String::from_utf8_lossy(buf.as_slice()),
+                    d,
+                    lang,
+                ));
                 continue;
             }
         }
         match term::emit_into_string(&config, files, &cd) {
-            Ok(s) => out.push_str(&s),
+            Ok(s) => out.push_str(&localize_header(&s, d, lang)),
             Err(e) => out.push_str(&format!(
                 "{}[{}]: {} ({e})\n",
-                d.severity_word(),
+                d.severity_word(lang),
                 d.code,
                 d.message.resolve(lang)
             )),
@@ -74,11 +78,23 @@ pub fn render_human_in(files: &Files, diags: &[Diagnostic], color: bool, lang: L
     out
 }
 
+/// codespan-reporting writes the severity of the header (`error[E0107]: …`) in English and has
+/// no setting for it; the header is the first thing it writes for a diagnostic (after colour
+/// codes), so its first `error[CODE]` is replaced by the word of `lang` (`错误[E0107]`).
+fn localize_header(rendered: &str, d: &Diagnostic, lang: Lang) -> String {
+    let english = format!("{}[{}]", d.severity_word(Lang::En), d.code);
+    let local = format!("{}[{}]", d.severity_word(lang), d.code);
+    if english == local {
+        return rendered.to_string();
+    }
+    rendered.replacen(&english, &local, 1)
+}
+
 impl Diagnostic {
-    fn severity_word(&self) -> &'static str {
+    fn severity_word(&self, lang: Lang) -> String {
         match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => super::message(lang, "render-error", &[]),
+            Severity::Warning => super::message(lang, "render-warning", &[]),
         }
     }
 }

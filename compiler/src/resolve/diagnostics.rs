@@ -261,7 +261,7 @@ pub fn cond_has_single(
     name: &str,
     span: Span,
     def: Span,
-    rewrite: &str,
+    rewrite: Text,
 ) -> Diagnostic {
     Diagnostic::error(
         Code::E0107,

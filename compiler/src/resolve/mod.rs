@@ -415,16 +415,20 @@ impl Resolver<'_> {
         let (si, s) = self.situation(situation, situations)?;
         if !s.multi {
             let rewrite = if s.is_bool {
-                format!("`{}` (yes) or `not {}` (no)", s.id.name, s.id.name)
+                crate::diagnostics::t!("e0107-rewrite-bool", name = &s.id.name)
             } else {
-                format!("`{} == {}`", s.id.name, option.name)
+                crate::diagnostics::t!(
+                    "e0107-rewrite-option",
+                    name = &s.id.name,
+                    option = &option.name
+                )
             };
             self.diags.push(d::cond_has_single(
                 &option.name,
                 &s.id.name,
                 span,
                 s.id.span,
-                &rewrite,
+                rewrite,
             ));
             return None;
         }

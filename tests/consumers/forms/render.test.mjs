@@ -182,3 +182,20 @@ for (const kind of ['rjsf', 'jsonforms']) {
     await page.close();
   });
 }
+
+// A field's hint is in its empty input and its help is on screen, in both renderers
+// (company_setup: `region` has a hint, `business_address` help).
+for (const kind of ['rjsf', 'jsonforms']) {
+  test(`company_setup: ${kind} shows hints in the empty input and help beside the field`, async () => {
+    const { page, errors } = await openPage(browser, 1000);
+    const a = await open(page, kind, 'company_setup');
+    assert.equal(a.schema.properties.region.title, '住所所在行政区划');
+    const placeholders = await page.evaluate(() => [...document.querySelectorAll('input, textarea')]
+      .map((e) => e.getAttribute('placeholder')).filter(Boolean));
+    assert.ok(placeholders.includes('6位行政区划代码，如 110105'), placeholders.join(' | '));
+    const text = await page.evaluate(() => document.body.innerText);
+    assert.ok(text.includes('与住所一致的可不填'), 'the help is shown without focus');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}

@@ -1,6 +1,7 @@
-// `yjs preview` in Chromium: the page shows each matter (form fields, flow chart, guide,
-// notices); editing the source changes the open page without a reload (server-sent events),
-// and a syntax error shows the diagnostics instead until it is fixed.
+// `yjs preview` in Chromium: the page shows each matter (the form drawn from the generated
+// schema, flow chart, guide, notices); answering a situation shows and hides the sections it
+// decides; editing the source changes the open page without a reload (server-sent events), and
+// a syntax error shows the diagnostics instead until it is fixed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -44,7 +45,31 @@ test('the preview follows the source without reloading the page', async () => {
     }
     assert.ok(await page.locator('#preview svg').count() >= 1, 'the flow chart');
     assert.ok(await page.locator('#preview iframe').count() === 1, 'the guide');
-    await page.screenshot({ path: shot('preview-newborn.png') });
+
+    // The form is drawn from form.schema.json and form.ui.json: real inputs, Chinese labels,
+    // required marks, situation radios, hints and help.
+    const form = page.locator('#preview .yjs-form[data-matter="newborn"]');
+    const motherId = form.locator('[data-path="mother_id"]');
+    assert.equal(await motherId.locator('input[type="text"]').count(), 1, 'an input for mother_id');
+    assert.match(await motherId.locator('label').innerText(), /^母亲身份证号码 \*$/);
+    assert.equal(await form.locator('[data-path="settle"] input[type="radio"]').count(), 2);
+    assert.equal(await form.locator('[data-path="birth_date"] input[type="date"]').count(), 1);
+    assert.equal(await form.locator('[data-path="baby_sex"] input[type="radio"]:checked').count(), 0, 'nothing pre-answered');
+    // The 出生登记 section applies only when settle = local: hidden until answered so.
+    const hukou = form.locator('fieldset[data-path="hukou"]');
+    assert.equal(await hukou.count(), 0, 'no section before the answer');
+    await form.locator('[data-path="settle"] label', { hasText: '本市户籍家庭户' }).click();
+    await hukou.waitFor({ timeout: 5000 });
+    assert.match(await hukou.locator('legend').first().innerText(), /出生登记（市公安局）/);
+    const address = hukou.locator('textarea');
+    await address.fill('市中心路 1 号');
+    assert.match(await form.locator('.yjs-data pre').textContent(), /household_address/);
+    await form.locator('[data-path="settle"] label', { hasText: '外省市户籍' }).click();
+    await hukou.waitFor({ state: 'detached', timeout: 5000 });
+    assert.doesNotMatch(await form.locator('.yjs-data pre').textContent(), /household_address/, 'hidden data leaves the submission');
+    await form.locator('[data-path="settle"] label', { hasText: '本市户籍家庭户' }).click();
+    await hukou.waitFor({ timeout: 5000 });
+    await page.screenshot({ path: shot('preview-newborn.png'), fullPage: true });
     // A marker that a reload would erase.
     await page.evaluate(() => { window.__kept = 42; });
 
@@ -52,6 +77,9 @@ test('the preview follows the source without reloading the page', async () => {
     writeFileSync(file, source.replace('item hukou "出生登记"', 'item hukou "出生登记（已改）"'));
     await page.waitForFunction(() => document.getElementById('preview').innerText.includes('出生登记（已改）'), null, { timeout: 15000 });
     assert.equal(await page.evaluate(() => window.__kept), 42, 'the page was not reloaded');
+    // The answers survive the new version: the section is still there, under its new name.
+    await hukou.waitFor({ timeout: 5000 });
+    assert.match(await hukou.locator('legend').first().innerText(), /出生登记（已改）/);
 
     // A syntax error: the diagnostics replace the matter, with code and place.
     writeFileSync(file, source.replace('promise    2 workdays', 'promise    2 weeks'));

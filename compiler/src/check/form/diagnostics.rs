@@ -1,7 +1,7 @@
 //! Constructors for the form stage's diagnostics (codes E02xx and W02xx).
 
 use crate::diagnostics::t;
-use crate::diagnostics::{Arg, Code, Diagnostic};
+use crate::diagnostics::{Arg, Code, Diagnostic, Text};
 use crate::files::Span;
 use crate::resolve::{Constraint, FieldType, Literal, Scalar};
 
@@ -10,20 +10,30 @@ pub struct Side<'a> {
     pub keyword: &'static str,
     pub value: &'a str,
     pub span: Span,
-    pub who: &'a str,
+    pub who: &'a Text,
 }
 
-/// Who declared something (`item `x` (dept)`, `dictionary `d``), translated where it has that shape.
-fn who(w: &str) -> Arg {
-    if w == "the `shared` block" {
-        Arg::Text(t!("who-shared"))
-    } else if let Some(rest) = w.strip_prefix("item ") {
-        Arg::Text(t!("who-item", rest = rest))
-    } else if let Some(rest) = w.strip_prefix("dictionary ") {
-        Arg::Text(t!("who-dictionary", rest = rest))
-    } else {
-        Arg::from(w)
+/// Who declared something, as a translated argument.
+fn who(w: &Text) -> Arg {
+    Arg::Text(w.clone())
+}
+
+/// "item `birth_cert` (wsjk)": an item, with its department when it has one.
+pub fn who_item(item: &str, dept: Option<&str>) -> Text {
+    match dept {
+        Some(dept) => t!("who-item", name = item, dept = dept),
+        None => t!("who-item-bare", name = item),
     }
+}
+
+/// "dictionary `person`".
+pub fn who_dictionary(dict: &str) -> Text {
+    t!("who-dictionary", name = dict)
+}
+
+/// "the `shared` block".
+pub fn who_shared() -> Text {
+    t!("who-shared")
 }
 
 #[cold]
@@ -145,7 +155,7 @@ pub fn empty_range(
     what: &str,
     low: &Side<'_>,
     high: &Side<'_>,
-    others: &[(Span, String)],
+    others: &[(Span, Text)],
 ) -> Diagnostic {
     let mut d = Diagnostic::error(
         Code::E0204,
@@ -236,7 +246,7 @@ pub fn type_clash(
     shared_ty: &str,
     span: Span,
     shared: Span,
-    w: &str,
+    w: &Text,
 ) -> Diagnostic {
     Diagnostic::error(
         Code::E0206,
@@ -262,9 +272,9 @@ pub fn type_clash(
 pub fn repeated_local(
     field: &str,
     span: Span,
-    w: &str,
+    w: &Text,
     first: Span,
-    first_who: &str,
+    first_who: &Text,
     same_type: bool,
 ) -> Diagnostic {
     let d = Diagnostic::warning(
@@ -295,7 +305,7 @@ pub fn unused_shared(field: &str, span: Span) -> Diagnostic {
 }
 
 #[cold]
-pub fn shadows_shared(field: &str, span: Span, shared: Span, w: &str) -> Diagnostic {
+pub fn shadows_shared(field: &str, span: Span, shared: Span, w: &Text) -> Diagnostic {
     Diagnostic::warning(
         Code::W0203,
         t!("w0203", who = who(w), field = field),

@@ -19,7 +19,9 @@ pub use unify::{Bound, Bounds, Pattern, Provenance, Unified};
 use crate::diagnostics::Diagnostic;
 use crate::files::Files;
 use crate::resolve::{Binding, Field, FieldType, Item, ItemField, Matter, Program};
+use diagnostics as d;
 use la_arena::{ArenaMap, Idx};
+use std::sync::Arc;
 use unify::{Unifier, Who};
 
 /// What the form checks found out about one matter.
@@ -64,7 +66,7 @@ pub fn check(files: &Files, program: &Program) -> Vec<Diagnostic> {
         for f in &dict.fields {
             let who = Who {
                 item: None,
-                text: format!("dictionary `{}`", dict.id).into(),
+                text: Arc::new(d::who_dictionary(&dict.id.to_string())),
                 span: f.span,
             };
             local_field(files, f, &who, &mut diags);
@@ -94,7 +96,7 @@ pub fn analyse(
     for (si, f) in matter.shared.iter() {
         let decl = Who {
             item: None,
-            text: "the `shared` block".into(),
+            text: Arc::new(d::who_shared()),
             span: f.span,
         };
         let entries = entries(files, &f.ty, &decl, &mut diags);
@@ -103,7 +105,7 @@ pub fn analyse(
         if let Some(o) = &f.origin {
             u.add(
                 Who {
-                    text: format!("dictionary `{}`", o.dictionary).into(),
+                    text: Arc::new(d::who_dictionary(&o.dictionary.to_string())),
                     span: o.span,
                     ..decl.clone()
                 },
@@ -173,11 +175,10 @@ fn view(files: &Files, f: &Field, b: &Binding, who: &Who) -> FieldFacts {
 fn item_who(program: &Program, id: Idx<Item>, it: &Item) -> Who {
     let dept = it.department.map(|(d, _)| &program.departments[d].id);
     Who {
-        text: match dept {
-            Some(d) => format!("item `{}` ({d})", it.id.name),
-            None => format!("item `{}`", it.id.name),
-        }
-        .into(),
+        text: Arc::new(d::who_item(
+            &it.id.name,
+            dept.map(|d| d.to_string()).as_deref(),
+        )),
         item: Some(id),
         span: it.id.span,
     }

@@ -8,7 +8,7 @@
 
 use super::diagnostics::{self as d, Side};
 use super::fit;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Text};
 use crate::files::{Files, Span};
 use crate::resolve::{Constraint, ConstraintKind, FieldType, Item};
 use la_arena::Idx;
@@ -20,9 +20,9 @@ use std::sync::Arc;
 pub struct Who {
     /// The item, when an item's form declared them.
     pub item: Option<Idx<Item>>,
-    /// A readable description, e.g. "item `birth_cert` (wsjk)"; shared by every field of the
-    /// item, so cloning a `Who` does not allocate.
-    pub text: Arc<str>,
+    /// A readable description, e.g. "item `birth_cert` (wsjk)", in both languages; shared by
+    /// every field of the item, so cloning a `Who` does not allocate.
+    pub text: Arc<Text>,
     /// The declaration itself.
     pub span: Span,
 }
@@ -283,12 +283,12 @@ impl<'a> Unifier<'a> {
             if fit::float(&lo.value) <= fit::float(&hi.value) {
                 continue;
             }
-            let others: Vec<(Span, String)> = self
+            let others: Vec<(Span, Text)> = self
                 .whos
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| *i != lo.who && *i != hi.who)
-                .map(|(_, w)| (w.span, w.text.to_string()))
+                .map(|(_, w)| (w.span, Text::clone(&w.text)))
                 .collect();
             let (lo_who, hi_who) = (self.describe(lo.who), self.describe(hi.who));
             diags.push(d::empty_range(
@@ -339,10 +339,10 @@ impl<'a> Unifier<'a> {
         )
     }
 
-    fn describe(&self, who: usize) -> String {
+    fn describe(&self, who: usize) -> Text {
         self.whos
             .get(who)
-            .map_or_else(String::new, |w| w.text.to_string())
+            .map_or_else(|| Text::raw(""), |w| Text::clone(&w.text))
     }
 }
 

@@ -8,7 +8,7 @@
 
 use super::fields::FORMATS;
 use crate::ir::form::{Bounds, Form, LocalField, Scalar, Ty};
-use serde_json::{json, Map, Value};
+use yjs_artifacts::FormMessages;
 
 /// The fallback messages by keyword.
 pub const FALLBACK: [(&str, &str); 17] = [
@@ -32,18 +32,18 @@ pub const FALLBACK: [(&str, &str); 17] = [
 ];
 
 /// The merged form's Chinese messages.
-pub fn i18n_zh(form: &Form) -> Value {
-    let mut m = Map::new();
+pub fn i18n_zh(form: &Form) -> FormMessages {
+    let mut m = FormMessages::default();
     for q in &form.situations {
-        m.insert(format!("{}.label", q.id), json!(q.question));
+        m.insert(format!("{}.label", q.id), q.question.clone());
         m.insert(
             format!("{}.error.required", q.id),
-            json!(format!("{}：请选择", q.question)),
+            format!("{}：请选择", q.question),
         );
         for kw in ["oneOf", "type", "const", "enum"] {
             m.insert(
                 format!("{}.error.{kw}", q.id),
-                json!(format!("{}：请从选项中选择一项", q.question)),
+                format!("{}：请从选项中选择一项", q.question),
             );
         }
     }
@@ -51,31 +51,28 @@ pub fn i18n_zh(form: &Form) -> Value {
         field(&mut m, &f.id, &f.label, &f.ty, &f.bounds);
     }
     for it in form.items.iter().filter(|i| !i.locals.is_empty()) {
-        m.insert(format!("{}.label", it.id), json!(it.name));
+        m.insert(format!("{}.label", it.id), it.name.clone());
         locals(&mut m, &it.id, &it.locals);
     }
     for (kw, text) in FALLBACK {
-        m.insert(format!("error.{kw}"), json!(text));
+        m.insert(format!("error.{kw}"), text.to_string());
     }
-    Value::Object(m)
+    m
 }
 
-fn locals(m: &mut Map<String, Value>, base: &str, fields: &[LocalField]) {
+fn locals(m: &mut FormMessages, base: &str, fields: &[LocalField]) {
     for f in fields {
         field(m, &format!("{base}.{}", f.id), &f.label, &f.ty, &f.bounds);
     }
 }
 
-fn field(m: &mut Map<String, Value>, path: &str, label: &str, ty: &Ty, bounds: &Bounds) {
-    m.insert(format!("{path}.label"), json!(label));
+fn field(m: &mut FormMessages, path: &str, label: &str, ty: &Ty, bounds: &Bounds) {
+    m.insert(format!("{path}.label"), label.to_string());
     if let Some(h) = &bounds.help {
-        m.insert(format!("{path}.description"), json!(h));
+        m.insert(format!("{path}.description"), h.clone());
     }
     let mut say = |kw: &str, text: String| {
-        m.insert(
-            format!("{path}.error.{kw}"),
-            json!(format!("{label}：{text}")),
-        );
+        m.insert(format!("{path}.error.{kw}"), format!("{label}：{text}"));
     };
     let choice = matches!(ty, Ty::Choice { .. } | Ty::Scalar(Scalar::Bool));
     say(

@@ -5,7 +5,8 @@
 //! or shared field that does not apply in every scenario) gets a `SHOW` rule whose condition is
 //! the `if` of its `form.schema.json` entry, and its Control's scope points into that entry's
 //! `then`, which JSON Forms maps to the same data path as a top-level property. A section's field
-//! with its own `when` gets the same: a `SHOW` rule, and a scope into the `then` defining it.
+//! with its own `when` gets the same: a `SHOW` rule, and a scope into the `then` defining it. A
+//! field's `placeholder` or `hint` is its Control's `options.placeholder`.
 
 use super::schema::section_title;
 use super::ui::{is_long_text, RADIO_MAX, SHARED, SITUATIONS};
@@ -88,8 +89,24 @@ fn field_control(scope: &str, ty: &Ty, bounds: &Bounds) -> Map<String, Value> {
     let Value::Object(mut c) = control(scope, format) else {
         return Map::new();
     };
+    let mut options = match c.remove("options") {
+        Some(Value::Object(o)) => o,
+        _ => Map::new(),
+    };
     if is_long_text(ty, bounds) {
-        c.insert("options".into(), json!({ "multi": true }));
+        options.insert("multi".into(), json!(true));
+    }
+    // As in `form.ui.json`: what to type goes into the empty input (the vanilla text and
+    // textarea cells read `options.placeholder`), and the help, the schema's `description`,
+    // stays visible rather than only while the input has focus, as RJSF shows it.
+    if let Some(p) = bounds.placeholder.as_ref().or(bounds.hint.as_ref()) {
+        options.insert("placeholder".into(), json!(p));
+    }
+    if bounds.help.is_some() {
+        options.insert("showUnfocusedDescription".into(), json!(true));
+    }
+    if !options.is_empty() {
+        c.insert("options".into(), Value::Object(options));
     }
     c
 }

@@ -140,3 +140,17 @@ pub fn projections_schema() -> Result<String, EmitError> {
     let schema = schemars::schema_for!(yjs_artifacts::Projections);
     pretty("projections.schema.json", &schema)
 }
+
+/// The JSON Schema of `form.sources.json`, generated from the artifact types; `yjs schemas`
+/// writes it to `spec/schemas/form.sources.schema.json`.
+pub fn sources_schema() -> Result<String, EmitError> {
+    let schema = schemars::schema_for!(yjs_artifacts::FormSources);
+    pretty("form.sources.schema.json", &schema)
+}
+
+/// The JSON Schema of `form.i18n.zh.json`; `yjs schemas` writes it to
+/// `spec/schemas/form.i18n.schema.json`.
+pub fn messages_schema() -> Result<String, EmitError> {
+    let schema = schemars::schema_for!(yjs_artifacts::FormMessages);
+    pretty("form.i18n.schema.json", &schema)
+}
