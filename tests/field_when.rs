@@ -237,3 +237,41 @@ fn yjs_notice_lists_a_field_only_for_the_answers_where_it_applies() {
     assert!(name.contains("- 变更后名称\n"), "{name}");
     assert!(!name.contains("- 变更后住所\n"), "{name}");
 }
+
+#[test]
+fn the_review_rules_say_where_a_conditional_field_is_filled_at_all() {
+    // company-change's `change_reg` review: `new_name` is `when name in changes; required`, so
+    // the department reads that it is filled only then (and required there), not "…的，必填"
+    // as if it were asked of everyone; an unconditional required field keeps 必填.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = Command::new(env!("CARGO_BIN_EXE_yjs"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["build", "dsl-examples", "--out"])
+        .arg(dir.path())
+        .output()
+        .expect("run yjs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let review = std::fs::read_to_string(dir.path().join("company_change/review/change_reg.md"))
+        .expect("review");
+    let row = |name: &str| {
+        review
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{name}` |")))
+            .unwrap_or_else(|| panic!("no row for {name}:\n{review}"))
+            .to_string()
+    };
+    assert!(
+        row("new_name").ends_with("| 变更事项包括「名称」的，填写此项（必填）；其他情形不填 |"),
+        "{}",
+        row("new_name")
+    );
+    assert!(
+        row("company_name").ends_with("| 必填 |"),
+        "{}",
+        row("company_name")
+    );
+}

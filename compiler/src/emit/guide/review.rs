@@ -134,7 +134,7 @@ pub fn review(
                 label: f.label.clone(),
                 ty: f.ty.clone(),
                 pointer: f.pointer.clone(),
-                required: required_words(f.required.as_required(), sits),
+                required: need_words(&f.applies, f.required.as_required(), sits),
             })
             .collect(),
         materials: p
@@ -183,6 +183,23 @@ impl Required for Option<Condition> {
     fn as_required(&self) -> Option<&Condition> {
         self.as_ref()
     }
+}
+
+/// For a field with its own `when`, where it is filled at all before whether it must be:
+/// `…的，填写此项（必填）；其他情形不填`. Otherwise [`required_words`].
+fn need_words(applies: &Condition, req: Option<&Condition>, sits: &[Question]) -> String {
+    if applies.is_always() {
+        return required_words(req, sits);
+    }
+    let need = match req {
+        // Required wherever it is filled (its `required` includes its `when`).
+        Some(r) if r == applies || r.is_always() => "必填".to_string(),
+        other => required_words(other, sits),
+    };
+    format!(
+        "{}，填写此项（{need}）；其他情形不填",
+        words::applies(applies, sits)
+    )
 }
 
 /// `必填`, `选填`, or `…的，必填`.
