@@ -1,7 +1,5 @@
 //! Prints the emitted plan files of a `.yjs` file, for eyeballing `flow.mmd` and `plan.json`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::path::PathBuf;
 
 fn main() {
@@ -14,11 +12,22 @@ fn main() {
         eprintln!("{} {}", d.code, d.message);
     }
     for ir in &checked.matters {
-        let graph = yjs_artifacts::PlanGraph::new(&ir.plan.plan).unwrap();
-        for (name, text) in
-            yjs_compiler::emit::plan::emit(&ir.plan, &graph, &ir.form.situations).unwrap()
-        {
-            println!("----- {name}\n{text}");
+        let files = yjs_artifacts::PlanGraph::new(&ir.plan.plan)
+            .map_err(|e| e.to_string())
+            .and_then(|graph| {
+                yjs_compiler::emit::plan::emit(&ir.plan, &graph, &ir.form.situations)
+                    .map_err(|e| e.to_string())
+            });
+        match files {
+            Ok(files) => {
+                for (name, text) in files {
+                    println!("----- {name}\n{text}");
+                }
+            }
+            Err(e) => {
+                eprintln!("plan_dump: cannot emit the plan: {e}");
+                std::process::exit(1);
+            }
         }
     }
 }

@@ -52,7 +52,7 @@ pub fn mermaid(ir: &PlanIr, graph: &PlanGraph, situations: &[Question]) -> Strin
         plan.matter,
         plan.total_workdays,
         plan.best_workdays,
-        length(&plan.promise)
+        super::guide::limit_words(&plan.promise)
     );
     out.push_str("flowchart LR\n");
     for (i, s) in steps.iter().enumerate() {
@@ -144,18 +144,7 @@ pub fn mermaid(ir: &PlanIr, graph: &PlanGraph, situations: &[Question]) -> Strin
 fn show(l: &yjs_artifacts::Limit) -> String {
     match l.unit.as_str() {
         "immediate" => "即办".to_string(),
-        _ => format!("承诺{}", length(l)),
-    }
-}
-
-/// A limit's length: `即办`, `1个工作日`, `3日（自然日）`.
-fn length(l: &yjs_artifacts::Limit) -> String {
-    match l.unit.as_str() {
-        "immediate" => "即办".to_string(),
-        "workdays" => format!("{}个工作日", l.amount),
-        "days" => format!("{}日（自然日）", l.amount),
-        "hours" => format!("{}小时", l.amount),
-        other => format!("{} {other}", l.amount),
+        _ => format!("承诺{}", super::guide::limit_words(l)),
     }
 }
 

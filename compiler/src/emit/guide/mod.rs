@@ -23,6 +23,7 @@ pub use model::Guide;
 pub use notice::{AnswerProblem, NoticeError};
 pub use phrase::applies as condition_words;
 pub use reform::ReformRow;
+pub use words::limit as limit_words;
 
 use crate::ir::MatterIr;
 use minijinja::{context, AutoEscape, Environment, UndefinedBehavior, Value};
