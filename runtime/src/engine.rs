@@ -58,7 +58,10 @@ impl std::error::Error for SubmitError {}
 impl Engine {
     /// Compiles the form and collects the situations the conditions mention.
     pub fn new(artifacts: MatterArtifacts, calendar: Calendar) -> Result<Self, ArtifactError> {
-        let validator = FormValidator::new(artifacts.schema())?;
+        let mut validator = FormValidator::new(artifacts.schema())?;
+        if let Some(sources) = artifacts.sources() {
+            validator = validator.with_messages(sources);
+        }
         let mut conds: Vec<&Condition> = Vec::new();
         for step in &artifacts.plan().steps {
             conds.push(&step.condition);

@@ -494,6 +494,21 @@ e0212-label = not allowed on a situation's answer
 e0212-def = `{ $name }` is declared here as a situation
 e0212-note = a form may list a situation so that the department's packet carries the answer; the applicant answers every situation once, before the form, so it is always there and always one of its options
 e0212-help = write just `{ $name }` (or `local_name = { $name } "label"`) in the form
+e0215 = `message` after `{ $name }`, which a value cannot fail: the applicant would never read it
+e0215-label = this message is never shown
+e0215-after = `{ $name }` is not checked against the applicant's value
+e0215-note = a message after a constraint is what the form and the runtime say when that constraint refuses a value; only `required`, `min`, `max`, `min_length`, `max_length`, `pattern`, `min_items`, `max_items`, `not_before` and `not_after` can refuse one
+e0215-help = delete this `message "…"`, or move it after the constraint whose failure it explains; a message for a failed pattern or format of the field's type stands alone in the block: `message "…"`
+e0215-help-attribute = delete this `message "…"`: only a field's constraints take a message
+e0216 = the message of `{ $name }` is empty
+e0216-own = the field's own `message` is empty
+e0216-label = an empty message
+e0216-of = the constraint it would explain
+e0216-help = write what the applicant should do, e.g. `message "请填写18位居民身份证号码，末位可为X"`, or delete the message to keep the one written from the field's type and bounds
+e0217 = `{ $name }` has more than one message
+e0217-label = a second message
+e0217-first = the first message
+e0217-help = a failed constraint shows one message: keep one `message "…"` after `{ $name }`
 
 ## Sources of stated facts (E04xx, W04xx)
 

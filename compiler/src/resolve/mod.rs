@@ -291,7 +291,11 @@ impl Resolver<'_> {
         cs.iter()
             .filter_map(|c| {
                 let kind = convert::constraint(&c.kind, |e| self.cond(e, situations))?;
-                Some(Constraint { kind, span: c.span })
+                Some(Constraint {
+                    kind,
+                    span: c.span,
+                    message: c.message.as_ref().map(convert::text),
+                })
             })
             .collect()
     }

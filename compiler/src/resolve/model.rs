@@ -338,7 +338,10 @@ pub type FieldType = crate::types::FieldType<Field>;
 #[derive(Debug, Clone)]
 pub struct Constraint {
     pub kind: ConstraintKind,
+    /// The constraint, without its message.
     pub span: Span,
+    /// What the applicant reads when this constraint fails (`max_length 15 message "…"`).
+    pub message: Option<Text>,
 }
 
 /// The constraints of the language, with typed conditions; values are kept as written.

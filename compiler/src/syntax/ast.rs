@@ -321,7 +321,10 @@ pub enum TypeExprKind {
 #[derive(Debug, Clone)]
 pub struct Constraint {
     pub kind: ConstraintKind,
+    /// The constraint, without the message written after it.
     pub span: Span,
+    /// `max_length 15 message "…"`: what the applicant reads when this constraint fails.
+    pub message: Option<Str>,
 }
 
 /// The constraints of the language.

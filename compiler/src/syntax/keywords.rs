@@ -462,6 +462,13 @@ pub const KEYWORDS: &[Keyword] = &[
         &[],
     ),
     kw(
+        MESSAGE_KW,
+        &["message"],
+        &["错误提示"],
+        "after a constraint: what the applicant reads when it fails",
+        &[],
+    ),
+    kw(
         ACCEPT_KW,
         &["accept"],
         &["受理"],

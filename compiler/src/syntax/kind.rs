@@ -148,6 +148,8 @@ kinds! {
     WHEN_KW,
     /// The keyword `otherwise`, in either spelling.
     OTHERWISE_KW,
+    /// The keyword `message` after a constraint, in either spelling.
+    MESSAGE_KW,
     /// The keyword `accept`, in either spelling.
     ACCEPT_KW,
     /// The keyword `deliver`, in either spelling.
@@ -196,6 +198,8 @@ kinds! {
     ATTR_BLOCK,
     /// One attribute or constraint: a name with values, or with `when` and a condition.
     ATTR,
+    /// `message "…"` after a constraint: what the applicant reads when it fails.
+    CONSTRAINT_MESSAGE,
     /// `80%`.
     PERCENT,
     /// `dictionary ID "name" { fields }`.

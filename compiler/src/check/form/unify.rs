@@ -13,6 +13,7 @@ use crate::files::{Files, Span};
 use crate::resolve::{Constraint, ConstraintKind, FieldType, Item};
 use la_arena::Idx;
 use serde_json::{Number, Value};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Who declared a group of constraints.
@@ -86,6 +87,10 @@ pub struct Bounds {
     pub hint: Option<String>,
     /// The first `message` given.
     pub message: Option<String>,
+    /// The messages written after constraints (`max_length 15 message "…"`), by the JSON
+    /// Schema keyword that checks the constraint: a bound's is the tightest bound's own, the
+    /// others' the first given.
+    pub messages: BTreeMap<&'static str, String>,
 }
 
 /// The unification of one field: its bounds and every constraint that contributed.
@@ -104,6 +109,8 @@ struct Tight {
     span: Span,
     who: usize,
     source: Provenance,
+    /// The message written after the constraint that set it.
+    message: Option<String>,
 }
 
 /// Collects the constraints of one field over its contributors.
@@ -125,6 +132,8 @@ pub struct Unifier<'a> {
     placeholder: Option<String>,
     hint: Option<String>,
     message: Option<String>,
+    /// The first message of each keyword other than a bound's.
+    messages: BTreeMap<&'static str, String>,
     sources: Vec<Provenance>,
     diags: Vec<Diagnostic>,
 }
@@ -150,6 +159,7 @@ impl<'a> Unifier<'a> {
             placeholder: None,
             hint: None,
             message: None,
+            messages: BTreeMap::new(),
             sources: Vec::new(),
             diags: Vec::new(),
         }
@@ -167,23 +177,29 @@ impl<'a> Unifier<'a> {
                 item: who.item,
                 span: c.span,
             };
+            let message = c.message.as_ref().map(|m| m.value.as_str());
             match &c.kind {
-                ConstraintKind::Required(_) => {}
-                ConstraintKind::Min(n) => tighten(&mut self.min, n, c.span, w, &source, true),
-                ConstraintKind::Max(n) => tighten(&mut self.max, n, c.span, w, &source, false),
+                ConstraintKind::Required(_) => self.first_message("required", message),
+                ConstraintKind::Min(n) => {
+                    tighten(&mut self.min, n, c.span, w, &source, true, message)
+                }
+                ConstraintKind::Max(n) => {
+                    tighten(&mut self.max, n, c.span, w, &source, false, message)
+                }
                 ConstraintKind::MinLength(n) => {
-                    tighten(&mut self.min_length, n, c.span, w, &source, true)
+                    tighten(&mut self.min_length, n, c.span, w, &source, true, message)
                 }
                 ConstraintKind::MaxLength(n) => {
-                    tighten(&mut self.max_length, n, c.span, w, &source, false)
+                    tighten(&mut self.max_length, n, c.span, w, &source, false, message)
                 }
                 ConstraintKind::MinItems(n) => {
-                    tighten(&mut self.min_items, n, c.span, w, &source, true)
+                    tighten(&mut self.min_items, n, c.span, w, &source, true, message)
                 }
                 ConstraintKind::MaxItems(n) => {
-                    tighten(&mut self.max_items, n, c.span, w, &source, false)
+                    tighten(&mut self.max_items, n, c.span, w, &source, false, message)
                 }
                 ConstraintKind::Pattern(p) => {
+                    self.first_message("pattern", message);
                     if fancy_regex::Regex::new(&p.value).is_ok()
                         && !self.patterns.iter().any(|x| x.pattern == p.value)
                     {
@@ -194,6 +210,7 @@ impl<'a> Unifier<'a> {
                     }
                 }
                 ConstraintKind::NotBefore(lit) | ConstraintKind::NotAfter(lit) => {
+                    self.first_message("format", message);
                     let not_before = matches!(c.kind, ConstraintKind::NotBefore(_));
                     if let Some(value) = fit::date_limit(lit) {
                         if !self
@@ -255,6 +272,15 @@ impl<'a> Unifier<'a> {
         self.whos.push(who);
     }
 
+    /// Keeps the first message given for a keyword other than a bound's.
+    fn first_message(&mut self, keyword: &'static str, message: Option<&str>) {
+        if let Some(m) = message {
+            self.messages
+                .entry(keyword)
+                .or_insert_with(|| m.to_string());
+        }
+    }
+
     /// Finishes: the merged bounds with every source, and the collisions found.
     pub fn finish(self) -> (Unified, Vec<Diagnostic>) {
         let field = self.field;
@@ -309,6 +335,20 @@ impl<'a> Unifier<'a> {
                 &others,
             ));
         }
+        let mut messages = self.messages.clone();
+        let tights = [
+            (&self.min, "minimum"),
+            (&self.max, "maximum"),
+            (&self.min_length, "minLength"),
+            (&self.max_length, "maxLength"),
+            (&self.min_items, "minItems"),
+            (&self.max_items, "maxItems"),
+        ];
+        for (t, keyword) in tights {
+            if let Some(m) = t.as_ref().and_then(|t| t.message.clone()) {
+                messages.insert(keyword, m);
+            }
+        }
         let bound = |t: &Option<Tight>| {
             t.as_ref().map(|t| Bound {
                 value: t.value.clone(),
@@ -329,6 +369,7 @@ impl<'a> Unifier<'a> {
             placeholder: self.placeholder,
             hint: self.hint,
             message: self.message,
+            messages,
         };
         (
             Unified {
@@ -353,6 +394,7 @@ fn tighten(
     who: usize,
     source: &Provenance,
     lower: bool,
+    message: Option<&str>,
 ) {
     let Some(value) = fit::number(&n.text) else {
         return;
@@ -363,6 +405,15 @@ fn tighten(
         Some(t) if lower => v > fit::float(&t.value),
         Some(t) => v < fit::float(&t.value),
     };
+    // An equal bound written later lends its message to the first when that has none.
+    if let Some(t) = slot
+        .as_mut()
+        .filter(|t| !better && fit::float(&t.value) == v)
+    {
+        if t.message.is_none() {
+            t.message = message.map(str::to_string);
+        }
+    }
     if better {
         *slot = Some(Tight {
             value,
@@ -370,6 +421,7 @@ fn tighten(
             span,
             who,
             source: *source,
+            message: message.map(str::to_string),
         });
     }
 }
