@@ -2,6 +2,9 @@
 //!
 //! Bounds take the tightest value on each side, every pattern is kept, help and placeholder come
 //! from the first declaration that gives them (the `shared` block first), and defaults must agree.
+//! A message written after a bound goes with the bound: the tightest declaration's is kept (a
+//! looser bound's message would describe a limit the form does not have); the messages of
+//! `required`, `pattern` and the date bounds are the first given.
 //! An empty result is an error that names both colliding constraints and every other contributor.
 //! The result is check's own: bounds whose provenance is a [`Provenance`] (the item and the
 //! constraint's span); `lower::form` turns it into the IR's `file:line:col` text.
