@@ -215,8 +215,8 @@ pub fn case_board(
                         matter: case.record.matter.clone(),
                         step: plan.id.clone(),
                         name: plan.name.clone(),
-                        department: plan.department.clone(),
-                        department_name: plan.department_name.clone(),
+                        department: plan.department.clone().unwrap_or_default(),
+                        department_name: plan.department_name.clone().unwrap_or_default(),
                         due: v.due,
                         status: v.status,
                         limit,
@@ -243,7 +243,13 @@ pub fn case_board(
                     .filter(|&j| {
                         case.graph().reaches(j, i) && position(case, j) == Position::Holding
                     })
-                    .filter_map(|j| case.record.plan.steps.get(j).map(|s| s.department.clone()))
+                    .filter_map(|j| {
+                        case.record
+                            .plan
+                            .steps
+                            .get(j)
+                            .and_then(|s| s.department.clone())
+                    })
                     .collect();
                 charged_to.sort();
                 charged_to.dedup();
@@ -251,8 +257,8 @@ pub fn case_board(
                     case: case.record.id.clone(),
                     step: plan.id.clone(),
                     name: plan.name.clone(),
-                    department: plan.department.clone(),
-                    department_name: plan.department_name.clone(),
+                    department: plan.department.clone().unwrap_or_default(),
+                    department_name: plan.department_name.clone().unwrap_or_default(),
                     planned_due: planned.due,
                     estimate: planned.estimate,
                     waiting_on,

@@ -385,8 +385,8 @@ pub fn view(case: &Case, cal: &Calendar, at: NaiveDate) -> Result<CaseView, Paus
         steps.push(StepView {
             id: plan.id.clone(),
             name: plan.name.clone(),
-            department: plan.department.clone(),
-            department_name: plan.department_name.clone(),
+            department: plan.department.clone().unwrap_or_default(),
+            department_name: plan.department_name.clone().unwrap_or_default(),
             status: state.status,
             clock,
             legal_clock,

@@ -209,10 +209,13 @@ pub fn statistics<'a>(
             if state.status == StepStatus::NotApplicable {
                 continue;
             }
-            let d = depts.entry(step.department.clone()).or_default();
-            d.name.clone_from(&step.department_name);
-            if !took_part.contains(&step.department.as_str()) {
-                took_part.push(&step.department);
+            let (Some(dept), Some(dept_name)) = (&step.department, &step.department_name) else {
+                continue;
+            };
+            let d = depts.entry(dept.clone()).or_default();
+            d.name.clone_from(dept_name);
+            if !took_part.contains(&dept.as_str()) {
+                took_part.push(dept);
                 d.cases += 1;
                 if let Some(e) = &case.evaluation {
                     d.scores.push(e.score);
