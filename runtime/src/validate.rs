@@ -333,12 +333,9 @@ fn domain_checks(
 ) {
     match value {
         Value::Object(map) => {
-            let Some(props) = schema.get("properties").and_then(Value::as_object) else {
-                return;
-            };
-            for (name, sub) in props {
-                if let Some(v) = map.get(name) {
-                    let p = format!("{pointer}/{}", escape(name));
+            for (name, v) in map {
+                let p = format!("{pointer}/{}", escape(name));
+                for sub in field_schemas(schema, value, name) {
                     domain_checks(sub, v, &p, today, out);
                 }
             }
@@ -366,6 +363,36 @@ fn domain_checks(
         }
         _ => {}
     }
+}
+
+/// The schemas of an object's field `name`: its `properties` entry, and the `then` of every
+/// `allOf` entry whose `if` the object meets, where a conditional field or section is defined
+/// (a field given where its `if` fails is refused as not applicable, not checked further). An
+/// `if` that does not compile on its own (a `$ref` into the whole schema) is taken as not met.
+fn field_schemas<'a>(schema: &'a Value, object: &Value, name: &str) -> Vec<&'a Value> {
+    let mut out: Vec<&Value> = schema
+        .get("properties")
+        .and_then(|p| p.get(name))
+        .into_iter()
+        .collect();
+    for entry in schema
+        .get("allOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let Some(sub) = entry.pointer(&format!("/then/properties/{}", escape(name))) else {
+            continue;
+        };
+        let met = match entry.get("if") {
+            None => true,
+            Some(cond) => jsonschema::draft7::new(cond).is_ok_and(|v| v.is_valid(object)),
+        };
+        if met {
+            out.push(sub);
+        }
+    }
+    out
 }
 
 /// The date bounds of a field (`allOf` entries with the formats `date-not-before-…` and
