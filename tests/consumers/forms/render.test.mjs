@@ -232,3 +232,32 @@ for (const kind of ['rjsf', 'jsonforms']) {
     await page.close();
   });
 }
+
+// Every yes/no question reads 是/否 in both renderers, never Yes/No or true/false: the boolean
+// situations, and a `bool` field (restaurant's 是否为发光招牌, in the section shown once 是否设置户外
+// 招牌 is answered yes).
+for (const kind of ['rjsf', 'jsonforms']) {
+  test(`restaurant: ${kind} shows every boolean, situation or field, as 是/否`, async () => {
+    const { page, errors } = await openPage(browser, 1000);
+    await open(page, kind, 'restaurant');
+    await answer(page, kind, kind === 'rjsf' ? { has_sign: true } : { has_sign: 'true' });
+    await page.locator('input[type=radio][name*="sign_lit"]').first().waitFor();
+    const groups = await page.evaluate(() => {
+      const out = {};
+      for (const i of document.querySelectorAll('input[type=radio]')) {
+        const name = i.name.split(/[/_]/).slice(-2).join('_');
+        (out[name] ??= []).push((i.closest('label') ?? i.parentElement).innerText.trim());
+      }
+      return out;
+    });
+    for (const q of ['small', 'has_sign', 'sells_tobacco', 'sign_lit']) {
+      const group = Object.entries(groups).find(([n]) => n.endsWith(q));
+      assert.ok(group, `${q}: ${JSON.stringify(groups)}`);
+      assert.deepEqual(group[1], ['是', '否'], q);
+    }
+    const text = await page.evaluate(() => document.body.innerText);
+    assert.ok(!/\b(Yes|No|true|false)\b/.test(text), text);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
