@@ -27,6 +27,11 @@ pub struct Plan {
     pub best_workdays: u32,
     /// The step ids of the worst case's critical path, in order.
     pub critical_path: Vec<String>,
+    /// The worst total with each applicable wait step counting its duration, in working days
+    /// (the handling totals count wait steps 0 days). Defaults to 0 when absent, so plans stored
+    /// in case records before waiting steps existed still read back.
+    #[serde(default)]
+    pub elapsed_workdays: u32,
     /// The joint-handling check (行政许可法 第四十二条第二款) over the items' legal limits.
     pub joint: Joint,
     /// Every step: accept, one per item, deliver.
@@ -109,6 +114,9 @@ pub enum StepKind {
     Item,
     /// The one delivery of all results.
     Deliver,
+    /// A waiting period (公告期、公示期、异议期) that no department handles: it ends by itself
+    /// once its duration has passed.
+    Wait,
 }
 
 /// One step of the plan, with its static schedule in working days after receipt,
@@ -121,10 +129,10 @@ pub struct Step {
     pub kind: StepKind,
     /// A readable name.
     pub name: String,
-    /// The department that handles it.
-    pub department: String,
-    /// The department's name.
-    pub department_name: String,
+    /// The department that handles it; `null` for a wait step.
+    pub department: Option<String>,
+    /// The department's name; `null` for a wait step.
+    pub department_name: Option<String>,
     /// The steps that must finish first.
     pub after: Vec<String>,
     /// When the step applies.
@@ -142,6 +150,9 @@ pub struct Step {
     /// A legal limit by situation, read as `promise_by`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub legal_by: Vec<LimitCase>,
+    /// The basis of a wait step's duration, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
     /// Earliest start, in working days from the start of the case.
     pub earliest_start: u32,
     /// Earliest finish.
@@ -197,6 +208,9 @@ pub struct Scenario {
     pub total_workdays: u32,
     /// The critical path of this scenario.
     pub critical_path: Vec<String>,
+    /// The total with each applicable wait step counting its duration, in working days.
+    #[serde(default)]
+    pub elapsed_workdays: u32,
 }
 
 /// Supervision settings.

@@ -7,7 +7,7 @@
 
 use crate::condition::Answers;
 use crate::graph::PlanGraph;
-use crate::plan::Plan;
+use crate::plan::{Plan, StepKind};
 
 impl Plan {
     /// This plan with each step's limits for `answers`: `promise` and `legal` become the arms
@@ -27,7 +27,15 @@ impl Plan {
             step.legal_by.clear();
         }
         let n = plan.steps.len().min(graph.len());
-        let days: Vec<u32> = plan.steps.iter().map(|s| s.promise.workdays).collect();
+        // The handling schedule: a waiting period (公示期) counts 0 days there (spec/plan.md).
+        let days: Vec<u32> = plan
+            .steps
+            .iter()
+            .map(|s| match s.kind {
+                StepKind::Wait => 0,
+                _ => s.promise.workdays,
+            })
+            .collect();
         let mut finish = vec![0u32; n];
         for &i in graph.topological_order() {
             if i >= n {
@@ -89,14 +97,15 @@ mod tests {
             id: id.to_string(),
             kind,
             name: id.to_string(),
-            department: "d".to_string(),
-            department_name: "d".to_string(),
+            department: Some("d".to_string()),
+            department_name: Some("d".to_string()),
             after: after.iter().map(|s| s.to_string()).collect(),
             condition: Condition::Always,
             legal: None,
             promise: limit(promise),
             promise_by: Vec::new(),
             legal_by: Vec::new(),
+            basis: None,
             earliest_start: 0,
             earliest_finish: 0,
             latest_finish: 0,
@@ -132,6 +141,7 @@ mod tests {
             total_workdays: 12,
             best_workdays: 5,
             critical_path: Vec::new(),
+            elapsed_workdays: 12,
             joint: Joint {
                 legal_workdays: 0,
                 legal_path: Vec::new(),
@@ -187,6 +197,27 @@ mod tests {
             [1, 11, 4, 12]
         );
         assert_eq!(normal.steps[2].slack, 7);
+    }
+
+    #[test]
+    fn a_waiting_period_counts_no_handling_days() {
+        let mut p = plan();
+        // `other` waits for a 20-day 公示 after acceptance: the handling schedule counts it 0.
+        let mut wait = step("publicity", StepKind::Wait, &["accept"], 20);
+        wait.department = None;
+        wait.department_name = None;
+        wait.promise.unit = "days".to_string();
+        p.steps[2].after = vec!["publicity".to_string()];
+        p.steps.insert(2, wait);
+        let g = PlanGraph::new(&p).expect("a graph");
+        let fast = p.for_answers(&g, &answers("fast"));
+        assert_eq!(
+            fast.steps
+                .iter()
+                .map(|s| (s.earliest_start, s.earliest_finish))
+                .collect::<Vec<_>>(),
+            [(0, 1), (1, 1), (1, 1), (1, 4), (4, 5)]
+        );
     }
 
     #[test]

@@ -220,7 +220,7 @@ fn item_hover(a: &Analysis, matter: &str, item: &str) -> Option<String> {
         "**item `{}`** {} — {}\n\n| | |\n|---|---|\n| promise | {} |\n| legal limit | {} |\n| schedule | days {}–{} of the case |\n| slack | {} working day(s) |\n| critical path | {} |",
         step.id,
         step.name,
-        step.department_name,
+        step.department_name.as_deref().unwrap_or_default(),
         promise,
         legal,
         step.earliest_start,

@@ -59,7 +59,7 @@ pub fn mermaid(ir: &PlanIr, graph: &PlanGraph, situations: &[Question]) -> Strin
         let mut label = format!(
             "{}<br/>{}<br/>{}",
             escape(&s.name),
-            escape(&s.department_name),
+            escape(s.department_name.as_deref().unwrap_or_default()),
             escape(&show_step(s))
         );
         if !s.condition.is_always() {

@@ -295,7 +295,7 @@ impl Builder {
     ) -> Cell {
         let at = |slot| layout::cell(place.rank, place.row, slot);
         let task = Task {
-            group: step.department.clone(),
+            group: step.department.clone().unwrap_or_default(),
             due: format!("={}", feel_entry("dueDates", &step.id)),
             warn: format!("={}", feel_entry("warnDates", &step.id)),
             packet: (step.kind == StepKind::Item)
@@ -387,8 +387,8 @@ impl Builder {
 fn documentation(step: &Step, written: Option<&String>) -> String {
     let mut out = format!(
         "{} ({}); promise {}",
-        step.department_name,
-        step.department,
+        step.department_name.as_deref().unwrap_or_default(),
+        step.department.as_deref().unwrap_or_default(),
         limits(&step.promise_by).unwrap_or_else(|| limit(&step.promise))
     );
     if let Some(legal) = limits(&step.legal_by).or_else(|| step.legal.as_ref().map(limit)) {

@@ -275,7 +275,7 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
             n: i + 1,
             id: s.id.clone(),
             name: s.name.clone(),
-            department: s.department_name.clone(),
+            department: s.department_name.clone().unwrap_or_default(),
             promise: words::step_limit(s),
             after: if s.after.is_empty() {
                 "—".to_string()

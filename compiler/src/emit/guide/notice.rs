@@ -408,7 +408,7 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
             let mut line = format!(
                 "{}：{}，{}",
                 st.name,
-                st.department_name,
+                st.department_name.as_deref().unwrap_or_default(),
                 words::limit(&st.promise)
             );
             if st.kind == yjs_artifacts::StepKind::Deliver {

@@ -203,7 +203,7 @@ pub fn data(ir: &MatterIr) -> Result<Data, GuideError> {
             .map(|s| Step {
                 id: s.id.clone(),
                 name: s.name.clone(),
-                department: s.department_name.clone(),
+                department: s.department_name.clone().unwrap_or_default(),
                 length: words::limit(&s.promise),
                 after: s.after.clone(),
                 deliver: s.kind == StepKind::Deliver,

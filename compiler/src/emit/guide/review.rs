@@ -87,7 +87,13 @@ pub fn review(
     let name_of = |i: usize| {
         plan.steps.get(i).map_or_else(
             || graph.id(i).to_string(),
-            |x| format!("{}（{}）", x.name, x.department_name),
+            |x| {
+                format!(
+                    "{}（{}）",
+                    x.name,
+                    x.department_name.as_deref().unwrap_or_default()
+                )
+            },
         )
     };
     let at = graph.index(&id).ok_or_else(|| GuideError::MissingStep {

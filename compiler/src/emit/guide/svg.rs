@@ -131,7 +131,7 @@ pub fn flow(plan: &Plan, graph: &PlanGraph) -> String {
 /// The text lines of a step's box: its name (wrapped), its department, its promised days.
 fn label_lines(step: &Step) -> Vec<String> {
     let mut lines = wrap(&step.name);
-    lines.extend(wrap(&step.department_name));
+    lines.extend(wrap(step.department_name.as_deref().unwrap_or_default()));
     let mut last = words::step_limit(step);
     if step.critical {
         last.push_str(" ★");
