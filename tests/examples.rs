@@ -66,6 +66,7 @@ fn dsl_examples_check_clean() {
         "restaurant",
         "retirement",
         "company_change",
+        "company_deregistration",
     ] {
         assert!(
             ids.contains(&expected),

@@ -27,14 +27,16 @@ pub struct Plan {
     pub best_workdays: u32,
     /// The step ids of the worst case's critical path, in order.
     pub critical_path: Vec<String>,
-    /// The worst total with each applicable wait step counting its duration, in working days
-    /// (the handling totals count wait steps 0 days). Defaults to 0 when absent, so plans stored
-    /// in case records before waiting steps existed still read back.
+    /// The worst total with each applicable wait step counting its duration, in working days:
+    /// the time a case may take from receipt to delivery. `total_workdays` and the checks are
+    /// the handling schedule, in which a waiting period (a 特殊环节, 行政许可法 第四十五条)
+    /// counts 0 days; equal to `total_workdays` when the matter has no wait step. Read as 0 when
+    /// absent, so the plans kept in case records stored before waiting steps still read back.
     #[serde(default)]
     pub elapsed_workdays: u32,
     /// The joint-handling check (行政许可法 第四十二条第二款) over the items' legal limits.
     pub joint: Joint,
-    /// Every step: accept, one per item, deliver.
+    /// Every step: accept, one per item or wait step, deliver.
     pub steps: Vec<Step>,
     /// Per combination of situation answers: the applicable items and the total.
     pub scenarios: Scenarios,
@@ -98,6 +100,15 @@ impl Step {
         pick(&self.legal_by, answers).or(self.legal.as_ref())
     }
 
+    /// The working days the handling schedule counts for the step: its promise, or 0 for a
+    /// wait step (a waiting period is not handling time, 行政许可法 第四十五条).
+    pub fn handling_workdays(&self) -> u32 {
+        match self.kind {
+            StepKind::Wait => 0,
+            _ => self.promise.workdays,
+        }
+    }
+
     /// Whether the step's limits vary by situation.
     pub fn varies(&self) -> bool {
         !self.promise_by.is_empty() || !self.legal_by.is_empty()
@@ -112,24 +123,24 @@ pub enum StepKind {
     Accept,
     /// One item's review and decision.
     Item,
-    /// The one delivery of all results.
-    Deliver,
     /// A waiting period (公告期、公示期、异议期) that no department handles: it ends by itself
     /// once its duration has passed.
     Wait,
+    /// The one delivery of all results.
+    Deliver,
 }
 
 /// One step of the plan, with its static schedule in working days after receipt,
 /// computed with every item applying (each step's times bound those of every scenario).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Step {
-    /// `accept`, the item id, or `deliver`.
+    /// `accept`, the item or wait step id, or `deliver`.
     pub id: String,
     /// What the step is.
     pub kind: StepKind,
     /// A readable name.
     pub name: String,
-    /// The department that handles it; `null` for a wait step.
+    /// The department that handles it; `null` for a wait step, set for every other step.
     pub department: Option<String>,
     /// The department's name; `null` for a wait step.
     pub department_name: Option<String>,
@@ -138,10 +149,14 @@ pub struct Step {
     /// When the step applies.
     pub condition: Condition,
     /// The legal limit, when there is one; for a legal limit by situation, its longest arm.
+    /// `null` for a wait step.
     pub legal: Option<Limit>,
     /// The promised limit; for a promise by situation, its longest arm (the static schedule
-    /// below counts it, so its times bound every case).
+    /// below counts it, so its times bound every case). For a wait step, its duration.
     pub promise: Limit,
+    /// The basis of a wait step's duration, as written (`basis "…"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
     /// A promise by situation: the arms in written order; the first whose condition holds for
     /// a case's answers applies, and the last (`otherwise`) always holds. Empty when the
     /// promise is the same for every case.
@@ -150,9 +165,6 @@ pub struct Step {
     /// A legal limit by situation, read as `promise_by`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub legal_by: Vec<LimitCase>,
-    /// The basis of a wait step's duration, as written.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub basis: Option<String>,
     /// Earliest start, in working days from the start of the case.
     pub earliest_start: u32,
     /// Earliest finish.
@@ -204,11 +216,12 @@ pub struct Scenario {
     pub answers: Answers,
     /// The items that apply, in declaration order.
     pub items: Vec<String>,
-    /// accept + longest path over the applicable items + deliver.
+    /// accept + longest path over the applicable items + deliver (wait steps count 0 days).
     pub total_workdays: u32,
     /// The critical path of this scenario.
     pub critical_path: Vec<String>,
-    /// The total with each applicable wait step counting its duration, in working days.
+    /// The same total with each applicable wait step counting its duration (0 when absent, as
+    /// in plans stored before waiting steps).
     #[serde(default)]
     pub elapsed_workdays: u32,
 }

@@ -7,7 +7,7 @@
 
 use crate::condition::Answers;
 use crate::graph::PlanGraph;
-use crate::plan::{Plan, StepKind};
+use crate::plan::{Plan, Step};
 
 impl Plan {
     /// This plan with each step's limits for `answers`: `promise` and `legal` become the arms
@@ -27,15 +27,7 @@ impl Plan {
             step.legal_by.clear();
         }
         let n = plan.steps.len().min(graph.len());
-        // The handling schedule: a waiting period (公示期) counts 0 days there (spec/plan.md).
-        let days: Vec<u32> = plan
-            .steps
-            .iter()
-            .map(|s| match s.kind {
-                StepKind::Wait => 0,
-                _ => s.promise.workdays,
-            })
-            .collect();
+        let days: Vec<u32> = plan.steps.iter().map(Step::handling_workdays).collect();
         let mut finish = vec![0u32; n];
         for &i in graph.topological_order() {
             if i >= n {
@@ -103,9 +95,9 @@ mod tests {
             condition: Condition::Always,
             legal: None,
             promise: limit(promise),
+            basis: None,
             promise_by: Vec::new(),
             legal_by: Vec::new(),
-            basis: None,
             earliest_start: 0,
             earliest_finish: 0,
             latest_finish: 0,
