@@ -30,8 +30,8 @@ pub struct Plan {
     /// The worst total with each applicable wait step counting its duration, in working days:
     /// the time a case may take from receipt to delivery. `total_workdays` and the checks are
     /// the handling schedule, in which a waiting period (a 特殊环节, 行政许可法 第四十五条)
-    /// counts 0 days; equal to `total_workdays` when the matter has no wait step. Read as 0 when
-    /// absent, so the plans kept in case records stored before waiting steps still read back.
+    /// counts 0 days; equal to `total_workdays` when the matter has no wait step. Absent (read
+    /// as 0) in plans stored in case records before waiting steps existed.
     #[serde(default)]
     pub elapsed_workdays: u32,
     /// The joint-handling check (行政许可法 第四十二条第二款) over the items' legal limits.
@@ -220,8 +220,8 @@ pub struct Scenario {
     pub total_workdays: u32,
     /// The critical path of this scenario.
     pub critical_path: Vec<String>,
-    /// The same total with each applicable wait step counting its duration (0 when absent, as
-    /// in plans stored before waiting steps).
+    /// The same total with each applicable wait step counting its duration (absent, read as 0,
+    /// in plans stored before waiting steps existed).
     #[serde(default)]
     pub elapsed_workdays: u32,
 }
