@@ -428,10 +428,7 @@ impl Builder {
                     let duration = self.duration_in(s);
                     // A condition that does not build was reported; the wait is left out.
                     let when = match s.child(EXPR) {
-                        Some(e) => match self.expr(e) {
-                            Some(x) => Some(Some(x)),
-                            None => None,
-                        },
+                        Some(e) => self.expr(e).map(Some),
                         None => Some(None),
                     };
                     if let (Some(id), Some(name), Some(duration), Some(when)) =
