@@ -8,6 +8,7 @@ use schemars::JsonSchema;
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// The provenance of one matter's merged form, keyed by JSON pointer.
@@ -47,6 +48,13 @@ pub struct SourceEntry {
     pub required: Option<Condition>,
     /// Every constraint that contributed to the field, in declaration order.
     pub sources: Vec<ConstraintSource>,
+    /// The messages the sources write for the field, by the JSON Schema keyword whose failure
+    /// they explain (`required`, `maxLength`, `pattern`, `format`, …): a `message "…"` after a
+    /// constraint, and the field's own `message "…"` for `pattern` and `format`. The text after
+    /// the label in `form.i18n.zh.json`, and what the runtime says for that failure. Absent
+    /// when the sources write none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub messages: BTreeMap<String, String>,
 }
 
 /// What an entry of `form.sources.json` describes.

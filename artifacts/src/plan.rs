@@ -27,9 +27,16 @@ pub struct Plan {
     pub best_workdays: u32,
     /// The step ids of the worst case's critical path, in order.
     pub critical_path: Vec<String>,
+    /// The worst total with each applicable wait step counting its duration, in working days:
+    /// the time a case may take from receipt to delivery. `total_workdays` and the checks are
+    /// the handling schedule, in which a waiting period (a 特殊环节, 行政许可法 第四十五条)
+    /// counts 0 days; equal to `total_workdays` when the matter has no wait step. Absent (read
+    /// as 0) in plans stored in case records before waiting steps existed.
+    #[serde(default)]
+    pub elapsed_workdays: u32,
     /// The joint-handling check (行政许可法 第四十二条第二款) over the items' legal limits.
     pub joint: Joint,
-    /// Every step: accept, one per item, deliver.
+    /// Every step: accept, one per item or wait step, deliver.
     pub steps: Vec<Step>,
     /// Per combination of situation answers: the applicable items and the total.
     pub scenarios: Scenarios,
@@ -93,6 +100,15 @@ impl Step {
         pick(&self.legal_by, answers).or(self.legal.as_ref())
     }
 
+    /// The working days the handling schedule counts for the step: its promise, or 0 for a
+    /// wait step (a waiting period is not handling time, 行政许可法 第四十五条).
+    pub fn handling_workdays(&self) -> u32 {
+        match self.kind {
+            StepKind::Wait => 0,
+            _ => self.promise.workdays,
+        }
+    }
+
     /// Whether the step's limits vary by situation.
     pub fn varies(&self) -> bool {
         !self.promise_by.is_empty() || !self.legal_by.is_empty()
@@ -107,6 +123,9 @@ pub enum StepKind {
     Accept,
     /// One item's review and decision.
     Item,
+    /// A waiting period (公告期、公示期、异议期) that no department handles: it ends by itself
+    /// once its duration has passed.
+    Wait,
     /// The one delivery of all results.
     Deliver,
 }
@@ -115,25 +134,29 @@ pub enum StepKind {
 /// computed with every item applying (each step's times bound those of every scenario).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Step {
-    /// `accept`, the item id, or `deliver`.
+    /// `accept`, the item or wait step id, or `deliver`.
     pub id: String,
     /// What the step is.
     pub kind: StepKind,
     /// A readable name.
     pub name: String,
-    /// The department that handles it.
-    pub department: String,
-    /// The department's name.
-    pub department_name: String,
+    /// The department that handles it; `null` for a wait step, set for every other step.
+    pub department: Option<String>,
+    /// The department's name; `null` for a wait step.
+    pub department_name: Option<String>,
     /// The steps that must finish first.
     pub after: Vec<String>,
     /// When the step applies.
     pub condition: Condition,
     /// The legal limit, when there is one; for a legal limit by situation, its longest arm.
+    /// `null` for a wait step.
     pub legal: Option<Limit>,
     /// The promised limit; for a promise by situation, its longest arm (the static schedule
-    /// below counts it, so its times bound every case).
+    /// below counts it, so its times bound every case). For a wait step, its duration.
     pub promise: Limit,
+    /// The basis of a wait step's duration, as written (`basis "…"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
     /// A promise by situation: the arms in written order; the first whose condition holds for
     /// a case's answers applies, and the last (`otherwise`) always holds. Empty when the
     /// promise is the same for every case.
@@ -193,10 +216,14 @@ pub struct Scenario {
     pub answers: Answers,
     /// The items that apply, in declaration order.
     pub items: Vec<String>,
-    /// accept + longest path over the applicable items + deliver.
+    /// accept + longest path over the applicable items + deliver (wait steps count 0 days).
     pub total_workdays: u32,
     /// The critical path of this scenario.
     pub critical_path: Vec<String>,
+    /// The same total with each applicable wait step counting its duration (absent, read as 0,
+    /// in plans stored before waiting steps existed).
+    #[serde(default)]
+    pub elapsed_workdays: u32,
 }
 
 /// Supervision settings.

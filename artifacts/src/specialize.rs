@@ -7,7 +7,7 @@
 
 use crate::condition::Answers;
 use crate::graph::PlanGraph;
-use crate::plan::Plan;
+use crate::plan::{Plan, Step};
 
 impl Plan {
     /// This plan with each step's limits for `answers`: `promise` and `legal` become the arms
@@ -27,7 +27,7 @@ impl Plan {
             step.legal_by.clear();
         }
         let n = plan.steps.len().min(graph.len());
-        let days: Vec<u32> = plan.steps.iter().map(|s| s.promise.workdays).collect();
+        let days: Vec<u32> = plan.steps.iter().map(Step::handling_workdays).collect();
         let mut finish = vec![0u32; n];
         for &i in graph.topological_order() {
             if i >= n {
@@ -89,12 +89,13 @@ mod tests {
             id: id.to_string(),
             kind,
             name: id.to_string(),
-            department: "d".to_string(),
-            department_name: "d".to_string(),
+            department: Some("d".to_string()),
+            department_name: Some("d".to_string()),
             after: after.iter().map(|s| s.to_string()).collect(),
             condition: Condition::Always,
             legal: None,
             promise: limit(promise),
+            basis: None,
             promise_by: Vec::new(),
             legal_by: Vec::new(),
             earliest_start: 0,
@@ -132,6 +133,7 @@ mod tests {
             total_workdays: 12,
             best_workdays: 5,
             critical_path: Vec::new(),
+            elapsed_workdays: 12,
             joint: Joint {
                 legal_workdays: 0,
                 legal_path: Vec::new(),
@@ -187,6 +189,27 @@ mod tests {
             [1, 11, 4, 12]
         );
         assert_eq!(normal.steps[2].slack, 7);
+    }
+
+    #[test]
+    fn a_waiting_period_counts_no_handling_days() {
+        let mut p = plan();
+        // `other` waits for a 20-day 公示 after acceptance: the handling schedule counts it 0.
+        let mut wait = step("publicity", StepKind::Wait, &["accept"], 20);
+        wait.department = None;
+        wait.department_name = None;
+        wait.promise.unit = "days".to_string();
+        p.steps[2].after = vec!["publicity".to_string()];
+        p.steps.insert(2, wait);
+        let g = PlanGraph::new(&p).expect("a graph");
+        let fast = p.for_answers(&g, &answers("fast"));
+        assert_eq!(
+            fast.steps
+                .iter()
+                .map(|s| (s.earliest_start, s.earliest_finish))
+                .collect::<Vec<_>>(),
+            [(0, 1), (1, 1), (1, 1), (1, 4), (4, 5)]
+        );
     }
 
     #[test]

@@ -70,7 +70,7 @@ fn examples() -> Vec<Matter> {
     let matters = load("../dsl-examples");
     let mut ids: Vec<&str> = matters.iter().map(|m| m.form.matter.as_str()).collect();
     ids.sort_unstable();
-    assert_eq!(ids.len(), 5, "{ids:?}");
+    assert_eq!(ids.len(), 6, "{ids:?}");
     matters
 }
 

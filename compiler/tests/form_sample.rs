@@ -224,6 +224,39 @@ fn the_schema_has_standard_keywords_only_and_sources_go_apart() {
         .any(|f| f["pointer"] == "/hukou/household_address"));
 }
 
+/// A validator that checks formats but does not know the build's custom ones (`id-card`, …)
+/// ignores them, and the identifier's `pattern` still applies: a wrong check digit passes there
+/// (only `formats.mjs` or the runtime catch it), a wrong length or a lower-case x does not.
+#[test]
+fn a_validator_without_the_custom_formats_still_applies_the_pattern() {
+    let schema = form_schema(&sample());
+    let v = match jsonschema::draft7::options()
+        .should_validate_formats(true)
+        .build(&schema)
+    {
+        Ok(v) => v,
+        Err(e) => panic!("an unknown format must not stop the schema compiling: {e}"),
+    };
+    let with_id = |id: &str| {
+        let mut s = submission("local", false, "mother");
+        s["mother_id"] = json!(id);
+        s
+    };
+    assert!(v.is_valid(&with_id("11010519491231002X")));
+    assert!(
+        v.is_valid(&with_id("110105194912310021")),
+        "the check digit is the format's"
+    );
+    assert!(
+        !v.is_valid(&with_id("1101051949123100")),
+        "the length is the pattern's"
+    );
+    assert!(
+        !v.is_valid(&with_id("11010519491231002x")),
+        "the upper-case X is the pattern's"
+    );
+}
+
 #[test]
 fn situations_are_required_and_typed() {
     let v = validator(&form_schema(&sample()));

@@ -46,7 +46,7 @@ fn every_condition_of_every_example_in_words() {
     let roots = discover(&[root]).expect("dsl-examples exists");
     let checked = yjs_compiler::check(&Disk, &roots);
     assert!(!checked.has_errors());
-    assert_eq!(checked.matters.len(), 5);
+    assert_eq!(checked.matters.len(), 6);
     for ir in &checked.matters {
         let sits = &ir.form.situations;
         let docs = &ir.documents;

@@ -5,9 +5,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use yjs_artifacts::{Answer, Answers};
 use yjs_compiler::diagnostics::Diagnostic;
 use yjs_compiler::files::FileId;
+use yjs_compiler::resolve::Memory;
 use yjs_compiler::syntax::keywords::{self, Context, Times, KEYWORDS};
 use yjs_compiler::syntax::{parse_file, SyntaxKind};
 
@@ -215,6 +217,64 @@ fn the_spec_lists_each_keyword_once_as_the_table() {
     );
 }
 
+#[test]
+fn the_spec_table_names_no_keyword_twice() {
+    // Compared row by row above, a duplicate in both tables would pass: each spelling, English or
+    // Chinese, is one row of the spec.
+    let rows = spec_rows();
+    for column in [0, 1] {
+        let mut seen = BTreeSet::new();
+        for row in &rows {
+            assert!(
+                seen.insert(row[column].clone()),
+                "spec/language.md lists `{}` twice in its keyword table",
+                row[column]
+            );
+        }
+    }
+}
+
+/// Whether each item of a one-file program applies, for `card` answered yes and no.
+fn item_conditions(src: &str) -> Vec<(bool, bool)> {
+    let path = PathBuf::from("/m.yjs");
+    let source = Memory(BTreeMap::from([(path.clone(), src.to_string())]));
+    let checked = yjs_compiler::check(&source, &[path]);
+    assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+    checked.matters[0]
+        .documents
+        .items
+        .iter()
+        .map(|i| {
+            let at = |yes: bool| {
+                let mut a = Answers::new();
+                a.insert("card".into(), Answer::Bool(yes));
+                i.applies.eval(&a)
+            };
+            (at(true), at(false))
+        })
+        .collect()
+}
+
+#[test]
+fn yes_and_no_in_a_condition_read_as_true_and_false() {
+    let matter = |a: &str, b: &str| {
+        format!(
+            "department d \"局\"\nmatter m \"事\" {{\n  lead d\n  window d\n  promise 1 workday\n  \
+             situation card \"是否申领社会保障卡\" bool\n  \
+             item a \"甲\" {{ department d; legal unregulated; promise 1 workday; when {a} }}\n  \
+             item b \"乙\" {{ department d; legal unregulated; promise 1 workday; when {b} }}\n}}\n"
+        )
+    };
+    let plain = item_conditions(&matter("card", "not card"));
+    assert_eq!(plain, [(true, false), (false, true)]);
+    assert_eq!(item_conditions(&matter("card == 是", "card == 否")), plain);
+    assert_eq!(
+        item_conditions(&matter("card == true", "card == false")),
+        plain
+    );
+    assert_eq!(item_conditions(&matter("card != 否", "card != 是")), plain);
+}
+
 fn diagnostics(src: &str) -> Vec<Diagnostic> {
     parse_file(FileId(0), src).diagnostics
 }
@@ -289,6 +349,7 @@ fn sample(ctx: Context, node: SyntaxKind) -> &'static str {
         (_, NOTE_STMT) => "note \"n\"",
         (_, ACCEPT_STMT) => "accept 1 workday by d",
         (_, DELIVER_STMT) => "deliver 1 workday",
+        (_, WAIT_STMT) => "wait w \"公示\" 20 days basis \"b\" when s",
         _ => panic!("no sample statement for {node:?} in {ctx:?}: add one"),
     }
 }

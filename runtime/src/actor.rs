@@ -199,7 +199,7 @@ impl Actor {
             .step()
             .and_then(|s| case.graph().index(s))
             .and_then(|i| case.record.plan.steps.get(i))
-            .map(|s| (s.kind, s.department.as_str()));
+            .map(|s| (s.kind, s.department.as_deref().unwrap_or_default()));
         let deny = |what: &str| {
             Err(Denied::Role {
                 role: self.role,
@@ -253,7 +253,7 @@ pub fn own_steps<'a>(case: &'a Case, dept: &'a str) -> impl Iterator<Item = usiz
         .enumerate()
         .filter(move |(_, (p, s))| {
             p.kind == StepKind::Item
-                && p.department == dept
+                && p.department.as_deref() == Some(dept)
                 && s.status != crate::status::StepStatus::NotApplicable
         })
         .map(|(i, _)| i)

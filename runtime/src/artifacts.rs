@@ -1,4 +1,5 @@
-//! Loads the artifacts `yjs build` writes for one matter: `form.schema.json`, `projections.json`, `plan.json`.
+//! Loads the artifacts `yjs build` writes for one matter: `form.schema.json`, `projections.json`,
+//! `plan.json`, and `form.sources.json` (for the messages the sources write) when present.
 //!
 //! The loader is strict about what it uses and tolerant of what it does not: the artifact types
 //! accept extra fields, so a newer compiler's output still loads; a missing file, bad JSON, a
@@ -16,7 +17,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use yjs_artifacts::{GraphError, Plan, PlanGraph, Projections, StepKind, FORMAT_VERSION};
+use yjs_artifacts::{
+    FormSources, GraphError, Plan, PlanGraph, Projections, StepKind, FORMAT_VERSION,
+};
 
 use crate::error::Code;
 
@@ -27,6 +30,8 @@ pub struct MatterArtifacts {
     projections: Projections,
     plan: Plan,
     graph: PlanGraph,
+    /// `form.sources.json`, when the folder has it: the messages the sources write.
+    sources: Option<FormSources>,
 }
 
 /// Why the artifacts of a matter cannot be used.
@@ -57,6 +62,13 @@ pub enum ArtifactError {
     MatterMismatch {
         /// The matter of `projections.json`.
         projections: String,
+        /// The matter of `plan.json`.
+        plan: String,
+    },
+    /// `form.sources.json` and `plan.json` name different matters.
+    SourcesMismatch {
+        /// The matter of `form.sources.json`.
+        sources: String,
         /// The matter of `plan.json`.
         plan: String,
     },
@@ -114,7 +126,7 @@ impl ArtifactError {
             Self::Io { .. } => Code::ArtifactUnreadable,
             Self::Json { .. } => Code::ArtifactMalformed,
             Self::FormatVersion { .. } => Code::FormatVersion,
-            Self::MatterMismatch { .. } => Code::MatterMismatch,
+            Self::MatterMismatch { .. } | Self::SourcesMismatch { .. } => Code::MatterMismatch,
             Self::FormSchema { .. } => Code::FormSchemaInvalid,
             Self::ProjectionWithoutStep { .. } => Code::ProjectionWithoutStep,
             Self::ProjectionCount { .. } => Code::ProjectionCount,
@@ -143,6 +155,10 @@ impl fmt::Display for ArtifactError {
             Self::MatterMismatch { projections, plan } => write!(
                 f,
                 "projections.json 属于事项 {projections}，plan.json 却属于 {plan}"
+            ),
+            Self::SourcesMismatch { sources, plan } => write!(
+                f,
+                "form.sources.json 属于事项 {sources}，plan.json 却属于 {plan}"
             ),
             Self::FormSchema { reason } => {
                 write!(f, "form.schema.json 不是有效的 JSON Schema：{reason}")
@@ -203,12 +219,31 @@ pub fn graph_message(e: &GraphError) -> String {
 }
 
 impl MatterArtifacts {
-    /// Reads `DIR/<matter>/`'s `form.schema.json`, `projections.json` and `plan.json`.
+    /// Reads `DIR/<matter>/`'s `form.schema.json`, `projections.json` and `plan.json`, and
+    /// `form.sources.json` when the folder has it (a folder without it gets the runtime's own
+    /// wording for every problem; one that has it must be readable and of the same matter).
     pub fn load(dir: &Path) -> Result<Self, ArtifactError> {
         let schema: Value = read_json(&dir.join("form.schema.json"))?;
         let projections: Projections = read_json(&dir.join("projections.json"))?;
         let plan: Plan = read_json(&dir.join("plan.json"))?;
-        Self::new(schema, projections, plan)
+        let artifacts = Self::new(schema, projections, plan)?;
+        let sources = dir.join("form.sources.json");
+        if !sources.exists() {
+            return Ok(artifacts);
+        }
+        artifacts.with_sources(read_json(&sources)?)
+    }
+
+    /// The same artifacts with `form.sources.json`, whose messages the validator then uses.
+    pub fn with_sources(mut self, sources: FormSources) -> Result<Self, ArtifactError> {
+        if sources.matter != self.plan.matter {
+            return Err(ArtifactError::SourcesMismatch {
+                sources: sources.matter,
+                plan: self.plan.matter,
+            });
+        }
+        self.sources = Some(sources);
+        Ok(self)
     }
 
     /// Checks that the three artifacts belong together and that the plan is a graph.
@@ -239,7 +274,13 @@ impl MatterArtifacts {
             projections,
             plan,
             graph,
+            sources: None,
         })
+    }
+
+    /// `form.sources.json`, when it was loaded.
+    pub fn sources(&self) -> Option<&FormSources> {
+        self.sources.as_ref()
     }
 
     /// The matter id.

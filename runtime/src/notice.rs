@@ -93,8 +93,8 @@ pub fn notice(engine: &Engine, answers: &Answers) -> Notice {
         items.push(NoticeItem {
             item: step.id.clone(),
             name: step.name.clone(),
-            department: step.department.clone(),
-            department_name: step.department_name.clone(),
+            department: step.department.clone().unwrap_or_default(),
+            department_name: step.department_name.clone().unwrap_or_default(),
             promise_workdays: step.promise_for(answers).workdays,
         });
         // A situation's answer is already given; a field with its own `when` only where it applies.

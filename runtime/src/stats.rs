@@ -206,13 +206,17 @@ pub fn statistics<'a>(
 
         let mut took_part: Vec<&str> = Vec::new();
         for (i, (step, state)) in plan.steps.iter().zip(&case.steps).enumerate() {
+            // A waiting period (公示期) is no department's step: it counts for none.
+            let Some(dept) = step.department.as_deref() else {
+                continue;
+            };
             if state.status == StepStatus::NotApplicable {
                 continue;
             }
-            let d = depts.entry(step.department.clone()).or_default();
-            d.name.clone_from(&step.department_name);
-            if !took_part.contains(&step.department.as_str()) {
-                took_part.push(&step.department);
+            let d = depts.entry(dept.to_owned()).or_default();
+            d.name = step.department_name.clone().unwrap_or_default();
+            if !took_part.contains(&dept) {
+                took_part.push(dept);
                 d.cases += 1;
                 if let Some(e) = &case.evaluation {
                     d.scores.push(e.score);

@@ -15,11 +15,13 @@ use chrono::NaiveDate;
 use jsonschema::error::ValidationErrorKind;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeMap;
 use yjs_artifacts::validators::{
     check_id_card, check_mobile, check_region_code, check_uscc, pattern, CivilDate,
 };
 
 use crate::artifacts::ArtifactError;
+use yjs_artifacts::FormSources;
 
 mod text;
 use crate::error::InputError;
@@ -43,6 +45,9 @@ pub struct Problem {
 pub struct FormValidator {
     schema: Value,
     compiled: jsonschema::Validator,
+    /// The messages the sources write (`max_length 15 message "…"`), by the field's pointer as
+    /// `form.sources.json` writes it (`/<list>/*/<field>`) and the JSON Schema keyword.
+    messages: BTreeMap<(String, String), String>,
 }
 
 impl FormValidator {
@@ -57,7 +62,41 @@ impl FormValidator {
         Ok(Self {
             schema: schema.clone(),
             compiled,
+            messages: BTreeMap::new(),
         })
+    }
+
+    /// The same validator saying, for a failure the sources write a message for, that message
+    /// instead of its own: the text after the label in `form.i18n.zh.json`, which the browser
+    /// shows for the same failure.
+    pub fn with_messages(mut self, sources: &FormSources) -> Self {
+        for entry in &sources.fields {
+            for (keyword, text) in &entry.messages {
+                self.messages
+                    .insert((entry.pointer.clone(), keyword.clone()), text.clone());
+            }
+        }
+        self
+    }
+
+    /// The message the sources write for a problem, if any.
+    fn written(&self, p: &Problem) -> Option<&String> {
+        if self.messages.is_empty() {
+            return None;
+        }
+        let pointer: Vec<&str> = p
+            .pointer
+            .split('/')
+            .map(|s| {
+                if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+                    "*"
+                } else {
+                    s
+                }
+            })
+            .collect();
+        let key = (pointer.join("/"), schema_keyword(&p.code).to_owned());
+        self.messages.get(&key)
     }
 
     /// Every problem of `submission`, sorted by pointer; empty when it is valid.
@@ -108,9 +147,27 @@ impl FormValidator {
                 code,
             });
         }
+        for p in &mut problems {
+            if let Some(text) = self.written(p) {
+                p.message.clone_from(text);
+            }
+        }
         problems.sort();
         problems.dedup();
         problems
+    }
+}
+
+/// The JSON Schema keyword whose failure in the browser matches a problem's code: a schema
+/// problem's code is its keyword; an identifier's check fails the identifier's `format`
+/// (`formats.mjs`), a mobile number's its `pattern`, a date's (real day, bounds) its `format`.
+fn schema_keyword(code: &str) -> &str {
+    let prefix = code.split('.').next().unwrap_or(code);
+    match prefix {
+        "id_card" | "uscc" | "region" | "date" => "format",
+        "mobile" => "pattern",
+        _ if code.starts_with("date-not-") => "format",
+        _ => code,
     }
 }
 
@@ -276,12 +333,9 @@ fn domain_checks(
 ) {
     match value {
         Value::Object(map) => {
-            let Some(props) = schema.get("properties").and_then(Value::as_object) else {
-                return;
-            };
-            for (name, sub) in props {
-                if let Some(v) = map.get(name) {
-                    let p = format!("{pointer}/{}", escape(name));
+            for (name, v) in map {
+                let p = format!("{pointer}/{}", escape(name));
+                for sub in field_schemas(schema, value, name) {
                     domain_checks(sub, v, &p, today, out);
                 }
             }
@@ -309,6 +363,36 @@ fn domain_checks(
         }
         _ => {}
     }
+}
+
+/// The schemas of an object's field `name`: its `properties` entry, and the `then` of every
+/// `allOf` entry whose `if` the object meets, where a conditional field or section is defined
+/// (a field given where its `if` fails is refused as not applicable, not checked further). An
+/// `if` that does not compile on its own (a `$ref` into the whole schema) is taken as not met.
+fn field_schemas<'a>(schema: &'a Value, object: &Value, name: &str) -> Vec<&'a Value> {
+    let mut out: Vec<&Value> = schema
+        .get("properties")
+        .and_then(|p| p.get(name))
+        .into_iter()
+        .collect();
+    for entry in schema
+        .get("allOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let Some(sub) = entry.pointer(&format!("/then/properties/{}", escape(name))) else {
+            continue;
+        };
+        let met = match entry.get("if") {
+            None => true,
+            Some(cond) => jsonschema::draft7::new(cond).is_ok_and(|v| v.is_valid(object)),
+        };
+        if met {
+            out.push(sub);
+        }
+    }
+    out
 }
 
 /// The date bounds of a field (`allOf` entries with the formats `date-not-before-…` and

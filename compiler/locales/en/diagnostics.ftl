@@ -494,6 +494,21 @@ e0212-label = not allowed on a situation's answer
 e0212-def = `{ $name }` is declared here as a situation
 e0212-note = a form may list a situation so that the department's packet carries the answer; the applicant answers every situation once, before the form, so it is always there and always one of its options
 e0212-help = write just `{ $name }` (or `local_name = { $name } "label"`) in the form
+e0215 = `message` after `{ $name }`, which a value cannot fail: the applicant would never read it
+e0215-label = this message is never shown
+e0215-after = `{ $name }` is not checked against the applicant's value
+e0215-note = a message after a constraint is what the form and the runtime say when that constraint refuses a value; only `required`, `min`, `max`, `min_length`, `max_length`, `pattern`, `min_items`, `max_items`, `not_before` and `not_after` can refuse one
+e0215-help = delete this `message "…"`, or move it after the constraint whose failure it explains; a message for a failed pattern or format of the field's type stands alone in the block: `message "…"`
+e0215-help-attribute = delete this `message "…"`: only a field's constraints take a message
+e0216 = the message of `{ $name }` is empty
+e0216-own = the field's own `message` is empty
+e0216-label = an empty message
+e0216-of = the constraint it would explain
+e0216-help = write what the applicant should do, e.g. `message "请填写18位居民身份证号码，末位可为X"`, or delete the message to keep the one written from the field's type and bounds
+e0217 = `{ $name }` has more than one message
+e0217-label = a second message
+e0217-first = the first message
+e0217-help = a failed constraint shows one message: keep one `message "…"` after `{ $name }`
 
 ## Sources of stated facts (E04xx, W04xx)
 
@@ -545,8 +560,16 @@ e0312-label = `{ $name }` is a field
 e0312-field = declared here
 e0312-note = limits are planned per situation: the plan, the notices and the runtime's clocks know the answers to the situations when a case starts
 e0312-help = if this answer decides the limit, ask it as a situation (`situation { $name } "…" {"{"} … {"}"}`) and name that situation here
+e0320 = the wait step `{ $wait }` lasts { $duration }: a waiting period runs in days
+e0320-label = a 公告期 or 公示期 is counted in natural days or working days
+e0320-note = a waiting period (公告期, 公示期, 异议期) is set by law in days; `immediate` is no wait at all, and hours have no meaning for a notice that the public must be able to read
+e0320-help = write the duration the basis sets, e.g. `20 days` (natural days) or `10 workdays`; if nothing has to wait, delete the `wait` statement and its place in the chains
 w0304 = `{ $item }` never applies: the rules exclude every combination where { $when }
 w0304-label = no possible combination of answers meets this
 w0304-rule = excluded by 「{ $rule }」
 w0304-note = an item that never applies is never handled, yet the guide and the form still show it
 w0304-help = if `{ $item }` is needed, correct its `when` or the rule; otherwise delete the item
+w0320 = the wait step `{ $wait }` names no basis for its duration
+w0320-label = which law or regulation sets this period?
+w0320-note = the guide prints a waiting period with the article that sets it; without one it prints 未注明依据, and the applicant cannot check why the case waits
+w0320-help = name the article after the duration, e.g. `wait publicity "简易注销公示" 20 days basis "《市场主体登记管理条例》第三十三条"`

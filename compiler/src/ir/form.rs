@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 use serde_json::{Number, Value};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use yjs_artifacts::{Condition, ProjectedMaterial};
 
@@ -118,6 +119,25 @@ pub struct Bounds {
     pub hint: Option<String>,
     /// The message for a failed pattern or format (`message`).
     pub message: Option<String>,
+    /// The messages written after constraints, by the JSON Schema keyword that checks each
+    /// (`maxLength`, `required`, `format` for a date bound, …); they win over `message`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub messages: BTreeMap<String, String>,
+}
+
+impl Bounds {
+    /// The messages the sources write for a field of type `ty`, by JSON Schema keyword: those
+    /// written after constraints, and the field's own `message` for `pattern` and `format`
+    /// (where no constraint's message explains them) on a field of a single value.
+    pub fn written_messages(&self, ty: &Ty) -> BTreeMap<String, String> {
+        let mut out = self.messages.clone();
+        if let (Some(m), Ty::Scalar(_)) = (&self.message, ty) {
+            for kw in ["pattern", "format"] {
+                out.entry(kw.to_string()).or_insert_with(|| m.clone());
+            }
+        }
+        out
+    }
 }
 
 /// A field of the shared part of the merged form, unified over its declaration and every binding.

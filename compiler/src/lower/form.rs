@@ -409,6 +409,11 @@ impl<'a> Provenances<'a> {
             placeholder: b.placeholder.clone(),
             hint: b.hint.clone(),
             message: b.message.clone(),
+            messages: b
+                .messages
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
         }
     }
 }

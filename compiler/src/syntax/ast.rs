@@ -321,7 +321,10 @@ pub enum TypeExprKind {
 #[derive(Debug, Clone)]
 pub struct Constraint {
     pub kind: ConstraintKind,
+    /// The constraint, without the message written after it.
     pub span: Span,
+    /// `max_length 15 message "…"`: what the applicant reads when this constraint fails.
+    pub message: Option<Str>,
 }
 
 /// The constraints of the language.
@@ -568,7 +571,19 @@ pub struct Faq {
 pub struct Flow {
     pub accept: Option<Accept>,
     pub deliver: Option<Duration>,
+    pub waits: Vec<Wait>,
     pub chains: Vec<Vec<Ident>>,
+    pub span: Span,
+}
+
+/// `wait ID "name" DURATION basis "…" when CONDITION`: a waiting period (公告期, 公示期).
+#[derive(Debug, Clone)]
+pub struct Wait {
+    pub id: Ident,
+    pub name: Str,
+    pub duration: Duration,
+    pub basis: Option<Str>,
+    pub when: Option<Expr>,
     pub span: Span,
 }
 

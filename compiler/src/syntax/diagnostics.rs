@@ -302,3 +302,55 @@ pub fn matter_promise_by(span: Span) -> Diagnostic {
         .with_note(t!("e0021-note"))
         .with_help(t!("e0021-help"))
 }
+
+/// `message "…"` after something a value cannot fail (`default`, `help`, a field's `when`, a
+/// department's attribute, …): the applicant would never read it (E0215). `constraint` says
+/// whether it stands after a field's constraint or after another block's attribute.
+#[cold]
+pub fn message_cannot_fail(message: Span, attr: Span, name: &str, constraint: bool) -> Diagnostic {
+    let help = if constraint {
+        t!("e0215-help", name = name)
+    } else {
+        t!("e0215-help-attribute")
+    };
+    Diagnostic::error(
+        Code::E0215,
+        t!("e0215", name = name),
+        message,
+        t!("e0215-label"),
+    )
+    .with_label(attr, t!("e0215-after", name = name))
+    .with_note(t!("e0215-note"))
+    .with_help(help)
+}
+
+/// An empty `message ""` (E0216) after a constraint, or the field's own (`name` is then
+/// `message`): the applicant would read nothing where the form says why it refuses a value.
+#[cold]
+pub fn empty_message(message: Span, attr: Span, name: &str) -> Diagnostic {
+    let text = if name == "message" {
+        t!("e0216-own")
+    } else {
+        t!("e0216", name = name)
+    };
+    let diag = Diagnostic::error(Code::E0216, text, message, t!("e0216-label"));
+    let diag = if name == "message" {
+        diag
+    } else {
+        diag.with_label(attr, t!("e0216-of", name = name))
+    };
+    diag.with_help(t!("e0216-help", name = name))
+}
+
+/// A second `message "…"` after one constraint (E0217): a failed constraint shows one message.
+#[cold]
+pub fn second_message(again: Span, first: Span, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0217,
+        t!("e0217", name = name),
+        again,
+        t!("e0217-label"),
+    )
+    .with_label(first, t!("e0217-first"))
+    .with_help(t!("e0217-help", name = name))
+}

@@ -148,10 +148,14 @@ kinds! {
     WHEN_KW,
     /// The keyword `otherwise`, in either spelling.
     OTHERWISE_KW,
+    /// The keyword `message` after a constraint, in either spelling.
+    MESSAGE_KW,
     /// The keyword `accept`, in either spelling.
     ACCEPT_KW,
     /// The keyword `deliver`, in either spelling.
     DELIVER_KW,
+    /// The keyword `wait`, in either spelling.
+    WAIT_KW,
     /// The keyword `by`, in either spelling.
     BY_KW,
     /// The keyword `bool`, in either spelling.
@@ -196,6 +200,8 @@ kinds! {
     ATTR_BLOCK,
     /// One attribute or constraint: a name with values, or with `when` and a condition.
     ATTR,
+    /// `message "…"` after a constraint: what the applicant reads when it fails.
+    CONSTRAINT_MESSAGE,
     /// `80%`.
     PERCENT,
     /// `dictionary ID "name" { fields }`.
@@ -310,6 +316,8 @@ kinds! {
     ACCEPT_STMT,
     /// `deliver DURATION`.
     DELIVER_STMT,
+    /// `wait ID "name" DURATION basis "…" when CONDITION`.
+    WAIT_STMT,
     /// `A -> B -> C`.
     CHAIN,
     /// A condition: operands and the operators `not`, `and`, `or` between them, flat.

@@ -199,3 +199,65 @@ for (const kind of ['rjsf', 'jsonforms']) {
     await page.close();
   });
 }
+
+// A `message "…"` after a constraint (retirement: `pattern "^[0-9]+$" message "…"` on 养老金领取
+// 银行账户) is what both renderers show for that failure, through the glue's `transformErrors`
+// (RJSF) and `i18n.translate` (JSON Forms) over form.i18n.zh.json.
+for (const kind of ['rjsf', 'jsonforms']) {
+  test(`retirement: ${kind} shows the message written after the constraint`, async () => {
+    const { page, errors } = await openPage(browser, 1000);
+    const a = await open(page, kind, 'retirement');
+    const written = 'retire.pension_card.error.pattern';
+    const expected = '养老金领取银行账户：银行账户只能填写数字，不含空格和短横线';
+    assert.equal(a.i18n[written], expected);
+    assert.equal(
+      a.sources.fields.find((f) => f.pointer === '/retire/pension_card').messages.pattern,
+      '银行账户只能填写数字，不含空格和短横线',
+    );
+    const input = kind === 'rjsf' ? '#root_retire_pension_card'
+      : '[id$="/properties/retire/properties/pension_card-input"]';
+    await page.locator(input).fill('6222-0200-1234');
+    await page.waitForFunction(() => window.yjsData.retire?.pension_card === '6222-0200-1234');
+    let messages;
+    if (kind === 'rjsf') {
+      await page.click('button[type=submit]');
+      messages = await page.locator('.error-detail li').allInnerTexts();
+    } else {
+      messages = (await page.locator('.validation_error').allInnerTexts()).filter((t) => t.trim());
+    }
+    assert.ok(messages.includes(expected), messages.join(' | '));
+    // The message written from the type and bounds is gone for this failure.
+    assert.ok(!messages.some((t) => t === '养老金领取银行账户：格式不正确，请按要求填写'), messages.join(' | '));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+// Every yes/no question reads 是/否 in both renderers, never Yes/No or true/false: the boolean
+// situations, and a `bool` field (restaurant's 是否为发光招牌, in the section shown once 是否设置户外
+// 招牌 is answered yes).
+for (const kind of ['rjsf', 'jsonforms']) {
+  test(`restaurant: ${kind} shows every boolean, situation or field, as 是/否`, async () => {
+    const { page, errors } = await openPage(browser, 1000);
+    await open(page, kind, 'restaurant');
+    await answer(page, kind, kind === 'rjsf' ? { has_sign: true } : { has_sign: 'true' });
+    await page.locator('input[type=radio][name*="sign_lit"]').first().waitFor();
+    const groups = await page.evaluate(() => {
+      const out = {};
+      for (const i of document.querySelectorAll('input[type=radio]')) {
+        const name = i.name.split(/[/_]/).slice(-2).join('_');
+        (out[name] ??= []).push((i.closest('label') ?? i.parentElement).innerText.trim());
+      }
+      return out;
+    });
+    for (const q of ['small', 'has_sign', 'sells_tobacco', 'sign_lit']) {
+      const group = Object.entries(groups).find(([n]) => n.endsWith(q));
+      assert.ok(group, `${q}: ${JSON.stringify(groups)}`);
+      assert.deepEqual(group[1], ['是', '否'], q);
+    }
+    const text = await page.evaluate(() => document.body.innerText);
+    assert.ok(!/\b(Yes|No|true|false)\b/.test(text), text);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}

@@ -2,6 +2,9 @@
 //!
 //! Bounds take the tightest value on each side, every pattern is kept, help and placeholder come
 //! from the first declaration that gives them (the `shared` block first), and defaults must agree.
+//! A message written after a bound goes with the bound: the tightest declaration's is kept (a
+//! looser bound's message would describe a limit the form does not have); the messages of
+//! `required`, `pattern` and the date bounds are the first given.
 //! An empty result is an error that names both colliding constraints and every other contributor.
 //! The result is check's own: bounds whose provenance is a [`Provenance`] (the item and the
 //! constraint's span); `lower::form` turns it into the IR's `file:line:col` text.
@@ -13,6 +16,7 @@ use crate::files::{Files, Span};
 use crate::resolve::{Constraint, ConstraintKind, FieldType, Item};
 use la_arena::Idx;
 use serde_json::{Number, Value};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Who declared a group of constraints.
@@ -86,6 +90,10 @@ pub struct Bounds {
     pub hint: Option<String>,
     /// The first `message` given.
     pub message: Option<String>,
+    /// The messages written after constraints (`max_length 15 message "…"`), by the JSON
+    /// Schema keyword that checks the constraint: a bound's is the tightest bound's own, the
+    /// others' the first given.
+    pub messages: BTreeMap<&'static str, String>,
 }
 
 /// The unification of one field: its bounds and every constraint that contributed.
@@ -104,6 +112,8 @@ struct Tight {
     span: Span,
     who: usize,
     source: Provenance,
+    /// The message written after the constraint that set it.
+    message: Option<String>,
 }
 
 /// Collects the constraints of one field over its contributors.
@@ -125,6 +135,8 @@ pub struct Unifier<'a> {
     placeholder: Option<String>,
     hint: Option<String>,
     message: Option<String>,
+    /// The first message of each keyword other than a bound's.
+    messages: BTreeMap<&'static str, String>,
     sources: Vec<Provenance>,
     diags: Vec<Diagnostic>,
 }
@@ -150,6 +162,7 @@ impl<'a> Unifier<'a> {
             placeholder: None,
             hint: None,
             message: None,
+            messages: BTreeMap::new(),
             sources: Vec::new(),
             diags: Vec::new(),
         }
@@ -167,23 +180,29 @@ impl<'a> Unifier<'a> {
                 item: who.item,
                 span: c.span,
             };
+            let message = c.message.as_ref().map(|m| m.value.as_str());
             match &c.kind {
-                ConstraintKind::Required(_) => {}
-                ConstraintKind::Min(n) => tighten(&mut self.min, n, c.span, w, &source, true),
-                ConstraintKind::Max(n) => tighten(&mut self.max, n, c.span, w, &source, false),
+                ConstraintKind::Required(_) => self.first_message("required", message),
+                ConstraintKind::Min(n) => {
+                    tighten(&mut self.min, n, c.span, w, &source, true, message)
+                }
+                ConstraintKind::Max(n) => {
+                    tighten(&mut self.max, n, c.span, w, &source, false, message)
+                }
                 ConstraintKind::MinLength(n) => {
-                    tighten(&mut self.min_length, n, c.span, w, &source, true)
+                    tighten(&mut self.min_length, n, c.span, w, &source, true, message)
                 }
                 ConstraintKind::MaxLength(n) => {
-                    tighten(&mut self.max_length, n, c.span, w, &source, false)
+                    tighten(&mut self.max_length, n, c.span, w, &source, false, message)
                 }
                 ConstraintKind::MinItems(n) => {
-                    tighten(&mut self.min_items, n, c.span, w, &source, true)
+                    tighten(&mut self.min_items, n, c.span, w, &source, true, message)
                 }
                 ConstraintKind::MaxItems(n) => {
-                    tighten(&mut self.max_items, n, c.span, w, &source, false)
+                    tighten(&mut self.max_items, n, c.span, w, &source, false, message)
                 }
                 ConstraintKind::Pattern(p) => {
+                    self.first_message("pattern", message);
                     if fancy_regex::Regex::new(&p.value).is_ok()
                         && !self.patterns.iter().any(|x| x.pattern == p.value)
                     {
@@ -194,6 +213,7 @@ impl<'a> Unifier<'a> {
                     }
                 }
                 ConstraintKind::NotBefore(lit) | ConstraintKind::NotAfter(lit) => {
+                    self.first_message("format", message);
                     let not_before = matches!(c.kind, ConstraintKind::NotBefore(_));
                     if let Some(value) = fit::date_limit(lit) {
                         if !self
@@ -255,6 +275,15 @@ impl<'a> Unifier<'a> {
         self.whos.push(who);
     }
 
+    /// Keeps the first message given for a keyword other than a bound's.
+    fn first_message(&mut self, keyword: &'static str, message: Option<&str>) {
+        if let Some(m) = message {
+            self.messages
+                .entry(keyword)
+                .or_insert_with(|| m.to_string());
+        }
+    }
+
     /// Finishes: the merged bounds with every source, and the collisions found.
     pub fn finish(self) -> (Unified, Vec<Diagnostic>) {
         let field = self.field;
@@ -309,6 +338,20 @@ impl<'a> Unifier<'a> {
                 &others,
             ));
         }
+        let mut messages = self.messages.clone();
+        let tights = [
+            (&self.min, "minimum"),
+            (&self.max, "maximum"),
+            (&self.min_length, "minLength"),
+            (&self.max_length, "maxLength"),
+            (&self.min_items, "minItems"),
+            (&self.max_items, "maxItems"),
+        ];
+        for (t, keyword) in tights {
+            if let Some(m) = t.as_ref().and_then(|t| t.message.clone()) {
+                messages.insert(keyword, m);
+            }
+        }
         let bound = |t: &Option<Tight>| {
             t.as_ref().map(|t| Bound {
                 value: t.value.clone(),
@@ -329,6 +372,7 @@ impl<'a> Unifier<'a> {
             placeholder: self.placeholder,
             hint: self.hint,
             message: self.message,
+            messages,
         };
         (
             Unified {
@@ -353,6 +397,7 @@ fn tighten(
     who: usize,
     source: &Provenance,
     lower: bool,
+    message: Option<&str>,
 ) {
     let Some(value) = fit::number(&n.text) else {
         return;
@@ -363,6 +408,15 @@ fn tighten(
         Some(t) if lower => v > fit::float(&t.value),
         Some(t) => v < fit::float(&t.value),
     };
+    // An equal bound written later lends its message to the first when that has none.
+    if let Some(t) = slot
+        .as_mut()
+        .filter(|t| !better && fit::float(&t.value) == v)
+    {
+        if t.message.is_none() {
+            t.message = message.map(str::to_string);
+        }
+    }
     if better {
         *slot = Some(Tight {
             value,
@@ -370,6 +424,7 @@ fn tighten(
             span,
             who,
             source: *source,
+            message: message.map(str::to_string),
         });
     }
 }

@@ -4,7 +4,9 @@
 //! keyword a field's schema can fail, and `error.<keyword>` as the fallback. `<path>` is the data
 //! path with dots (`hukou.household_address`; a list's entry fields drop the index:
 //! `staff.name`). Each message names the field and what to do, from the DSL: its label, its
-//! type and its bounds ("母亲身份证号码：请填写18位居民身份证号码，末位可为X").
+//! type and its bounds ("母亲身份证号码：请填写18位居民身份证号码，末位可为X"); a `message "…"`
+//! written after a constraint replaces the text after the label for that constraint's keyword,
+//! and a field's own `message "…"` does so for `pattern` and `format`.
 
 use super::fields::FORMATS;
 use crate::ir::form::{Bounds, Form, LocalField, Scalar, Ty};
@@ -169,6 +171,10 @@ fn field(m: &mut Messages, path: &str, label: &str, ty: &Ty, bounds: &Bounds) {
             let fields = fields.clone();
             locals(m, path, &fields);
         }
+    }
+    // A message written after a constraint replaces the one written from the type and bounds.
+    for (kw, text) in &bounds.messages {
+        m.insert(format!("{path}.error.{kw}"), format!("{label}：{text}"));
     }
 }
 

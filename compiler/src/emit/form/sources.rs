@@ -9,6 +9,7 @@ use super::GENERATED;
 use crate::ir::form::{Form, ItemForm, LocalField, Source, Ty};
 use serde::Serialize;
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use yjs_artifacts::Condition;
 
 /// `form.sources.json`, serialized straight from the IR: one entry per field and section, in
@@ -55,6 +56,7 @@ pub fn form_sources(form: &Form) -> FormSources<'_> {
             applies: Cow::Borrowed(&f.applies),
             required: f.required.clone(),
             sources: &f.sources,
+            messages: f.bounds.written_messages(&f.ty),
         });
         list_entries(&f.ty, &pointer, &list, &mut fields);
     }
@@ -112,6 +114,7 @@ fn section<'a>(it: &'a ItemForm, out: &mut Vec<Entry<'a>>) {
         applies: Cow::Borrowed(&it.applies),
         required: Some(it.applies.clone()),
         sources: &[],
+        messages: BTreeMap::new(),
     });
     for f in &it.locals {
         local(f, &pointer, &lineage, out);
@@ -146,6 +149,7 @@ fn local<'a>(f: &'a LocalField, parent: &str, lineage: &Lineage<'a>, out: &mut V
         applies: lineage.applies.clone(),
         required,
         sources: &f.sources,
+        messages: f.bounds.written_messages(&f.ty),
     });
     list_entries(&f.ty, &pointer, lineage, out);
 }
@@ -172,4 +176,6 @@ pub struct Entry<'a> {
     applies: Cow<'a, Condition>,
     required: Option<Condition>,
     sources: &'a [Source],
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    messages: BTreeMap<String, String>,
 }

@@ -9,7 +9,7 @@
 //! | condition | phrase |
 //! |---|---|
 //! | a yes/no question `…是否X…`, yes | `…X…` (是否 dropped) |
-//! | the same, no | `…不X…`; `已X` → `未X`; `有X` → `无X` |
+//! | the same, no | `…不X…`; `已X` → `未X`; `被X` → `未被X`; `有X` → `无X` |
 //! | any other yes/no question | `问题为「是」` / `问题为「否」` |
 //! | `x == a`, `x in [a, b]` | `问题为「a」` / `问题为「a」或「b」` |
 //! | the same, when the question asks `是否…` in options | `a` / `a或b` (the labels answer it) |
@@ -386,6 +386,9 @@ pub fn yes_no(question: &str, yes: bool) -> String {
     }
     let negated = if let Some(rest) = after.strip_prefix('已') {
         format!("未{rest}")
+    } else if after.starts_with('被') {
+        // 是否被吊销 → 未被吊销: a passive is denied with 未, as 公文 write it.
+        format!("未{after}")
     } else if let Some(rest) = after.strip_prefix('有') {
         format!("无{rest}")
     } else {
@@ -474,6 +477,10 @@ mod tests {
             "职工医保累计缴费年限未达到本地规定年限"
         );
         assert_eq!(yes_no("是否有犯罪记录", false), "无犯罪记录");
+        assert_eq!(
+            yes_no("是否被吊销营业执照、责令关闭或者撤销", false),
+            "未被吊销营业执照、责令关闭或者撤销"
+        );
         assert_eq!(yes_no("独生子女", true), "独生子女为「是」");
     }
 

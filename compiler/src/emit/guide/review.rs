@@ -85,7 +85,10 @@ pub fn review(ir: &MatterIr, graph: &PlanGraph, index: usize) -> Result<Review, 
     let name_of = |i: usize| {
         plan.steps.get(i).map_or_else(
             || graph.id(i).to_string(),
-            |x| format!("{}（{}）", x.name, x.department_name),
+            |x| match &x.department_name {
+                Some(d) => format!("{}（{}）", x.name, d),
+                None => x.name.clone(),
+            },
         )
     };
     let at = graph.index(&id).ok_or_else(|| GuideError::MissingStep {

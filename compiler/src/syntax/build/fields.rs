@@ -7,7 +7,11 @@ use crate::syntax::kind::SyntaxKind;
 pub(super) struct RawAttr {
     pub(super) name: Ident,
     pub(super) args: RawArgs,
+    /// The attribute without the messages written after it.
     pub(super) span: Span,
+    /// The `message "…"` written after it, in order, each with the span of the whole
+    /// `message "…"`.
+    pub(super) messages: Vec<(Str, Span)>,
 }
 
 /// What follows an attribute's name.
@@ -23,6 +27,21 @@ pub(super) enum Value {
     Percent,
 }
 
+/// The constraints a value can fail, each checked by a keyword of the form's schema; a
+/// message may follow only these.
+pub(crate) const CAN_FAIL: [&str; 10] = [
+    "required",
+    "min",
+    "max",
+    "min_length",
+    "max_length",
+    "pattern",
+    "min_items",
+    "max_items",
+    "not_before",
+    "not_after",
+];
+
 /// `min_items 1 when …`: a bad statement of a constraint block that puts a condition on a
 /// constraint other than `required`; its constraint's name and the span of its `when`.
 fn conditional_constraint(n: SyntaxNode<'_>) -> Option<(String, Span)> {
@@ -37,12 +56,29 @@ fn conditional_constraint(n: SyntaxNode<'_>) -> Option<(String, Span)> {
 }
 
 impl Builder {
-    /// The attributes of an attribute block standing in `context`.
+    /// The attributes of an attribute block standing in `context`. Only a field's constraints
+    /// take a message: one after a department's, a material's or an output's attribute is
+    /// E0215 here, and the attribute is read without it.
     pub(super) fn attrs(&mut self, block: SyntaxNode<'_>, context: Context) -> Vec<RawAttr> {
         let mut out = Vec::new();
         for a in block.children() {
             match a.kind() {
-                ATTR => out.extend(self.attr(a)),
+                ATTR => {
+                    let Some(mut attr) = self.attr(a) else {
+                        continue;
+                    };
+                    if context != Context::Constraints {
+                        for (_, at) in attr.messages.drain(..) {
+                            self.diags.push(d::message_cannot_fail(
+                                at,
+                                attr.span,
+                                &attr.name.name,
+                                false,
+                            ));
+                        }
+                    }
+                    out.push(attr);
+                }
                 ERROR if context == Context::Constraints => match conditional_constraint(a) {
                     Some((name, when)) => {
                         self.diags
@@ -58,7 +94,23 @@ impl Builder {
     }
 
     fn attr(&mut self, a: SyntaxNode<'_>) -> Option<RawAttr> {
-        let span = a.span();
+        let mut messages = Vec::new();
+        let mut span = a.span();
+        for m in a.children().filter(|m| m.kind() == CONSTRAINT_MESSAGE) {
+            let text = self.need(m, m.token(STRING)).map(|t| self.string(t));
+            messages.extend(text.map(|t| (t, m.span())));
+        }
+        // The attribute itself ends before its first message.
+        let last = significant(a)
+            .filter(|p| p.kind() != CONSTRAINT_MESSAGE)
+            .last();
+        if let Some(last) = last {
+            span = Span::new(
+                span.file,
+                span.start as usize,
+                element_span(last).end as usize,
+            );
+        }
         let mut parts = significant(a);
         let first = parts.next().and_then(SyntaxElement::into_token);
         let first = self.need(a, first)?;
@@ -69,14 +121,19 @@ impl Builder {
             };
             let cond = self.need(a, a.child(EXPR))?;
             let args = RawArgs::When(self.expr(cond));
-            return Some(RawAttr { name, args, span });
+            return Some(RawAttr {
+                name,
+                args,
+                span,
+                messages,
+            });
         }
         let name = self.ident(first);
         let mut args = RawArgs::None;
         let mut values = Vec::new();
         for p in parts {
             match (p.kind(), p) {
-                (WHEN_KW | COMMA, _) => {}
+                (WHEN_KW | COMMA | CONSTRAINT_MESSAGE, _) => {}
                 (EXPR, SyntaxElement::Node(e)) => args = RawArgs::When(self.expr(e)),
                 (PERCENT, _) => values.push(Value::Percent),
                 (_, SyntaxElement::Token(t)) => match self.literal(t) {
@@ -89,7 +146,12 @@ impl Builder {
         if !values.is_empty() {
             args = RawArgs::Values(values);
         }
-        Some(RawAttr { name, args, span })
+        Some(RawAttr {
+            name,
+            args,
+            span,
+            messages,
+        })
     }
 
     /// A literal token: a string, a number, `true`/`false` or a name.
@@ -298,6 +360,10 @@ impl Builder {
         for a in self.attrs(block, Context::Constraints) {
             if a.name.name == "when" {
                 let span = a.span;
+                for (_, at) in &a.messages {
+                    self.diags
+                        .push(d::message_cannot_fail(*at, span, "when", true));
+                }
                 match a.args {
                     RawArgs::When(Some(cond)) => {
                         let w = Some(FieldWhen { cond, span });
@@ -321,6 +387,7 @@ impl Builder {
                 ));
                 continue;
             };
+            let message = self.constraint_message(&a, key);
             let kind = match key {
                 "required" => match a.args {
                     RawArgs::None => ConstraintKind::Required(None),
@@ -412,8 +479,38 @@ impl Builder {
                     }
                 },
             };
-            out.push(Constraint { kind, span: a.span });
+            if let ConstraintKind::Message(m) = &kind {
+                if m.value.trim().is_empty() {
+                    self.diags.push(d::empty_message(m.span, a.span, "message"));
+                    continue;
+                }
+            }
+            out.push(Constraint {
+                kind,
+                span: a.span,
+                message,
+            });
         }
         (out, when)
+    }
+
+    /// The `message "…"` written after a constraint: E0217 for a second one, E0215 after a
+    /// constraint that cannot fail, E0216 for an empty one (each then dropped).
+    fn constraint_message(&mut self, a: &RawAttr, key: &str) -> Option<Str> {
+        let mut messages = a.messages.iter();
+        let (first, first_at) = messages.next()?;
+        for (_, again) in messages {
+            self.diags.push(d::second_message(*again, *first_at, key));
+        }
+        if !CAN_FAIL.contains(&key) {
+            self.diags
+                .push(d::message_cannot_fail(*first_at, a.span, key, true));
+            return None;
+        }
+        if first.value.trim().is_empty() {
+            self.diags.push(d::empty_message(first.span, a.span, key));
+            return None;
+        }
+        Some(first.clone())
     }
 }

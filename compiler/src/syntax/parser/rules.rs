@@ -116,6 +116,12 @@ impl Parser<'_> {
                 p.keyword() && p.duration() && p.eat_keyword(BY_KW) && p.ident()
             }),
             DELIVER_STMT => self.node(node, |p| p.keyword() && p.duration()),
+            WAIT_STMT => self.node(node, |p| {
+                p.keyword() && p.ident() && p.eat(STRING) && p.duration() && p.source() && {
+                    p.attempt(|p| p.eat_keyword(WHEN_KW) && p.expr());
+                    true
+                }
+            }),
             _ => return None,
         })
     }
@@ -276,19 +282,26 @@ impl Parser<'_> {
         matched || (self.at(IDENT) && self.node(SIMPLE_TYPE, |p| p.ident()))
     }
 
-    /// `attr = { attr_when | ident ~ (kw_when ~ expr | value ~ ("," ~ value)*)? }`.
+    /// `attr = { (attr_when | ident ~ (kw_when ~ expr | !kw_message ~ value ~ ("," ~
+    /// value)*)?) ~ constraint_message* }`.
     pub(super) fn attr(&mut self) -> bool {
         self.node(ATTR, |p| {
-            if p.attempt(|p| p.eat_keyword(WHEN_KW) && p.expr()) {
-                return true;
+            let head = p.attempt(|p| p.eat_keyword(WHEN_KW) && p.expr())
+                || p.ident() && {
+                    if !p.attempt(|p| p.eat_keyword(WHEN_KW) && p.expr())
+                        && !p.at_keyword(MESSAGE_KW)
+                        && p.value()
+                    {
+                        while p.attempt(|p| p.eat(COMMA) && p.value()) {}
+                    }
+                    true
+                };
+            head && {
+                while p.node(CONSTRAINT_MESSAGE, |p| {
+                    p.eat_keyword(MESSAGE_KW) && p.eat(STRING)
+                }) {}
+                true
             }
-            if !p.ident() {
-                return false;
-            }
-            if !p.attempt(|p| p.eat_keyword(WHEN_KW) && p.expr()) && p.value() {
-                while p.attempt(|p| p.eat(COMMA) && p.value()) {}
-            }
-            true
         })
     }
 

@@ -64,9 +64,10 @@ function Rjsf({ a, onData }) {
 }
 
 function Jf({ a, onData }) {
+  const { formats, i18n: zh } = a;
   const [data, setData] = useState({});
   const ajv = createAjv();
-  for (const [name, check] of Object.entries(a.formats)) ajv.addFormat(name, check);
+  for (const [name, check] of Object.entries(formats)) ajv.addFormat(name, check);
   return createElement(JsonForms, {
     schema: a.schema,
     uischema: a.jsonforms,
@@ -75,7 +76,7 @@ function Jf({ a, onData }) {
     cells: vanillaCells,
     ajv,
     validationMode: 'ValidateAndShow',
-    i18n: { locale: 'zh', translate: (key, fallback) => a.i18n[key] ?? fallback },
+    i18n: { locale: 'zh', translate: (key, fallback) => zh[key] ?? fallback },
     onChange: ({ data: d }) => { setData(d); onData(d); },
   });
 }
