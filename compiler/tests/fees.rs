@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use yjs_artifacts::{Answer, Answers, PlanGraph};
-use yjs_compiler::emit::{self, guide};
+use yjs_compiler::emit::guide;
 use yjs_compiler::resolve::Memory;
 use yjs_compiler::MatterIr;
 
@@ -50,8 +50,7 @@ fn ir() -> MatterIr {
 
 fn documents(ir: &MatterIr) -> BTreeMap<String, String> {
     let graph = PlanGraph::new(&ir.plan.plan).unwrap();
-    let projections = emit::form::projections(&ir.form);
-    guide::guide_files(ir, &graph, &projections)
+    guide::guide_files(ir, &graph)
         .unwrap()
         .into_iter()
         .collect()

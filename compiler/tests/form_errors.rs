@@ -258,7 +258,7 @@ fn fixed_date_bounds_become_formats_of_the_build() {
         &[PathBuf::from("m.yjs")],
     );
     let form = &checked.matters[0].form;
-    let schema = yjs_compiler::emit::form::form_schema(form);
+    let schema = serde_json::to_value(yjs_compiler::emit::form::form_schema(form)).unwrap();
     let formats: Vec<&str> = schema["properties"]["a"]["allOf"]
         .as_array()
         .unwrap()
@@ -298,7 +298,7 @@ fn hint_and_message_reach_the_ui_schema_and_the_messages() {
         .collect();
     assert!(d.is_empty(), "{d:#?}");
     let form = &checked.matters[0].form;
-    let ui = yjs_compiler::emit::form::ui_schema(form);
+    let ui = serde_json::to_value(yjs_compiler::emit::form::ui_schema(form)).unwrap();
     assert_eq!(ui["code"]["ui:placeholder"], "9位数字");
     assert_eq!(ui["id"]["ui:placeholder"], "18位，末位可为X");
     let zh = yjs_compiler::emit::form::i18n_zh(form);

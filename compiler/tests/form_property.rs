@@ -50,14 +50,14 @@ fn load(root: &str) -> Vec<Matter> {
         .matters
         .into_iter()
         .map(|ir| {
-            let projections = projections(&ir.form);
+            let projections = projections(&ir.form).unwrap();
             let packets = projections
                 .items
                 .iter()
                 .map(|p| compile(&p.packet_schema))
                 .collect();
             Matter {
-                merged: compile(&form_schema(&ir.form)),
+                merged: compile(&serde_json::to_value(form_schema(&ir.form)).unwrap()),
                 form: ir.form,
                 projections,
                 packets,

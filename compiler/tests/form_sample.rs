@@ -5,7 +5,7 @@
 
 use serde_json::{json, Value};
 use std::path::PathBuf;
-use yjs_compiler::emit::form::{emit, form_schema, projections};
+use yjs_compiler::emit::form::emit;
 use yjs_compiler::ir::form::Form;
 
 fn sample() -> Form {
@@ -21,6 +21,27 @@ fn sample() -> Form {
         .collect();
     assert!(others.is_empty(), "{others:#?}");
     checked.matters[0].form.clone()
+}
+
+/// An artifact as JSON, to be looked into.
+fn json_of(artifact: impl serde::Serialize) -> Value {
+    serde_json::to_value(artifact).unwrap()
+}
+
+fn form_schema(form: &Form) -> Value {
+    json_of(yjs_compiler::emit::form::form_schema(form))
+}
+
+fn ui_schema(form: &Form) -> Value {
+    json_of(yjs_compiler::emit::form::ui_schema(form))
+}
+
+fn jsonforms_schema(form: &Form) -> Value {
+    json_of(yjs_compiler::emit::form::jsonforms_schema(form))
+}
+
+fn projections(form: &Form) -> yjs_artifacts::Projections {
+    yjs_compiler::emit::form::projections(form).unwrap()
 }
 
 fn validator(schema: &Value) -> jsonschema::Validator {
@@ -316,7 +337,7 @@ fn output_is_deterministic() {
 
 #[test]
 fn ui_schemas_and_messages_follow_the_form() {
-    use yjs_compiler::emit::form::{i18n_zh, jsonforms_schema, ui_schema};
+    use yjs_compiler::emit::form::i18n_zh;
     let form = sample();
     let ui = ui_schema(&form);
     assert_eq!(ui["ui:groups"][0]["title"], "办理情形");
@@ -391,7 +412,6 @@ fn sample_with_hint() -> Form {
 
 #[test]
 fn hints_and_help_reach_both_ui_schemas() {
-    use yjs_compiler::emit::form::{jsonforms_schema, ui_schema};
     let form = sample_with_hint();
     let ui = ui_schema(&form);
     assert_eq!(ui["mother_id"]["ui:placeholder"], "18位，末位可为X");

@@ -13,8 +13,7 @@ use yjs_compiler::MatterIr;
 /// Every document of one matter's IR, as `yjs build` emits them.
 fn documents(ir: &MatterIr) -> Vec<(String, String)> {
     let graph = PlanGraph::new(&ir.plan.plan).unwrap();
-    let projections = yjs_compiler::emit::form::projections(&ir.form);
-    guide::guide_files(ir, &graph, &projections).unwrap()
+    guide::guide_files(ir, &graph).unwrap()
 }
 
 fn sample() -> MatterIr {

@@ -58,8 +58,7 @@ fn ir() -> MatterIr {
 
 fn documents(ir: &MatterIr) -> BTreeMap<String, String> {
     let graph = PlanGraph::new(&ir.plan.plan).unwrap();
-    let projections = emit::form::projections(&ir.form);
-    guide::guide_files(ir, &graph, &projections)
+    guide::guide_files(ir, &graph)
         .unwrap()
         .into_iter()
         .collect()

@@ -28,8 +28,7 @@ fn files(ir: &MatterIr) -> Result<Vec<(String, String)>, EmitError> {
     let mut files = form::emit(&ir.form)?;
     files.extend(plan::emit(&ir.plan, &graph, &ir.form.situations)?);
     files.extend(bpmn::emit(&ir.plan, &graph));
-    let projections = form::projections(&ir.form);
-    files.extend(guide::guide_files(ir, &graph, &projections)?);
+    files.extend(guide::guide_files(ir, &graph)?);
     let dir = names::bounded(ir.id());
     Ok(files
         .into_iter()

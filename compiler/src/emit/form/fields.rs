@@ -4,9 +4,14 @@
 //! `uscc`, `region-code`, implemented by the build's `formats.mjs`) next to their `pattern`, so a
 //! validator that does not know the format still applies the pattern. Text must contain a
 //! character that is not blank (`pattern: "\\S"`); yes/no fields list 是/否 as `oneOf` titles.
+//!
+//! Every schema here is written straight to the serializer from the IR (`Serialize` impls that
+//! borrow it), never built as a `serde_json::Value`: a value tree per field, its keys hashed,
+//! was most of the cost of emitting a large form (`spec/scale.md`).
 
-use crate::ir::form::{Bounds, ChoiceOption, LocalField, Scalar, Ty};
-use serde_json::{json, Map, Value};
+use super::json::Seq;
+use crate::ir::form::{Bound, Bounds, ChoiceOption, LocalField, Scalar, Ty};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use yjs_artifacts::validators::pattern;
 
 /// The pattern every text value matches: at least one character that is not blank.
@@ -20,87 +25,146 @@ pub const FORMATS: [(Scalar, &str); 3] = [
 ];
 
 /// The schema of one field: `title`, `description`, the type's keywords, then the constraints.
-pub fn field(label: &str, ty: &Ty, bounds: &Bounds) -> Map<String, Value> {
-    let mut m = Map::new();
-    m.insert("title".into(), json!(label));
-    if let Some(h) = &bounds.help {
-        m.insert("description".into(), json!(h));
-    }
-    type_keywords(ty, &mut m);
-    keywords(bounds, &mut m);
-    m
+#[derive(Clone, Copy)]
+pub struct FieldSchema<'a> {
+    pub label: &'a str,
+    pub ty: &'a Ty,
+    pub bounds: &'a Bounds,
 }
 
-/// The JSON Schema keywords for a field's value constraints (no title, no type).
-pub fn keywords(bounds: &Bounds, m: &mut Map<String, Value>) {
-    let num = |b: &Option<Box<crate::ir::form::Bound>>| {
-        b.as_ref().map(|b| Value::Number(b.value.clone()))
-    };
-    for (key, v) in [
-        ("minimum", num(&bounds.min)),
-        ("maximum", num(&bounds.max)),
-        ("minLength", num(&bounds.min_length)),
-        ("maxLength", num(&bounds.max_length)),
-        ("minItems", num(&bounds.min_items)),
-        ("maxItems", num(&bounds.max_items)),
+impl<'a> FieldSchema<'a> {
+    /// The schema of a field with its label, type and bounds.
+    pub fn new(label: &'a str, ty: &'a Ty, bounds: &'a Bounds) -> Self {
+        FieldSchema { label, ty, bounds }
+    }
+
+    /// Writes the schema's entries into an object being serialized, so a caller can add its own.
+    pub fn entries<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
+        m.serialize_entry("title", self.label)?;
+        if let Some(h) = &self.bounds.help {
+            m.serialize_entry("description", h)?;
+        }
+        let has_pattern = type_keywords(self.ty, m)?;
+        keywords(self.bounds, has_pattern, m)
+    }
+}
+
+impl Serialize for FieldSchema<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        self.entries(&mut m)?;
+        m.end()
+    }
+}
+
+/// The JSON Schema keywords for a field's value constraints alone (no title, no type): the
+/// `constraints` of a projected field.
+pub struct Keywords<'a>(pub &'a Bounds);
+
+impl Serialize for Keywords<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        keywords(self.0, false, &mut m)?;
+        m.end()
+    }
+}
+
+/// One extra `pattern` or `format` of the `allOf` that follows the first pattern.
+enum Extra<'a> {
+    Pattern(&'a str),
+    Format(String),
+}
+
+impl Serialize for Extra<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(1))?;
+        match self {
+            Extra::Pattern(p) => m.serialize_entry("pattern", p)?,
+            Extra::Format(f) => m.serialize_entry("format", f)?,
+        }
+        m.end()
+    }
+}
+
+/// The keywords of a field's value constraints; `has_pattern` when the type already gave a
+/// `pattern`, so that every pattern of the bounds goes under `allOf`.
+fn keywords<M: SerializeMap>(
+    bounds: &Bounds,
+    has_pattern: bool,
+    m: &mut M,
+) -> Result<(), M::Error> {
+    for (key, b) in [
+        ("minimum", &bounds.min),
+        ("maximum", &bounds.max),
+        ("minLength", &bounds.min_length),
+        ("maxLength", &bounds.max_length),
+        ("minItems", &bounds.min_items),
+        ("maxItems", &bounds.max_items),
     ] {
-        if let Some(v) = v {
-            m.insert(key.into(), v);
+        if let Some(b) = b.as_deref().map(|b: &Bound| &b.value) {
+            m.serialize_entry(key, b)?;
         }
     }
     let mut extra = Vec::new();
-    for p in &bounds.patterns {
-        if m.contains_key("pattern") {
-            extra.push(json!({ "pattern": p.pattern }));
-        } else {
-            m.insert("pattern".into(), json!(p.pattern));
+    let mut patterns = bounds.patterns.iter();
+    if !has_pattern {
+        if let Some(p) = patterns.next() {
+            m.serialize_entry("pattern", &p.pattern)?;
         }
     }
-    for d in &bounds.dates {
-        extra.push(json!({ "format": d.format() }));
-    }
+    extra.extend(patterns.map(|p| Extra::Pattern(&p.pattern)));
+    extra.extend(bounds.dates.iter().map(|d| Extra::Format(d.format())));
     if !extra.is_empty() {
-        m.insert("allOf".into(), Value::Array(extra));
+        m.serialize_entry("allOf", &extra)?;
     }
     if let Some(d) = &bounds.default {
-        m.insert("default".into(), d.clone());
+        m.serialize_entry("default", d)?;
     }
+    Ok(())
 }
 
-/// The keywords a type implies.
-fn type_keywords(ty: &Ty, m: &mut Map<String, Value>) {
-    let domain = |m: &mut Map<String, Value>, p: &str, s: Scalar| {
-        m.insert("type".into(), json!("string"));
+/// Writes the keywords a type implies; whether they include a `pattern`.
+fn type_keywords<M: SerializeMap>(ty: &Ty, m: &mut M) -> Result<bool, M::Error> {
+    let domain = |m: &mut M, p: &str, s: Scalar| {
+        m.serialize_entry("type", "string")?;
         if let Some((_, format)) = FORMATS.iter().find(|(t, _)| *t == s) {
-            m.insert("format".into(), json!(format));
+            m.serialize_entry("format", format)?;
         }
-        m.insert("pattern".into(), json!(p));
+        m.serialize_entry("pattern", p)?;
+        Ok(true)
     };
     match ty {
         Ty::Scalar(Scalar::Text | Scalar::File) => {
-            m.insert("type".into(), json!("string"));
-            m.insert("pattern".into(), json!(NOT_BLANK));
+            m.serialize_entry("type", "string")?;
+            m.serialize_entry("pattern", NOT_BLANK)?;
+            Ok(true)
         }
         Ty::Scalar(Scalar::Integer) => {
-            m.insert("type".into(), json!("integer"));
+            m.serialize_entry("type", "integer")?;
+            Ok(false)
         }
         Ty::Scalar(Scalar::Decimal) => {
-            m.insert("type".into(), json!("number"));
+            m.serialize_entry("type", "number")?;
+            Ok(false)
         }
         Ty::Scalar(Scalar::Money) => {
-            m.insert("type".into(), json!("number"));
-            m.insert("multipleOf".into(), json!(0.01));
+            m.serialize_entry("type", "number")?;
+            m.serialize_entry("multipleOf", &0.01)?;
+            Ok(false)
         }
         Ty::Scalar(Scalar::Date) => {
-            m.insert("type".into(), json!("string"));
-            m.insert("format".into(), json!("date"));
+            m.serialize_entry("type", "string")?;
+            m.serialize_entry("format", "date")?;
+            Ok(false)
         }
         Ty::Scalar(Scalar::Datetime) => {
-            m.insert("type".into(), json!("string"));
-            m.insert("format".into(), json!("date-time"));
+            m.serialize_entry("type", "string")?;
+            m.serialize_entry("format", "date-time")?;
+            Ok(false)
         }
         Ty::Scalar(Scalar::Bool) => {
-            m.extend(yes_no());
+            yes_no(m)?;
+            Ok(false)
         }
         Ty::Scalar(s @ Scalar::IdCard) => domain(m, pattern::ID_CARD, *s),
         Ty::Scalar(s @ Scalar::Uscc) => domain(m, pattern::USCC, *s),
@@ -112,90 +176,151 @@ fn type_keywords(ty: &Ty, m: &mut Map<String, Value>) {
             multi: false,
             options,
         } => {
-            m.insert("type".into(), json!("string"));
-            m.insert("oneOf".into(), one_of(options));
+            m.serialize_entry("type", "string")?;
+            m.serialize_entry("oneOf", &OneOf(options))?;
+            Ok(false)
         }
         Ty::Choice {
             multi: true,
             options,
         } => {
-            m.insert("type".into(), json!("array"));
-            m.insert("uniqueItems".into(), json!(true));
-            m.insert(
-                "items".into(),
-                json!({ "type": "string", "oneOf": one_of(options) }),
-            );
+            m.serialize_entry("type", "array")?;
+            m.serialize_entry("uniqueItems", &true)?;
+            m.serialize_entry("items", &StringOf(options))?;
+            Ok(false)
         }
         Ty::List(fields) => {
-            m.insert("type".into(), json!("array"));
-            m.insert("items".into(), Value::Object(entry(fields)));
+            m.serialize_entry("type", "array")?;
+            m.serialize_entry("items", &ObjectSchema::entry(fields))?;
+            Ok(false)
         }
     }
 }
 
-/// The object schema of one list entry; sub-fields required unconditionally are listed under
-/// `required` (conditional ones are added by the caller through `if`/`then`).
-pub fn entry(fields: &[LocalField]) -> Map<String, Value> {
-    object(fields.iter(), None)
-}
+/// `{ "type": "string", "oneOf": … }`: one option of a multi-select.
+pub struct StringOf<'a>(pub &'a [ChoiceOption]);
 
-/// The object schema of an item's section: like [`entry`], but a field with its own `when` is
-/// defined by a conditional part of the form (`schema.rs`) instead, and then the section lists
-/// every name under `propertyNames` (`additionalProperties: false` would see only the others).
-pub fn section(fields: &[LocalField]) -> Map<String, Value> {
-    if fields.iter().all(|f| f.applies.is_always()) {
-        return entry(fields);
+impl Serialize for StringOf<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("type", "string")?;
+        m.serialize_entry("oneOf", &OneOf(self.0))?;
+        m.end()
     }
-    let names: Vec<Value> = fields.iter().map(|f| json!(f.id)).collect();
-    object(fields.iter().filter(|f| f.applies.is_always()), Some(names))
 }
 
-fn object<'a>(
-    fields: impl Iterator<Item = &'a LocalField>,
-    names: Option<Vec<Value>>,
-) -> Map<String, Value> {
-    let mut props = Map::new();
-    let mut required = Vec::new();
-    for f in fields {
-        props.insert(
-            f.id.clone(),
-            Value::Object(field(&f.label, &f.ty, &f.bounds)),
-        );
-        if f.required == Some(yjs_artifacts::Condition::Always) {
-            required.push(json!(f.id));
+/// The object schema of one list entry or of an item's section. Sub-fields required
+/// unconditionally are listed under `required` (conditional ones are added by the caller through
+/// `if`/`then`).
+pub struct ObjectSchema<'a> {
+    fields: &'a [LocalField],
+    /// A section with a field of its own `when`: that field is defined by a conditional part of
+    /// the form (`schema.rs`) instead, and the section lists every name under `propertyNames`
+    /// (`additionalProperties: false` would see only the others).
+    conditional: bool,
+}
+
+impl<'a> ObjectSchema<'a> {
+    /// The object schema of one list entry.
+    pub fn entry(fields: &'a [LocalField]) -> Self {
+        ObjectSchema {
+            fields,
+            conditional: false,
         }
     }
-    let mut m = Map::new();
-    m.insert("type".into(), json!("object"));
-    m.insert("properties".into(), Value::Object(props));
-    if !required.is_empty() {
-        m.insert("required".into(), Value::Array(required));
+
+    /// The object schema of an item's section.
+    pub fn section(fields: &'a [LocalField]) -> Self {
+        ObjectSchema {
+            fields,
+            conditional: fields.iter().any(|f| !f.applies.is_always()),
+        }
     }
-    match names {
-        Some(names) => m.insert("propertyNames".into(), json!({ "enum": names })),
-        None => m.insert("additionalProperties".into(), json!(false)),
-    };
-    m
+
+    fn defined(&self) -> impl Iterator<Item = &'a LocalField> + Clone {
+        let conditional = self.conditional;
+        self.fields
+            .iter()
+            .filter(move |f| !conditional || f.applies.is_always())
+    }
+
+    /// Writes the object's entries into an object being serialized.
+    pub fn entries<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
+        let defined = self.defined();
+        m.serialize_entry("type", "object")?;
+        m.serialize_entry("properties", &Properties(defined.clone()))?;
+        let mut required = defined
+            .filter(|f| f.required == Some(yjs_artifacts::Condition::Always))
+            .map(|f| f.id.as_str())
+            .peekable();
+        if required.peek().is_some() {
+            m.serialize_entry("required", &Seq::new(required))?;
+        }
+        if self.conditional {
+            m.serialize_entry("propertyNames", &Enum(self.fields))?;
+        } else {
+            m.serialize_entry("additionalProperties", &false)?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for ObjectSchema<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        self.entries(&mut m)?;
+        m.end()
+    }
+}
+
+/// Fields by id, each with its schema.
+struct Properties<I>(I);
+
+impl<'a, I: Iterator<Item = &'a LocalField> + Clone> Serialize for Properties<I> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        for f in self.0.clone() {
+            m.serialize_entry(&f.id, &FieldSchema::new(&f.label, &f.ty, &f.bounds))?;
+        }
+        m.end()
+    }
+}
+
+/// `{ "enum": [every field id] }`.
+struct Enum<'a>(&'a [LocalField]);
+
+impl Serialize for Enum<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry("enum", &Seq::new(self.0.iter().map(|f| f.id.as_str())))?;
+        m.end()
+    }
 }
 
 /// `oneOf` of `{const, title}` for labelled options.
-pub fn one_of(options: &[ChoiceOption]) -> Value {
-    Value::Array(
-        options
-            .iter()
-            .map(|o| json!({ "const": o.id, "title": o.label }))
-            .collect(),
-    )
+pub struct OneOf<'a>(pub &'a [ChoiceOption]);
+
+impl Serialize for OneOf<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Seq::new(self.0.iter().map(|o| ConstTitle(&o.id, &o.label))).serialize(s)
+    }
+}
+
+/// `{ "const": …, "title": … }`.
+struct ConstTitle<'a, T: Serialize>(T, &'a str);
+
+impl<T: Serialize> Serialize for ConstTitle<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("const", &self.0)?;
+        m.serialize_entry("title", self.1)?;
+        m.end()
+    }
 }
 
 /// A yes/no value: `type: boolean` with 是/否 as the titles of its two constants, which both
 /// renderers show instead of their own "Yes"/"No".
-pub fn yes_no() -> Map<String, Value> {
-    let mut m = Map::new();
-    m.insert("type".into(), json!("boolean"));
-    m.insert(
-        "oneOf".into(),
-        json!([{ "const": true, "title": "是" }, { "const": false, "title": "否" }]),
-    );
-    m
+pub fn yes_no<M: SerializeMap>(m: &mut M) -> Result<(), M::Error> {
+    m.serialize_entry("type", "boolean")?;
+    m.serialize_entry("oneOf", &[ConstTitle(true, "是"), ConstTitle(false, "否")])
 }

@@ -10,6 +10,7 @@
 
 use super::fields::FORMATS;
 use crate::ir::form::{Bounds, Form, LocalField, Scalar, Ty};
+use rustc_hash::FxHashMap;
 use yjs_artifacts::FormMessages;
 
 /// The fallback messages by keyword.
@@ -35,7 +36,7 @@ pub const FALLBACK: [(&str, &str); 17] = [
 
 /// The merged form's Chinese messages.
 pub fn i18n_zh(form: &Form) -> FormMessages {
-    let mut m = FormMessages::default();
+    let mut m = Messages::default();
     for q in &form.situations {
         m.insert(format!("{}.label", q.id), q.question.clone());
         m.insert(
@@ -59,16 +60,36 @@ pub fn i18n_zh(form: &Form) -> FormMessages {
     for (kw, text) in FALLBACK {
         m.insert(format!("error.{kw}"), text.to_string());
     }
-    m
+    m.list
 }
 
-fn locals(m: &mut FormMessages, base: &str, fields: &[LocalField]) {
+/// The messages being collected, with an index of their keys: a later message of the same key
+/// replaces the earlier one in its place, as `FormMessages::insert` does, without searching the
+/// list (which made a 20,000-field form quadratic).
+#[derive(Default)]
+struct Messages {
+    list: FormMessages,
+    at: FxHashMap<String, usize>,
+}
+
+impl Messages {
+    fn insert(&mut self, key: String, text: String) {
+        if let Some(entry) = self.at.get(&key).and_then(|i| self.list.0.get_mut(*i)) {
+            entry.1 = text;
+            return;
+        }
+        self.at.insert(key.clone(), self.list.0.len());
+        self.list.0.push((key, text));
+    }
+}
+
+fn locals(m: &mut Messages, base: &str, fields: &[LocalField]) {
     for f in fields {
         field(m, &format!("{base}.{}", f.id), &f.label, &f.ty, &f.bounds);
     }
 }
 
-fn field(m: &mut FormMessages, path: &str, label: &str, ty: &Ty, bounds: &Bounds) {
+fn field(m: &mut Messages, path: &str, label: &str, ty: &Ty, bounds: &Bounds) {
     m.insert(format!("{path}.label"), label.to_string());
     if let Some(h) = &bounds.help {
         m.insert(format!("{path}.description"), h.clone());

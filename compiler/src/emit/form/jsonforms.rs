@@ -8,161 +8,222 @@
 //! with its own `when` gets the same: a `SHOW` rule, and a scope into the `then` defining it. A
 //! field's `placeholder` or `hint` is its Control's `options.placeholder`.
 
-use super::schema::section_title;
+use super::schema::{section_title, Scopes};
 use super::ui::{is_long_text, RADIO_MAX, SHARED, SITUATIONS};
-use super::{form_schema, if_schema};
+use super::{form_schema, IfSchema};
 use crate::ir::form::{Bounds, Form, LocalField, Scalar, Ty};
-use serde_json::{json, Map, Value};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use yjs_artifacts::Condition;
 
+/// The merged form's JSON Forms UI schema, borrowing the IR; serializing it writes
+/// `form.jsonforms.json`.
+pub struct JsonForms<'a> {
+    groups: Vec<Group<'a>>,
+}
+
 /// The merged form's JSON Forms UI schema.
-pub fn jsonforms_schema(form: &Form) -> Value {
-    let schema = form_schema(form);
-    let mut elements = Vec::new();
-    let situations: Vec<Value> = form
+pub fn jsonforms_schema(form: &Form) -> JsonForms<'_> {
+    let scopes = form_schema(form).scopes();
+    let mut groups = Vec::new();
+    let situations: Vec<Control> = form
         .situations
         .iter()
         .map(|q| {
             // A multi-select situation is an array: JSON Forms draws it as a list of choices.
             let radio = !q.multi && (q.is_bool || q.options.len() <= RADIO_MAX);
-            control(&scope_of(&schema, &q.id), radio.then_some("radio"))
+            Control::new(scopes.of(&q.id), radio.then_some("radio"))
         })
         .collect();
-    elements.push(group(SITUATIONS, situations, None));
-    let shared: Vec<Value> = form
+    groups.push(Group {
+        label: SITUATIONS.into(),
+        elements: situations,
+        rule: None,
+    });
+    let shared: Vec<Control> = form
         .shared
         .iter()
         .map(|f| {
-            let mut c = field_control(&scope_of(&schema, &f.id), &f.ty, &f.bounds);
+            let mut c = Control::field(scopes.of(&f.id), &f.ty, &f.bounds);
             if !f.applies.is_always() {
-                c.insert("rule".into(), show(&f.applies));
+                c.rule = Some(&f.applies);
             }
-            Value::Object(c)
+            c
         })
         .collect();
     if !shared.is_empty() {
-        elements.push(group(SHARED, shared, None));
+        groups.push(Group {
+            label: SHARED.into(),
+            elements: shared,
+            rule: None,
+        });
     }
     for it in form.items.iter().filter(|i| !i.locals.is_empty()) {
-        let base = scope_of(&schema, &it.id);
-        let mut fields = locals(&base, &it.locals);
-        // A field with its own `when`: its scope is in the `then` that defines it, and it is
-        // shown while that holds.
-        for (c, f) in fields.iter_mut().zip(&it.locals) {
-            if f.applies.is_always() {
-                continue;
-            }
-            if let Value::Object(c) = c {
-                c.insert("scope".into(), json!(field_scope(&schema, &it.id, &f.id)));
-                c.insert("rule".into(), show(&f.applies));
-            }
+        let base = scopes.of(&it.id);
+        let fields = it
+            .locals
+            .iter()
+            .map(|f| local(&scopes, &base, &it.id, f))
+            .collect();
+        let rule = (!it.applies.is_always()).then_some(&it.applies);
+        groups.push(Group {
+            label: section_title(it).into(),
+            elements: fields,
+            rule,
+        });
+    }
+    JsonForms { groups }
+}
+
+impl Serialize for JsonForms<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("type", "VerticalLayout")?;
+        m.serialize_entry("elements", &self.groups)?;
+        m.end()
+    }
+}
+
+/// The Control of a section's field, under the section's scope. A field with its own `when`:
+/// its scope is in the `then` that defines it, and it is shown while that holds.
+fn local<'a>(scopes: &Scopes<'_>, base: &str, section: &str, f: &'a LocalField) -> Control<'a> {
+    if f.applies.is_always() {
+        Control::field(format!("{base}/properties/{}", f.id), &f.ty, &f.bounds)
+    } else {
+        let mut c = Control::field(scopes.field(section, &f.id), &f.ty, &f.bounds);
+        c.rule = Some(&f.applies);
+        c
+    }
+}
+
+/// A Group of Controls, shown while its rule's condition holds.
+struct Group<'a> {
+    label: std::borrow::Cow<'a, str>,
+    elements: Vec<Control<'a>>,
+    rule: Option<&'a Condition>,
+}
+
+impl Serialize for Group<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("type", "Group")?;
+        m.serialize_entry("label", &self.label)?;
+        m.serialize_entry("elements", &self.elements)?;
+        if let Some(c) = self.rule {
+            m.serialize_entry("rule", &Show(c))?;
         }
-        let rule = (!it.applies.is_always()).then(|| show(&it.applies));
-        elements.push(group(&section_title(it), fields, rule));
+        m.end()
     }
-    json!({ "type": "VerticalLayout", "elements": elements })
 }
 
-/// The Controls of an object's fields, under the object's scope.
-fn locals(base: &str, fields: &[LocalField]) -> Vec<Value> {
-    fields
-        .iter()
-        .map(|f| {
-            Value::Object(field_control(
-                &format!("{base}/properties/{}", f.id),
-                &f.ty,
-                &f.bounds,
-            ))
-        })
-        .collect()
+/// One Control: its scope, its options, and the condition it is shown under.
+struct Control<'a> {
+    scope: String,
+    format: Option<&'static str>,
+    multi: bool,
+    placeholder: Option<&'a str>,
+    show_description: bool,
+    rule: Option<&'a Condition>,
 }
 
-fn field_control(scope: &str, ty: &Ty, bounds: &Bounds) -> Map<String, Value> {
-    let format = match ty {
-        Ty::Scalar(Scalar::Bool) => Some("radio"),
-        Ty::Choice {
+impl<'a> Control<'a> {
+    fn new(scope: String, format: Option<&'static str>) -> Self {
+        Control {
+            scope,
+            format,
             multi: false,
-            options,
-        } if options.len() <= RADIO_MAX => Some("radio"),
-        _ => None,
-    };
-    let Value::Object(mut c) = control(scope, format) else {
-        return Map::new();
-    };
-    let mut options = match c.remove("options") {
-        Some(Value::Object(o)) => o,
-        _ => Map::new(),
-    };
-    if is_long_text(ty, bounds) {
-        options.insert("multi".into(), json!(true));
+            placeholder: None,
+            show_description: false,
+            rule: None,
+        }
     }
-    // As in `form.ui.json`: what to type goes into the empty input (the vanilla text and
-    // textarea cells read `options.placeholder`), and the help, the schema's `description`,
-    // stays visible rather than only while the input has focus, as RJSF shows it.
-    if let Some(p) = bounds.placeholder.as_ref().or(bounds.hint.as_ref()) {
-        options.insert("placeholder".into(), json!(p));
+
+    fn field(scope: String, ty: &Ty, bounds: &'a Bounds) -> Self {
+        let format = match ty {
+            Ty::Scalar(Scalar::Bool) => Some("radio"),
+            Ty::Choice {
+                multi: false,
+                options,
+            } if options.len() <= RADIO_MAX => Some("radio"),
+            _ => None,
+        };
+        // As in `form.ui.json`: what to type goes into the empty input (the vanilla text and
+        // textarea cells read `options.placeholder`), and the help, the schema's `description`,
+        // stays visible rather than only while the input has focus, as RJSF shows it.
+        Control {
+            multi: is_long_text(ty, bounds),
+            placeholder: bounds
+                .placeholder
+                .as_ref()
+                .or(bounds.hint.as_ref())
+                .map(String::as_str),
+            show_description: bounds.help.is_some(),
+            ..Control::new(scope, format)
+        }
     }
-    if bounds.help.is_some() {
-        options.insert("showUnfocusedDescription".into(), json!(true));
+
+    fn has_options(&self) -> bool {
+        self.format.is_some() || self.multi || self.placeholder.is_some() || self.show_description
     }
-    if !options.is_empty() {
-        c.insert("options".into(), Value::Object(options));
-    }
-    c
 }
 
-fn control(scope: &str, format: Option<&str>) -> Value {
-    let mut c = Map::new();
-    c.insert("type".into(), json!("Control"));
-    c.insert("scope".into(), json!(scope));
-    if let Some(f) = format {
-        c.insert("options".into(), json!({ "format": f }));
+impl Serialize for Control<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("type", "Control")?;
+        m.serialize_entry("scope", &self.scope)?;
+        if self.has_options() {
+            m.serialize_entry("options", &Options(self))?;
+        }
+        if let Some(c) = self.rule {
+            m.serialize_entry("rule", &Show(c))?;
+        }
+        m.end()
     }
-    Value::Object(c)
 }
 
-fn group(label: &str, elements: Vec<Value>, rule: Option<Value>) -> Value {
-    let mut g = Map::new();
-    g.insert("type".into(), json!("Group"));
-    g.insert("label".into(), json!(label));
-    g.insert("elements".into(), Value::Array(elements));
-    if let Some(r) = rule {
-        g.insert("rule".into(), r);
+/// A Control's `options`.
+struct Options<'a>(&'a Control<'a>);
+
+impl Serialize for Options<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let c = self.0;
+        let mut m = s.serialize_map(None)?;
+        if let Some(f) = c.format {
+            m.serialize_entry("format", f)?;
+        }
+        if c.multi {
+            m.serialize_entry("multi", &true)?;
+        }
+        if let Some(p) = c.placeholder {
+            m.serialize_entry("placeholder", p)?;
+        }
+        if c.show_description {
+            m.serialize_entry("showUnfocusedDescription", &true)?;
+        }
+        m.end()
     }
-    Value::Object(g)
 }
 
 /// Shown while the condition holds (an unanswered situation counts as not holding).
-fn show(c: &Condition) -> Value {
-    json!({ "effect": "SHOW", "condition": { "scope": "#", "schema": if_schema(c) } })
-}
+struct Show<'a>(&'a Condition);
 
-/// The scope of a section's field that has its own `when`: in the `then` of the `allOf` entry
-/// that defines it.
-fn field_scope(schema: &Value, section: &str, name: &str) -> String {
-    let all = schema["allOf"].as_array().map_or(&[][..], Vec::as_slice);
-    match all.iter().position(|r| {
-        r["then"]["properties"][section]["properties"]
-            .get(name)
-            .is_some()
-    }) {
-        Some(i) => format!("#/allOf/{i}/then/properties/{section}/properties/{name}"),
-        None => format!("#/properties/{section}/properties/{name}"),
+impl Serialize for Show<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("effect", "SHOW")?;
+        m.serialize_entry("condition", &Scoped(IfSchema(self.0)))?;
+        m.end()
     }
 }
 
-/// The scope of a top-level property: `#/properties/<name>`, or, for a conditional part, the
-/// `then` of the `allOf` entry that defines it.
-fn scope_of(schema: &Value, name: &str) -> String {
-    if schema["properties"].get(name).is_some() {
-        return format!("#/properties/{name}");
-    }
-    let all = schema["allOf"].as_array().map_or(&[][..], Vec::as_slice);
-    match all
-        .iter()
-        .position(|r| r["then"]["properties"].get(name).is_some())
-    {
-        Some(i) => format!("#/allOf/{i}/then/properties/{name}"),
-        None => format!("#/properties/{name}"),
+/// `{ "scope": "#", "schema": … }`.
+struct Scoped<'a>(IfSchema<'a>);
+
+impl Serialize for Scoped<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("scope", "#")?;
+        m.serialize_entry("schema", &self.0)?;
+        m.end()
     }
 }

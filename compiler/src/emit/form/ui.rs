@@ -6,9 +6,10 @@
 //! most four options use radio buttons, multi-select situations checkboxes, long text a textarea.
 //! Help is the schema's `description`, which RJSF shows once; the uiSchema adds only placeholders.
 
+use super::json::{One, Seq};
 use super::schema::section_title;
-use crate::ir::form::{Bounds, Form, LocalField, Scalar, Ty};
-use serde_json::{json, Map, Value};
+use crate::ir::form::{Bounds, Form, ItemForm, LocalField, Scalar, Ty};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 /// The most options a choice may have and still be shown as radio buttons.
 pub const RADIO_MAX: usize = 4;
@@ -26,70 +27,113 @@ pub const SUBMIT: &str = "提交申请";
 /// The title of the shared fields' group.
 pub const SHARED: &str = "基本信息";
 
+/// The merged form's uiSchema, borrowing the IR; serializing it writes `form.ui.json`.
+pub struct UiSchema<'a>(&'a Form);
+
 /// The merged form's uiSchema.
-pub fn ui_schema(form: &Form) -> Value {
-    let mut ui = Map::new();
-    let mut order = Vec::new();
-    for q in &form.situations {
-        order.push(json!(q.id));
-        if q.multi {
-            ui.insert(q.id.clone(), json!({ "ui:widget": "checkboxes" }));
-        } else if q.is_bool || q.options.len() <= RADIO_MAX {
-            ui.insert(q.id.clone(), json!({ "ui:widget": "radio" }));
+pub fn ui_schema(form: &Form) -> UiSchema<'_> {
+    UiSchema(form)
+}
+
+impl Serialize for UiSchema<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let form = self.0;
+        let sections = || form.items.iter().filter(|i| !i.locals.is_empty());
+        let mut m = s.serialize_map(None)?;
+        let order = form
+            .situations
+            .iter()
+            .map(|q| q.id.as_str())
+            .chain(form.shared.iter().map(|f| f.id.as_str()))
+            .chain(sections().map(|it| it.id.as_str()));
+        m.serialize_entry("ui:order", &Seq::new(order))?;
+        m.serialize_entry("ui:groups", &Groups(form))?;
+        m.serialize_entry("ui:submitButtonOptions", &One("submitText", SUBMIT))?;
+        for q in &form.situations {
+            if q.multi {
+                m.serialize_entry(&q.id, &One("ui:widget", "checkboxes"))?;
+            } else if q.is_bool || q.options.len() <= RADIO_MAX {
+                m.serialize_entry(&q.id, &One("ui:widget", "radio"))?;
+            }
         }
-    }
-    for f in &form.shared {
-        order.push(json!(f.id));
-        let m = field_ui(&f.ty, &f.bounds);
-        if !m.is_empty() {
-            ui.insert(f.id.clone(), Value::Object(m));
+        for f in &form.shared {
+            let ui = FieldUi::new(&f.ty, &f.bounds);
+            if !ui.is_empty() {
+                m.serialize_entry(&f.id, &ui)?;
+            }
         }
+        for it in sections() {
+            m.serialize_entry(&it.id, &SectionUi(it))?;
+        }
+        m.end()
     }
-    let sections: Vec<_> = form.items.iter().filter(|i| !i.locals.is_empty()).collect();
-    for it in &sections {
-        order.push(json!(it.id));
-        let mut m = group_ui(&it.locals);
-        m.insert("ui:title".into(), json!(section_title(it)));
-        ui.insert(it.id.clone(), Value::Object(m));
+}
+
+/// `ui:groups`: the situations, the shared fields, then one untitled group per section.
+struct Groups<'a>(&'a Form);
+
+impl Serialize for Groups<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let form = self.0;
+        let mut seq = s.serialize_seq(None)?;
+        let situations = form.situations.iter().map(|q| q.id.as_str());
+        seq.serialize_element(&UiGroup(Some(SITUATIONS), Seq::new(situations)))?;
+        if !form.shared.is_empty() {
+            let shared = form.shared.iter().map(|f| f.id.as_str());
+            seq.serialize_element(&UiGroup(Some(SHARED), Seq::new(shared)))?;
+        }
+        for it in form.items.iter().filter(|i| !i.locals.is_empty()) {
+            seq.serialize_element(&UiGroup(None, [&it.id]))?;
+        }
+        seq.end()
     }
-    let mut groups = vec![json!({
-        "title": SITUATIONS,
-        "fields": form.situations.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(),
-    })];
-    if !form.shared.is_empty() {
-        groups.push(json!({
-            "title": SHARED,
-            "fields": form.shared.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(),
-        }));
+}
+
+/// `{ "title": …, "fields": … }`.
+struct UiGroup<F: Serialize>(Option<&'static str>, F);
+
+impl<F: Serialize> Serialize for UiGroup<F> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("title", &self.0)?;
+        m.serialize_entry("fields", &self.1)?;
+        m.end()
     }
-    for it in &sections {
-        groups.push(json!({ "title": null, "fields": [it.id] }));
+}
+
+/// An item's section: its fields' uiSchema, then its title.
+struct SectionUi<'a>(&'a ItemForm);
+
+impl Serialize for SectionUi<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        group_ui(&self.0.locals, &mut m)?;
+        m.serialize_entry("ui:title", &section_title(self.0))?;
+        m.end()
     }
-    let mut out = Map::new();
-    out.insert("ui:order".into(), Value::Array(order));
-    out.insert("ui:groups".into(), Value::Array(groups));
-    out.insert(
-        "ui:submitButtonOptions".into(),
-        json!({ "submitText": SUBMIT }),
-    );
-    out.extend(ui);
-    Value::Object(out)
 }
 
 /// The uiSchema of an object of fields (an item's section or a list entry).
-fn group_ui(fields: &[LocalField]) -> Map<String, Value> {
-    let mut m = Map::new();
-    m.insert(
-        "ui:order".into(),
-        json!(fields.iter().map(|f| f.id.as_str()).collect::<Vec<_>>()),
-    );
+fn group_ui<M: SerializeMap>(fields: &[LocalField], m: &mut M) -> Result<(), M::Error> {
+    m.serialize_entry("ui:order", &Seq::new(fields.iter().map(|f| f.id.as_str())))?;
     for f in fields {
-        let sub = field_ui(&f.ty, &f.bounds);
+        let sub = FieldUi::new(&f.ty, &f.bounds);
         if !sub.is_empty() {
-            m.insert(f.id.clone(), Value::Object(sub));
+            m.serialize_entry(&f.id, &sub)?;
         }
     }
-    m
+    Ok(())
+}
+
+/// A list entry's uiSchema.
+struct EntryUi<'a>(&'a [LocalField]);
+
+impl Serialize for EntryUi<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        group_ui(self.0, &mut m)?;
+        m.end()
+    }
 }
 
 /// Whether a field is long text, drawn as a textarea.
@@ -102,34 +146,56 @@ pub fn is_long_text(ty: &Ty, bounds: &Bounds) -> bool {
             .is_some_and(|n| n >= TEXTAREA_MIN)
 }
 
-fn field_ui(ty: &Ty, bounds: &Bounds) -> Map<String, Value> {
-    let mut m = Map::new();
-    match ty {
-        Ty::Choice {
-            multi: false,
-            options,
-        } if options.len() <= RADIO_MAX => {
-            m.insert("ui:widget".into(), json!("radio"));
+/// One field's uiSchema: its widget (or its list entry's uiSchema) and its placeholder.
+struct FieldUi<'a> {
+    widget: Option<&'static str>,
+    items: Option<&'a [LocalField]>,
+    placeholder: Option<&'a str>,
+}
+
+impl<'a> FieldUi<'a> {
+    fn new(ty: &'a Ty, bounds: &'a Bounds) -> Self {
+        let mut ui = FieldUi {
+            widget: None,
+            items: None,
+            placeholder: bounds
+                .placeholder
+                .as_ref()
+                .or(bounds.hint.as_ref())
+                .map(String::as_str),
+        };
+        match ty {
+            Ty::Choice {
+                multi: false,
+                options,
+            } if options.len() <= RADIO_MAX => ui.widget = Some("radio"),
+            Ty::Scalar(Scalar::Bool) => ui.widget = Some("radio"),
+            Ty::Choice { multi: true, .. } => ui.widget = Some("checkboxes"),
+            Ty::Scalar(Scalar::File) => ui.widget = Some("file"),
+            Ty::List(fields) => ui.items = Some(fields),
+            _ if is_long_text(ty, bounds) => ui.widget = Some("textarea"),
+            _ => {}
         }
-        Ty::Scalar(Scalar::Bool) => {
-            m.insert("ui:widget".into(), json!("radio"));
-        }
-        Ty::Choice { multi: true, .. } => {
-            m.insert("ui:widget".into(), json!("checkboxes"));
-        }
-        Ty::Scalar(Scalar::File) => {
-            m.insert("ui:widget".into(), json!("file"));
-        }
-        Ty::List(fields) => {
-            m.insert("items".into(), Value::Object(group_ui(fields)));
-        }
-        _ if is_long_text(ty, bounds) => {
-            m.insert("ui:widget".into(), json!("textarea"));
-        }
-        _ => {}
+        ui
     }
-    if let Some(p) = bounds.placeholder.as_ref().or(bounds.hint.as_ref()) {
-        m.insert("ui:placeholder".into(), json!(p));
+
+    fn is_empty(&self) -> bool {
+        self.widget.is_none() && self.items.is_none() && self.placeholder.is_none()
     }
-    m
+}
+
+impl Serialize for FieldUi<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        if let Some(w) = self.widget {
+            m.serialize_entry("ui:widget", w)?;
+        }
+        if let Some(fields) = self.items {
+            m.serialize_entry("items", &EntryUi(fields))?;
+        }
+        if let Some(p) = self.placeholder {
+            m.serialize_entry("ui:placeholder", p)?;
+        }
+        m.end()
+    }
 }

@@ -4,7 +4,7 @@ use super::{step, words, GuideError};
 use crate::ir::form::Question;
 use crate::ir::MatterIr;
 use serde::Serialize;
-use yjs_artifacts::{Condition, PlanGraph, Projections};
+use yjs_artifacts::{Condition, PlanGraph};
 
 /// The review rules of one item.
 #[derive(Debug, Clone, Serialize)]
@@ -58,12 +58,7 @@ pub struct ReviewOutput {
 }
 
 /// Builds the review rules of item `index` (a position in the documents' items).
-pub fn review(
-    ir: &MatterIr,
-    graph: &PlanGraph,
-    index: usize,
-    projections: &Projections,
-) -> Result<Review, GuideError> {
+pub fn review(ir: &MatterIr, graph: &PlanGraph, index: usize) -> Result<Review, GuideError> {
     let docs = &ir.documents;
     let sits = &ir.form.situations;
     let plan = &ir.plan.plan;
@@ -76,14 +71,17 @@ pub fn review(
         })?;
     let id = item.id.clone();
     let s = step(ir, &id)?;
-    let p = projections
-        .items
-        .iter()
-        .find(|p| p.item == id)
-        .ok_or_else(|| GuideError::MissingProjection {
-            matter: docs.matter.clone(),
-            item: id.clone(),
-        })?;
+    // The item's projection (what its department receives), read from the form IR as
+    // `projections.json` is written.
+    let p =
+        ir.form
+            .items
+            .iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| GuideError::MissingProjection {
+                matter: docs.matter.clone(),
+                item: id.clone(),
+            })?;
     let name_of = |i: usize| {
         plan.steps.get(i).map_or_else(
             || graph.id(i).to_string(),
@@ -128,14 +126,14 @@ pub fn review(
         name: item.name.clone(),
         code: item.code.clone().unwrap_or_else(|| "未载明".to_string()),
         department: words::department(item.department.as_ref()),
-        applies: words::applies(&p.condition, sits),
+        applies: words::applies(&p.applies, sits),
         fields: p
-            .fields
+            .view
             .iter()
             .map(|f| ReviewField {
                 name: f.name.clone(),
                 label: f.label.clone(),
-                ty: f.ty.clone(),
+                ty: f.ty.name().to_string(),
                 pointer: f.pointer.clone(),
                 required: need_words(&f.applies, f.required.as_required(), sits),
             })
