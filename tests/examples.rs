@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
-use yjs_compiler::resolve::{discover, ix, Disk, Program};
+use yjs_compiler::resolve::{discover, ix, Disk, FlowNode, Program};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -152,11 +152,15 @@ fn meaning(p: &Program) -> String {
                 it.outputs.len()
             );
         }
-        let edges: Vec<(usize, usize)> = m
+        let node = |n: FlowNode| match n {
+            FlowNode::Item(i) => format!("item {}", ix(i)),
+            FlowNode::Wait(w) => format!("wait {}", ix(w)),
+        };
+        let edges: Vec<(String, String)> = m
             .flow
             .edges
             .iter()
-            .map(|e| (ix(e.from), ix(e.to)))
+            .map(|e| (node(e.from), node(e.to)))
             .collect();
         out += &format!(
             "  flow {edges:?} accept={:?}\n",

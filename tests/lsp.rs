@@ -497,3 +497,35 @@ fn hover_shows_a_limit_by_situation_arm_by_arm() {
     let md = h["contents"]["value"].as_str().unwrap();
     assert!(md.contains("即办 (immediate) when `tax_fast`"), "{md}");
 }
+
+#[test]
+fn hover_on_a_wait_step_in_a_chain_shows_its_duration_and_basis() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("waits.yjs");
+    let text = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("compiler/tests/fixtures/waits/closing.yjs"),
+    )
+    .unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let u = uri(&path);
+    let mut c = start(dir.path());
+    c.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": u, "languageId": "yjs", "version": 1, "text": text } }),
+    );
+    assert!(c.diagnostics(&u).iter().all(|d| d["severity"] != 1));
+    let at = |needle: &str, plus: usize| json!({ "textDocument": { "uri": u }, "position": pos(&text, needle, 0, plus) });
+    let h = c.request("textDocument/hover", at("tax -> publicity", 9));
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert!(md.contains("**wait `publicity`** 简易注销公示"), "{md}");
+    assert!(
+        md.contains("| basis | 《市场主体登记管理条例》第三十三条 |"),
+        "{md}"
+    );
+    assert!(md.contains("not counted (行政许可法 第四十五条)"), "{md}");
+    let d = c.request("textDocument/definition", at("tax -> publicity", 9));
+    assert!(d.to_string().contains("waits.yjs"), "{d}");
+    let _ = c.request("shutdown", Value::Null);
+    c.notify("exit", Value::Null);
+    let _ = c.child.wait();
+}

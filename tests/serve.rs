@@ -743,3 +743,233 @@ fn serve_needs_no_other_flag() {
     s.stop();
     assert!(dir.path().join("yjs-cases.db").is_file());
 }
+
+/// The newborn matter's compiled artifacts with a 20-day 公示 (`publicity`, a waiting step as the
+/// compiler writes it) between `birth_cert` and `hukou`, written to `dir/newborn/`.
+fn matter_with_a_wait(dir: &Path) -> PathBuf {
+    let from = root().join("generated/newborn");
+    let to = dir.join("newborn");
+    std::fs::create_dir_all(&to).unwrap_or_else(|e| panic!("{e}"));
+    for file in ["form.schema.json", "projections.json"] {
+        std::fs::copy(from.join(file), to.join(file)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let text = std::fs::read_to_string(from.join("plan.json")).unwrap_or_default();
+    let mut plan: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let Some(steps) = plan["steps"].as_array_mut() else {
+        panic!("no steps");
+    };
+    let hukou = steps
+        .iter()
+        .position(|s| s["id"] == "hukou")
+        .unwrap_or_else(|| panic!("no hukou"));
+    steps[hukou]["after"] = json!(["publicity"]);
+    steps.insert(
+        hukou,
+        json!({
+            "id": "publicity", "kind": "wait", "name": "出生登记公示",
+            "department": null, "department_name": null, "after": ["birth_cert"],
+            "condition": {"op": "always"}, "legal": null,
+            "promise": {"unit": "days", "amount": 20, "workdays": 20},
+            "basis": "《公示办法》第五条",
+            "earliest_start": 2, "earliest_finish": 2, "latest_finish": 2, "slack": 0,
+            "critical": false
+        }),
+    );
+    let text = serde_json::to_string_pretty(&plan).unwrap_or_default();
+    std::fs::write(to.join("plan.json"), text).unwrap_or_else(|e| panic!("{e}"));
+    to
+}
+
+/// A 公示 over HTTP: it runs on its own (no department's inbox, no 督办), the window and the
+/// applicant see 等待中 with its end, and it ends by itself across 国庆 2026 so `hukou` can act.
+fn wait_scenario(db: &str) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let users = dir.path().join("users.json");
+    let hall = Hall::new(&users);
+    let artifacts = matter_with_a_wait(dir.path());
+    let s = Served::start(
+        dir.path(),
+        &[
+            "--artifacts",
+            &artifacts.to_string_lossy(),
+            "--db",
+            db,
+            "--users",
+            &users.to_string_lossy(),
+            "--listen",
+            "127.0.0.1:0",
+            "--now",
+            "2026-10-16T08:00:00",
+        ],
+    );
+    let (status, body) = s.json(
+        "POST",
+        "/api/matters/newborn/cases?received=2026-09-24T09:00",
+        Some(&hall.window),
+        Some(&submission()),
+    );
+    assert_eq!(status, 201, "{body}");
+    let case = body["id"].as_str().unwrap_or_default().to_owned();
+    ok_event(
+        &s,
+        &hall.window,
+        &case,
+        json!({"kind": "approve", "step": "accept", "at": "2026-09-24T10:00"}),
+    );
+    ok_event(
+        &s,
+        hall.dept("wsjk"),
+        &case,
+        json!({"kind": "approve", "step": "birth_cert", "at": "2026-09-28T10:00"}),
+    );
+    ok_event(
+        &s,
+        hall.dept("wsjk"),
+        &case,
+        json!({"kind": "approve", "step": "vaccine", "at": "2026-09-28T11:00"}),
+    );
+
+    // The window sees the 公示 running, with no department and no clock of its own, and the
+    // matter's deadline moved past it (10-12 without it, 10-26 with it).
+    let (status, view) = s.json(
+        "GET",
+        &format!("/api/cases/{case}"),
+        Some(&hall.window),
+        None,
+    );
+    assert_eq!(status, 200, "{view}");
+    let publicity = view["steps"]
+        .as_array()
+        .and_then(|steps| steps.iter().find(|s| s["id"] == "publicity"))
+        .cloned()
+        .unwrap_or(Value::Null);
+    assert_eq!(publicity["status"], "waiting", "{publicity}");
+    assert_eq!(publicity["department"], Value::Null);
+    assert_eq!(publicity["clock"], Value::Null);
+    assert_eq!(
+        publicity["wait"]["text"],
+        "出生登记公示期至2026年10月18日届满"
+    );
+    assert_eq!(publicity["wait"]["ends"], "2026-10-18");
+    assert_eq!(view["clock"]["due"], "2026-10-26");
+    let (_, list) = s.json("GET", "/api/cases", Some(&hall.window), None);
+    assert_eq!(
+        list[0]["waiting"],
+        json!(["出生登记公示期至2026年10月18日届满"])
+    );
+
+    // No department holds it or may act on it; hukou waits behind it; nobody is chased for it.
+    for (dept, token) in &hall.departments {
+        let (status, inbox) = s.json("GET", "/api/inbox", Some(token), None);
+        assert_eq!(status, 200);
+        let steps: Vec<&str> = inbox
+            .as_array()
+            .map(|a| a.iter().filter_map(|e| e["step"].as_str()).collect())
+            .unwrap_or_default();
+        assert!(!steps.contains(&"publicity"), "{dept}: {inbox}");
+        let (status, body) = event(
+            &s,
+            token,
+            &case,
+            json!({"kind": "approve", "step": "publicity", "at": "2026-10-16T09:00"}),
+        );
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (404, Some("step_not_found"))
+        );
+    }
+    let (status, body) = event(
+        &s,
+        hall.dept("gaj"),
+        &case,
+        json!({"kind": "approve", "step": "hukou", "at": "2026-10-16T09:00"}),
+    );
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (409, Some("predecessor_open"))
+    );
+    let (status, board) = s.json("GET", "/api/supervision", Some(&hall.supervisor), None);
+    assert_eq!(status, 200);
+    assert_eq!(board["charges"], json!([]), "{board}");
+
+    // The applicant: 等待中, the period's last day as the step's date.
+    let (status, progress) = s.json(
+        "GET",
+        &format!("/api/progress/{case}?phone=8000"),
+        None,
+        None,
+    );
+    assert_eq!(status, 200, "{progress}");
+    let step = progress["steps"]
+        .as_array()
+        .and_then(|steps| steps.iter().find(|s| s["name"] == "出生登记公示"))
+        .cloned()
+        .unwrap_or(Value::Null);
+    assert_eq!(
+        (&step["status"], &step["due"], &step["department_name"]),
+        (&json!("waiting"), &json!("2026-10-18"), &Value::Null)
+    );
+
+    // The Monday after its last day, hukou acts: the 公示 has ended by itself on 10-18.
+    let answer = ok_event(
+        &s,
+        hall.dept("gaj"),
+        &case,
+        json!({"kind": "approve", "step": "hukou", "at": "2026-10-19T09:00"}),
+    );
+    assert_eq!(answer["applied"], "appended");
+    let (_, view) = s.json(
+        "GET",
+        &format!("/api/cases/{case}?at=2026-10-19"),
+        Some(&hall.window),
+        None,
+    );
+    let publicity = view["steps"]
+        .as_array()
+        .and_then(|steps| steps.iter().find(|s| s["id"] == "publicity"))
+        .cloned()
+        .unwrap_or(Value::Null);
+    assert_eq!(publicity["status"], "elapsed", "{publicity}");
+    assert_eq!(publicity["finished"], "2026-10-18T23:59:59");
+    assert_eq!(
+        publicity["wait"]["text"],
+        "出生登记公示期已于2026年10月18日届满"
+    );
+    s.stop();
+}
+
+#[test]
+fn a_waiting_period_over_http_with_sqlite() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    wait_scenario(&dir.path().join("cases.db").to_string_lossy());
+}
+
+#[test]
+fn a_waiting_period_over_http_with_postgres() {
+    let url = match std::env::var("YJS_TEST_POSTGRES") {
+        Ok(u) => u,
+        Err(_) if std::env::var("YJS_SKIP_POSTGRES").as_deref() == Ok("1") => {
+            eprintln!("YJS_SKIP_POSTGRES=1: the PostgreSQL test is skipped");
+            return;
+        }
+        Err(_) => panic!(
+            "YJS_TEST_POSTGRES is not set: run scripts/test.sh, or set \
+             YJS_TEST_POSTGRES=postgres://postgres@127.0.0.1:5432/test, or YJS_SKIP_POSTGRES=1"
+        ),
+    };
+    let schema = format!("yjs_serve_wait_test_{}", std::process::id());
+    let mut client =
+        postgres::Client::connect(&url, postgres::NoTls).unwrap_or_else(|e| panic!("{e}"));
+    client
+        .batch_execute(&format!(
+            "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
+        ))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let db = format!("{url}{sep}options=-csearch_path%3D{schema}");
+    let result = std::panic::catch_unwind(|| wait_scenario(&db));
+    let _ = client.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"));
+    if let Err(e) = result {
+        std::panic::resume_unwind(e);
+    }
+}

@@ -192,6 +192,27 @@ mod tests {
     }
 
     #[test]
+    fn a_waiting_period_counts_no_handling_days() {
+        let mut p = plan();
+        // `other` waits for a 20-day 公示 after acceptance: the handling schedule counts it 0.
+        let mut wait = step("publicity", StepKind::Wait, &["accept"], 20);
+        wait.department = None;
+        wait.department_name = None;
+        wait.promise.unit = "days".to_string();
+        p.steps[2].after = vec!["publicity".to_string()];
+        p.steps.insert(2, wait);
+        let g = PlanGraph::new(&p).expect("a graph");
+        let fast = p.for_answers(&g, &answers("fast"));
+        assert_eq!(
+            fast.steps
+                .iter()
+                .map(|s| (s.earliest_start, s.earliest_finish))
+                .collect::<Vec<_>>(),
+            [(0, 1), (1, 1), (1, 1), (1, 4), (4, 5)]
+        );
+    }
+
+    #[test]
     fn a_plan_without_limits_by_situation_is_unchanged() {
         let mut p = plan();
         p.steps[1].promise_by.clear();

@@ -507,3 +507,35 @@ fn costs_besides_the_fee_are_printed_with_their_basis() {
     );
     assert!(file(&files, "notice.html").contains("城乡居民基本医疗保险个人缴费"));
 }
+
+/// The wait fixture (two conditional 公示期/债权申报期): its guide, notices and chart.
+fn waits() -> Vec<(String, String)> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/waits/closing.yjs");
+    let checked = yjs_compiler::check(&Disk, &[root]);
+    assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+    documents(&checked.matters[0])
+}
+
+#[test]
+fn snapshots_of_a_matter_with_wait_steps() {
+    let files = waits();
+    for name in [
+        "guide.md",
+        "notices/mode-simple.md",
+        "notices/mode-ordinary.md",
+    ] {
+        let snap = format!("guide__waits__{}", name.replace(['/', '.'], "_"));
+        insta::assert_snapshot!(snap, file(&files, name));
+    }
+    let guide = file(&files, "guide.md");
+    // Each wait is listed with its duration and basis under 特殊环节, never as handling time.
+    assert!(guide.contains("| 简易注销公示 | 20日（自然日） | 注销方式为「简易注销」的 | 《市场主体登记管理条例》第三十三条 |"));
+    assert!(guide.contains("不含公告、公示等特殊环节所需时间"));
+    assert!(guide.contains("最长不超过 50 个工作日"));
+    let simple = file(&files, "notices/mode-simple.md");
+    assert!(
+        simple.contains("简易注销公示：特殊环节，20日（自然日）"),
+        "{simple}"
+    );
+    assert!(!simple.contains("债权人申报债权期间"), "{simple}");
+}

@@ -349,6 +349,7 @@ fn sample(ctx: Context, node: SyntaxKind) -> &'static str {
         (_, NOTE_STMT) => "note \"n\"",
         (_, ACCEPT_STMT) => "accept 1 workday by d",
         (_, DELIVER_STMT) => "deliver 1 workday",
+        (_, WAIT_STMT) => "wait w \"公示\" 20 days basis \"b\" when s",
         _ => panic!("no sample statement for {node:?} in {ctx:?}: add one"),
     }
 }

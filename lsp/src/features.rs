@@ -210,6 +210,16 @@ fn cond_text(c: &yjs_artifacts::Condition) -> String {
 fn item_hover(a: &Analysis, matter: &str, item: &str) -> Option<String> {
     let ir = a.checked.matter(matter)?;
     let step = ir.plan.step(item)?;
+    if step.kind == yjs_artifacts::StepKind::Wait {
+        return Some(format!(
+            "**wait `{}`** {} — a waiting period no department handles; it ends by itself\n\n| | |\n|---|---|\n| duration | {} |\n| basis | {} |\n| handling time | not counted (行政许可法 第四十五条): 0 days in the totals, the promise check and the joint cap |\n| starts | day {} of the case, after its predecessors |",
+            step.id,
+            step.name,
+            limit(&step.promise),
+            step.basis.as_deref().unwrap_or("none declared (W0320)"),
+            step.earliest_start,
+        ));
+    }
     let legal = by_situation(&step.legal_by).unwrap_or_else(|| {
         step.legal
             .as_ref()

@@ -119,7 +119,8 @@ fn visit(n: SyntaxNode<'_>, out: &mut Vec<Occurrence>) {
                 );
             }
         }
-        ITEM => {
+        // A wait step's id shares the items' namespace: chains name both alike.
+        ITEM | WAIT_STMT => {
             if let Some(t) = first {
                 push(out, format!("item:{}:{}", matter(n), t.text()), t, true);
             }

@@ -22,7 +22,7 @@ use crate::calendar::{Calendar, Estimate, PauseError};
 use crate::case::{Case, Rectification};
 use crate::clock::{Clock, ClockStatus};
 use crate::engine::step_clock;
-use crate::status::{Limit, Position, StepStatus};
+use crate::status::{Limit, Position};
 use crate::unknown::Unknown;
 
 /// When step `i` became ready: the latest finish among its applicable predecessors (the receipt
@@ -31,7 +31,7 @@ pub fn ready_at(case: &Case, i: usize) -> Option<NaiveDateTime> {
     let mut ready = case.record.received;
     for p in case.predecessors(i) {
         let state = case.steps.get(p)?;
-        if state.status != StepStatus::Approved {
+        if !state.status.is_passed() {
             return None;
         }
         if let Some(f) = state.finished {
@@ -196,6 +196,10 @@ pub fn case_board(
     }
     let warn = case.record.plan.supervision.warn_percent;
     for (i, plan) in case.record.plan.steps.iter().enumerate() {
+        // A waiting period (公示期) belongs to no department: never charged, never on the board.
+        if plan.kind == StepKind::Wait {
+            continue;
+        }
         match position(case, i) {
             Position::Done => {}
             Position::Holding => {
@@ -236,20 +240,14 @@ pub fn case_board(
                 let waiting_on = case
                     .predecessors(i)
                     .into_iter()
-                    .filter(|&p| case.steps.get(p).map(|s| s.status) != Some(StepStatus::Approved))
+                    .filter(|&p| !case.steps.get(p).is_some_and(|s| s.status.is_passed()))
                     .filter_map(|p| case.record.plan.steps.get(p).map(|s| s.id.clone()))
                     .collect();
                 let mut charged_to: Vec<String> = (0..case.steps.len())
                     .filter(|&j| {
                         case.graph().reaches(j, i) && position(case, j) == Position::Holding
                     })
-                    .filter_map(|j| {
-                        case.record
-                            .plan
-                            .steps
-                            .get(j)
-                            .and_then(|s| s.department.clone())
-                    })
+                    .filter_map(|j| case.record.plan.steps.get(j)?.department.clone())
                     .collect();
                 charged_to.sort();
                 charged_to.dedup();

@@ -231,7 +231,7 @@ impl Case {
                 reason: None,
             })
             .collect();
-        Self {
+        let mut case = Self {
             record,
             events: Vec::new(),
             steps,
@@ -241,7 +241,9 @@ impl Case {
             escalations: Vec::new(),
             rectification: None,
             graph,
-        }
+        };
+        case.start_waits();
+        case
     }
 
     /// Replays a log; fails if the plan is not a graph or the log holds an event the rules
@@ -267,7 +269,42 @@ impl Case {
         }
         self.transition(&event);
         self.events.push(event);
+        self.start_waits();
         Ok(Applied::Appended)
+    }
+
+    /// Starts every waiting step whose applicable predecessors have all passed: it becomes
+    /// `waiting` and a `wait` pause opens on the ledger from the day the last of them finished
+    /// (the receipt, without one), so the matter's and later steps' clocks exclude the period.
+    fn start_waits(&mut self) {
+        for i in 0..self.steps.len() {
+            let is_wait = self.record.plan.steps.get(i).map(|s| s.kind) == Some(StepKind::Wait);
+            if !is_wait || self.steps.get(i).map(|s| s.status) != Some(StepStatus::Pending) {
+                continue;
+            }
+            let mut from = self.record.received;
+            let mut ready = true;
+            for p in self.predecessors(i) {
+                match self.steps.get(p) {
+                    Some(s) if s.status.is_passed() => {
+                        from = from.max(s.finished.unwrap_or(from));
+                    }
+                    _ => ready = false,
+                }
+            }
+            if !ready {
+                continue;
+            }
+            if let Some(s) = self.steps.get_mut(i) {
+                s.status = StepStatus::Waiting;
+                self.suspensions.push(Suspension {
+                    kind: PauseKind::Wait,
+                    step: s.id.clone(),
+                    from: from.date(),
+                    to: None,
+                });
+            }
+        }
     }
 
     /// Whether the event may be appended: `Appended` if new and legal, `Duplicate` if already logged.
@@ -289,7 +326,18 @@ impl Case {
                 "本件已办结并已评价，不再接受任何事件",
             ));
         }
-        let last = self.events.last().map_or(self.record.received, |e| e.at);
+        if let EventKind::WaitEnd { step } = &event.kind {
+            return self.check_wait_end(step, event.at);
+        }
+        // The latest time in the log: a `wait_end` carries the end of its period, which may be
+        // earlier than events recorded before the runtime noticed it.
+        let last = self
+            .events
+            .iter()
+            .map(|e| e.at)
+            .max()
+            .unwrap_or(self.record.received)
+            .max(self.record.received);
         if event.at < last {
             return Err(refuse(
                 Code::TimeBackwards,
@@ -398,6 +446,7 @@ impl Case {
                     ))
                 }
             }
+            EventKind::WaitEnd { step } => self.check_wait_end(step, event.at),
             EventKind::Evaluate { score, .. } => {
                 if self.delivery.is_none() {
                     return Err(refuse(Code::NotDelivered, "送达之后才能评价"));
@@ -413,6 +462,42 @@ impl Case {
         }
     }
 
+    /// Whether the runtime may record that waiting step `step`'s period ended at `at`: the step
+    /// is a running wait, and `at` is no earlier than its start plus its length in natural days
+    /// (the exact last day, on the calendar, is the service's to compute; `N workdays` never end
+    /// sooner than `N days`).
+    fn check_wait_end(&self, step: &str, at: NaiveDateTime) -> Result<Applied, Refusal> {
+        let Some(i) = self.graph.index(step) else {
+            return Err(refuse(Code::UnknownStep, format!("没有步骤 {step}")));
+        };
+        if self.record.plan.steps.get(i).map(|s| s.kind) != Some(StepKind::Wait) {
+            return Err(refuse(
+                Code::WrongStatus,
+                format!("步骤 {step} 不是等待期间，不能由系统届满"),
+            ));
+        }
+        self.require_status(i, &[StepStatus::Waiting], "届满")?;
+        let from = self
+            .suspensions
+            .iter()
+            .find(|s| s.step == step && s.kind == PauseKind::Wait)
+            .map(|s| s.from);
+        let amount = self
+            .record
+            .plan
+            .steps
+            .get(i)
+            .map_or(0, |s| u64::from(s.promise.amount));
+        let earliest = from.and_then(|f| f.checked_add_days(chrono::Days::new(amount)));
+        match earliest {
+            Some(day) if at.date() >= day => Ok(Applied::Appended),
+            _ => Err(refuse(
+                Code::TimeBackwards,
+                format!("步骤 {step} 的等待期间到 {at} 尚未届满"),
+            )),
+        }
+    }
+
     /// The index of an accept or item step, refusing `deliver`, unknown and inapplicable steps.
     fn item_or_accept(&self, step: &str) -> Result<usize, Refusal> {
         let Some(i) = self.graph.index(step) else {
@@ -422,11 +507,20 @@ impl Case {
                 format!("没有步骤 {step}；本事项的步骤有：{}", known.join("、")),
             ));
         };
-        if self.record.plan.steps.get(i).map(|s| s.kind) == Some(StepKind::Deliver) {
-            return Err(refuse(
-                Code::DeliverIsAnEvent,
-                "送达步骤用 deliver 事件完成",
-            ));
+        match self.record.plan.steps.get(i).map(|s| s.kind) {
+            Some(StepKind::Deliver) => {
+                return Err(refuse(
+                    Code::DeliverIsAnEvent,
+                    "送达步骤用 deliver 事件完成",
+                ))
+            }
+            Some(StepKind::Wait) => {
+                return Err(refuse(
+                    Code::WaitIsClocked,
+                    format!("步骤 {step} 是等待期间，由系统按期间计时、届满后自动结束，无需办理"),
+                ))
+            }
+            _ => {}
         }
         if self.steps.get(i).map(|s| s.status) == Some(StepStatus::NotApplicable) {
             return Err(refuse(
@@ -459,7 +553,7 @@ impl Case {
         let open: Vec<&str> = self
             .predecessors(i)
             .into_iter()
-            .filter(|&p| self.steps.get(p).map(|s| s.status) != Some(StepStatus::Approved))
+            .filter(|&p| !self.steps.get(p).is_some_and(|s| s.status.is_passed()))
             .filter_map(|p| self.record.plan.steps.get(p).map(|s| s.id.as_str()))
             .collect();
         if open.is_empty() {
@@ -654,6 +748,17 @@ impl Case {
                 if let Some(r) = &mut self.rectification {
                     r.closed = Some(event.at);
                     r.note = Some(note.clone());
+                }
+            }
+            EventKind::WaitEnd { step } => {
+                if let Some(p) = self.open_pause(step, PauseKind::Wait) {
+                    if let Some(s) = self.suspensions.get_mut(p) {
+                        s.to = Some(date);
+                    }
+                }
+                if let Some(s) = self.state_mut(step) {
+                    s.status = StepStatus::Elapsed;
+                    s.finished = Some(event.at);
                 }
             }
         }

@@ -19,6 +19,7 @@ use crate::case::{Case, CaseRecord, Delivery, Evaluation, Packet};
 use crate::clock::{Clock, ClockView, Suspension};
 use crate::status::{Outcome, StepStatus};
 use crate::validate::{FormValidator, Problem};
+use crate::wait::WaitView;
 
 /// A matter ready to take submissions.
 #[derive(Debug)]
@@ -264,10 +265,10 @@ pub struct StepView {
     pub id: String,
     /// Its name.
     pub name: String,
-    /// Its department.
-    pub department: String,
-    /// The department's name.
-    pub department_name: String,
+    /// Its department; `null` for a waiting step, which no department handles.
+    pub department: Option<String>,
+    /// The department's name; `null` for a waiting step.
+    pub department_name: Option<String>,
     /// Its status.
     pub status: StepStatus,
     /// The promised clock (承诺时限); `None` for a step that does not apply.
@@ -282,6 +283,10 @@ pub struct StepView {
     pub output: Value,
     /// The reason of a refusal or cancellation.
     pub reason: Option<String>,
+    /// A waiting step's period (公示期): its length, basis, last day and wording; `null` for
+    /// every other step. A waiting step has no clock of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait: Option<WaitView>,
 }
 
 /// A case as shown at a date.
@@ -335,6 +340,10 @@ pub fn matter_clock(case: &Case) -> Clock {
 /// Step `i`'s clock: the plan's offsets, paused by suspensions of the step and of every step upstream.
 pub fn step_clock(case: &Case, i: usize) -> Option<Clock> {
     let step = case.record.plan.steps.get(i)?;
+    // A waiting period is clocked by its own length (`wait.rs`), never as a department's step.
+    if step.kind == yjs_artifacts::StepKind::Wait {
+        return None;
+    }
     let graph = case.graph();
     let ledger = case
         .suspensions
@@ -385,14 +394,18 @@ pub fn view(case: &Case, cal: &Calendar, at: NaiveDate) -> Result<CaseView, Paus
         steps.push(StepView {
             id: plan.id.clone(),
             name: plan.name.clone(),
-            department: plan.department.clone().unwrap_or_default(),
-            department_name: plan.department_name.clone().unwrap_or_default(),
+            department: plan.department.clone(),
+            department_name: plan.department_name.clone(),
             status: state.status,
             clock,
             legal_clock,
             finished: state.finished,
             output: state.output.clone(),
             reason: state.reason.clone(),
+            wait: match plan.kind {
+                StepKind::Wait => Some(crate::wait::view(case, plan, state.status, cal)?),
+                _ => None,
+            },
         });
     }
     let matter_at = case.delivery.as_ref().map_or(at, |d| d.at.date().min(at));

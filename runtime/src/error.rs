@@ -140,6 +140,8 @@ codes! {
     PredecessorOpen = "predecessor_open", IllegalEvent;
     /// 补正 and special procedures apply to item steps only.
     NotAnItem = "not_an_item", IllegalEvent;
+    /// A waiting step (公示期) is clocked by the runtime: no one starts, decides or ends it.
+    WaitIsClocked = "wait_is_clocked", IllegalEvent;
     /// The step has no open 补正 or special procedure to end.
     NoOpenPause = "no_open_pause", IllegalEvent;
     /// A delivery names no method.

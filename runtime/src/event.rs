@@ -143,6 +143,12 @@ pub enum EventKind {
         /// What was fixed.
         note: String,
     },
+    /// A waiting step's period has ended (届满): recorded by the runtime itself, at the end of
+    /// the period's last day, never by a caller.
+    WaitEnd {
+        /// The waiting step.
+        step: String,
+    },
 }
 
 impl EventKind {
@@ -160,6 +166,7 @@ impl EventKind {
             Self::Evaluate { .. } => EventName::Evaluate,
             Self::Escalate { .. } => EventName::Escalate,
             Self::Rectify { .. } => EventName::Rectify,
+            Self::WaitEnd { .. } => EventName::WaitEnd,
         }
     }
 
@@ -173,7 +180,8 @@ impl EventKind {
             | Self::CorrectionReceived { step }
             | Self::SpecialStart { step, .. }
             | Self::SpecialEnd { step }
-            | Self::Escalate { step, .. } => Some(step),
+            | Self::Escalate { step, .. }
+            | Self::WaitEnd { step } => Some(step),
             Self::Deliver { .. } | Self::Evaluate { .. } | Self::Rectify { .. } => None,
         }
     }
@@ -204,6 +212,9 @@ pub enum EventName {
     Escalate,
     /// `rectify`.
     Rectify,
+    /// `wait_end`: the end of a waiting period, which only the runtime records (not in
+    /// [`Self::ALL`]: no caller names it).
+    WaitEnd,
 }
 
 impl EventName {
@@ -244,6 +255,7 @@ impl EventName {
             Self::Evaluate => "evaluate",
             Self::Escalate => "escalate",
             Self::Rectify => "rectify",
+            Self::WaitEnd => "wait_end",
         }
     }
 
@@ -388,6 +400,7 @@ impl EventDraft {
             EventName::Rectify => EventKind::Rectify {
                 note: need(&self.note, Detail::Note)?,
             },
+            EventName::WaitEnd => EventKind::WaitEnd { step: step()? },
         })
     }
 }

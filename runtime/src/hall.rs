@@ -26,6 +26,7 @@ use crate::stats::{statistics, Statistics};
 use crate::status::{Outcome, Position, StepStatus};
 use crate::store::CaseStore;
 use crate::unknown::Unknown;
+use crate::wait::WaitView;
 
 /// One step in a department's inbox.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -86,10 +87,13 @@ pub struct OtherStep {
     pub id: String,
     /// Its name.
     pub name: String,
-    /// Its department's name.
-    pub department_name: String,
+    /// Its department's name; `null` for a waiting step (公示期), which no department handles.
+    pub department_name: Option<String>,
     /// Its status.
     pub status: StepStatus,
+    /// A waiting step's period: its length, basis and last day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait: Option<WaitView>,
 }
 
 /// What the applicant sees of a case: progress, never the packets or anyone's notes.
@@ -127,14 +131,17 @@ pub struct Progress {
 pub struct ProgressStep {
     /// The step's name.
     pub name: String,
-    /// The department's name.
-    pub department_name: String,
+    /// The department's name; `null` for a waiting step (公示期), which no department handles.
+    pub department_name: Option<String>,
     /// Its status.
     pub status: StepStatus,
-    /// Its promised date.
+    /// Its promised date; for a waiting step, the last day of its period.
     pub due: Option<NaiveDate>,
     /// The reason of a refusal, or what to supply for an open 补正.
     pub reason: Option<String>,
+    /// A waiting step's period: its length, basis, last day and wording (`…公示期至…届满`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait: Option<WaitView>,
 }
 
 /// The last four digits of the first mobile number of a submission (the applicant's second
@@ -157,7 +164,7 @@ impl<S: CaseStore> Service<S> {
     /// supervisor without the packets (a department's data is its own), a department's own view
     /// otherwise (see [`Service::department_case`]).
     pub fn show_as(&self, actor: &Actor, case_id: &str, at: NaiveDate) -> Result<CaseView, Error> {
-        let case = self.case(case_id)?;
+        let case = self.load(case_id, at)?;
         if !actor.sees(&case) || actor.role == Role::Department || actor.role == Role::Applicant {
             return Err(Error::UnknownCase(case_id.to_owned()));
         }
@@ -173,7 +180,7 @@ impl<S: CaseStore> Service<S> {
         case_id: &str,
         at: NaiveDate,
     ) -> Result<DepartmentCase, Error> {
-        let case = self.case(case_id)?;
+        let case = self.load(case_id, at)?;
         let dept = match (&actor.role, &actor.department) {
             (Role::Department, Some(d)) if actor.sees(&case) => d.clone(),
             _ => return Err(Error::UnknownCase(case_id.to_owned())),
@@ -191,6 +198,7 @@ impl<S: CaseStore> Service<S> {
                     name: s.name,
                     department_name: s.department_name,
                     status: s.status,
+                    wait: s.wait,
                 });
             }
         }
@@ -237,7 +245,7 @@ impl<S: CaseStore> Service<S> {
             return Ok(out);
         }
         for id in self.store().ids()? {
-            let case = match self.case(&id) {
+            let case = match self.load(&id, at) {
                 Ok(case) => case,
                 Err(e) if actor.role != Role::Department => {
                     out.push(CaseSummary::unknown(&id, &e));
@@ -261,7 +269,7 @@ impl<S: CaseStore> Service<S> {
     /// a case that cannot be read is left out (the window's list shows it as unknown).
     pub fn inbox(&self, department: &str, at: NaiveDate) -> Result<Vec<InboxEntry>, Error> {
         let mut out = Vec::new();
-        for case in self.readable_cases()?.0 {
+        for case in self.readable_cases(at)?.0 {
             let id = case.record.id.clone();
             if case.delivery.is_some() {
                 continue;
@@ -316,7 +324,7 @@ impl<S: CaseStore> Service<S> {
     /// Every case that reads back and whose view at `at` can be computed, and the unknown
     /// entries of the others.
     fn computable_cases(&self, at: NaiveDate) -> Result<(Vec<Case>, Vec<Unknown>), Error> {
-        let (cases, mut unknown) = self.readable_cases()?;
+        let (cases, mut unknown) = self.readable_cases(at)?;
         let mut good = Vec::new();
         for case in cases {
             let check = self.view(&case, at).and_then(|_| {
@@ -369,6 +377,7 @@ impl<S: CaseStore> Service<S> {
         at: NaiveDate,
     ) -> Result<Progress, Error> {
         let case = self.applicant_case(case_id, phone_tail_given)?;
+        let case = self.settle(case, at)?;
         let v = self.view(&case, at)?;
         let correction = |step: &str| {
             case.events.iter().rev().find_map(|e| match &e.kind {
@@ -386,7 +395,12 @@ impl<S: CaseStore> Service<S> {
                 name: s.name.clone(),
                 department_name: s.department_name.clone(),
                 status: s.status,
-                due: s.clock.as_ref().map(|c| c.due),
+                due: s
+                    .clock
+                    .as_ref()
+                    .map(|c| c.due)
+                    .or_else(|| s.wait.as_ref().and_then(|w| w.ends)),
+                wait: s.wait.clone(),
                 reason: match s.status {
                     StepStatus::Suspended => correction(&s.id),
                     _ => s.reason.clone(),

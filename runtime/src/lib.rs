@@ -22,6 +22,7 @@
 //! | [`time`] | parsing times; "now" for the command line only |
 //! | [`unknown`] | a case that cannot be shown, listed as unknown with its reason |
 //! | [`store`] | the `CaseStore` trait and its contract: SQLite, PostgreSQL and in-memory |
+//! | [`wait`] | waiting steps (公示期): when a period ends, its wording, the event that ends it |
 
 #![forbid(unsafe_code)]
 
@@ -45,6 +46,7 @@ pub mod supervise;
 pub mod time;
 pub mod unknown;
 pub mod validate;
+pub mod wait;
 
 pub use actor::{Actor, Denied, Role};
 pub use artifacts::{ArtifactError, MatterArtifacts};

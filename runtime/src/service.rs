@@ -24,10 +24,12 @@ use serde_json::Value;
 use crate::artifacts::{ArtifactError, MatterArtifacts};
 use crate::calendar::{Calendar, Estimate, PauseError};
 use crate::case::Case;
+use crate::case::Refusal;
 use crate::engine::{id_prefix, view, CaseView, Engine, SubmitError};
+use crate::error::Code;
 use crate::error::Error;
 use crate::error::InputError;
-use crate::event::Event;
+use crate::event::{Event, EventKind};
 use crate::json::{check_depth, MAX_INPUT_DEPTH};
 use crate::status::{Applied, ClockStatus, Outcome};
 use crate::store::CaseStore;
@@ -75,6 +77,10 @@ pub struct CaseSummary {
     pub status: Option<ClockStatus>,
     /// The applicable items.
     pub items: Vec<String>,
+    /// The waiting periods (公示期) running at the date asked about, each in words
+    /// (`简易注销公示期至2026年10月18日届满`); empty, and left out, when none runs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waiting: Vec<String>,
     /// Set when the due date or status is estimated (估算): a year without holiday data.
     pub estimate: Option<Estimate>,
     /// Why the case cannot be shown; `null` for every case that can.
@@ -91,6 +97,12 @@ impl CaseSummary {
             outcome: Some(v.outcome),
             due: Some(v.clock.due),
             status: Some(v.clock.status),
+            waiting: v
+                .steps
+                .iter()
+                .filter(|s| s.status == crate::status::StepStatus::Waiting)
+                .filter_map(|s| s.wait.as_ref().map(|w| w.text.clone()))
+                .collect(),
             items: v.items,
             estimate: v.clock.estimate,
             unknown: None,
@@ -107,6 +119,7 @@ impl CaseSummary {
             due: None,
             status: None,
             items: Vec::new(),
+            waiting: Vec::new(),
             estimate: None,
             unknown: Some(Unknown::new(id, error)),
         }
@@ -266,7 +279,17 @@ impl<S: CaseStore> Service<S> {
             }
             .into());
         }
-        let mut case = self.store.load(case_id)?;
+        if matches!(event.kind, EventKind::WaitEnd { .. }) {
+            return Err(Refusal {
+                code: Code::WaitIsClocked,
+                message: "等待期间由系统按期间计时、届满时自动记录，不受理人工记录的届满事件"
+                    .to_owned(),
+            }
+            .into());
+        }
+        // Periods that ended before the event's day are recorded first: the event may be the
+        // step that waited for one.
+        let mut case = self.load(case_id, date)?;
         let applied = case.apply(event.clone())?;
         // The case after the event must be viewable before the event is stored.
         let shown = self.view(&case, date)?;
@@ -295,8 +318,33 @@ impl<S: CaseStore> Service<S> {
 
     /// A case with its clocks at `at`.
     pub fn show(&self, case_id: &str, at: NaiveDate) -> Result<CaseView, Error> {
-        let case = self.store.load(case_id)?;
+        let case = self.load(case_id, at)?;
         self.view(&case, at)
+    }
+
+    /// The case as the clock stands on day `at`: loaded, with every waiting period whose last
+    /// day is before `at` recorded as ended ([`Service::settle`]).
+    pub fn load(&self, case_id: &str, at: NaiveDate) -> Result<Case, Error> {
+        let case = self.store.load(case_id)?;
+        self.settle(case, at)
+    }
+
+    /// Records the end of every waiting period (公示期) of `case` whose last day is before `at`,
+    /// earliest first, each as a `wait_end` event at the end of its last day, and returns the
+    /// case with them. Every call that reads or writes a case goes through here, so a period
+    /// ends by itself once the runtime's clock has passed it (spec/runtime.md, "Waiting
+    /// steps"). The events' ids are fixed by step and end, so two callers settling at once
+    /// store each end once (the second is a duplicate).
+    pub fn settle(&self, mut case: Case, at: NaiveDate) -> Result<Case, Error> {
+        // Each waiting step ends at most once, so this loop ends.
+        for _ in 0..case.steps.len() {
+            let Some(event) = crate::wait::next_end(&case, &self.calendar, at)? else {
+                break;
+            };
+            case.apply(event.clone())?;
+            self.store.append(&case.record.id, &event)?;
+        }
+        Ok(case)
     }
 
     /// Every case, in id order, with its outcome and the matter clock at `at`; a case that
@@ -315,7 +363,7 @@ impl<S: CaseStore> Service<S> {
     /// Every open step of every case in warning or overdue at `at` (督办); cases whose clocks
     /// cannot be computed are listed apart as unknown.
     pub fn overdue(&self, at: NaiveDate) -> Result<Supervision, Error> {
-        let (cases, mut unknown) = self.readable_cases()?;
+        let (cases, mut unknown) = self.readable_cases(at)?;
         let mut out = Vec::new();
         for case in &cases {
             match alerts(case, &self.calendar, at) {
@@ -333,13 +381,13 @@ impl<S: CaseStore> Service<S> {
     }
 
     /// Every case that reads back, in id order, and the unknown entries of those that do not.
-    pub(crate) fn readable_cases(&self) -> Result<(Vec<Case>, Vec<Unknown>), Error> {
+    pub(crate) fn readable_cases(&self, at: NaiveDate) -> Result<(Vec<Case>, Vec<Unknown>), Error> {
         let mut cases = Vec::new();
         let mut unknown = Vec::new();
         for id in self.store.ids()? {
-            match self.store.load(&id) {
+            match self.load(&id, at) {
                 Ok(case) => cases.push(case),
-                Err(e) => unknown.push(Unknown::new(&id, &e.into())),
+                Err(e) => unknown.push(Unknown::new(&id, &e)),
             }
         }
         Ok((cases, unknown))

@@ -206,15 +206,16 @@ pub fn statistics<'a>(
 
         let mut took_part: Vec<&str> = Vec::new();
         for (i, (step, state)) in plan.steps.iter().zip(&case.steps).enumerate() {
+            // A waiting period (公示期) is no department's step: it counts for none.
+            let Some(dept) = step.department.as_deref() else {
+                continue;
+            };
             if state.status == StepStatus::NotApplicable {
                 continue;
             }
-            let (Some(dept), Some(dept_name)) = (&step.department, &step.department_name) else {
-                continue;
-            };
-            let d = depts.entry(dept.clone()).or_default();
-            d.name.clone_from(dept_name);
-            if !took_part.contains(&dept.as_str()) {
+            let d = depts.entry(dept.to_owned()).or_default();
+            d.name = step.department_name.clone().unwrap_or_default();
+            if !took_part.contains(&dept) {
                 took_part.push(dept);
                 d.cases += 1;
                 if let Some(e) = &case.evaluation {

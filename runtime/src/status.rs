@@ -96,6 +96,10 @@ vocabulary! {
         Rejected = "rejected", "不予批准";
         /// Cancelled because a step it depends on was refused.
         Cancelled = "cancelled", "已取消";
+        /// A waiting step (公示期、公告期) whose period is running: no department acts on it.
+        Waiting = "waiting", "等待中";
+        /// A waiting step whose period has ended (届满), recorded by the runtime.
+        Elapsed = "elapsed", "已届满";
     }
 
     /// How the matter stands: open until delivery, then how it ended.
@@ -134,6 +138,8 @@ vocabulary! {
         Correction = "correction", "补正";
         /// A special procedure under 行政许可法 第四十五条 (hearing, inspection, expert review, …).
         Special = "special", "特别程序";
+        /// A waiting step's period (公示期、公告期): not counted in the handling limits.
+        Wait = "wait", "等待期";
     }
 
     /// Where a step stands for 督办 blame: who holds the case.
@@ -160,8 +166,13 @@ impl StepStatus {
     pub fn is_final(self) -> bool {
         matches!(
             self,
-            Self::NotApplicable | Self::Approved | Self::Rejected | Self::Cancelled
+            Self::NotApplicable | Self::Approved | Self::Rejected | Self::Cancelled | Self::Elapsed
         )
+    }
+
+    /// Whether the step lets the steps after it go: approved, or a waiting period that has ended.
+    pub fn is_passed(self) -> bool {
+        matches!(self, Self::Approved | Self::Elapsed)
     }
 }
 

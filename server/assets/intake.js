@@ -163,7 +163,10 @@ async function cases() {
       table(['办件编号', '收件时间', '办结情况', '承诺日期', '计时', '操作'], r.data.map((c) => c.unknown ? [
         c.id, '—', '状态未知', '—', `${c.unknown.reason} [${c.unknown.code}]`, '',
       ] : [
-        c.id, c.received.replace('T', ' '), say('outcome', c.outcome), dueText(c.due, c), badge('clock', c.status),
+        c.id, c.received.replace('T', ' '), say('outcome', c.outcome), dueText(c.due, c),
+        // A running waiting period (公示期) is said next to the clock: 等待中 and when it ends.
+        el('span', {}, badge('clock', c.status), (c.waiting || []).map((w) =>
+          el('span', { class: 'waiting' }, ' ', badge('step', 'waiting'), ' ', w))),
         el('span', {},
           el('button', { class: 'secondary', onclick: () => act(out, c.id, { kind: 'approve', step: 'accept' }) }, '受理'),
           el('button', { class: 'secondary', onclick: () => act(out, c.id, { kind: 'deliver', method: 'window' }) }, '送达')),

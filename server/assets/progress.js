@@ -21,10 +21,17 @@ async function query(id, phone) {
     el('p', {}, '办理情况：', el('strong', {}, say('outcome', p.outcome)), `；承诺办结日期 ${dueText(p.due, p)}`),
     p.estimate ? el('p', { class: 'muted' }, p.estimate.reason) : '',
     p.delivered ? el('p', {}, `已送达（${p.delivered}）`) : '',
+    // A waiting step (公示期) has no department; its period says when it ends (…至…届满).
     table(['事项', '部门', '状态', '承诺日期', '说明'], p.steps.map((s) => [
-      s.name, s.department_name, badge('step', s.status), s.due || '—', s.reason || '']))),
+      s.name, s.department_name || '—', badge('step', s.status), s.due || '—',
+      s.wait ? waitText(s.wait) : (s.reason || '')]))),
   p.can_evaluate ? evaluation(id, phone) : '',
   p.evaluation ? card('您的评价', el('p', {}, `评分 ${p.evaluation.score}：${p.evaluation.comment || ''}`)) : '');
+}
+
+/** A waiting period in words, with its basis: `简易注销公示期至2026年10月18日届满（依据：…）`. */
+function waitText(w) {
+  return w.text + (w.estimate ? '（估算）' : '') + (w.basis ? `（依据：${w.basis}）` : '');
 }
 
 function evaluation(id, phone) {

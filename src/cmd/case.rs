@@ -373,10 +373,14 @@ fn case_text(v: &CaseView) -> String {
                 c.status.name()
             )
         });
+        // A waiting step (公示期) has no department and no clock: its period says when it ends.
+        let period = step.wait.as_ref().map_or_else(String::new, |w| {
+            format!("  {}{}", w.text, mark(w.estimate.as_ref()))
+        });
         s.push_str(&format!(
-            "  {:<12} {:<16} {}{clock}\n",
+            "  {:<12} {:<16} {}{clock}{period}\n",
             step.id,
-            step.department_name,
+            step.department_name.as_deref().unwrap_or("（无办理部门）"),
             step.status.name()
         ));
     }
@@ -388,14 +392,20 @@ fn case_text(v: &CaseView) -> String {
 
 fn summary_text(v: &CaseSummary) -> String {
     match (&v.unknown, v.received, v.outcome, v.due, v.status) {
-        (None, Some(received), Some(outcome), Some(due), Some(status)) => format!(
-            "{}  {}  收件 {received}  {}  总时限至 {due}{}  {}\n",
-            v.id,
-            v.matter,
-            outcome.name(),
-            mark(v.estimate.as_ref()),
-            status.name()
-        ),
+        (None, Some(received), Some(outcome), Some(due), Some(status)) => {
+            format!(
+                "{}  {}  收件 {received}  {}  总时限至 {due}{}  {}\n",
+                v.id,
+                v.matter,
+                outcome.name(),
+                mark(v.estimate.as_ref()),
+                status.name(),
+            ) + &v
+                .waiting
+                .iter()
+                .map(|w| format!("  等待中：{w}\n"))
+                .collect::<String>()
+        }
         (unknown, ..) => format!(
             "{}  {}  状态未知：{} [{}]\n",
             v.id,

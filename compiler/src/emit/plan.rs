@@ -37,8 +37,9 @@ const CRITICAL_STYLE: &str = "stroke:#c62828,stroke-width:3px";
 
 /// `flow.mmd`: a left-to-right Mermaid flowchart in Chinese, as the guide words it: each box
 /// gives the step, its department, its promised limit and, for a conditional item, when it
-/// applies (the 公文 phrase of `guide::condition_words`); the critical path is highlighted and
-/// conditional items are dashed.
+/// applies (the 公文 phrase of `guide::condition_words`); a wait step (公告期, 公示期) is a
+/// stadium with its name, its duration and 不计入办理时限; the critical path is highlighted and
+/// conditional steps are dashed.
 pub fn mermaid(ir: &PlanIr, graph: &PlanGraph, situations: &[Question]) -> String {
     let plan = &ir.plan;
     let steps = &plan.steps;
@@ -56,17 +57,31 @@ pub fn mermaid(ir: &PlanIr, graph: &PlanGraph, situations: &[Question]) -> Strin
     );
     out.push_str("flowchart LR\n");
     for (i, s) in steps.iter().enumerate() {
-        let mut label = format!(
-            "{}<br/>{}<br/>{}",
-            escape(&s.name),
-            escape(s.department_name.as_deref().unwrap_or_default()),
-            escape(&show_step(s))
-        );
+        let mut label = match (&s.kind, &s.department_name) {
+            // A waiting period: no department, its duration, and that it is no handling time.
+            (StepKind::Wait, _) | (_, None) => format!(
+                "{}<br/>等待{}<br/>不计入办理时限",
+                escape(&s.name),
+                escape(&super::guide::limit_words(&s.promise))
+            ),
+            (_, Some(department)) => format!(
+                "{}<br/>{}<br/>{}",
+                escape(&s.name),
+                escape(department),
+                escape(&show_step(s))
+            ),
+        };
         if !s.condition.is_always() {
             let words = super::guide::condition_words(&s.condition, situations);
             let _ = write!(label, "<br/>适用情形：{}", escape(&words));
         }
-        let _ = writeln!(out, "  s{i}[\"{label}\"]");
+        // A wait step is drawn as a stadium, the other steps as boxes.
+        let (open, close) = if s.kind == StepKind::Wait {
+            ("([", "])")
+        } else {
+            ("[", "]")
+        };
+        let _ = writeln!(out, "  s{i}{open}\"{label}\"{close}");
     }
     let on_path: Vec<(&str, &str)> = plan
         .critical_path
@@ -74,12 +89,13 @@ pub fn mermaid(ir: &PlanIr, graph: &PlanGraph, situations: &[Question]) -> Strin
         .map(|w| (w[0].as_str(), w[1].as_str()))
         .collect();
     let mut edges: Vec<(String, String, bool)> = Vec::new();
-    // An item no other item waits for: the delivery step's arrow from it is drawn.
+    // An item or wait no other step waits for: the delivery step's arrow from it is drawn.
     let is_sink = |i: usize| {
-        !graph
-            .successors(i)
-            .iter()
-            .any(|s| steps.get(*s).is_some_and(|s| s.kind == StepKind::Item))
+        !graph.successors(i).iter().any(|s| {
+            steps
+                .get(*s)
+                .is_some_and(|s| matches!(s.kind, StepKind::Item | StepKind::Wait))
+        })
     };
     for (i, s) in steps.iter().enumerate() {
         for &j in graph.predecessors(i) {

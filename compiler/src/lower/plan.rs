@@ -6,7 +6,7 @@ use crate::check::plan::units;
 use crate::check::plan::{self as check, step_name, Analysis, StepRef, Timing};
 use crate::ir::plan::PlanIr;
 use crate::resolve::model::LimitCase;
-use crate::resolve::{DeptId, DurationKind, Matter, Pick, Situation};
+use crate::resolve::{DeptId, DurationKind, FlowNode, Matter, Pick, Situation};
 use la_arena::Idx;
 use yjs_artifacts::{
     Answers, Condition, Joint, Plan, Scenario, Scenarios, SituationRule, Step, StepKind,
@@ -44,16 +44,19 @@ pub fn plan(program: &crate::resolve::Program, matter: &Matter, a: &Analysis) ->
         a.schedule.accept,
     ));
     conditions.push(None);
-    for (i, item) in matter.items.iter() {
-        let preds = a.graph.preds(i);
-        let after = if preds.is_empty() {
+    let after = |node: FlowNode| -> Vec<String> {
+        let preds = a.graph.preds(node);
+        if preds.is_empty() {
             vec!["accept".to_string()]
         } else {
             preds
                 .iter()
-                .map(|p| step_name(matter, StepRef::Item(*p)))
+                .map(|p| matter.node_name(*p).to_string())
                 .collect()
-        };
+        }
+    };
+    for (i, item) in matter.items.iter() {
+        let after = after(FlowNode::Item(i));
         let mut s = step(
             StepRef::Item(i),
             matter,
@@ -73,10 +76,38 @@ pub fn plan(program: &crate::resolve::Program, matter: &Matter, a: &Analysis) ->
         steps.push(s);
         conditions.push(item.when.as_ref().map(|c| c.display(&matter.situations)));
     }
-    let deliver_after = if matter.items.is_empty() {
+    for (w, wait) in matter.flow.waits.iter() {
+        let t = a.schedule.timing(StepRef::Wait(w));
+        steps.push(Step {
+            id: wait.id.name.clone(),
+            kind: StepKind::Wait,
+            name: wait.name.value.clone(),
+            department: None,
+            department_name: None,
+            after: after(FlowNode::Wait(w)),
+            condition: artifact(wait.when.as_ref(), &matter.situations),
+            legal: None,
+            promise: units::limit(wait.duration.kind),
+            basis: wait.basis.as_ref().map(|b| b.value.clone()),
+            promise_by: Vec::new(),
+            legal_by: Vec::new(),
+            earliest_start: t.earliest_start,
+            earliest_finish: t.earliest_finish,
+            latest_finish: t.latest_finish,
+            slack: t.slack,
+            critical: t.critical(),
+        });
+        conditions.push(wait.when.as_ref().map(|c| c.display(&matter.situations)));
+    }
+    let deliver_after = if matter.items.is_empty() && matter.flow.waits.is_empty() {
         vec!["accept".to_string()]
     } else {
-        matter.items.values().map(|i| i.id.name.clone()).collect()
+        matter
+            .items
+            .values()
+            .map(|i| i.id.name.clone())
+            .chain(matter.flow.waits.values().map(|w| w.id.name.clone()))
+            .collect()
     };
     steps.push(step(
         StepRef::Deliver,
@@ -116,7 +147,7 @@ pub fn plan(program: &crate::resolve::Program, matter: &Matter, a: &Analysis) ->
         total_workdays: set.worst.promised.total,
         best_workdays: set.best.promised.total,
         critical_path: names(&set.worst.promised.critical_path),
-        elapsed_workdays: set.worst.promised.total,
+        elapsed_workdays: elapsed_worst(set),
         joint: Joint {
             legal_workdays: set.legal_worst.legal.total,
             legal_path,
@@ -142,13 +173,14 @@ pub fn plan(program: &crate::resolve::Program, matter: &Matter, a: &Analysis) ->
                     items: matter
                         .items
                         .values()
+                        .map(|i| &i.id.name)
                         .zip(&s.applies)
                         .filter(|(_, a)| **a)
-                        .map(|(i, _)| i.id.name.clone())
+                        .map(|(i, _)| i.clone())
                         .collect(),
                     total_workdays: s.promised.total,
                     critical_path: names(&s.promised.critical_path),
-                    elapsed_workdays: s.promised.total,
+                    elapsed_workdays: s.elapsed.total,
                 })
                 .collect(),
         },
@@ -165,6 +197,16 @@ pub fn plan(program: &crate::resolve::Program, matter: &Matter, a: &Analysis) ->
             .collect(),
     };
     PlanIr { plan, conditions }
+}
+
+/// The longest elapsed total: over the enumerated scenarios, or the "every step" bound.
+fn elapsed_worst(set: &check::ScenarioSet) -> u32 {
+    set.list
+        .iter()
+        .map(|s| s.elapsed.total)
+        .chain([set.worst.elapsed.total])
+        .max()
+        .unwrap_or(0)
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -6,6 +6,7 @@ mod limits;
 mod load;
 pub mod model;
 mod templates;
+mod waits;
 
 pub use load::{
     discover, discover_all, load, normalize, read_regular, DiscoverError, Discovered, Disk, Loaded,
@@ -596,7 +597,7 @@ impl Resolver<'_> {
             .collect();
         let shared = self.shared(m, file, &situations, program);
         let items = self.items(m, file, &situations, &shared, &opt_ins);
-        let flow = self.flow(m, file, &items);
+        let flow = self.flow(m, file, &items, &situations);
         // Every condition of the matter has been resolved: a situation none of them named
         // decides nothing. (Named in a condition with an error counts as used: no cascade.)
         for (i, s) in situations.iter() {
@@ -1166,43 +1167,56 @@ impl Resolver<'_> {
         out
     }
 
-    fn flow(&mut self, m: &ast::Matter, file: FileId, items: &Arena<Item>) -> Flow {
+    fn flow(
+        &mut self,
+        m: &ast::Matter,
+        file: FileId,
+        items: &Arena<Item>,
+        situations: &Arena<Situation>,
+    ) -> Flow {
         let Some(f) = &m.flow else {
             return Flow::default();
         };
+        let waits = self.waits(f, items, situations);
+        let steps: Vec<&str> = items
+            .values()
+            .map(|i| i.id.name.as_str())
+            .chain(waits.values().map(|w| w.id.name.as_str()))
+            .collect();
         let accept = f.accept.as_ref().and_then(|a| {
             let dep = self.department(&a.department, file, Some(m))?;
             Some((convert::duration(a.duration), dep.0, a.span))
         });
         let mut edges = Vec::new();
         for chain in &f.chains {
-            let idx: Vec<Option<Idx<Item>>> = chain
+            let idx: Vec<Option<FlowNode>> = chain
                 .iter()
                 .map(|id| {
                     let found = items
                         .iter()
                         .find(|(_, i)| i.id.name == id.name)
-                        .map(|(i, _)| i);
+                        .map(|(i, _)| FlowNode::Item(i))
+                        .or_else(|| {
+                            waits
+                                .iter()
+                                .find(|(_, w)| w.id.name == id.name)
+                                .map(|(w, _)| FlowNode::Wait(w))
+                        });
                     if found.is_none() {
                         if self.dept_names.contains_key(&id.name) {
                             self.diags.push(
-                                d::unknown(
-                                    "item",
-                                    &id.name,
-                                    id.span,
-                                    items.iter().map(|(_, i)| i.id.name.as_str()),
-                                )
-                                .with_note(crate::diagnostics::t!(
-                                    "e0104-department-in-flow-note",
-                                    name = id.name.as_str()
-                                )),
+                                d::unknown("item", &id.name, id.span, steps.iter().copied())
+                                    .with_note(crate::diagnostics::t!(
+                                        "e0104-department-in-flow-note",
+                                        name = id.name.as_str()
+                                    )),
                             );
                         } else {
                             self.diags.push(d::unknown(
                                 "item",
                                 &id.name,
                                 id.span,
-                                items.iter().map(|(_, i)| i.id.name.as_str()),
+                                steps.iter().copied(),
                             ));
                         }
                     }
@@ -1222,6 +1236,7 @@ impl Resolver<'_> {
         Flow {
             accept,
             deliver: f.deliver.map(convert::duration),
+            waits,
             edges,
             span: Some(f.span),
         }

@@ -693,17 +693,51 @@ pub struct Flow {
     pub accept: Option<(Duration, DeptId, Span)>,
     /// `deliver DURATION`.
     pub deliver: Option<Duration>,
+    /// `wait ID "name" DURATION …`: the waiting periods, in declaration order.
+    pub waits: Arena<Wait>,
     /// `A -> B` edges.
     pub edges: Vec<Edge>,
     /// The `flow` block.
     pub span: Option<Span>,
 }
 
+/// A waiting period (公告期, 公示期, 异议期): a step no department handles, which ends by
+/// itself once its duration has passed. Its id shares the items' namespace.
+#[derive(Debug, Clone)]
+pub struct Wait {
+    pub id: Name,
+    pub name: Text,
+    /// `N days` or `N workdays` (anything else was refused by resolve).
+    pub duration: Duration,
+    /// `basis "…"`: what sets the duration.
+    pub basis: Option<Text>,
+    /// `when CONDITION`: the wait applies only where it holds.
+    pub when: Option<Cond>,
+    pub span: Span,
+}
+
+/// A step of the flow graph: an item, or a wait step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FlowNode {
+    Item(Idx<Item>),
+    Wait(Idx<Wait>),
+}
+
+impl Matter {
+    /// The id of a flow step, as written.
+    pub fn node_name(&self, node: FlowNode) -> &str {
+        match node {
+            FlowNode::Item(i) => &self.items[i].id.name,
+            FlowNode::Wait(w) => &self.flow.waits[w].id.name,
+        }
+    }
+}
+
 /// One `A -> B` edge.
 #[derive(Debug, Clone, Copy)]
 pub struct Edge {
-    pub from: Idx<Item>,
-    pub to: Idx<Item>,
+    pub from: FlowNode,
+    pub to: FlowNode,
     /// Covers `A -> B`.
     pub span: Span,
 }

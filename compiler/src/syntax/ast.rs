@@ -571,7 +571,19 @@ pub struct Faq {
 pub struct Flow {
     pub accept: Option<Accept>,
     pub deliver: Option<Duration>,
+    pub waits: Vec<Wait>,
     pub chains: Vec<Vec<Ident>>,
+    pub span: Span,
+}
+
+/// `wait ID "name" DURATION basis "…" when CONDITION`: a waiting period (公告期, 公示期).
+#[derive(Debug, Clone)]
+pub struct Wait {
+    pub id: Ident,
+    pub name: Str,
+    pub duration: Duration,
+    pub basis: Option<Str>,
+    pub when: Option<Expr>,
     pub span: Span,
 }
 

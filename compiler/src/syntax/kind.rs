@@ -154,6 +154,8 @@ kinds! {
     ACCEPT_KW,
     /// The keyword `deliver`, in either spelling.
     DELIVER_KW,
+    /// The keyword `wait`, in either spelling.
+    WAIT_KW,
     /// The keyword `by`, in either spelling.
     BY_KW,
     /// The keyword `bool`, in either spelling.
@@ -314,6 +316,8 @@ kinds! {
     ACCEPT_STMT,
     /// `deliver DURATION`.
     DELIVER_STMT,
+    /// `wait ID "name" DURATION basis "…" when CONDITION`.
+    WAIT_STMT,
     /// `A -> B -> C`.
     CHAIN,
     /// A condition: operands and the operators `not`, `and`, `or` between them, flat.

@@ -88,13 +88,51 @@ export function variables(plan, answers, dates = {}) {
   const packets = {};
   const dueDates = {};
   const warnDates = {};
+  const waitEnds = {};
   for (const s of plan.steps) {
     if (s.kind === 'item') packets[s.id] = { item: s.id };
+    // A wait in working days ends at a date the caller reads off the holiday calendar.
+    if (s.kind === 'wait') waitEnds[s.id] = dates.waitEnd ?? '2099-12-29T17:00:00+08:00';
     dueDates[s.id] = dates.due ?? '2099-12-31T17:00:00+08:00';
     warnDates[s.id] = dates.warn ?? '2099-12-30T17:00:00+08:00';
   }
-  return { ...answers, packets, dueDates, warnDates };
+  return { ...answers, packets, dueDates, warnDates, waitEnds };
 }
+
+/**
+ * bpmn-engine timers that fast-forward the wait steps' timers (`ids`): each fires on the next
+ * turn of the event loop and is recorded with the delay the engine asked for (bpmn-engine's
+ * own timers never fire past 2^31 ms, about 24.8 days, so a 45-day 公告期 needs this). Every
+ * other timer (the supervision timers, years ahead) never fires, as before.
+ */
+export function fastForward(ids) {
+  const fired = [];
+  const executing = new Set();
+  const schedule = (owner) => ({
+    setTimeout(callback, delay, ...args) {
+      const ref = { owner, delay };
+      executing.add(ref);
+      if (ids.has(owner?.id)) {
+        setImmediate(() => {
+          if (!executing.delete(ref)) return;
+          fired.push({ id: owner.id, delay });
+          callback(...args);
+        });
+      }
+      return ref;
+    },
+    clearTimeout(ref) { executing.delete(ref); },
+  });
+  const timers = {
+    register: schedule,
+    ...schedule(null),
+    get executing() { return [...executing]; },
+  };
+  return { fired, timers };
+}
+
+/** The elements a plan step becomes: a user task, or a wait step's timer catch event. */
+const STEP_TYPES = new Set(['bpmn:UserTask', 'bpmn:IntermediateCatchEvent']);
 
 /** Parses plan.bpmn once, for many runs. */
 export async function prepare(xml) {
@@ -106,28 +144,38 @@ export async function prepare(xml) {
  * the tasks waiting then. Resolves with the log of task starts and ends, every element that
  * ran, and whether the process completed.
  */
-export async function run(moddleContext, vars, pick) {
+export async function run(moddleContext, vars, pick, timers) {
   const listener = new EventEmitter();
   const log = [];
   const ran = [];
   const waiting = [];
+  const catching = new Set();
   listener.on('activity.start', (api) => {
     ran.push(api.id);
-    if (api.type === 'bpmn:UserTask') log.push({ event: 'start', id: api.id });
+    if (STEP_TYPES.has(api.type)) log.push({ event: 'start', id: api.id });
+    if (api.type === 'bpmn:IntermediateCatchEvent') catching.add(api.id);
   });
   listener.on('activity.end', (api) => {
-    if (api.type === 'bpmn:UserTask') log.push({ event: 'end', id: api.id });
+    // A catch event's end is reported by its timer definition, under the event's id.
+    if (api.type === 'bpmn:UserTask' || catching.delete(api.id)) log.push({ event: 'end', id: api.id });
   });
   listener.on('activity.wait', (api) => {
     if (api.type === 'bpmn:UserTask') waiting.push(api);
   });
   const engine = new Engine({ name: 'yjs', moddleContext, expressions: feel, moddleOptions: { zeebe },
-    elements: { ...Elements, SequenceFlow: ZeebeSequenceFlow } });
+    elements: { ...Elements, SequenceFlow: ZeebeSequenceFlow }, ...(timers && { timers }) });
   const errors = [];
   engine.on('error', (e) => errors.push(e));
   const done = new Promise((resolve) => engine.once('end', () => resolve(true)));
   await engine.execute({ listener, variables: vars });
-  for (let guard = 0; guard < 10_000 && waiting.length; guard++) {
+  // A fast-forwarded wait fires on the next turn: keep turning while one may still be pending.
+  for (let guard = 0; guard < 10_000; guard++) {
+    if (!waiting.length) {
+      if (!timers) break;
+      await new Promise((r) => setImmediate(r));
+      if (!waiting.length) await new Promise((r) => setImmediate(r));
+      if (!waiting.length) break;
+    }
     const [task] = waiting.splice(pick(waiting.length), 1);
     task.signal();
     await new Promise((r) => setImmediate(r));

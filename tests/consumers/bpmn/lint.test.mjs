@@ -18,8 +18,16 @@ for (const matter of matters()) {
     assert.equal(process.id, matter, 'the process id is the matter id');
     assert.equal(process.isExecutable, true);
     const tasks = process.flowElements.filter((e) => e.$type === 'bpmn:UserTask');
-    assert.deepEqual(tasks.map((t) => t.id).sort(), plan.steps.map((s) => s.id).sort(), 'one task per step');
-    for (const step of plan.steps) {
+    const handled = plan.steps.filter((s) => s.kind !== 'wait');
+    assert.deepEqual(tasks.map((t) => t.id).sort(), handled.map((s) => s.id).sort(), 'one task per handled step');
+    for (const step of plan.steps.filter((s) => s.kind === 'wait')) {
+      const wait = process.flowElements.find((e) => e.id === step.id);
+      assert.equal(wait.$type, 'bpmn:IntermediateCatchEvent', `${step.id} is a timer catch event`);
+      const timer = wait.eventDefinitions[0];
+      if (step.promise.unit === 'days') assert.equal(timer.timeDuration.body, `P${step.promise.amount}D`);
+      else assert.equal(timer.timeDate.body, `=waitEnds.${step.id}`);
+    }
+    for (const step of handled) {
       const task = tasks.find((t) => t.id === step.id);
       assert.equal(task.name, step.name);
       const ext = task.extensionElements.values;

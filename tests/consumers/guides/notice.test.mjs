@@ -159,3 +159,31 @@ test('newborn: notice.html answered on a 390 px phone does not scroll sideways',
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a matter with wait steps: notice.html words each applying wait as the Markdown notice does', async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const out = mkdtempSync(join(tmpdir(), 'yjs-waits-notice-'));
+  try {
+    execFileSync(yjsBin(), ['build', join(root, 'compiler/tests/fixtures/waits'), '--out', out], { stdio: 'pipe' });
+    for (const mode of ['simple', 'ordinary']) {
+      const md = readFileSync(join(out, 'closing', 'notices', `mode-${mode}.md`), 'utf8');
+      const { page, errors } = await openPage(browser, 1000);
+      await page.goto(pathToFileURL(join(out, 'closing', 'notice.html')).href);
+      await answer(page, { mode });
+      const flow = await page.locator('#flow li').allTextContents();
+      const expected = section(md, '办理流程')
+        .filter((l) => /^\d+\. /.test(l))
+        .map((l) => unescape(l.replace(/^\d+\. /, '')));
+      assert.deepEqual(flow, expected, mode);
+      assert.ok(flow.some((l) => l.includes('特殊环节') && l.includes('不计入办理时限')), `${mode}: the wait is stated`);
+      const limits = await page.locator('#limits li').allTextContents();
+      const wait = mode === 'simple' ? '简易注销公示' : '债权人申报债权期间';
+      assert.ok(limits[0].includes(`（不含${wait}所需时间）`), limits[0]);
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});

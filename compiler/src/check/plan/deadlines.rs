@@ -77,11 +77,30 @@ fn durations_with(
             }
         })
         .collect();
+    // A wait step is no handling time: 0 days in the promised and legal schedules, its
+    // duration in the elapsed one.
+    let waits = matter.flow.waits.len();
+    let elapsed = promised
+        .iter()
+        .copied()
+        .chain(
+            matter
+                .flow
+                .waits
+                .values()
+                .map(|w| units::workdays(w.duration.kind)),
+        )
+        .collect();
+    let mut promised = promised;
+    promised.extend(std::iter::repeat_n(0, waits));
+    let mut legal: Vec<u32> = legal;
+    legal.extend(std::iter::repeat_n(0, waits));
     Durations {
         accept: accept_kind(matter).map_or(0, units::workdays),
         deliver: matter.flow.deliver.map_or(0, |x| units::workdays(x.kind)),
         promised,
         legal,
+        elapsed,
     }
 }
 
@@ -234,11 +253,12 @@ fn walk(matter: &Matter, s: &Schedule, which: &str) -> Vec<PathStep> {
         .collect()
 }
 
-/// The step's id: `accept`, the item id, or `deliver`.
+/// The step's id: `accept`, the item or wait id, or `deliver`.
 pub fn step_name(matter: &Matter, step: StepRef) -> String {
     match step {
         StepRef::Accept => "accept".to_string(),
         StepRef::Item(i) => matter.items[i].id.name.clone(),
+        StepRef::Wait(w) => matter.flow.waits[w].id.name.clone(),
         StepRef::Deliver => "deliver".to_string(),
     }
 }
@@ -256,6 +276,7 @@ pub fn step_span(matter: &Matter, step: StepRef, legal: bool) -> Span {
                 .or(if legal { it.promise } else { it.legal })
                 .map_or(it.id.span, |x| x.span)
         }
+        StepRef::Wait(w) => matter.flow.waits[w].duration.span,
         StepRef::Deliver => matter
             .flow
             .deliver

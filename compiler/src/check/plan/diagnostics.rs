@@ -169,6 +169,32 @@ pub fn missing_legal(item: &str, span: Span, promise: Option<Span>) -> Diagnosti
     d.with_note(t!("w0301-note")).with_help(t!("w0301-help"))
 }
 
+/// A wait step whose duration is `immediate` or in hours: a 公告期 or 公示期 runs in days.
+#[cold]
+pub fn wait_unit(wait: &str, shown: &str, span: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0320,
+        t!("e0320", wait = wait, duration = shown),
+        span,
+        t!("e0320-label"),
+    )
+    .with_note(t!("e0320-note"))
+    .with_help(t!("e0320-help"))
+}
+
+/// A wait step without the basis of its duration.
+#[cold]
+pub fn wait_without_basis(wait: &str, span: Span) -> Diagnostic {
+    Diagnostic::warning(
+        Code::W0320,
+        t!("w0320", wait = wait),
+        span,
+        t!("w0320-label"),
+    )
+    .with_note(t!("w0320-note"))
+    .with_help(t!("w0320-help"))
+}
+
 #[cold]
 pub fn unproven_units(what: Text, used: Text, budget: Text, u: Span, b: Span) -> Diagnostic {
     Diagnostic::warning(

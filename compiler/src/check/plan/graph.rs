@@ -1,12 +1,13 @@
-//! The co-approval graph of one matter's items, with petgraph kept behind a small domain API.
+//! The co-approval graph of one matter's steps, with petgraph kept behind a small domain API.
 //!
-//! Nodes are the items of `Matter::items`, named by `Idx<Item>`; no petgraph index leaves this module. The graph is
+//! Nodes are the items of `Matter::items` and the wait steps of the flow, named by
+//! [`FlowNode`]; inside, the items come first, then the waits ("positions", as the schedule
+//! indexes its timings). No petgraph index leaves this module. The graph is
 //! kept acyclic: an edge that would close a cycle is not added but returned as a [`Cycle`] (the
 //! named steps and every edge), and an edge from an item to itself is returned apart.
 
 use crate::files::Span;
-use crate::resolve::model::{id_at, ix, Edge, Item};
-use la_arena::Idx;
+use crate::resolve::model::{id_at, ix, Edge, FlowNode};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::Direction;
 use std::collections::VecDeque;
@@ -15,6 +16,7 @@ use std::collections::VecDeque;
 #[derive(Debug, Clone)]
 pub struct FlowGraph {
     graph: DiGraph<usize, Span>,
+    items: usize,
     self_edges: Vec<Edge>,
     cycles: Vec<Cycle>,
 }
@@ -23,37 +25,41 @@ pub struct FlowGraph {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cycle {
     /// The items on the cycle, starting at the target of the edge that closes it.
-    pub items: Vec<Idx<Item>>,
+    pub items: Vec<FlowNode>,
     /// The edges `(from, to, span)` in cycle order; the last one closes the cycle.
-    pub edges: Vec<(Idx<Item>, Idx<Item>, Span)>,
+    pub edges: Vec<(FlowNode, FlowNode, Span)>,
 }
 
 impl FlowGraph {
-    /// Builds the graph of `items` items from the flow's edges, in declaration order.
-    pub fn build(items: usize, edges: &[Edge]) -> Self {
-        let mut graph = DiGraph::with_capacity(items, edges.len());
-        for i in 0..items {
+    /// Builds the graph of `items` items and `waits` wait steps from the flow's edges, in
+    /// declaration order.
+    pub fn build(items: usize, waits: usize, edges: &[Edge]) -> Self {
+        let nodes = items + waits;
+        let mut graph = DiGraph::with_capacity(nodes, edges.len());
+        for i in 0..nodes {
             graph.add_node(i);
         }
         let mut g = FlowGraph {
             graph,
+            items,
             self_edges: Vec::new(),
             cycles: Vec::new(),
         };
         for e in edges {
-            if ix(e.from) >= items || ix(e.to) >= items {
+            let (from, to) = (g.position(e.from), g.position(e.to));
+            if from >= nodes || to >= nodes {
                 continue;
             }
             if e.from == e.to {
                 g.self_edges.push(*e);
                 continue;
             }
-            let (a, b) = (NodeIndex::new(ix(e.from)), NodeIndex::new(ix(e.to)));
+            let (a, b) = (NodeIndex::new(from), NodeIndex::new(to));
             if g.graph.find_edge(a, b).is_some() {
                 continue;
             }
             if let Some(back) = g.path(e.to, e.from) {
-                let mut edge_list: Vec<(Idx<Item>, Idx<Item>, Span)> = back
+                let mut edge_list: Vec<(FlowNode, FlowNode, Span)> = back
                     .windows(2)
                     .filter_map(|w| g.edge_span(w[0], w[1]).map(|s| (w[0], w[1], s)))
                     .collect();
@@ -69,12 +75,39 @@ impl FlowGraph {
         g
     }
 
-    /// How many items the graph has.
+    /// How many steps (items and waits) the graph has.
     pub fn len(&self) -> usize {
         self.graph.node_count()
     }
 
-    /// Whether the graph has no items.
+    /// How many of the steps are items (they come first).
+    pub fn item_count(&self) -> usize {
+        self.items
+    }
+
+    /// The position of a step: an item's arena position, or the item count plus a wait's.
+    pub fn position(&self, node: FlowNode) -> usize {
+        match node {
+            FlowNode::Item(i) => ix(i),
+            FlowNode::Wait(w) => self.items + ix(w),
+        }
+    }
+
+    /// The step at a position (the inverse of [`FlowGraph::position`]).
+    pub fn node(&self, position: usize) -> FlowNode {
+        if position < self.items {
+            FlowNode::Item(id_at(position))
+        } else {
+            FlowNode::Wait(id_at(position - self.items))
+        }
+    }
+
+    /// Every step, items first, then waits.
+    pub fn nodes(&self) -> impl Iterator<Item = FlowNode> + '_ {
+        (0..self.len()).map(|i| self.node(i))
+    }
+
+    /// Whether the graph has no steps.
     pub fn is_empty(&self) -> bool {
         self.graph.node_count() == 0
     }
@@ -89,39 +122,44 @@ impl FlowGraph {
         &self.cycles
     }
 
-    /// The items that must finish before `item`, in declaration order.
-    pub fn preds(&self, item: Idx<Item>) -> Vec<Idx<Item>> {
-        self.neighbours(item, Direction::Incoming)
+    /// The steps that must finish before `node`, items first, each in declaration order.
+    pub fn preds(&self, node: FlowNode) -> Vec<FlowNode> {
+        self.neighbours(node, Direction::Incoming)
     }
 
-    /// The items that wait for `item`, in declaration order.
-    pub fn succs(&self, item: Idx<Item>) -> Vec<Idx<Item>> {
-        self.neighbours(item, Direction::Outgoing)
+    /// The steps that wait for `node`, items first, each in declaration order.
+    pub fn succs(&self, node: FlowNode) -> Vec<FlowNode> {
+        self.neighbours(node, Direction::Outgoing)
     }
 
-    /// Whether `from -> … -> to` holds (an item reaches itself).
-    pub fn has_path(&self, from: Idx<Item>, to: Idx<Item>) -> bool {
-        ix(from) < self.len()
-            && ix(to) < self.len()
+    /// Whether `from -> … -> to` holds (a step reaches itself).
+    pub fn has_path(&self, from: FlowNode, to: FlowNode) -> bool {
+        let (from, to) = (self.position(from), self.position(to));
+        from < self.len()
+            && to < self.len()
             && petgraph::algo::has_path_connecting(
                 &self.graph,
-                NodeIndex::new(ix(from)),
-                NodeIndex::new(ix(to)),
+                NodeIndex::new(from),
+                NodeIndex::new(to),
                 None,
             )
     }
 
-    /// The items in an order where every item comes after its predecessors; ties keep
-    /// declaration order.
-    pub fn order(&self) -> Vec<Idx<Item>> {
+    /// The steps in an order where every step comes after its predecessors; ties keep
+    /// position order (items, then waits).
+    pub fn order(&self) -> Vec<FlowNode> {
         let n = self.len();
-        let mut indegree: Vec<usize> = (0..n).map(|i| self.preds(id_at(i)).len()).collect();
+        let mut indegree: Vec<usize> = (0..n).map(|i| self.preds(self.node(i)).len()).collect();
         let mut ready: std::collections::BTreeSet<usize> =
             (0..n).filter(|i| indegree[*i] == 0).collect();
         let mut out = Vec::with_capacity(n);
         while let Some(i) = ready.pop_first() {
-            out.push(id_at(i));
-            for s in self.succs(id_at(i)).into_iter().map(ix) {
+            out.push(self.node(i));
+            for s in self
+                .succs(self.node(i))
+                .into_iter()
+                .map(|s| self.position(s))
+            {
                 indegree[s] = indegree[s].saturating_sub(1);
                 if indegree[s] == 0 {
                     ready.insert(s);
@@ -131,9 +169,9 @@ impl FlowGraph {
         out
     }
 
-    /// A shortest path `from -> … -> to` as items, when there is one.
-    pub fn path(&self, from: Idx<Item>, to: Idx<Item>) -> Option<Vec<Idx<Item>>> {
-        let (from, to) = (ix(from), ix(to));
+    /// A shortest path `from -> … -> to` as steps, when there is one.
+    pub fn path(&self, from: FlowNode, to: FlowNode) -> Option<Vec<FlowNode>> {
+        let (from, to) = (self.position(from), self.position(to));
         if from >= self.len() || to >= self.len() {
             return None;
         }
@@ -150,9 +188,13 @@ impl FlowGraph {
                     at = p;
                 }
                 path.reverse();
-                return Some(path.into_iter().map(id_at).collect());
+                return Some(path.into_iter().map(|p| self.node(p)).collect());
             }
-            for s in self.succs(id_at(i)).into_iter().map(ix) {
+            for s in self
+                .succs(self.node(i))
+                .into_iter()
+                .map(|s| self.position(s))
+            {
                 if !seen[s] {
                     seen[s] = true;
                     prev[s] = Some(i);
@@ -164,21 +206,23 @@ impl FlowGraph {
     }
 
     /// The span of the first declaration of `from -> to`.
-    pub fn edge_span(&self, from: Idx<Item>, to: Idx<Item>) -> Option<Span> {
-        let e = self
-            .graph
-            .find_edge(NodeIndex::new(ix(from)), NodeIndex::new(ix(to)))?;
+    pub fn edge_span(&self, from: FlowNode, to: FlowNode) -> Option<Span> {
+        let e = self.graph.find_edge(
+            NodeIndex::new(self.position(from)),
+            NodeIndex::new(self.position(to)),
+        )?;
         self.graph.edge_weight(e).copied()
     }
 
-    fn neighbours(&self, item: Idx<Item>, dir: Direction) -> Vec<Idx<Item>> {
-        if ix(item) >= self.len() {
+    fn neighbours(&self, node: FlowNode, dir: Direction) -> Vec<FlowNode> {
+        let at = self.position(node);
+        if at >= self.len() {
             return Vec::new();
         }
-        let mut out: Vec<Idx<Item>> = self
+        let mut out: Vec<FlowNode> = self
             .graph
-            .neighbors_directed(NodeIndex::new(ix(item)), dir)
-            .map(|n| id_at(n.index()))
+            .neighbors_directed(NodeIndex::new(at), dir)
+            .map(|n| self.node(n.index()))
             .collect();
         out.sort_unstable();
         out.dedup();
@@ -190,8 +234,8 @@ impl FlowGraph {
 mod tests {
     use super::*;
 
-    fn i(n: usize) -> Idx<Item> {
-        id_at(n)
+    fn i(n: usize) -> FlowNode {
+        FlowNode::Item(id_at(n))
     }
 
     fn edge(from: usize, to: usize, at: u32) -> Edge {
@@ -210,6 +254,7 @@ mod tests {
     fn orders_paths_and_cycles() {
         let g = FlowGraph::build(
             4,
+            0,
             &[edge(0, 1, 0), edge(1, 2, 1), edge(2, 0, 2), edge(3, 3, 3)],
         );
         assert_eq!(g.self_edges().len(), 1);
@@ -218,7 +263,7 @@ mod tests {
         let closing: Vec<(usize, usize)> = g.cycles()[0]
             .edges
             .iter()
-            .map(|e| (ix(e.0), ix(e.1)))
+            .map(|e| (g.position(e.0), g.position(e.1)))
             .collect();
         assert_eq!(closing, vec![(0, 1), (1, 2), (2, 0)]);
         assert!(g.has_path(i(0), i(2)));

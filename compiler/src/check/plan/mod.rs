@@ -1,7 +1,9 @@
 //! 一次联办: the co-approval graph of one matter, its deadlines, critical path, scenarios and legal checks.
 //!
-//! Steps are `accept` (the window), one per item, and `deliver`. Flow edges order the items;
-//! an item with no predecessor starts after `accept`; `deliver` waits for every item. The
+//! Steps are `accept` (the window), one per item, one per wait step (公告期, 公示期), and
+//! `deliver`. Flow edges order the items and waits; a step with no predecessor starts after
+//! `accept`; `deliver` waits for every step. A wait counts 0 days in the handling schedule
+//! (the totals, the checks) and its duration in the elapsed one (行政许可法 第四十五条). The
 //! analysis is check's own result; `lower::plan` turns it into the plan IR.
 
 pub mod deadlines;
@@ -13,6 +15,7 @@ pub mod scenarios;
 pub mod schedule;
 pub mod soundness;
 pub mod units;
+mod waits;
 
 pub use deadlines::{
     step_name, under_licensing_law, JOINT_CAP_WORKDAYS, JOINT_EXTENSION_MAX_WORKDAYS,
@@ -22,8 +25,7 @@ pub use scenarios::{Durations, Scenario, ScenarioSet, MAX_SCENARIOS};
 pub use schedule::{Schedule, StepRef, Timing};
 
 use crate::diagnostics::Diagnostic;
-use crate::resolve::model::{Item, Matter};
-use la_arena::Idx;
+use crate::resolve::model::{FlowNode, Matter};
 
 /// Everything the plan checks found out about one matter.
 #[derive(Debug, Clone)]
@@ -41,8 +43,12 @@ pub struct Analysis {
 /// Analyses one matter: builds and checks its graph, deadlines and scenarios.
 pub fn analyse(matter: &Matter) -> (Analysis, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let graph = FlowGraph::build(matter.items.len(), &matter.flow.edges);
-    let name = |i: Idx<Item>| matter.items[i].id.name.as_str();
+    let graph = FlowGraph::build(
+        matter.items.len(),
+        matter.flow.waits.len(),
+        &matter.flow.edges,
+    );
+    let name = |n: FlowNode| matter.node_name(n);
     for e in graph.self_edges() {
         diags.push(diagnostics::self_edge(name(e.from), e.span));
     }
@@ -56,6 +62,7 @@ pub fn analyse(matter: &Matter) -> (Analysis, Vec<Diagnostic>) {
         diags.push(diagnostics::cycle(&names, &edges));
     }
     rules::check(matter, &mut diags);
+    waits::check(matter, &mut diags);
     soundness::check(matter, &graph, &mut diags);
     deadlines::check_items(matter, &mut diags);
     limits::check(matter, &mut diags);

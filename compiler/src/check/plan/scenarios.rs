@@ -23,11 +23,14 @@ pub struct Durations {
     pub accept: u32,
     /// The delivery step.
     pub deliver: u32,
-    /// Each item's promised limit, in arena order.
+    /// Each step's promised limit, by graph position (items in arena order, then the waits,
+    /// which count 0 days: a waiting period is not handling time).
     pub promised: Vec<u32>,
-    /// Each item's legal limit as the joint cap counts it: its promise when it has none, and 0
-    /// for an item not governed by 行政许可法.
+    /// Each step's legal limit as the joint cap counts it: its promise when it has none, and 0
+    /// for an item not governed by 行政许可法 and for a wait.
     pub legal: Vec<u32>,
+    /// Each step's time as it elapses: the promised limit, and a wait's duration.
+    pub elapsed: Vec<u32>,
 }
 
 /// One scenario with its two schedules.
@@ -35,10 +38,12 @@ pub struct Durations {
 pub struct Scenario {
     /// `(situation, answer)` for each deciding situation; empty for a bound.
     pub answers: Vec<(Idx<Situation>, Pick)>,
-    /// Whether each item applies, in arena order.
+    /// Whether each step applies, by graph position (items, then waits).
     pub applies: Vec<bool>,
-    /// The schedule over promised limits.
+    /// The schedule over promised limits (the handling schedule: waits count 0 days).
     pub promised: Schedule,
+    /// The schedule with each applicable wait counting its duration.
+    pub elapsed: Schedule,
     /// The schedule over legal limits, accept included and delivery excluded (the joint cap).
     pub legal: Schedule,
 }
@@ -68,6 +73,7 @@ pub fn analyse(matter: &Matter, graph: &FlowGraph, d: &Durations) -> ScenarioSet
         .items
         .values()
         .filter_map(|i| i.when.as_ref())
+        .chain(matter.flow.waits.values().filter_map(|w| w.when.as_ref()))
         .flat_map(|c| c.situations())
         .chain(matter.items.values().flat_map(Item::limit_situations))
         .collect();
@@ -79,11 +85,11 @@ pub fn analyse(matter: &Matter, graph: &FlowGraph, d: &Durations) -> ScenarioSet
         .collect();
     let combinations = combos::count(&radix);
     type Key = (Vec<bool>, Vec<u32>, Vec<u32>);
-    let mut memo: BTreeMap<Key, (Schedule, Schedule)> = BTreeMap::new();
+    let mut memo: BTreeMap<Key, (Schedule, Schedule, Schedule)> = BTreeMap::new();
     let mut run =
         |answers: Vec<(Idx<Situation>, Pick)>, applies: Vec<bool>, d: &Durations| -> Scenario {
             let key = (applies.clone(), d.promised.clone(), d.legal.clone());
-            let (promised, legal) = memo
+            let (promised, legal, elapsed) = memo
                 .entry(key)
                 .or_insert_with(|| schedules(graph, d, &applies))
                 .clone();
@@ -91,12 +97,18 @@ pub fn analyse(matter: &Matter, graph: &FlowGraph, d: &Durations) -> ScenarioSet
                 answers,
                 applies,
                 promised,
+                elapsed,
                 legal,
             }
         };
     if combinations > MAX_SCENARIOS {
-        let all = vec![true; matter.items.len()];
-        let unconditional: Vec<bool> = matter.items.values().map(|i| i.when.is_none()).collect();
+        let all = vec![true; graph.len()];
+        let unconditional: Vec<bool> = matter
+            .items
+            .values()
+            .map(|i| i.when.is_none())
+            .chain(matter.flow.waits.values().map(|w| w.when.is_none()))
+            .collect();
         let worst = run(Vec::new(), all, d);
         let best = run(Vec::new(), unconditional, &durations_least(matter));
         return ScenarioSet {
@@ -132,7 +144,9 @@ pub fn analyse(matter: &Matter, graph: &FlowGraph, d: &Durations) -> ScenarioSet
         let applies: Vec<bool> = matter
             .items
             .values()
-            .map(|i| i.when.as_ref().is_none_or(|c| c.eval(&full)))
+            .map(|i| i.when.as_ref())
+            .chain(matter.flow.waits.values().map(|w| w.when.as_ref()))
+            .map(|c| c.is_none_or(|c| c.eval(&full)))
             .collect();
         list.push(run(answers, applies, &durations_for(matter, &full)));
     }
@@ -159,8 +173,8 @@ pub fn analyse(matter: &Matter, graph: &FlowGraph, d: &Durations) -> ScenarioSet
     }
 }
 
-/// The promised and legal schedules for one set of applicable items.
-fn schedules(graph: &FlowGraph, d: &Durations, applies: &[bool]) -> (Schedule, Schedule) {
+/// The promised, legal and elapsed schedules for one set of applicable steps.
+fn schedules(graph: &FlowGraph, d: &Durations, applies: &[bool]) -> (Schedule, Schedule, Schedule) {
     let pick = |limits: &[u32]| -> Vec<Option<u32>> {
         applies
             .iter()
@@ -171,5 +185,6 @@ fn schedules(graph: &FlowGraph, d: &Durations, applies: &[bool]) -> (Schedule, S
     (
         schedule(graph, d.accept, &pick(&d.promised), d.deliver),
         schedule(graph, d.accept, &pick(&d.legal), 0),
+        schedule(graph, d.accept, &pick(&d.elapsed), d.deliver),
     )
 }

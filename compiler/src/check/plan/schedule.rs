@@ -1,11 +1,12 @@
-//! The static schedule (critical path method) in working days: accept, the items, deliver.
+//! The static schedule (critical path method) in working days: accept, the items and wait
+//! steps, deliver.
 //!
 //! An item that does not apply in a scenario takes 0 days but stays in the graph, so ordering
 //! flows through it: its predecessors connect to its successors, and it never blocks them. It
 //! never appears on a critical path.
 
 use super::graph::FlowGraph;
-use crate::resolve::model::{id_at, ix, Item};
+use crate::resolve::model::{ix, FlowNode, Item, Wait};
 use la_arena::Idx;
 
 /// A step of the plan.
@@ -15,6 +16,8 @@ pub enum StepRef {
     Accept,
     /// An item.
     Item(Idx<Item>),
+    /// A wait step.
+    Wait(Idx<Wait>),
     /// The one delivery.
     Deliver,
 }
@@ -46,8 +49,11 @@ impl Timing {
 pub struct Schedule {
     /// The acceptance step.
     pub accept: Timing,
-    /// One per item, in arena (declaration) order.
+    /// One per flow step, by graph position: the items in arena (declaration) order, then the
+    /// wait steps.
     pub items: Vec<Timing>,
+    /// How many of `items` are items (the waits follow).
+    pub item_count: usize,
     /// The delivery step.
     pub deliver: Timing,
     /// accept + longest path + deliver.
@@ -62,23 +68,38 @@ impl Schedule {
         match step {
             StepRef::Accept => self.accept,
             StepRef::Item(i) => self.items.get(ix(i)).copied().unwrap_or_default(),
+            StepRef::Wait(w) => self
+                .items
+                .get(self.item_count + ix(w))
+                .copied()
+                .unwrap_or_default(),
             StepRef::Deliver => self.deliver,
         }
     }
 }
 
-/// Schedules the steps; `items[i]` is the duration of the item at arena position `i`, or
-/// `None` when it does not apply.
+/// Schedules the steps; `items[i]` is the duration of the step at graph position `i` (an item,
+/// or a wait after the items), or `None` when it does not apply.
 pub fn schedule(graph: &FlowGraph, accept: u32, items: &[Option<u32>], deliver: u32) -> Schedule {
     let n = graph.len().min(items.len());
-    let order: Vec<usize> = graph.order().into_iter().map(ix).collect();
+    let order: Vec<usize> = graph
+        .order()
+        .into_iter()
+        .map(|s| graph.position(s))
+        .collect();
+    let preds = |i: usize| -> Vec<usize> {
+        graph
+            .preds(graph.node(i))
+            .into_iter()
+            .map(|p| graph.position(p))
+            .collect()
+    };
     let days = |i: usize| items.get(i).copied().flatten().unwrap_or(0);
     let mut t = vec![Timing::default(); n];
     for &i in &order {
-        let start = graph
-            .preds(id_at(i))
+        let start = preds(i)
             .iter()
-            .map(|p| t[ix(*p)].earliest_finish)
+            .map(|p| t[*p].earliest_finish)
             .max()
             .unwrap_or(accept);
         t[i].days = days(i);
@@ -94,9 +115,10 @@ pub fn schedule(graph: &FlowGraph, accept: u32, items: &[Option<u32>], deliver: 
     let total = deliver_start.saturating_add(deliver);
     for &i in order.iter().rev() {
         let lf = graph
-            .succs(id_at(i))
-            .iter()
-            .map(|s| t[ix(*s)].latest_finish.saturating_sub(t[ix(*s)].days))
+            .succs(graph.node(i))
+            .into_iter()
+            .map(|s| graph.position(s))
+            .map(|s| t[s].latest_finish.saturating_sub(t[s].days))
             .min()
             .unwrap_or(deliver_start)
             .min(deliver_start);
@@ -104,7 +126,7 @@ pub fn schedule(graph: &FlowGraph, accept: u32, items: &[Option<u32>], deliver: 
         t[i].slack = lf.saturating_sub(t[i].earliest_finish);
     }
     let accept_lf = (0..n)
-        .filter(|i| graph.preds(id_at(*i)).is_empty())
+        .filter(|i| preds(*i).is_empty())
         .map(|i| t[i].latest_finish.saturating_sub(t[i].days))
         .min()
         .unwrap_or(deliver_start)
@@ -127,6 +149,7 @@ pub fn schedule(graph: &FlowGraph, accept: u32, items: &[Option<u32>], deliver: 
     Schedule {
         accept: accept_t,
         items: t,
+        item_count: graph.item_count(),
         deliver: deliver_t,
         total,
         critical_path,
@@ -157,10 +180,17 @@ fn walk_back(
     let mut current = pick((0..t.len()).collect(), deliver_start);
     while let Some(i) = current {
         if applies(i) {
-            path.push(StepRef::Item(id_at(i)));
+            path.push(match graph.node(i) {
+                FlowNode::Item(item) => StepRef::Item(item),
+                FlowNode::Wait(wait) => StepRef::Wait(wait),
+            });
         }
         current = pick(
-            graph.preds(id_at(i)).into_iter().map(ix).collect(),
+            graph
+                .preds(graph.node(i))
+                .into_iter()
+                .map(|p| graph.position(p))
+                .collect(),
             t[i].earliest_start,
         );
     }
@@ -177,8 +207,8 @@ mod tests {
 
     fn e(from: usize, to: usize) -> Edge {
         Edge {
-            from: id_at(from),
-            to: id_at(to),
+            from: FlowNode::Item(id_at(from)),
+            to: FlowNode::Item(id_at(to)),
             span: Span::default(),
         }
     }
@@ -186,7 +216,7 @@ mod tests {
     #[test]
     fn computes_slack_and_flows_through_skipped_items() {
         // 0 -> 1 -> 2, 0 -> 2, and 3 alone.
-        let g = FlowGraph::build(4, &[e(0, 1), e(1, 2), e(0, 2)]);
+        let g = FlowGraph::build(4, 0, &[e(0, 1), e(1, 2), e(0, 2)]);
         let s = schedule(&g, 1, &[Some(1), Some(2), Some(1), Some(0)], 1);
         assert_eq!(s.total, 6);
         assert_eq!(s.items[3].slack, 4);
@@ -215,7 +245,7 @@ mod tests {
 
     #[test]
     fn schedules_a_matter_without_items() {
-        let g = FlowGraph::build(0, &[]);
+        let g = FlowGraph::build(0, 0, &[]);
         let s = schedule(&g, 1, &[], 2);
         assert_eq!(s.total, 3);
         assert_eq!(s.critical_path, vec![StepRef::Accept, StepRef::Deliver]);

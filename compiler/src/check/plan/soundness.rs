@@ -9,7 +9,7 @@ use super::diagnostics::{self as d, CondLabel};
 use super::graph::FlowGraph;
 use crate::check::combinations as combos;
 use crate::diagnostics::Diagnostic;
-use crate::resolve::model::{Answers, Cond, Material, Matter, Pick, Situation};
+use crate::resolve::model::{Answers, Cond, FlowNode, Material, Matter, Pick, Situation};
 use la_arena::Idx;
 
 /// The most situation combinations one implication check enumerates.
@@ -34,14 +34,14 @@ pub fn check(matter: &Matter, graph: &FlowGraph, diags: &mut Vec<Diagnostic>) {
                 diags.push(d::reuse_own_output(&item.id.name, out_name, *span));
                 continue;
             }
-            if !graph.has_path(*x, y) {
+            if !graph.has_path(FlowNode::Item(*x), FlowNode::Item(y)) {
                 diags.push(d::reuse_without_path(
                     &item.id.name,
                     &producer.id.name,
                     out_name,
                     *span,
                     matter.flow.span,
-                    graph.has_path(y, *x),
+                    graph.has_path(FlowNode::Item(y), FlowNode::Item(*x)),
                 ));
             }
             let premise: Vec<&Cond> = item.when.iter().chain(when.iter()).collect();

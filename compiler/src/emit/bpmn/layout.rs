@@ -64,6 +64,8 @@ pub enum Slot {
     Task,
     Merge,
     Fork,
+    /// A wait step's timer catch event, in the middle of the task's place.
+    Catch,
     /// The warning timer on the task's lower edge, and its end event below.
     WarnTimer,
     WarnEnd,
@@ -97,6 +99,7 @@ pub fn cell(rank: usize, row: usize, slot: Slot) -> Bounds {
             w: TASK_W,
             h: TASK_H,
         },
+        Slot::Catch => Bounds::centered(task_x + TASK_W / 2, y, EVENT, EVENT),
         Slot::Merge => Bounds::centered(x + 300 + GATEWAY / 2, y, GATEWAY, GATEWAY),
         Slot::Fork => Bounds::centered(x + 380 + GATEWAY / 2, y, GATEWAY, GATEWAY),
         Slot::WarnTimer => Bounds::centered(task_x + 25, under, EVENT, EVENT),

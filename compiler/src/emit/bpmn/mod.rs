@@ -138,6 +138,7 @@ fn node(x: &mut Xml, n: &Node, flows: &[Flow]) {
         Kind::Parallel => "bpmn:parallelGateway",
         Kind::Decide { .. } | Kind::Merge => "bpmn:exclusiveGateway",
         Kind::Timer { .. } => "bpmn:boundaryEvent",
+        Kind::Wait(_) => "bpmn:intermediateCatchEvent",
     };
     match &n.kind {
         Kind::Decide { default } => attrs.push(("default", default)),
@@ -197,6 +198,15 @@ fn node(x: &mut Xml, n: &Node, flows: &[Flow]) {
             x.close("bpmn:timerEventDefinition");
         }
         Kind::Supervision { .. } => x.empty("bpmn:messageEventDefinition", &[]),
+        Kind::Wait(timer) => {
+            let (element, value) = match timer {
+                process::WaitTimer::Duration(d) => ("bpmn:timeDuration", d),
+                process::WaitTimer::Date(d) => ("bpmn:timeDate", d),
+            };
+            x.open("bpmn:timerEventDefinition", &[]);
+            x.text(element, &[("xsi:type", "bpmn:tFormalExpression")], value);
+            x.close("bpmn:timerEventDefinition");
+        }
         _ => {}
     }
     x.close(tag);

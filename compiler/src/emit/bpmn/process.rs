@@ -43,8 +43,21 @@ pub enum Kind {
     Merge,
     /// A non-interrupting boundary timer on `attached` at the FEEL date `date`.
     Timer { attached: String, date: String },
+    /// A wait step (公告期, 公示期): an intermediate timer catch event, the token waits there
+    /// until the period has passed.
+    Wait(WaitTimer),
     /// A message end event whose job (type [`SUPERVISION_JOB`]) tells the caller a timer fired.
     Supervision { step: String, timer: &'static str },
+}
+
+/// When a wait step's timer fires.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WaitTimer {
+    /// `N days`: an ISO 8601 duration (`P20D`), natural days the engine counts itself.
+    Duration(String),
+    /// `N workdays`: a FEEL date the caller fills from the holiday calendar (`=waitEnds.x`),
+    /// as it fills the due dates: no engine knows the official calendar.
+    Date(String),
 }
 
 /// The job type of the supervision end events.
@@ -294,6 +307,14 @@ impl Builder {
         written: Option<&String>,
     ) -> Cell {
         let at = |slot| layout::cell(place.rank, place.row, slot);
+        if step.kind == StepKind::Wait {
+            let timer = match step.promise.unit.as_str() {
+                "days" => WaitTimer::Duration(format!("P{}D", step.promise.amount)),
+                _ => WaitTimer::Date(format!("={}", feel_entry("waitEnds", &step.id))),
+            };
+            let wait = self.node(id, Some(&step.name), Kind::Wait(timer), at(Slot::Catch));
+            return self.around(step, id, place, wait, vars, written);
+        }
         let task = Task {
             group: step.department.clone().unwrap_or_default(),
             due: format!("={}", feel_entry("dueDates", &step.id)),
@@ -345,6 +366,20 @@ impl Builder {
             let waypoints = layout::down(at(timer), at(end));
             self.flow(&timer_id, &end_id, None, Some(waypoints));
         }
+        self.around(step, id, place, task, vars, written)
+    }
+
+    /// The decision and merge around a conditional step's node, and its join and fork.
+    fn around(
+        &mut self,
+        step: &Step,
+        id: &str,
+        place: Place,
+        task: String,
+        vars: &Variables,
+        written: Option<&String>,
+    ) -> Cell {
+        let at = |slot| layout::cell(place.rank, place.row, slot);
         let mut entry = task.clone();
         let mut exit = task.clone();
         if !step.condition.is_always() {

@@ -34,6 +34,10 @@ pub struct Guide {
     pub matter_promise: String,
     pub worst_case: u32,
     pub best_case: u32,
+    /// The waiting periods (特殊环节: 公告期, 公示期), not counted in the limits.
+    pub waits: Vec<WaitRow>,
+    /// The worst case counting the waiting periods, in working days (an upper bound).
+    pub elapsed_case: u32,
     pub fees: Vec<NamedText>,
     pub fee_total: String,
     pub results: Vec<ResultRow>,
@@ -96,8 +100,19 @@ pub struct StepRow {
     pub after: String,
     pub applies: String,
     pub critical: bool,
+    /// A waiting period: no department, it ends by itself, not counted in the limits.
+    pub wait: bool,
     pub start: u32,
     pub finish: u32,
+}
+
+/// A waiting period (特殊环节): its name, duration, when it applies and its basis.
+#[derive(Debug, Clone, Serialize)]
+pub struct WaitRow {
+    pub name: String,
+    pub duration: String,
+    pub applies: String,
+    pub basis: String,
 }
 
 /// The legal and promised limits of one item, side by side.
@@ -289,6 +304,7 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
             },
             applies: words::applies(&s.condition, sits),
             critical: s.critical,
+            wait: s.kind == yjs_artifacts::StepKind::Wait,
             start: s.earliest_start,
             finish: s.earliest_finish,
         })
@@ -390,6 +406,18 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
         matter_promise: words::promise(&plan.promise),
         worst_case: plan.total_workdays,
         best_case: plan.best_workdays,
+        waits: plan
+            .steps
+            .iter()
+            .filter(|s| s.kind == yjs_artifacts::StepKind::Wait)
+            .map(|s| WaitRow {
+                name: s.name.clone(),
+                duration: words::limit(&s.promise),
+                applies: words::applies(&s.condition, sits),
+                basis: s.basis.clone().unwrap_or_else(|| "未注明依据".to_string()),
+            })
+            .collect(),
+        elapsed_case: plan.elapsed_workdays,
         fees,
         fee_total: if all_free {
             "不收费".to_string()

@@ -393,28 +393,60 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
             .find(|i| i.id == id)
             .is_none_or(|i| i.applies.eval(&given))
     };
+    use yjs_artifacts::StepKind;
+    // A wait step applies where its own condition holds; an item as the documents say.
+    let step_applies = |st: &yjs_artifacts::Step| match st.kind {
+        StepKind::Wait => st.condition.eval(&given),
+        _ => applies(&st.id),
+    };
+    let waits: Vec<&yjs_artifacts::Step> = plan
+        .steps
+        .iter()
+        .filter(|st| st.kind == StepKind::Wait && step_applies(st))
+        .collect();
     let flow: Vec<String> = plan
         .steps
         .iter()
-        .filter(|st| applies(&st.id))
+        .filter(|st| step_applies(st))
         .map(|st| {
             let before: Vec<&str> = st
                 .after
                 .iter()
-                .filter(|p| docs.items.iter().any(|i| &i.id == *p) && applies(p))
                 .filter_map(|p| plan.steps.iter().find(|x| &x.id == p))
+                .filter(|x| {
+                    (docs.items.iter().any(|i| i.id == x.id) || x.kind == StepKind::Wait)
+                        && step_applies(x)
+                })
                 .map(|x| x.name.as_str())
                 .collect();
+            let after_wait = st.after.iter().any(|p| {
+                plan.steps
+                    .iter()
+                    .any(|x| &x.id == p && x.kind == StepKind::Wait && step_applies(x))
+            });
+            if st.kind == StepKind::Wait {
+                let mut line = format!(
+                    "{}：特殊环节，{}，期满自动结束，所需时间不计入办理时限（依据：{}）",
+                    st.name,
+                    words::limit(&st.promise),
+                    st.basis.as_deref().unwrap_or("未注明依据")
+                );
+                if !before.is_empty() {
+                    line.push_str(&format!("（在「{}」完成后开始）", before.join("」「")));
+                }
+                return line;
+            }
             let mut line = format!(
                 "{}：{}，{}",
                 st.name,
                 st.department_name.as_deref().unwrap_or_default(),
                 words::limit(&st.promise)
             );
-            if st.kind == yjs_artifacts::StepKind::Deliver {
+            if st.kind == StepKind::Deliver {
                 line.push_str("（各事项办结后统一送达）");
             } else if !before.is_empty() {
-                line.push_str(&format!("（在「{}」办结后办理）", before.join("」「")));
+                let verb = if after_wait { "完成" } else { "办结" };
+                line.push_str(&format!("（在「{}」{verb}后办理）", before.join("」「")));
             }
             line
         })
@@ -439,7 +471,19 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
         bring,
         exempt,
         total_workdays: total,
-        promise: words::promise(&plan.promise),
+        promise: if waits.is_empty() {
+            words::promise(&plan.promise)
+        } else {
+            format!(
+                "{}（不含{}所需时间）",
+                words::promise(&plan.promise),
+                waits
+                    .iter()
+                    .map(|w| w.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            )
+        },
         fee: if all_free {
             "不收费".to_string()
         } else {

@@ -85,6 +85,16 @@ pub struct Step {
     pub length: String,
     pub after: Vec<String>,
     pub deliver: bool,
+    /// A wait step (特殊环节): when it applies, and the basis of its duration (or 未注明依据).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wait: Option<WaitStep>,
+}
+
+/// What the page needs of a wait step.
+#[derive(Debug, Clone, Serialize)]
+pub struct WaitStep {
+    pub when: yjs_artifacts::Condition,
+    pub basis: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -207,6 +217,10 @@ pub fn data(ir: &MatterIr) -> Result<Data, GuideError> {
                 length: words::limit(&s.promise),
                 after: s.after.clone(),
                 deliver: s.kind == StepKind::Deliver,
+                wait: (s.kind == StepKind::Wait).then(|| WaitStep {
+                    when: s.condition.clone(),
+                    basis: s.basis.clone().unwrap_or_else(|| "未注明依据".to_string()),
+                }),
             })
             .collect(),
         materials: docs

@@ -109,6 +109,18 @@ pub fn figures(ir: &MatterIr) -> Vec<ReformRow> {
     } else {
         "（各情形组合中的最大值）"
     };
+    // A waiting period (公示期) is no handling time on either side (行政许可法 第四十五条).
+    let waits = if ir
+        .plan
+        .plan
+        .steps
+        .iter()
+        .any(|s| s.kind == yjs_artifacts::StepKind::Wait)
+    {
+        "（公告期、公示期等特殊环节两侧均不计入）"
+    } else {
+        ""
+    };
     let with = |basis: &str| format!("{basis}{scope}");
     let mut legal_basis = "适用事项法定时限之和".to_string();
     if r.without_legal > 0 {
@@ -146,7 +158,9 @@ pub fn figures(ir: &MatterIr) -> Vec<ReformRow> {
             "办理时间",
             r.days,
             "个工作日",
-            &with("适用事项各自「受理 + 承诺时限 + 送达」之和 → 联办计划该情形的总时限"),
+            &with(&format!(
+                "适用事项各自「受理 + 承诺时限 + 送达」之和 → 联办计划该情形的总时限{waits}"
+            )),
         ),
         row(
             "到现场次数",
@@ -158,7 +172,7 @@ pub fn figures(ir: &MatterIr) -> Vec<ReformRow> {
             "法定时限（对照）",
             r.legal,
             "个工作日",
-            &with(&format!("{legal_basis} → 联办计划该情形的总时限")),
+            &with(&format!("{legal_basis} → 联办计划该情形的总时限{waits}")),
         ),
         fee_row(c.fees),
     ];

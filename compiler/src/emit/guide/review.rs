@@ -87,12 +87,9 @@ pub fn review(
     let name_of = |i: usize| {
         plan.steps.get(i).map_or_else(
             || graph.id(i).to_string(),
-            |x| {
-                format!(
-                    "{}（{}）",
-                    x.name,
-                    x.department_name.as_deref().unwrap_or_default()
-                )
+            |x| match &x.department_name {
+                Some(d) => format!("{}（{}）", x.name, d),
+                None => x.name.clone(),
             },
         )
     };

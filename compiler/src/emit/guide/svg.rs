@@ -131,6 +131,12 @@ pub fn flow(plan: &Plan, graph: &PlanGraph) -> String {
 /// The text lines of a step's box: its name (wrapped), its department, its promised days.
 fn label_lines(step: &Step) -> Vec<String> {
     let mut lines = wrap(&step.name);
+    if step.kind == yjs_artifacts::StepKind::Wait {
+        // A waiting period: no department; its duration, not counted in the limits.
+        lines.push(format!("等待{}", words::limit(&step.promise)));
+        lines.push("不计入办理时限".to_string());
+        return lines;
+    }
     lines.extend(wrap(step.department_name.as_deref().unwrap_or_default()));
     let mut last = words::step_limit(step);
     if step.critical {

@@ -399,6 +399,7 @@ impl Builder {
         let mut f = Flow {
             accept: None,
             deliver: None,
+            waits: Vec::new(),
             chains: Vec::new(),
             span: n.span(),
         };
@@ -420,6 +421,28 @@ impl Builder {
                 DELIVER_STMT => {
                     let v = self.duration_in(s);
                     self.put(&mut seen, s, &mut f.deliver, v);
+                }
+                WAIT_STMT => {
+                    let id = self.ident_in(s);
+                    let name = self.string_in(s);
+                    let duration = self.duration_in(s);
+                    // A condition that does not build was reported; the wait is left out.
+                    let when = match s.child(EXPR) {
+                        Some(e) => self.expr(e).map(Some),
+                        None => Some(None),
+                    };
+                    if let (Some(id), Some(name), Some(duration), Some(when)) =
+                        (id, name, duration, when)
+                    {
+                        f.waits.push(Wait {
+                            id,
+                            name,
+                            duration,
+                            basis: self.source(s),
+                            when,
+                            span: s.span(),
+                        });
+                    }
                 }
                 CHAIN => {
                     let steps = s.tokens().filter(|t| t.kind() == IDENT);

@@ -116,6 +116,12 @@ impl Parser<'_> {
                 p.keyword() && p.duration() && p.eat_keyword(BY_KW) && p.ident()
             }),
             DELIVER_STMT => self.node(node, |p| p.keyword() && p.duration()),
+            WAIT_STMT => self.node(node, |p| {
+                p.keyword() && p.ident() && p.eat(STRING) && p.duration() && p.source() && {
+                    p.attempt(|p| p.eat_keyword(WHEN_KW) && p.expr());
+                    true
+                }
+            }),
             _ => return None,
         })
     }

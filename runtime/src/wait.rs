@@ -1,0 +1,175 @@
+//! Waiting steps (公示期、公告期、异议期): when each period ends, how a view words it, and the
+//! `wait_end` event that records an end the clock has passed.
+//!
+//! A waiting step starts when every applicable step before it has passed (the state machine
+//! opens a `wait` pause on the ledger from that day, S). Its period counts from the day after S
+//! (民法典 第二百零一条): `N days` ends on S + N, `N workdays` on the N-th working day after S on
+//! the holiday calendar. It ends at 23:59:59 of that last day; [`next_end`] gives the event that
+//! records it once the date asked about is later than the last day, and the service appends it
+//! on every call that reads or writes the case (spec/runtime.md, "Waiting steps").
+
+use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+use yjs_artifacts::{Step, StepKind};
+
+use crate::calendar::{Calendar, Estimate, OutOfCoverage};
+use crate::case::Case;
+use crate::event::{Event, EventKind};
+use crate::status::{PauseKind, StepStatus};
+
+/// What a case view says about a waiting step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WaitView {
+    /// `days` (natural days) or `workdays`.
+    pub unit: String,
+    /// How many.
+    pub amount: u32,
+    /// The basis of the period, as the matter wrote it.
+    pub basis: Option<String>,
+    /// Day S: the day the steps before it passed; the period counts from the next day.
+    pub started: Option<NaiveDate>,
+    /// The period's last day (届满之日), once it has started.
+    pub ends: Option<NaiveDate>,
+    /// The period in words, as an official document says it: `简易注销公示期至2026年10月18日届满`.
+    pub text: String,
+    /// Set when the last day was counted over a year without holiday data (估算).
+    pub estimate: Option<Estimate>,
+}
+
+/// The last day of a waiting period that started on day `from` (the period counts from the
+/// next day): `from + N` for `days`, the N-th working day after `from` for `workdays`.
+pub fn last_day(step: &Step, from: NaiveDate, cal: &Calendar) -> Result<NaiveDate, OutOfCoverage> {
+    let amount = step.promise.amount;
+    match step.promise.unit.as_str() {
+        "days" => from
+            .checked_add_days(Days::new(u64::from(amount)))
+            .ok_or(OutOfCoverage { year: i32::MAX }),
+        "workdays" => cal.add_workdays(from, amount),
+        // The compiler refuses other units on a wait (`immediate`, `hours`); a plan written by
+        // hand is clocked on its schedule figure.
+        _ => cal.add_workdays(from, step.promise.workdays),
+    }
+}
+
+/// The instant a period whose last day is `day` ends: the last second of that day.
+pub fn end_of(day: NaiveDate) -> NaiveDateTime {
+    day.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN))
+}
+
+/// The day a waiting step started (its open or closed `wait` pause), if it has.
+pub fn started(case: &Case, step: &str) -> Option<NaiveDate> {
+    case.suspensions
+        .iter()
+        .find(|s| s.step == step && s.kind == PauseKind::Wait)
+        .map(|s| s.from)
+}
+
+/// The event that ends the waiting period the clock passed first, if the day `through` is later
+/// than some running period's last day; `None` when no running period has ended by then.
+pub fn next_end(
+    case: &Case,
+    cal: &Calendar,
+    through: NaiveDate,
+) -> Result<Option<Event>, OutOfCoverage> {
+    let mut first: Option<(NaiveDate, &str)> = None;
+    for (plan, state) in case.record.plan.steps.iter().zip(&case.steps) {
+        if plan.kind != StepKind::Wait || state.status != StepStatus::Waiting {
+            continue;
+        }
+        let Some(from) = started(case, &plan.id) else {
+            continue;
+        };
+        let last = last_day(plan, from, cal)?;
+        if last < through && first.is_none_or(|(day, _)| last < day) {
+            first = Some((last, &plan.id));
+        }
+    }
+    Ok(first.map(|(day, step)| {
+        Event::new(
+            None,
+            end_of(day),
+            EventKind::WaitEnd {
+                step: step.to_owned(),
+            },
+        )
+    }))
+}
+
+/// The view of waiting step `plan` in its state `status`.
+pub fn view(
+    case: &Case,
+    plan: &Step,
+    status: StepStatus,
+    cal: &Calendar,
+) -> Result<WaitView, OutOfCoverage> {
+    let started = started(case, &plan.id);
+    let ends = started.map(|s| last_day(plan, s, cal)).transpose()?;
+    let estimate = match (started, ends) {
+        (Some(s), Some(e)) if plan.promise.unit != "days" => cal.estimate(s, e),
+        _ => None,
+    };
+    let period = period_name(&plan.name);
+    let text = match (status, ends) {
+        (StepStatus::Elapsed, Some(day)) => format!("{period}已于{}届满", date_words(day)),
+        (StepStatus::Waiting, Some(day)) => format!("{period}至{}届满", date_words(day)),
+        (StepStatus::NotApplicable, _) => format!("{period}不适用于本件"),
+        (StepStatus::Cancelled, _) => format!("{period}已取消"),
+        _ => format!(
+            "{period}{}，自前序步骤办结之次日起算",
+            length_words(&plan.promise.unit, plan.promise.amount)
+        ),
+    };
+    Ok(WaitView {
+        unit: plan.promise.unit.clone(),
+        amount: plan.promise.amount,
+        basis: plan.basis.clone(),
+        started,
+        ends,
+        text,
+        estimate,
+    })
+}
+
+/// The period's name as a document says it: `简易注销公示` → `简易注销公示期`; a name that already
+/// ends in 期 or 期间 (`债权人申报债权期间`) is kept.
+pub fn period_name(name: &str) -> String {
+    if name.ends_with('期') || name.ends_with("期间") {
+        name.to_owned()
+    } else {
+        format!("{name}期")
+    }
+}
+
+/// A date as an official document writes it: `2026年3月23日`.
+pub fn date_words(day: NaiveDate) -> String {
+    day.format("%Y年%-m月%-d日").to_string()
+}
+
+/// A period's length in words: `20日`, `5个工作日`.
+fn length_words(unit: &str, amount: u32) -> String {
+    match unit {
+        "workdays" => format!("{amount}个工作日"),
+        _ => format!("{amount}日"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    #[test]
+    fn names_and_dates_read_as_a_document_writes_them() {
+        assert_eq!(period_name("简易注销公示"), "简易注销公示期");
+        assert_eq!(period_name("债权人申报债权期间"), "债权人申报债权期间");
+        assert_eq!(period_name("异议期"), "异议期");
+        assert_eq!(date_words(d("2026-03-23")), "2026年3月23日");
+        assert_eq!(date_words(d("2026-10-09")), "2026年10月9日");
+        assert_eq!(length_words("workdays", 5), "5个工作日");
+        assert_eq!(end_of(d("2026-10-18")).to_string(), "2026-10-18 23:59:59");
+    }
+}
