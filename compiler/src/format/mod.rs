@@ -406,6 +406,15 @@ impl Printer {
         for e in &parts {
             let (a, b) = ends(*e)?;
             let text = self.render(std::slice::from_ref(e));
+            // A constraint's messages are its row's last cell and set no column, as a block
+            // does: `required when a message "…"` does not widen the columns of its block.
+            if e.kind() == CONSTRAINT_MESSAGE && open {
+                cells.push(text);
+                blocks.push(true);
+                open = false;
+                last = Some(b);
+                continue;
+            }
             match (cells.last_mut(), last) {
                 (Some(cell), Some(l)) if !open || !spaced(l, a) || a == EQ => {
                     if spaced(l, a) {
