@@ -69,9 +69,15 @@ fn every_example_is_well_formed_and_connected() {
         }
         let plan = &ir.plan.plan;
         for step in &plan.steps {
+            // A wait step (公告期, 公示期) is a timer catch event; every other step a task.
+            let element = if step.kind == yjs_artifacts::StepKind::Wait {
+                "bpmn:intermediateCatchEvent"
+            } else {
+                "bpmn:userTask"
+            };
             assert!(
-                xml.contains(&format!("<bpmn:userTask id=\"{}\" name=\"", step.id)),
-                "{}: one task per step",
+                xml.contains(&format!("<{element} id=\"{}\" name=\"", step.id)),
+                "{}: one {element} per step",
                 step.id
             );
             let decides = xml.contains(&format!("id=\"{}-decide\"", step.id));
@@ -79,8 +85,11 @@ fn every_example_is_well_formed_and_connected() {
         }
         assert_eq!(
             attrs(&xml, "candidateGroups").len(),
-            plan.steps.len(),
-            "each task has its department"
+            plan.steps
+                .iter()
+                .filter(|s| s.kind != yjs_artifacts::StepKind::Wait)
+                .count(),
+            "each task has its department; a wait step has none"
         );
     }
 }
