@@ -530,7 +530,14 @@ fn snapshots_of_a_matter_with_wait_steps() {
     // Each wait is listed with its duration and basis under 特殊环节, never as handling time.
     assert!(guide.contains("| 简易注销公示 | 20日（自然日） | 注销方式为「简易注销」的 | 《市场主体登记管理条例》第三十三条 |"));
     assert!(guide.contains("不含公告、公示等特殊环节所需时间"));
-    assert!(guide.contains("最长不超过 50 个工作日"));
+    // The waits are named with their own durations, never converted into working days.
+    assert!(guide.contains("另需特殊环节时间（不计入上述时限）：简易注销公示20日（自然日）（注销方式为「简易注销」的）；债权人申报债权期间45日（自然日）（注销方式为「普通注销」的）。"), "{guide}");
+    // Listed where they start: right after 清税, before 注销登记.
+    let (publicity, dereg) = (
+        guide.find("3. 简易注销公示（特殊环节").unwrap(),
+        guide.find("5. 注销登记（").unwrap(),
+    );
+    assert!(publicity < dereg, "{guide}");
     let simple = file(&files, "notices/mode-simple.md");
     assert!(
         simple.contains("简易注销公示：特殊环节，20日（自然日）"),

@@ -34,10 +34,9 @@ pub struct Guide {
     pub matter_promise: String,
     pub worst_case: u32,
     pub best_case: u32,
-    /// The waiting periods (特殊环节: 公告期, 公示期), not counted in the limits.
+    /// The waiting periods (特殊环节: 公告期, 公示期), not counted in the limits; the guide
+    /// names each with its own duration rather than a bound converted into working days.
     pub waits: Vec<WaitRow>,
-    /// The worst case counting the waiting periods, in working days (an upper bound).
-    pub elapsed_case: u32,
     pub fees: Vec<NamedText>,
     pub fee_total: String,
     pub results: Vec<ResultRow>,
@@ -282,12 +281,11 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
             .get(i)
             .map_or_else(|| graph.id(i).to_string(), |s| s.name.clone())
     };
-    let steps = plan
-        .steps
-        .iter()
+    let steps = schedule_order(plan)
+        .into_iter()
         .enumerate()
-        .map(|(i, s)| StepRow {
-            n: i + 1,
+        .map(|(n, (i, s))| StepRow {
+            n: n + 1,
             id: s.id.clone(),
             name: s.name.clone(),
             department: s.department_name.clone().unwrap_or_default(),
@@ -417,7 +415,6 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
                 basis: s.basis.clone().unwrap_or_else(|| "未注明依据".to_string()),
             })
             .collect(),
-        elapsed_case: plan.elapsed_workdays,
         fees,
         fee_total: if all_free {
             "不收费".to_string()
@@ -435,6 +432,32 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
             .unwrap_or_else(|| "未载明".to_string()),
         faqs,
     })
+}
+
+/// The steps in the order the 办理流程 lists them: the plan's order, each wait step moved to
+/// right after the last of its predecessors (where it starts), so a 公示期 that runs beside
+/// the items is not listed after all of them.
+fn schedule_order(plan: &yjs_artifacts::Plan) -> Vec<(usize, &yjs_artifacts::Step)> {
+    use yjs_artifacts::StepKind;
+    let (waits, mut order): (Vec<_>, Vec<_>) = plan
+        .steps
+        .iter()
+        .enumerate()
+        .partition(|(_, s)| s.kind == StepKind::Wait);
+    for (i, w) in waits {
+        let at = order
+            .iter()
+            .rposition(|(_, s)| w.after.contains(&s.id))
+            .map_or(order.len().min(1), |p| p + 1);
+        // After any wait already placed there with the same predecessors, in declaration order.
+        let at = at
+            + order[at..]
+                .iter()
+                .take_while(|(_, s)| s.kind == StepKind::Wait)
+                .count();
+        order.insert(at.min(order.len()), (i, w));
+    }
+    order
 }
 
 /// 即办件 for an immediate promise, otherwise 承诺件.
