@@ -333,9 +333,10 @@ fn domain_checks(
 ) {
     match value {
         Value::Object(map) => {
+            let branches = met_branches(schema, value);
             for (name, v) in map {
                 let p = format!("{pointer}/{}", escape(name));
-                for sub in field_schemas(schema, value, name) {
+                for sub in field_schemas(schema, &branches, name) {
                     domain_checks(sub, v, &p, today, out);
                 }
             }
@@ -365,34 +366,41 @@ fn domain_checks(
     }
 }
 
-/// The schemas of an object's field `name`: its `properties` entry, and the `then` of every
-/// `allOf` entry whose `if` the object meets, where a conditional field or section is defined
-/// (a field given where its `if` fails is refused as not applicable, not checked further). An
-/// `if` that does not compile on its own (a `$ref` into the whole schema) is taken as not met.
-fn field_schemas<'a>(schema: &'a Value, object: &Value, name: &str) -> Vec<&'a Value> {
-    let mut out: Vec<&Value> = schema
-        .get("properties")
-        .and_then(|p| p.get(name))
-        .into_iter()
-        .collect();
-    for entry in schema
+/// The `then` of every `allOf` entry of `schema` whose `if` the object meets and which defines
+/// fields: where a conditional field or section is defined (a field given where its `if` fails
+/// is refused as not applicable, not checked further). Each `if` is decided once per object,
+/// not once per field. An `if` that does not compile on its own (a `$ref` into the whole
+/// schema) is taken as not met.
+fn met_branches<'a>(schema: &'a Value, object: &Value) -> Vec<&'a Value> {
+    schema
         .get("allOf")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-    {
-        let Some(sub) = entry.pointer(&format!("/then/properties/{}", escape(name))) else {
-            continue;
-        };
-        let met = match entry.get("if") {
-            None => true,
-            Some(cond) => jsonschema::draft7::new(cond).is_ok_and(|v| v.is_valid(object)),
-        };
-        if met {
-            out.push(sub);
-        }
-    }
-    out
+        .filter_map(|entry| {
+            let then = entry
+                .get("then")
+                .filter(|t| t.get("properties").is_some())?;
+            let met = match entry.get("if") {
+                None => true,
+                Some(cond) => jsonschema::draft7::new(cond).is_ok_and(|v| v.is_valid(object)),
+            };
+            met.then_some(then)
+        })
+        .collect()
+}
+
+/// The schemas of an object's field `name`: its `properties` entry, and its entry in each met
+/// conditional branch (`met_branches`).
+fn field_schemas<'a>(schema: &'a Value, branches: &[&'a Value], name: &str) -> Vec<&'a Value> {
+    let own = schema.get("properties").and_then(|p| p.get(name));
+    own.into_iter()
+        .chain(
+            branches
+                .iter()
+                .filter_map(|then| then.get("properties").and_then(|p| p.get(name))),
+        )
+        .collect()
 }
 
 /// The date bounds of a field (`allOf` entries with the formats `date-not-before-…` and
