@@ -68,7 +68,7 @@ pub fn mermaid(ir: &PlanIr, graph: &PlanGraph, situations: &[Question]) -> Strin
                 "{}<br/>{}<br/>{}",
                 escape(&s.name),
                 escape(department),
-                escape(&show_step(s))
+                escape(&super::guide::step_limit_with(s, show))
             ),
         };
         if !s.condition.is_always() {
@@ -188,19 +188,4 @@ fn one_line(s: &str) -> String {
 /// The steps of a plan by id, for tests and tools.
 pub fn step<'a>(plan: &'a Plan, id: &str) -> Option<&'a Step> {
     plan.steps.iter().find(|s| s.id == id)
-}
-
-/// A step's promise for the chart: one limit, or the arms' distinct limits joined with ` or `.
-fn show_step(s: &yjs_artifacts::Step) -> String {
-    if s.promise_by.is_empty() {
-        return show(&s.promise);
-    }
-    let mut seen: Vec<String> = Vec::new();
-    for c in &s.promise_by {
-        let w = show(&c.limit);
-        if !seen.contains(&w) {
-            seen.push(w);
-        }
-    }
-    seen.join(" or ")
 }

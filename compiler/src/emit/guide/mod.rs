@@ -24,6 +24,7 @@ pub use notice::{AnswerProblem, NoticeError};
 pub use phrase::applies as condition_words;
 pub use reform::ReformRow;
 pub use words::limit as limit_words;
+pub use words::step_limit_with;
 
 use crate::ir::MatterIr;
 use minijinja::{context, AutoEscape, Environment, UndefinedBehavior, Value};

@@ -75,12 +75,17 @@ pub fn step_legal(
 /// A step's promised length in a few characters: one limit, or its arms' distinct limits
 /// joined with `或` (`即办或13个工作日`), for a chart's box.
 pub fn step_limit(step: &Step) -> String {
+    step_limit_with(step, limit)
+}
+
+/// A step's promise worded by `word`: one limit, or its arms' distinct wordings joined with `或`.
+pub fn step_limit_with(step: &Step, word: impl Fn(&Limit) -> String) -> String {
     if step.promise_by.is_empty() {
-        return limit(&step.promise);
+        return word(&step.promise);
     }
     let mut seen: Vec<String> = Vec::new();
     for c in &step.promise_by {
-        let w = limit(&c.limit);
+        let w = word(&c.limit);
         if !seen.contains(&w) {
             seen.push(w);
         }
