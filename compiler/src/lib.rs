@@ -75,7 +75,7 @@ pub fn check(source: &dyn Source, roots: &[PathBuf]) -> Checked {
     // declaration order. Each analysis is dropped as soon as its matter is lowered.
     let per_matter = par::map(&program.matters, |m| {
         let (analysis, d) = check::matter(&files, &program, m);
-        (lower::matter(&files, &program, m, &analysis), d)
+        (lower::matter(&files, &program, m, analysis), d)
     });
     let mut matters = Vec::with_capacity(per_matter.len());
     for (ir, d) in per_matter {

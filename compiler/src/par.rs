@@ -28,6 +28,46 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     })
 }
 
+/// The number of form fields from which a matter's items are checked and lowered on several
+/// threads: below it, starting threads costs more than it saves (a catalog's matters have tens
+/// of fields and are already spread over threads one matter each).
+pub const LARGE_FORM: usize = 2_000;
+
+/// [`map`] over owned items, so that `f` can consume each (and free it as it goes).
+pub fn map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(4);
+    if threads < 2 || items.len() < 2 {
+        return items.into_iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<T>> = Vec::with_capacity(threads);
+    let mut rest = items.into_iter();
+    loop {
+        let c: Vec<T> = rest.by_ref().take(chunk).collect();
+        if c.is_empty() {
+            break;
+        }
+        chunks.push(c);
+    }
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|c| s.spawn(move || c.into_iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        let mut out = Vec::new();
+        for h in handles {
+            match h.join() {
+                Ok(part) => out.extend(part),
+                Err(payload) => std::panic::resume_unwind(payload),
+            }
+        }
+        out
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -36,6 +76,15 @@ mod tests {
         assert_eq!(
             super::map(&v, |x| x * 2),
             (0..1000).map(|x| x * 2).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn owned_keeps_order() {
+        let v: Vec<String> = (0..37).map(|i| i.to_string()).collect();
+        assert_eq!(
+            super::map_owned(v.clone(), |s| s + "!"),
+            v.iter().map(|s| format!("{s}!")).collect::<Vec<_>>()
         );
     }
 }

@@ -165,7 +165,9 @@ pub struct LocalField {
     pub id: String,
     pub label: String,
     pub ty: Ty,
-    pub bounds: Bounds,
+    /// Shared with the field's view in its item (`ViewField::own` and `effective`): a field
+    /// of a large form is stored once, not three times.
+    pub bounds: Arc<Bounds>,
     /// When the field is there, given that its item's section (or list entry) is: its own
     /// `when`; `Always` for a list entry's field.
     pub applies: Condition,
@@ -208,10 +210,10 @@ pub struct ViewField {
     pub situation: Option<String>,
     pub ty: Ty,
     /// The constraints the department declared itself (a binding's narrowing, or a local field's).
-    pub own: Bounds,
+    pub own: Arc<Bounds>,
     /// Everything the department's packet must satisfy: the shared declaration's constraints
     /// plus its own.
-    pub effective: Bounds,
+    pub effective: Arc<Bounds>,
     /// When the department receives it, given that the item applies: the binding's and the
     /// field's own `when`.
     pub applies: Condition,

@@ -12,6 +12,7 @@ use crate::ir::form::{
     Bound, Bounds, ChoiceOption, DateBound, Form, ItemForm, LocalField, Pattern, Question,
     SharedField, Source, Ty, ViewField,
 };
+use crate::par;
 use crate::resolve::{Field, FieldType, FieldWhen, Item, ItemField, Material, Matter, Program};
 use la_arena::{ArenaMap, Idx};
 use rustc_hash::FxHashMap;
@@ -19,7 +20,7 @@ use std::sync::Arc;
 use yjs_artifacts::{Condition, ProjectedMaterial};
 
 /// The merged form of one matter.
-pub fn form(files: &Files, program: &Program, matter: &Matter, a: &FormAnalysis) -> Form {
+pub fn form(files: &Files, program: &Program, matter: &Matter, mut a: FormAnalysis) -> Form {
     let sits = &matter.situations;
     let mut prov = Provenances::new(files, program, matter);
     let applies: ArenaMap<Idx<Item>, Condition> = matter
@@ -51,13 +52,13 @@ pub fn form(files: &Files, program: &Program, matter: &Matter, a: &FormAnalysis)
         let when = own_when(f.when.as_ref(), sits);
         let shown = and(when.clone(), shown);
         let req = req.map(|r| and(when.clone(), r));
-        let ty = ty(&f.ty, &checked.entries, matter, &mut prov);
+        let ty = ty(&f.ty, &checked.entries, matter, &prov);
         shared_ty.insert(si, ty.clone());
         shared.push(SharedField {
             id: f.id.name.clone(),
             label: f.label.value.clone(),
             ty,
-            bounds: prov.bounds(&checked.unified.bounds),
+            bounds: bounds_with(&checked.unified.bounds, |p| prov.source(p)),
             required: req,
             applies: shown,
             items,
@@ -65,103 +66,34 @@ pub fn form(files: &Files, program: &Program, matter: &Matter, a: &FormAnalysis)
         });
     }
 
-    let mut items = Vec::with_capacity(matter.items.len());
-    for (ii, it) in matter.items.iter() {
-        // Sized up front: a field and its view are hundreds of bytes, and growing the vectors
-        // of an item with thousands of fields copied them again and again (5 % of `check`).
-        let own = it
-            .fields
-            .iter()
-            .filter(|f| matches!(f, ItemField::Local(_)));
-        let mut locals = Vec::with_capacity(own.count());
-        let mut view = Vec::with_capacity(it.fields.len());
-        let item_facts = a.items.get(ii).map_or(&[][..], Vec::as_slice);
-        for (field, fact) in it.fields.iter().zip(item_facts) {
-            match (field, fact) {
-                (ItemField::Local(f), FieldFacts::Local(checked)) => {
-                    let lf = local_field(f, checked, matter, &mut prov);
-                    view.push(ViewField {
-                        name: lf.id.clone(),
-                        label: lf.label.clone(),
-                        pointer: format!("/{}/{}", it.id.name, lf.id),
-                        shared: None,
-                        situation: None,
-                        ty: lf.ty.clone(),
-                        own: lf.bounds.clone(),
-                        effective: lf.bounds.clone(),
-                        applies: lf.applies.clone(),
-                        required: lf.required.clone(),
-                    });
-                    locals.push(lf);
-                }
-                (ItemField::Shared(b), FieldFacts::Shared { own, effective }) => {
-                    let f = &matter.shared[b.shared];
-                    let Some(ty) = shared_ty.get(b.shared) else {
-                        continue;
-                    };
-                    let here = and(
-                        own_when(b.when.as_ref(), sits),
-                        own_when(f.when.as_ref(), sits),
-                    );
-                    let req = or(
-                        required(base_constraints(f), sits),
-                        required(&b.constraints, sits),
-                    );
-                    view.push(ViewField {
-                        name: b.local.name.clone(),
-                        label: b
-                            .label
-                            .as_ref()
-                            .map_or_else(|| f.label.value.clone(), |l| l.value.clone()),
-                        pointer: format!("/{}", f.id.name),
-                        shared: Some(f.id.name.clone()),
-                        situation: None,
-                        ty: ty.clone(),
-                        own: prov.bounds(own),
-                        effective: prov.bounds(effective),
-                        required: and_opt(&here, req),
-                        applies: here,
-                    });
-                }
-                (ItemField::Situation(a), FieldFacts::Situation) => {
-                    let s = &matter.situations[a.situation];
-                    view.push(ViewField {
-                        name: a.local.name.clone(),
-                        label: a
-                            .label
-                            .as_ref()
-                            .map_or_else(|| s.question.value.clone(), |l| l.value.clone()),
-                        pointer: format!("/{}", s.id.name),
-                        shared: None,
-                        situation: Some(s.id.name.clone()),
-                        ty: situation_ty(s),
-                        own: Bounds::default(),
-                        effective: Bounds::default(),
-                        applies: Condition::Always,
-                        required: Some(Condition::Always),
-                    });
-                }
-                // Check returns one fact per field, of the field's kind.
-                _ => {}
-            }
-        }
-        let (department, department_name) = it
-            .department
-            .map(|(d, _)| &program.departments[d])
-            .map_or_else(Default::default, |d| (d.id.clone(), d.name.clone()));
-        items.push(ItemForm {
-            id: it.id.name.clone(),
-            name: it.name.value.clone(),
-            department,
-            department_name,
-            applies: applies[ii].clone(),
-            locals,
-            view,
-            materials: materials(matter, it, &applies[ii]),
-        });
-    }
+    // A situation's answer has no bounds of its own; its views share one empty set.
+    let no_bounds = Arc::new(Bounds::default());
+    let cx = ItemCx {
+        program,
+        matter,
+        applies: &applies,
+        shared_ty: &shared_ty,
+        no_bounds: &no_bounds,
+    };
+    let work: Vec<_> = matter
+        .items
+        .iter()
+        .map(|(ii, it)| (ii, it, a.items.remove(ii).unwrap_or_default()))
+        .collect();
+    let fields_before: usize = matter.items.values().map(|it| it.fields.len()).sum();
+    // Items are independent once the shared fields are unified: a large form lowers them on
+    // several threads, each with its own provenance memo (a small one lowers them in turn).
+    let items: Vec<ItemForm> = if fields_before >= crate::par::LARGE_FORM {
+        par::map_owned(work, |(ii, it, facts)| {
+            let mut prov = Provenances::new(files, program, matter);
+            item_form(&cx, &mut prov, ii, it, facts)
+        })
+    } else {
+        work.into_iter()
+            .map(|(ii, it, facts)| item_form(&cx, &mut prov, ii, it, facts))
+            .collect()
+    };
 
-    let fields_before = matter.items.values().map(|it| it.fields.len()).sum();
     let fields_after = shared.len() + items.iter().map(|i| i.locals.len()).sum::<usize>();
     Form {
         matter: matter.id.name.clone(),
@@ -179,6 +111,121 @@ pub fn form(files: &Files, program: &Program, matter: &Matter, a: &FormAnalysis)
         items,
         fields_before,
         fields_after,
+    }
+}
+
+/// What lowering an item reads besides the item: the matter and what `form` computed first.
+struct ItemCx<'a> {
+    program: &'a Program,
+    matter: &'a Matter,
+    /// When each item applies.
+    applies: &'a ArenaMap<Idx<Item>, Condition>,
+    /// The type of each shared field some item binds.
+    shared_ty: &'a ArenaMap<Idx<Field>, Ty>,
+    /// The bounds of a situation's answer: none.
+    no_bounds: &'a Arc<Bounds>,
+}
+
+/// One item's part of the merged form, its check facts consumed field by field.
+fn item_form(
+    cx: &ItemCx,
+    prov: &mut Provenances,
+    ii: Idx<Item>,
+    it: &Item,
+    item_facts: Vec<FieldFacts>,
+) -> ItemForm {
+    let (program, matter, applies, shared_ty) = (cx.program, cx.matter, cx.applies, cx.shared_ty);
+    let sits = &matter.situations;
+    // Sized up front: a field and its view are hundreds of bytes, and growing the vectors
+    // of an item with thousands of fields copied them again and again (5 % of `check`).
+    let own = it
+        .fields
+        .iter()
+        .filter(|f| matches!(f, ItemField::Local(_)));
+    let mut locals = Vec::with_capacity(own.count());
+    let mut view = Vec::with_capacity(it.fields.len());
+    for (field, fact) in it.fields.iter().zip(item_facts) {
+        match (field, fact) {
+            (ItemField::Local(f), FieldFacts::Local(checked)) => {
+                let lf = local_field(f, &checked, matter, prov);
+                view.push(ViewField {
+                    name: lf.id.clone(),
+                    label: lf.label.clone(),
+                    pointer: format!("/{}/{}", it.id.name, lf.id),
+                    shared: None,
+                    situation: None,
+                    ty: lf.ty.clone(),
+                    own: Arc::clone(&lf.bounds),
+                    effective: Arc::clone(&lf.bounds),
+                    applies: lf.applies.clone(),
+                    required: lf.required.clone(),
+                });
+                locals.push(lf);
+            }
+            (ItemField::Shared(b), FieldFacts::Shared { own, effective }) => {
+                let f = &matter.shared[b.shared];
+                let Some(ty) = shared_ty.get(b.shared) else {
+                    continue;
+                };
+                let here = and(
+                    own_when(b.when.as_ref(), sits),
+                    own_when(f.when.as_ref(), sits),
+                );
+                let req = or(
+                    required(base_constraints(f), sits),
+                    required(&b.constraints, sits),
+                );
+                view.push(ViewField {
+                    name: b.local.name.clone(),
+                    label: b
+                        .label
+                        .as_ref()
+                        .map_or_else(|| f.label.value.clone(), |l| l.value.clone()),
+                    pointer: format!("/{}", f.id.name),
+                    shared: Some(f.id.name.clone()),
+                    situation: None,
+                    ty: ty.clone(),
+                    own: Arc::new(bounds_with(&own, |p| prov.source(p))),
+                    effective: Arc::new(bounds_with(&effective, |p| prov.source(p))),
+                    required: and_opt(&here, req),
+                    applies: here,
+                });
+            }
+            (ItemField::Situation(a), FieldFacts::Situation) => {
+                let s = &matter.situations[a.situation];
+                view.push(ViewField {
+                    name: a.local.name.clone(),
+                    label: a
+                        .label
+                        .as_ref()
+                        .map_or_else(|| s.question.value.clone(), |l| l.value.clone()),
+                    pointer: format!("/{}", s.id.name),
+                    shared: None,
+                    situation: Some(s.id.name.clone()),
+                    ty: situation_ty(s),
+                    own: Arc::clone(cx.no_bounds),
+                    effective: Arc::clone(cx.no_bounds),
+                    applies: Condition::Always,
+                    required: Some(Condition::Always),
+                });
+            }
+            // Check returns one fact per field, of the field's kind.
+            _ => {}
+        }
+    }
+    let (department, department_name) = it
+        .department
+        .map(|(d, _)| &program.departments[d])
+        .map_or_else(Default::default, |d| (d.id.clone(), d.name.clone()));
+    ItemForm {
+        id: it.id.name.clone(),
+        name: it.name.value.clone(),
+        department,
+        department_name,
+        applies: applies[ii].clone(),
+        locals,
+        view,
+        materials: materials(matter, it, &applies[ii]),
     }
 }
 
@@ -234,21 +281,28 @@ fn base_constraints(f: &Field) -> impl Iterator<Item = &crate::resolve::Constrai
 }
 
 /// A field one declaration owns, with its checked unification.
-fn local_field(
-    f: &Field,
-    checked: &Checked,
-    matter: &Matter,
-    prov: &mut Provenances,
-) -> LocalField {
+///
+/// Every constraint of a local field is its own, so its provenance is made once per source and
+/// its bounds point at the same `Source`s, found in the field's short list rather than in the
+/// matter-wide memo (a 20,000-field form otherwise fills and searches a table of 40,000).
+fn local_field(f: &Field, checked: &Checked, matter: &Matter, prov: &Provenances) -> LocalField {
     let applies = own_when(f.when.as_ref(), &matter.situations);
+    let u = &checked.unified;
+    let sources: Vec<Source> = u.sources.iter().map(|p| prov.make(*p)).collect();
+    let bounds = bounds_with(&u.bounds, |p| {
+        match u.sources.iter().position(|q| *q == p) {
+            Some(i) => sources[i].clone(),
+            None => prov.make(p),
+        }
+    });
     LocalField {
         id: f.id.name.clone(),
         label: f.label.value.clone(),
         ty: ty(&f.ty, &checked.entries, matter, prov),
-        bounds: prov.bounds(&checked.unified.bounds),
+        bounds: Arc::new(bounds),
         required: and_opt(&applies, required(&f.constraints, &matter.situations)),
         applies,
-        sources: prov.sources(&checked.unified.sources),
+        sources,
     }
 }
 
@@ -258,7 +312,7 @@ fn own_when(w: Option<&FieldWhen>, sits: &la_arena::Arena<crate::resolve::Situat
 }
 
 /// The IR type; a list's entry fields come with their checked unification.
-fn ty(t: &FieldType, entries: &[Checked], matter: &Matter, prov: &mut Provenances) -> Ty {
+fn ty(t: &FieldType, entries: &[Checked], matter: &Matter, prov: &Provenances) -> Ty {
     match t {
         FieldType::Scalar(s) => Ty::Scalar(*s),
         FieldType::Choice { multi, options } => Ty::Choice {
@@ -348,73 +402,82 @@ impl<'a> Provenances<'a> {
         }
     }
 
+    /// The provenance of `p` as text, made anew.
+    fn make(&self, p: Provenance) -> Source {
+        let (item, department) = p
+            .item
+            .and_then(|i| self.items.get(i))
+            .map_or((None, None), |o| {
+                (Some(o.item.clone()), o.department.clone())
+            });
+        Source {
+            item,
+            department,
+            constraint: self.files.text(p.span).trim().into(),
+            at: at(self.files, p.span).into(),
+        }
+    }
+
+    /// The provenance of `p`, made once per matter and shared by every view that repeats it
+    /// (a shared field's declaration is repeated in every binding's effective bounds).
     fn source(&mut self, p: Provenance) -> Source {
-        let (files, items) = (self.files, &self.items);
-        self.made
-            .entry(p)
-            .or_insert_with(|| {
-                let (item, department) =
-                    p.item.and_then(|i| items.get(i)).map_or((None, None), |o| {
-                        (Some(o.item.clone()), o.department.clone())
-                    });
-                Source {
-                    item,
-                    department,
-                    constraint: files.text(p.span).trim().into(),
-                    at: at(files, p.span).into(),
-                }
-            })
-            .clone()
+        if let Some(s) = self.made.get(&p) {
+            return s.clone();
+        }
+        let s = self.make(p);
+        self.made.insert(p, s.clone());
+        s
     }
 
     fn sources(&mut self, list: &[Provenance]) -> Vec<Source> {
         list.iter().map(|p| self.source(*p)).collect()
     }
+}
 
-    fn bounds(&mut self, b: &facts::Bounds) -> Bounds {
-        let mut bound = |x: &Option<facts::Bound>| {
-            x.as_ref().map(|x| {
-                Box::new(Bound {
-                    value: x.value.clone(),
-                    source: self.source(x.at),
-                })
+/// Check's bounds with their provenance as text, `source` giving each one's.
+fn bounds_with(b: &facts::Bounds, mut source: impl FnMut(Provenance) -> Source) -> Bounds {
+    let mut bound = |x: &Option<facts::Bound>| {
+        x.as_ref().map(|x| {
+            Box::new(Bound {
+                value: x.value.clone(),
+                source: source(x.at),
             })
-        };
-        Bounds {
-            min: bound(&b.min),
-            max: bound(&b.max),
-            min_length: bound(&b.min_length),
-            max_length: bound(&b.max_length),
-            min_items: bound(&b.min_items),
-            max_items: bound(&b.max_items),
-            patterns: b
-                .patterns
-                .iter()
-                .map(|p| Pattern {
-                    pattern: p.pattern.clone(),
-                    source: self.source(p.at),
-                })
-                .collect(),
-            dates: b
-                .dates
-                .iter()
-                .map(|d| DateBound {
-                    not_before: d.not_before,
-                    value: d.value.clone(),
-                    source: self.source(d.at),
-                })
-                .collect(),
-            default: b.default.clone(),
-            help: b.help.clone(),
-            placeholder: b.placeholder.clone(),
-            hint: b.hint.clone(),
-            message: b.message.clone(),
-            messages: b
-                .messages
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
-                .collect(),
-        }
+        })
+    };
+    Bounds {
+        min: bound(&b.min),
+        max: bound(&b.max),
+        min_length: bound(&b.min_length),
+        max_length: bound(&b.max_length),
+        min_items: bound(&b.min_items),
+        max_items: bound(&b.max_items),
+        patterns: b
+            .patterns
+            .iter()
+            .map(|p| Pattern {
+                pattern: p.pattern.clone(),
+                source: source(p.at),
+            })
+            .collect(),
+        dates: b
+            .dates
+            .iter()
+            .map(|d| DateBound {
+                not_before: d.not_before,
+                value: d.value.clone(),
+                source: source(d.at),
+            })
+            .collect(),
+        default: b.default.clone(),
+        help: b.help.clone(),
+        placeholder: b.placeholder.clone(),
+        hint: b.hint.clone(),
+        message: b.message.clone(),
+        messages: b
+            .messages
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect(),
     }
 }
 

@@ -18,10 +18,14 @@ use crate::ir::MatterIr;
 use crate::resolve::{Matter, Program};
 
 /// One matter's IR: its merged form, its plan and its documents.
-pub fn matter(files: &Files, program: &Program, matter: &Matter, analysis: &Analysis) -> MatterIr {
+///
+/// The analysis is consumed: each field's facts are freed as soon as the field is lowered, so a
+/// large form's analysis and IR are not both held in full.
+pub fn matter(files: &Files, program: &Program, matter: &Matter, analysis: Analysis) -> MatterIr {
+    let Analysis { form, plan, reform } = analysis;
     MatterIr {
-        form: form::form(files, program, matter, &analysis.form),
-        plan: plan::plan(program, matter, &analysis.plan),
-        documents: documents::documents(program, matter, &analysis.reform),
+        form: form::form(files, program, matter, form),
+        plan: plan::plan(program, matter, &plan),
+        documents: documents::documents(program, matter, &reform),
     }
 }

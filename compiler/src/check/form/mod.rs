@@ -133,10 +133,13 @@ pub fn analyse(
         }
     }
 
-    let mut items = ArenaMap::default();
-    for (ii, it) in matter.items.iter() {
+    // Items are independent once the shared fields are unified: a large form checks them on
+    // several threads (diagnostics are sorted at the end, so their order is unchanged).
+    let list: Vec<(Idx<Item>, &Item)> = matter.items.iter().collect();
+    let item = |(ii, it): (Idx<Item>, &Item)| {
         let who = &whos[ii];
-        let facts = it
+        let mut diags = Vec::new();
+        let facts: Vec<FieldFacts> = it
             .fields
             .iter()
             .map(|field| match field {
@@ -147,7 +150,18 @@ pub fn analyse(
                 ItemField::Situation(_) => FieldFacts::Situation,
             })
             .collect();
-        items.insert(ii, facts);
+        (facts, diags)
+    };
+    let fields: usize = list.iter().map(|(_, it)| it.fields.len()).sum();
+    let checked = if fields >= crate::par::LARGE_FORM {
+        crate::par::map_owned(list.clone(), item)
+    } else {
+        list.iter().copied().map(item).collect()
+    };
+    let mut items = ArenaMap::default();
+    for ((ii, _), (facts, more)) in list.iter().zip(checked) {
+        items.insert(*ii, facts);
+        diags.extend(more);
     }
     lints::locals(matter, &whos, &mut diags);
     let analysis = FormAnalysis { shared, items };
