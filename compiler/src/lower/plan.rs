@@ -32,15 +32,17 @@ pub fn plan(program: &crate::resolve::Program, matter: &Matter, a: &Analysis) ->
     let accept_dept = matter.flow.accept.map(|(_, d, _)| d).or(window);
     let (id, name) = dept(accept_dept);
     steps.push(step(
-        StepRef::Accept,
         matter,
-        "受理",
-        StepKind::Accept,
-        (id, name),
-        Vec::new(),
-        Condition::Always,
-        None,
-        accept_kind,
+        Head {
+            at: StepRef::Accept,
+            name: "受理",
+            kind: StepKind::Accept,
+            department: Some((id, name)),
+            after: Vec::new(),
+            condition: Condition::Always,
+            legal: None,
+            promise: accept_kind,
+        },
         a.schedule.accept,
     ));
     conditions.push(None);
@@ -58,17 +60,20 @@ pub fn plan(program: &crate::resolve::Program, matter: &Matter, a: &Analysis) ->
     for (i, item) in matter.items.iter() {
         let after = after(FlowNode::Item(i));
         let mut s = step(
-            StepRef::Item(i),
             matter,
-            &item.name.value,
-            StepKind::Item,
-            dept(item.department.map(|(d, _)| d)),
-            after,
-            artifact(item.when.as_ref(), &matter.situations),
-            item.legal.map(|l| l.kind),
-            item.promise
-                .or(item.legal)
-                .map_or(DurationKind::Immediate, |p| p.kind),
+            Head {
+                at: StepRef::Item(i),
+                name: &item.name.value,
+                kind: StepKind::Item,
+                department: Some(dept(item.department.map(|(d, _)| d))),
+                after,
+                condition: artifact(item.when.as_ref(), &matter.situations),
+                legal: item.legal.map(|l| l.kind),
+                promise: item
+                    .promise
+                    .or(item.legal)
+                    .map_or(DurationKind::Immediate, |p| p.kind),
+            },
             a.schedule.timing(StepRef::Item(i)),
         );
         s.promise_by = cases(matter, &item.promise_by);
@@ -77,26 +82,23 @@ pub fn plan(program: &crate::resolve::Program, matter: &Matter, a: &Analysis) ->
         conditions.push(item.when.as_ref().map(|c| c.display(&matter.situations)));
     }
     for (w, wait) in matter.flow.waits.iter() {
-        let t = a.schedule.timing(StepRef::Wait(w));
-        steps.push(Step {
-            id: wait.id.name.clone(),
-            kind: StepKind::Wait,
-            name: wait.name.value.clone(),
-            department: None,
-            department_name: None,
-            after: after(FlowNode::Wait(w)),
-            condition: artifact(wait.when.as_ref(), &matter.situations),
-            legal: None,
-            promise: units::limit(wait.duration.kind),
-            basis: wait.basis.as_ref().map(|b| b.value.clone()),
-            promise_by: Vec::new(),
-            legal_by: Vec::new(),
-            earliest_start: t.earliest_start,
-            earliest_finish: t.earliest_finish,
-            latest_finish: t.latest_finish,
-            slack: t.slack,
-            critical: t.critical(),
-        });
+        // A wait is held by no department; its length is its "promise" (spec/plan.md).
+        let mut s = step(
+            matter,
+            Head {
+                at: StepRef::Wait(w),
+                name: &wait.name.value,
+                kind: StepKind::Wait,
+                department: None,
+                after: after(FlowNode::Wait(w)),
+                condition: artifact(wait.when.as_ref(), &matter.situations),
+                legal: None,
+                promise: wait.duration.kind,
+            },
+            a.schedule.timing(StepRef::Wait(w)),
+        );
+        s.basis = wait.basis.as_ref().map(|b| b.value.clone());
+        steps.push(s);
         conditions.push(wait.when.as_ref().map(|c| c.display(&matter.situations)));
     }
     let deliver_after = if matter.items.is_empty() && matter.flow.waits.is_empty() {
@@ -110,18 +112,20 @@ pub fn plan(program: &crate::resolve::Program, matter: &Matter, a: &Analysis) ->
             .collect()
     };
     steps.push(step(
-        StepRef::Deliver,
         matter,
-        "送达",
-        StepKind::Deliver,
-        dept(window),
-        deliver_after,
-        Condition::Always,
-        None,
-        matter
-            .flow
-            .deliver
-            .map_or(DurationKind::Immediate, |d| d.kind),
+        Head {
+            at: StepRef::Deliver,
+            name: "送达",
+            kind: StepKind::Deliver,
+            department: Some(dept(window)),
+            after: deliver_after,
+            condition: Condition::Always,
+            legal: None,
+            promise: matter
+                .flow
+                .deliver
+                .map_or(DurationKind::Immediate, |d| d.kind),
+        },
         a.schedule.deliver,
     ));
     conditions.push(None);
@@ -209,29 +213,32 @@ fn elapsed_worst(set: &check::ScenarioSet) -> u32 {
         .unwrap_or(0)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn step(
+/// What a step of `plan.json` is, before its schedule.
+struct Head<'a> {
     at: StepRef,
-    matter: &Matter,
-    name: &str,
+    name: &'a str,
     kind: StepKind,
-    (department, department_name): (String, String),
+    /// The department's id and name; `None` for a wait, which no department holds.
+    department: Option<(String, String)>,
     after: Vec<String>,
     condition: Condition,
     legal: Option<DurationKind>,
     promise: DurationKind,
-    t: Timing,
-) -> Step {
+}
+
+/// The step of `plan.json`: what it is, and when it runs.
+fn step(matter: &Matter, head: Head, t: Timing) -> Step {
+    let (department, department_name) = head.department.unzip();
     Step {
-        id: step_name(matter, at),
-        kind,
-        name: name.to_string(),
-        department: Some(department),
-        department_name: Some(department_name),
-        after,
-        condition,
-        legal: legal.map(units::limit),
-        promise: units::limit(promise),
+        id: step_name(matter, head.at),
+        kind: head.kind,
+        name: head.name.to_string(),
+        department,
+        department_name,
+        after: head.after,
+        condition: head.condition,
+        legal: head.legal.map(units::limit),
+        promise: units::limit(head.promise),
         basis: None,
         promise_by: Vec::new(),
         legal_by: Vec::new(),
