@@ -10,7 +10,7 @@
 //! "did you mean" suggestion instead of a bare syntax error.
 
 use super::kind::SyntaxKind::{self, *};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// The block a statement stands in; it decides which statements may start there.
