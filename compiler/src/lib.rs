@@ -29,14 +29,13 @@ pub mod resolve;
 pub mod syntax;
 pub mod types;
 
-pub use emit::EmitError;
+pub use emit::{EmitError, StreamError};
 pub use ir::MatterIr;
 
 use diagnostics::Diagnostic;
 use files::Files;
 use resolve::{Program, Source};
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::PathBuf;
 
 /// The result of checking sources: the model, each matter's IR and every diagnostic, sorted.
@@ -115,61 +114,41 @@ fn quiet_broken_files(diags: &mut Vec<Diagnostic>) {
 /// The artifacts of a build, by path relative to the output folder.
 pub type Artifacts = BTreeMap<String, String>;
 
-/// Emits every artifact of a checked program; call only when it has no errors.
+/// Emits every artifact of a checked program into memory ([`emit_streaming`] with
+/// [`emit::Memory`] sinks); call only when it has no errors.
 pub fn emit(checked: &Checked) -> Result<Artifacts, EmitError> {
+    let mut top = emit::Memory::default();
+    let matters = emit_streaming(checked, |_| Ok(emit::Memory::default()), &mut top)
+        .map_err(StreamError::emitting)?;
     let mut out = Artifacts::new();
-    let kept: Result<(), StreamError<std::convert::Infallible>> =
-        emit_streaming(checked, |files| {
-            out.extend(files);
-            Ok(())
-        });
-    kept.map_err(|e| match e {
-        StreamError::Emit(e) => e,
-        StreamError::Sink(never) => match never {},
-    })?;
+    for memory in matters.into_iter().chain([top]) {
+        out.extend(memory.into_files()?);
+    }
     Ok(out)
 }
 
-/// Why a streaming build stopped: an artifact could not be emitted, or the sink refused it.
-#[derive(Debug)]
-pub enum StreamError<E> {
-    /// Emitting failed (a bug in yjs; see [`EmitError::diagnostic`]).
-    Emit(EmitError),
-    /// The sink failed, e.g. writing a file.
-    Sink(E),
-}
-
-impl<E: fmt::Display> fmt::Display for StreamError<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StreamError::Emit(e) => write!(f, "{e}"),
-            StreamError::Sink(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-impl<E: fmt::Debug + fmt::Display> std::error::Error for StreamError<E> {}
-
-/// Emits the matters in batches and hands each batch's files to `sink` before the next, so
-/// a province-sized build never holds every artifact in memory at once.
-pub fn emit_streaming<E>(
+/// Emits every artifact of a checked program into sinks, each file written as it is produced,
+/// so a build never holds an artifact's whole text: the matters in parallel, each into the
+/// sink `open` makes for it, then `index.md` and `formats.mjs` into `top`. Returns the
+/// matters' sinks in declaration order; on a failure, the first in that order.
+pub fn emit_streaming<S>(
     checked: &Checked,
-    mut sink: impl FnMut(Vec<(String, String)>) -> Result<(), E>,
-) -> Result<(), StreamError<E>> {
-    for batch in checked.matters.chunks(64) {
-        for files in par::map(batch, emit::matter) {
-            sink(files.map_err(StreamError::Emit)?).map_err(StreamError::Sink)?;
-        }
-    }
-    let index = emit::index(&checked.matters);
-    sink(vec![
-        ("index.md".to_string(), index),
-        (
-            emit::form::FORMATS_MJS.to_string(),
-            emit::form::formats_mjs(checked.matters.iter().map(|m| &m.form)),
-        ),
-    ])
-    .map_err(StreamError::Sink)
+    open: impl Fn(&MatterIr) -> Result<S, S::Error> + Sync,
+    top: &mut S,
+) -> Result<Vec<S>, StreamError<S::Error>>
+where
+    S: emit::Sink + Send,
+    S::Error: Send,
+{
+    let sinks = par::map(&checked.matters, |ir| -> Result<S, StreamError<S::Error>> {
+        let mut sink = open(ir).map_err(StreamError::Sink)?;
+        emit::matter_into(ir, &mut sink)?;
+        Ok(sink)
+    })
+    .into_iter()
+    .collect::<Result<Vec<S>, _>>()?;
+    emit::top_into(&checked.matters, top)?;
+    Ok(sinks)
 }
 
 /// The JSON Schemas of the artifact types, by file name under `spec/schemas/`.

@@ -44,21 +44,21 @@ fn build(args: &BuildArgs, checked: &yjs_compiler::Checked) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut written = 0;
-    let result = yjs_compiler::emit_streaming(checked, |files| {
-        written += files.len();
-        output.write(&files)
-    })
-    .and_then(|()| {
-        // Material templates, as read when the sources were checked (spec/guide.md).
-        let templates: Vec<_> = checked
-            .matters
-            .iter()
-            .flat_map(yjs_compiler::emit::templates)
-            .collect();
-        written += templates.len();
-        output.write_bytes(&templates).map_err(StreamError::Sink)
-    });
+    // Every matter is written into its own folder of the staging area as it is emitted, the
+    // matters in parallel; its material templates first, as read when the sources were
+    // checked (spec/guide.md).
+    let mut top = output.writer();
+    let result = yjs_compiler::emit_streaming(
+        checked,
+        |ir| {
+            let mut writer = output.writer();
+            for (path, bytes) in yjs_compiler::emit::templates(ir) {
+                writer.file(&path, &bytes)?;
+            }
+            Ok(writer)
+        },
+        &mut top,
+    );
     // On any error `output` is dropped without committing: its staging folder is removed and
     // the output folder is as it was.
     let result = result
@@ -66,9 +66,16 @@ fn build(args: &BuildArgs, checked: &yjs_compiler::Checked) -> ExitCode {
             StreamError::Emit(e) => Failed::Emit(e),
             StreamError::Sink(e) => Failed::Output(e),
         })
-        .and_then(|()| output.commit().map_err(Failed::Output));
+        .and_then(|writers| {
+            let mut written = 0;
+            for writer in writers.into_iter().chain([top]) {
+                written += output.keep(writer);
+            }
+            output.commit().map_err(Failed::Output)?;
+            Ok(written)
+        });
     match result {
-        Ok(()) => {
+        Ok(written) => {
             eprintln!(
                 "wrote {written} file(s) for {} matter(s) to {}",
                 checked.matters.len(),

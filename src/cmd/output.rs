@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
+use yjs_compiler::emit::Sink;
 
 /// The marker a build writes in every folder it owns, and at the top of the output folder.
 pub const MARKER: &str = ".yjs-build";
@@ -132,38 +133,29 @@ impl Output {
         })
     }
 
-    /// Writes files (paths relative to the output folder) into the staging folder.
-    pub fn write(&mut self, files: &[(String, String)]) -> Result<(), OutputError> {
-        for (path, contents) in files {
-            self.write_one(path, contents.as_bytes())?;
+    /// A writer of files into the staging folder, for one matter (or the top-level files);
+    /// writers work in parallel, and [`Output::keep`] records what each wrote.
+    pub fn writer(&self) -> Writer {
+        Writer {
+            staging: self.staging.clone(),
+            file: None,
+            folders: Vec::new(),
+            top: Vec::new(),
+            made: Vec::new(),
+            files: 0,
         }
-        Ok(())
     }
 
-    /// Writes files of bytes (material templates), as [`Output::write`] does text.
-    pub fn write_bytes<B: AsRef<[u8]>>(
-        &mut self,
-        files: &[(String, B)],
-    ) -> Result<(), OutputError> {
-        for (path, contents) in files {
-            self.write_one(path, contents.as_ref())?;
-        }
-        Ok(())
-    }
-
-    fn write_one(&mut self, path: &str, contents: &[u8]) -> Result<(), OutputError> {
-        let parts = check_path(path)?;
-        let target = self.staging.join(path);
-        if let [folder, _, ..] = parts.as_slice() {
-            if !self.folders.iter().any(|f| f == folder) {
-                let marker = self.staging.join(folder).join(MARKER);
-                create_new(&marker, MARKER_TEXT.as_bytes())?;
-                self.folders.push((*folder).to_owned());
+    /// Records the folders and top-level files `writer` wrote; keep writers in matter order,
+    /// so the order folders are replaced in does not depend on scheduling.
+    pub fn keep(&mut self, writer: Writer) -> usize {
+        for folder in writer.folders {
+            if !self.folders.contains(&folder) {
+                self.folders.push(folder);
             }
-        } else {
-            self.top.insert(path.to_owned());
         }
-        create_new(&target, contents)
+        self.top.extend(writer.top);
+        writer.files
     }
 
     /// Replaces each matter folder and top-level file by the one written, once all of them are
@@ -293,6 +285,85 @@ impl Drop for Output {
     }
 }
 
+/// Files written into the staging folder one at a time, as a [`Sink`]: each path is checked
+/// (`check_path`), the first file of a matter folder creates its `.yjs-build` marker, and
+/// every file is created new, never through a symbolic link.
+pub struct Writer {
+    staging: PathBuf,
+    /// The file being written, and its path for errors.
+    file: Option<(std::fs::File, PathBuf)>,
+    /// The matter folders this writer created, in order.
+    folders: Vec<String>,
+    /// The top-level files it wrote.
+    top: Vec<String>,
+    /// The folders it has created, so each is made once.
+    made: Vec<PathBuf>,
+    /// How many files it wrote (markers not counted).
+    files: usize,
+}
+
+impl Writer {
+    /// Writes one whole file (a material template).
+    pub fn file(&mut self, path: &str, contents: &[u8]) -> Result<(), OutputError> {
+        self.begin(path)?;
+        self.write(contents)?;
+        self.end()
+    }
+
+    /// Creates `folder` and the folders above it, once.
+    fn make(&mut self, folder: &Path) -> Result<(), OutputError> {
+        if !self.made.iter().any(|m| m == folder) {
+            std::fs::create_dir_all(folder)
+                .map_err(io(format!("create `{}`", folder.display())))?;
+            self.made.push(folder.to_path_buf());
+        }
+        Ok(())
+    }
+}
+
+impl Sink for Writer {
+    type Error = OutputError;
+
+    fn begin(&mut self, path: &str) -> Result<(), OutputError> {
+        let parts = check_path(path)?;
+        if let [folder, _, ..] = parts.as_slice() {
+            if !self.folders.iter().any(|f| f == folder) {
+                let dir = self.staging.join(folder);
+                self.make(&dir)?;
+                create_new(&dir.join(MARKER), MARKER_TEXT.as_bytes())?;
+                self.folders.push((*folder).to_owned());
+            }
+        } else {
+            self.top.push(path.to_owned());
+        }
+        let target = self.staging.join(path);
+        if let Some(parent) = target.parent() {
+            self.make(parent)?;
+        }
+        let file = open_new(&target)?;
+        self.file = Some((file, target));
+        self.files += 1;
+        Ok(())
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> Result<(), OutputError> {
+        match &mut self.file {
+            Some((file, path)) => file
+                .write_all(bytes)
+                .map_err(io(format!("write `{}`", path.display()))),
+            None => Err(OutputError::BadPath {
+                path: String::new(),
+                why: "was written before it was begun",
+            }),
+        }
+    }
+
+    fn end(&mut self) -> Result<(), OutputError> {
+        self.file = None;
+        Ok(())
+    }
+}
+
 /// Whether a file's first line says `yjs build` generated it, as every top-level artifact's
 /// does (`<!-- generated by \`yjs build\` — do not edit -->`): such a file is an earlier
 /// build's even where no marker lists it (an output folder older than the markers).
@@ -345,11 +416,16 @@ fn create_new(path: &Path, contents: &[u8]) -> Result<(), OutputError> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(io(format!("create `{}`", parent.display())))?;
     }
-    let mut file = std::fs::OpenOptions::new()
+    open_new(path)?
+        .write_all(contents)
+        .map_err(io(format!("write `{}`", path.display())))
+}
+
+/// Opens a file that must not exist yet (never through a symbolic link) for writing.
+fn open_new(path: &Path) -> Result<std::fs::File, OutputError> {
+    std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
-        .map_err(io(format!("write `{}`", path.display())))?;
-    file.write_all(contents)
         .map_err(io(format!("write `{}`", path.display())))
 }

@@ -19,6 +19,11 @@ pub enum EmitError {
     Graph(GraphError),
     /// A document could not be built or rendered.
     Guide(GuideError),
+    /// An artifact kept in memory is not UTF-8 text (every emitter writes text).
+    NotText {
+        /// The artifact's path.
+        path: String,
+    },
     /// One of the above, in one matter.
     Matter {
         matter: String,
@@ -54,6 +59,7 @@ impl fmt::Display for EmitError {
             }
             EmitError::Graph(e) => write!(f, "the plan is not a graph: {e}"),
             EmitError::Guide(e) => write!(f, "{e}"),
+            EmitError::NotText { path } => write!(f, "`{path}` is not UTF-8 text"),
             EmitError::Matter { matter, error } => write!(f, "matter `{matter}`: {error}"),
         }
     }
@@ -66,6 +72,7 @@ impl std::error::Error for EmitError {
             EmitError::Graph(e) => Some(e),
             EmitError::Guide(e) => Some(e),
             EmitError::Matter { error, .. } => Some(error),
+            EmitError::NotText { .. } => None,
         }
     }
 }

@@ -1,9 +1,10 @@
-//! The emit stage: IR to artifact files, as pure functions returning `(relative path, contents)` pairs.
+//! The emit stage: IR to artifact files, written into a [`Sink`] as they are produced.
 //!
 //! Emitters read the IR only (and the artifact types): `form` the merged form, `plan` the plan,
 //! `bpmn` the plan as a Camunda 8 process,
-//! `guide` all three plus the documents IR. [`matter`] emits one matter; [`index`] the list of
-//! every matter.
+//! `guide` all three plus the documents IR. [`matter_into`] writes one matter into a sink
+//! (`sink.rs`: the CLI's writes files, [`Memory`] keeps them); [`matter`] is the same into
+//! memory, as `(relative path, contents)` pairs; [`index`] is the list of every matter.
 
 pub mod bpmn;
 mod error;
@@ -11,29 +12,50 @@ pub mod form;
 pub mod guide;
 pub mod names;
 pub mod plan;
+mod sink;
 
 pub use error::EmitError;
+pub use sink::{in_memory, Memory, Out, Sink, StreamError, CHUNK};
 
 use crate::ir::MatterIr;
 use yjs_artifacts::PlanGraph;
 
 /// One matter's artifacts, with paths relative to the output folder (`<matter>/…`, the
-/// matter's id bounded by `names::bounded`).
+/// matter's id bounded by `names::bounded`): [`matter_into`] into memory.
 pub fn matter(ir: &MatterIr) -> Result<Vec<(String, String)>, EmitError> {
-    files(ir).map_err(|e| e.in_matter(ir.id()))
+    let mut memory = Memory::default();
+    matter_into(ir, &mut memory).map_err(StreamError::emitting)?;
+    memory.into_files()
 }
 
-fn files(ir: &MatterIr) -> Result<Vec<(String, String)>, EmitError> {
+/// Writes one matter's artifacts into `sink`, each as it is produced, with paths relative to
+/// the output folder (`<matter>/…`).
+pub fn matter_into<E>(ir: &MatterIr, sink: &mut dyn Sink<Error = E>) -> Result<(), StreamError<E>> {
+    let mut out = Out::under(sink, &names::bounded(ir.id()));
+    files(ir, &mut out).map_err(|e| e.in_matter(ir.id()))
+}
+
+fn files<E>(ir: &MatterIr, out: &mut Out<'_, E>) -> Result<(), StreamError<E>> {
     let graph = PlanGraph::new(&ir.plan.plan).map_err(EmitError::Graph)?;
-    let mut files = form::emit(&ir.form)?;
-    files.extend(plan::emit(&ir.plan, &graph, &ir.form.situations)?);
-    files.extend(bpmn::emit(&ir.plan, &graph));
-    files.extend(guide::guide_files(ir, &graph)?);
-    let dir = names::bounded(ir.id());
-    Ok(files
-        .into_iter()
-        .map(|(p, c)| (format!("{dir}/{p}"), c))
-        .collect())
+    form::write(&ir.form, out)?;
+    plan::write(&ir.plan, &graph, &ir.form.situations, out)?;
+    for (path, text) in bpmn::emit(&ir.plan, &graph) {
+        out.text(&path, &text)?;
+    }
+    guide::documents(ir, &graph, &mut |path, text| out.text(path, &text))
+}
+
+/// `index.md` and `formats.mjs`, the files at the top of the output folder, into `sink`.
+pub fn top_into<E>(
+    matters: &[MatterIr],
+    sink: &mut dyn Sink<Error = E>,
+) -> Result<(), StreamError<E>> {
+    let mut out = Out::new(sink);
+    out.text("index.md", &index(matters))?;
+    out.text(
+        form::FORMATS_MJS,
+        &form::formats_mjs(matters.iter().map(|m| &m.form)),
+    )
 }
 
 /// The material templates of one matter, as `(path relative to the output folder, bytes)`:

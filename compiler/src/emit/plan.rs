@@ -1,22 +1,32 @@
 //! Emits a matter's routing plan: `plan.json`, the Mermaid `flow.mmd`, and the plan's JSON Schema.
 
 use super::error::{pretty, EmitError};
+use super::sink::{in_memory, Out, StreamError};
 use crate::ir::form::Question;
 use crate::ir::plan::PlanIr;
 use std::fmt::Write as _;
 use yjs_artifacts::{Plan, PlanGraph, Step, StepKind};
 
-/// The files of one matter's plan, as `(path relative to the matter folder, contents)`;
-/// `graph` is the plan's, `situations` the form's (the chart words conditions with them).
+/// The files of one matter's plan, as `(path relative to the matter folder, contents)`:
+/// [`write`] into memory.
 pub fn emit(
     ir: &PlanIr,
     graph: &PlanGraph,
     situations: &[Question],
 ) -> Result<Vec<(String, String)>, EmitError> {
-    Ok(vec![
-        ("plan.json".to_string(), plan_json(&ir.plan)?),
-        ("flow.mmd".to_string(), mermaid(ir, graph, situations)),
-    ])
+    in_memory(|out| write(ir, graph, situations, out))
+}
+
+/// Writes `plan.json` and `flow.mmd` into `out`; `graph` is the plan's, `situations` the
+/// form's (the chart words conditions with them).
+pub fn write<E>(
+    ir: &PlanIr,
+    graph: &PlanGraph,
+    situations: &[Question],
+    out: &mut Out<'_, E>,
+) -> Result<(), StreamError<E>> {
+    out.json("plan.json", &ir.plan)?;
+    out.text("flow.mmd", &mermaid(ir, graph, situations))
 }
 
 /// `plan.json`: pretty JSON with two-space indentation, fields in declaration order, and a

@@ -1,7 +1,8 @@
 //! The documents of a matter: 服务指南 (guide.md/html), 一次告知单 (notice.html, notices/), 审查工作细则 (review/).
 //!
 //! Everything here is pure: one matter's IR (form, plan, documents) and its plan graph
-//! go in, `(relative path, text)` pairs come out, byte-identical across runs.
+//! go in, `(relative path, text)` pairs come out one document at a time, byte-identical
+//! across runs.
 //! `model.rs`, `notice.rs` and `review.rs` build plain serde context structs, with the
 //! Chinese wording of `words.rs`; templates are embedded minijinja files with strict
 //! undefined handling; HTML is auto-escaped and Markdown has all ASCII punctuation escaped.
@@ -210,6 +211,21 @@ fn render(env: &Environment<'_>, name: &str, ctx: Value) -> Result<String, Guide
 /// Every document of a matter, as `(path relative to the matter folder, text)`, in a stable
 /// order; `graph` is the plan's.
 pub fn guide_files(ir: &MatterIr, graph: &PlanGraph) -> Result<Vec<(String, String)>, GuideError> {
+    let mut files = Vec::new();
+    documents::<GuideError>(ir, graph, &mut |path, text| {
+        files.push((path.to_owned(), text));
+        Ok(())
+    })?;
+    Ok(files)
+}
+
+/// Renders every document of a matter in the order of [`guide_files`], handing each to `put`
+/// (path relative to the matter folder, text) as soon as it is rendered.
+pub fn documents<E: From<GuideError>>(
+    ir: &MatterIr,
+    graph: &PlanGraph,
+    put: &mut dyn FnMut(&str, String) -> Result<(), E>,
+) -> Result<(), E> {
     let env = env()?;
     let g = model::guide(ir, graph)?;
     let flow = svg::flow(&ir.plan.plan, graph);
@@ -218,40 +234,31 @@ pub fn guide_files(ir: &MatterIr, graph: &PlanGraph) -> Result<Vec<(String, Stri
         g => Value::from_serialize(&g),
         svg => Value::from_safe_string(flow),
     };
-    let mut files = vec![
-        (
-            "guide.md".to_string(),
-            render(env, "guide.md.j2", ctx.clone())?,
-        ),
-        ("guide.html".to_string(), render(env, "guide.html.j2", ctx)?),
-    ];
+    put("guide.md", render(env, "guide.md.j2", ctx.clone())?)?;
+    put("guide.html", render(env, "guide.html.j2", ctx)?)?;
     let data = questionnaire::data(ir)?;
     let ctx = context! {
         generated => Value::from_safe_string(GENERATED.to_string()),
         d => Value::from_serialize(&data),
         data => Value::from_safe_string(questionnaire::embedded_json(&data)?),
     };
-    files.push((
-        "notice.html".to_string(),
-        render(env, "questionnaire.html.j2", ctx)?,
-    ));
+    put("notice.html", render(env, "questionnaire.html.j2", ctx)?)?;
     for combination in &ir.documents.notices.list {
         let n = notice::build(ir, combination)?;
         let ctx = context! { generated => Value::from_safe_string(GENERATED.to_string()), n => Value::from_serialize(&n) };
-        files.push((
-            format!("notices/{}.md", n.slug),
-            render(env, "notice.md.j2", ctx)?,
-        ));
+        let text = render(env, "notice.md.j2", ctx)?;
+        put(&format!("notices/{}.md", n.slug), text)?;
     }
     for index in 0..ir.documents.items.len() {
         let r = review::review(ir, graph, index)?;
         let ctx = context! { generated => Value::from_safe_string(GENERATED.to_string()), r => Value::from_serialize(&r) };
-        files.push((
-            format!("review/{}.md", crate::emit::names::bounded(&r.id)),
-            render(env, "review.md.j2", ctx)?,
-        ));
+        let text = render(env, "review.md.j2", ctx)?;
+        put(
+            &format!("review/{}.md", crate::emit::names::bounded(&r.id)),
+            text,
+        )?;
     }
-    Ok(files)
+    Ok(())
 }
 
 /// The one-time notice for one set of answers (`yjs notice`), in Markdown or HTML.

@@ -263,7 +263,8 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
     let materials = materials::rows(&docs.materials, &docs.templates, sits);
     // The most a single applicant brings: the maximum over the combinations of answers, never
     // the rows of alternatives added up (spec/guide.md §改革成效).
-    let bring_count = usize::try_from(reform::worst(ir).0.materials.1).unwrap_or(usize::MAX);
+    let worst = reform::worst(ir);
+    let bring_count = usize::try_from(worst.0.materials.1).unwrap_or(usize::MAX);
     let notices = NoticeSummary {
         combinations: docs.notices.combinations,
         written: docs.notices.combinations <= MAX_NOTICES,
@@ -394,7 +395,7 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
         visits: format!("{}次", docs.visits.unwrap_or(1)),
         basis,
         conditions,
-        reform: reform::figures(ir),
+        reform: reform::figures(ir, worst),
         materials,
         bring_count,
         notices,

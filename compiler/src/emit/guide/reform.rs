@@ -8,8 +8,8 @@
 use super::words;
 use crate::ir::documents::{Documents, Item, MaterialSource, MAX_REFORM_COMBINATIONS};
 use crate::ir::MatterIr;
+use rustc_hash::FxHashSet;
 use serde::Serialize;
-use std::collections::HashSet;
 use yjs_artifacts::{Answers, Condition};
 
 /// One figure: before → after with the change.
@@ -43,7 +43,7 @@ pub fn counts(ir: &MatterIr, given: Option<&Answers>) -> Counts {
     let holds = |c: &Condition| given.is_none_or(|g| c.eval(g));
     let items: Vec<&Item> = docs.items.iter().filter(|i| holds(&i.applies)).collect();
     let fields_before: u64 = items.iter().map(|i| i.fields.len() as u64).sum();
-    let mut merged: HashSet<(&str, &str)> = HashSet::new();
+    let mut merged: FxHashSet<(&str, &str)> = FxHashSet::default();
     for i in &items {
         for f in &i.fields {
             merged.insert(match &f.shared {
@@ -99,9 +99,10 @@ pub fn worst(ir: &MatterIr) -> (Counts, bool) {
     (w, false)
 }
 
-/// Computes every figure (see spec/guide.md §改革成效 for the method).
-pub fn figures(ir: &MatterIr) -> Vec<ReformRow> {
-    let (c, bounded) = worst(ir);
+/// Computes every figure (see spec/guide.md §改革成效 for the method) from the matter's
+/// [`worst`] counts, computed once by the caller (it also gives how many materials an
+/// applicant brings).
+pub fn figures(ir: &MatterIr, (c, bounded): (Counts, bool)) -> Vec<ReformRow> {
     let r = &ir.documents.reform;
     let bounded = bounded || r.bounded;
     let scope = if bounded {
