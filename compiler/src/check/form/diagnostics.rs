@@ -293,6 +293,42 @@ pub fn repeated_local(
 }
 
 #[cold]
+pub fn top_level_clash(
+    name: &str,
+    span: Span,
+    kind: super::lints::Top,
+    first: Span,
+    first_kind: super::lints::Top,
+) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0208,
+        t!(
+            "e0208",
+            kind = top_kind(kind),
+            first = top_kind(first_kind),
+            name = name
+        ),
+        span,
+        t!("e0208-label", kind = top_kind(kind), name = name),
+    )
+    .with_label(
+        first,
+        t!("e0208-first", first = top_kind(first_kind), name = name),
+    )
+    .with_note(t!("e0208-note"))
+    .with_help(t!("e0208-help", name = name))
+}
+
+/// "situation", "shared field" or "item with fields of its own", in the reader's language.
+fn top_kind(kind: super::lints::Top) -> Text {
+    match kind {
+        super::lints::Top::Situation => t!("e0208-situation"),
+        super::lints::Top::Shared => t!("e0208-shared"),
+        super::lints::Top::Section => t!("e0208-section"),
+    }
+}
+
+#[cold]
 pub fn unused_shared(field: &str, span: Span) -> Diagnostic {
     Diagnostic::warning(
         Code::W0202,

@@ -1,8 +1,10 @@
-//! Lints over item-local fields: names repeated across items, and local fields that shadow a shared one.
+//! Lints over the names of the merged form: local names repeated across items, local fields that
+//! shadow a shared one, and two parts of the form's top level under one name.
 
 use super::diagnostics as d;
 use super::unify::Who;
 use crate::diagnostics::Diagnostic;
+use crate::files::Span;
 use crate::resolve::{Field, Item, ItemField, Matter};
 use la_arena::{ArenaMap, Idx};
 use rustc_hash::FxHashMap;
@@ -52,6 +54,45 @@ pub fn locals(matter: &Matter, whos: &ArenaMap<Idx<Item>, Who>, diags: &mut Vec<
                 None => {
                     first.insert(name, (f, who));
                 }
+            }
+        }
+    }
+}
+
+/// What sits at the top of the merged submission under a name.
+#[derive(Clone, Copy)]
+pub enum Top {
+    Situation,
+    Shared,
+    /// An item's own fields, in the object under the item's id.
+    Section,
+}
+
+/// E0208 for two parts of the merged form's top level under one name: situations' answers,
+/// shared fields and each item's section (an item with fields of its own) sit side by side in
+/// the submission, so a second of a name would overwrite the first.
+pub fn top_level(matter: &Matter, diags: &mut Vec<Diagnostic>) {
+    let situations = matter
+        .situations
+        .values()
+        .map(|s| (s.id.name.as_str(), s.id.span, Top::Situation));
+    let shared = matter
+        .shared
+        .values()
+        .map(|f| (f.id.name.as_str(), f.id.span, Top::Shared));
+    let sections = matter
+        .items
+        .values()
+        .filter(|it| it.fields.iter().any(|f| matches!(f, ItemField::Local(_))))
+        .map(|it| (it.id.name.as_str(), it.id.span, Top::Section));
+    let mut first: FxHashMap<&str, (Span, Top)> = FxHashMap::default();
+    for (name, span, kind) in situations.chain(shared).chain(sections) {
+        match first.get(name) {
+            // Two of one kind are E0103 (resolve) or W0201, reported there.
+            Some((_, prev)) if std::mem::discriminant(prev) == std::mem::discriminant(&kind) => {}
+            Some(&(at, prev)) => diags.push(d::top_level_clash(name, span, kind, at, prev)),
+            None => {
+                first.insert(name, (span, kind));
             }
         }
     }

@@ -164,6 +164,7 @@ pub fn analyse(
         diags.extend(more);
     }
     lints::locals(matter, &whos, &mut diags);
+    lints::top_level(matter, &mut diags);
     let analysis = FormAnalysis { shared, items };
     applies::lint(matter, &analysis, &mut diags);
     (analysis, diags)
