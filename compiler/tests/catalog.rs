@@ -88,4 +88,26 @@ fn big_form_and_many_situations_check_clean() {
         yjs_compiler::diagnostics::render_human(&checked.files, &checked.diagnostics, false);
     assert!(checked.diagnostics.is_empty(), "{rendered}");
     assert_eq!(checked.program.matters.len(), 2);
+
+    // The big form (11,000 fields) is checked, lowered and emitted on several threads; what it
+    // emits is its parts, in the order a small matter writes them.
+    use yjs_compiler::emit;
+    let ir = checked.matter("big").expect("the big matter");
+    assert!(ir.form.fields_before >= 2_000);
+    let graph = yjs_artifacts::PlanGraph::new(&ir.plan.plan).expect("graph");
+    let mut parts = emit::form::emit(&ir.form).expect("form");
+    parts.extend(emit::plan::emit(&ir.plan, &graph, &ir.form.situations).expect("plan"));
+    parts.extend(emit::bpmn::emit(&ir.plan, &graph));
+    parts.extend(emit::guide::guide_files(ir, &graph).expect("documents"));
+    let parts: Vec<(String, String)> = parts
+        .into_iter()
+        .map(|(p, c)| (format!("{}/{p}", emit::names::bounded(ir.id())), c))
+        .collect();
+    assert_eq!(emit::matter(ir).expect("emit"), parts);
+    // Threads do not change a byte.
+    let again = yjs_compiler::check(&Disk, &roots);
+    assert_eq!(
+        yjs_compiler::emit(&checked).expect("emit"),
+        yjs_compiler::emit(&again).expect("emit")
+    );
 }

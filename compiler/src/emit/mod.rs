@@ -37,12 +37,34 @@ pub fn matter_into<E>(ir: &MatterIr, sink: &mut dyn Sink<Error = E>) -> Result<(
 
 fn files<E>(ir: &MatterIr, out: &mut Out<'_, E>) -> Result<(), StreamError<E>> {
     let graph = PlanGraph::new(&ir.plan.plan).map_err(EmitError::Graph)?;
-    form::write(&ir.form, out)?;
-    plan::write(&ir.plan, &graph, &ir.form.situations, out)?;
-    for (path, text) in bpmn::emit(&ir.plan, &graph) {
+    if ir.form.fields_before < crate::par::LARGE_FORM {
+        data(ir, &graph, out)?;
+        return guide::documents(ir, &graph, &mut |path, text| out.text(path, &text));
+    }
+    // A large form: its documents are rendered on another thread while its JSON is written
+    // here (about a fifth of such a build each); they are written once both are done.
+    let (documents, written) = std::thread::scope(|s| {
+        let documents = s.spawn(|| guide::guide_files(ir, &graph));
+        let written = data(ir, &graph, out);
+        (documents.join(), written)
+    });
+    written?;
+    // A panicking renderer is a bug; re-raise it here with its payload.
+    let documents = documents.unwrap_or_else(|payload| std::panic::resume_unwind(payload))?;
+    for (path, text) in documents {
         out.text(&path, &text)?;
     }
-    guide::documents(ir, &graph, &mut |path, text| out.text(path, &text))
+    Ok(())
+}
+
+/// The data artifacts of a matter: the form's JSON, the plan and its BPMN.
+fn data<E>(ir: &MatterIr, graph: &PlanGraph, out: &mut Out<'_, E>) -> Result<(), StreamError<E>> {
+    form::write(&ir.form, out)?;
+    plan::write(&ir.plan, graph, &ir.form.situations, out)?;
+    for (path, text) in bpmn::emit(&ir.plan, graph) {
+        out.text(&path, &text)?;
+    }
+    Ok(())
 }
 
 /// `index.md` and `formats.mjs`, the files at the top of the output folder, into `sink`.
