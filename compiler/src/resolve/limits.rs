@@ -16,15 +16,15 @@ pub(super) struct Resolved {
 }
 
 impl Resolver<'_> {
-    /// Resolves `promise` or `legal` of an item. `fields` are the names a condition must not
-    /// name (the shared fields and the item's own), with where each is declared.
+    /// Resolves `promise` or `legal` of an item. `field` says where a name a condition must not
+    /// name is declared (a shared field or one of the item's own), if it is one.
     pub(super) fn limit(
         &mut self,
         limit: Option<&ast::Limit>,
         what: &'static str,
         item: &str,
         situations: &Arena<Situation>,
-        fields: &[(String, Span)],
+        field: &dyn Fn(&str) -> Option<Span>,
     ) -> Resolved {
         let table = match limit {
             None => {
@@ -46,7 +46,7 @@ impl Resolver<'_> {
             let when = match &arm.when {
                 None => None,
                 Some(e) => {
-                    if self.names_a_field(e, what, item, situations, fields) {
+                    if self.names_a_field(e, what, item, situations, field) {
                         continue;
                     }
                     match self.cond(e, situations) {
@@ -77,7 +77,7 @@ impl Resolver<'_> {
         what: &'static str,
         item: &str,
         situations: &Arena<Situation>,
-        fields: &[(String, Span)],
+        field: &dyn Fn(&str) -> Option<Span>,
     ) -> bool {
         let mut names: Vec<&Ident> = Vec::new();
         collect(e, &mut names);
@@ -86,9 +86,9 @@ impl Resolver<'_> {
             if situations.iter().any(|(_, s)| s.id.name == id.name) {
                 continue;
             }
-            if let Some((_, def)) = fields.iter().find(|(n, _)| *n == id.name) {
+            if let Some(def) = field(&id.name) {
                 self.diags
-                    .push(d::limit_names_field(what, item, &id.name, id.span, *def));
+                    .push(d::limit_names_field(what, item, &id.name, id.span, def));
                 found = true;
             }
         }

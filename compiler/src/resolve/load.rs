@@ -85,8 +85,13 @@ pub fn read_regular(path: &Path, max: usize) -> Result<Vec<u8>, ReadError> {
         options.custom_flags(libc::O_NONBLOCK);
     }
     let file = options.open(path).map_err(ReadError::Io)?;
-    kind(&file.metadata().map_err(ReadError::Io)?)?;
-    let mut bytes = Vec::new();
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    kind(&meta)?;
+    // Sized from the metadata (`take` hides it from `read_to_end`, which would otherwise grow
+    // the buffer by doubling, copying a large source several times); capped by `max`, since
+    // the metadata is only a hint.
+    let hint = usize::try_from(meta.len()).unwrap_or(max).min(max);
+    let mut bytes = Vec::with_capacity(hint + 1);
     file.take(max as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(ReadError::Io)?;
