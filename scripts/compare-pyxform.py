@@ -15,7 +15,9 @@ memory of that run (wall time from Python's clock around the process, memory fro
 environment under the cargo target folder (`$CARGO_TARGET_DIR`, else `target/`) the first
 time.
 
-    scripts/compare-pyxform.py [--sizes 200,2000,20000] [--yjs target/release/yjs]
+    scripts/compare-pyxform.py [--sizes 200,2000,20000] [--yjs target/release/yjs] [--keep DIR]
+
+`--keep DIR` leaves each size's `.yjs` matter in `DIR/f<N>` (for `scripts/bench-cli.py`).
 """
 
 import argparse
@@ -141,6 +143,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="200,2000,20000")
     ap.add_argument("--yjs", default=str(TARGET / "release" / "yjs"))
+    ap.add_argument("--keep", help="leave each size's .yjs matter in KEEP/f<N>")
     args = ap.parse_args()
     yjs = Path(args.yjs)
     if not yjs.exists():
@@ -161,6 +164,10 @@ def main() -> None:
             check = measure([str(yjs), "check", str(d / "src")])
             rows.append((n, size, pyx, build, check))
             shutil.rmtree(out, ignore_errors=True)
+            if args.keep:
+                kept = Path(args.keep) / f"f{n}"
+                shutil.rmtree(kept, ignore_errors=True)
+                shutil.copytree(d / "src", kept)
     print("| fields | source | pyxform | `yjs build` | build ratio | `yjs check` | check speed |")
     print("|---|---|---|---|---|---|---|")
     for n, size, pyx, build, check in rows:

@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Wall time and peak memory of `yjs check` and `yjs build` on folders of sources (spec/scale.md).
+
+For each folder, each binary runs `check` and `build` (into a fresh folder under /dev/shm, so
+the file system's own time is left out) `--runs` times, the binaries interleaved run by run so
+that a change of load hits each alike; the table shows the best and the median wall time and
+the peak resident memory of the best run (`/usr/bin/time -v`).
+
+    scripts/bench-cli.py [--yjs target/release/yjs[,other/yjs]] [--runs 7] DIR...
+
+The 200-, 2,000- and 20,000-field matters of the pyxform comparison are written by
+`scripts/compare-pyxform.py --keep DIR`; the catalogs by `gen-catalog` (spec/scale.md).
+"""
+
+import argparse
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(cmd: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS in MB of one run; exits if the command fails."""
+    start = time.perf_counter()
+    proc = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"`{' '.join(cmd)}` failed:\n{proc.stderr[-2000:]}")
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
+    if not rss:
+        sys.exit(f"cannot read /usr/bin/time output:\n{proc.stderr[-2000:]}")
+    return seconds, int(rss.group(1)) // 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--yjs", default=str(ROOT / "target" / "release" / "yjs"))
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("dirs", nargs="+")
+    args = ap.parse_args()
+    bins = args.yjs.split(",")
+    shm = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())
+    print("| source | binary | command | best | median | peak (best run) |")
+    print("|---|---|---|---|---|---|")
+    for d in args.dirs:
+        for command in ("check", "build"):
+            times: dict[str, list[tuple[float, int]]] = {b: [] for b in bins}
+            for _ in range(args.runs):
+                for b in bins:
+                    out = Path(tempfile.mkdtemp(prefix="yjs-bench-", dir=shm))
+                    cmd = [b, command, d] + (["--out", str(out / "out")] if command == "build" else [])
+                    times[b].append(run(cmd))
+                    shutil.rmtree(out, ignore_errors=True)
+            for b in bins:
+                best = min(times[b])
+                med = statistics.median(t for t, _ in times[b])
+                print(f"| {d} | {b} | {command} | {best[0] * 1000:.1f} ms | {med * 1000:.1f} ms | {best[1]} MB |")
+
+
+if __name__ == "__main__":
+    main()
