@@ -12,6 +12,8 @@ fn kind(k: &Arg) -> Text {
             "dictionary" => t!("kind-dictionary"),
             "matter" => t!("kind-matter"),
             "item" => t!("kind-item"),
+            // An item or a wait: the two share the flow's names.
+            "step" => t!("kind-step"),
             "situation" => t!("kind-situation"),
             "option" => t!("kind-option"),
             "shared field" => t!("kind-shared-field"),

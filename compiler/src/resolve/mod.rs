@@ -1218,7 +1218,7 @@ impl<'a> Resolver<'a> {
                     if found.is_none() {
                         if self.dept_names.contains_key(&id.name) {
                             self.diags.push(
-                                d::unknown("item", &id.name, id.span, steps.iter().copied())
+                                d::unknown("step", &id.name, id.span, steps.iter().copied())
                                     .with_note(crate::diagnostics::t!(
                                         "e0104-department-in-flow-note",
                                         name = id.name.as_str()
@@ -1226,7 +1226,7 @@ impl<'a> Resolver<'a> {
                             );
                         } else {
                             self.diags.push(d::unknown(
-                                "item",
+                                "step",
                                 &id.name,
                                 id.span,
                                 steps.iter().copied(),

@@ -26,7 +26,7 @@ impl Resolver<'_> {
                 self.diags.push(d::reserved_step(&w.id.name, w.id.span));
                 continue;
             }
-            if !self.check_unique(&mut seen, "item", &w.id) {
+            if !self.check_unique(&mut seen, "step", &w.id) {
                 continue;
             }
             let when = match &w.when {
