@@ -13,29 +13,14 @@ The 200-, 2,000- and 20,000-field matters of the pyxform comparison are written 
 """
 
 import argparse
-import re
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
+from timing import run
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(cmd: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS in MB of one run; exits if the command fails."""
-    start = time.perf_counter()
-    proc = subprocess.run(["/usr/bin/time", "-v", *cmd], capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    if proc.returncode != 0:
-        sys.exit(f"`{' '.join(cmd)}` failed:\n{proc.stderr[-2000:]}")
-    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
-    if not rss:
-        sys.exit(f"cannot read /usr/bin/time output:\n{proc.stderr[-2000:]}")
-    return seconds, int(rss.group(1)) // 1024
 
 
 def main() -> None:
@@ -60,7 +45,7 @@ def main() -> None:
             for b in bins:
                 best = min(times[b])
                 med = statistics.median(t for t, _ in times[b])
-                print(f"| {d} | {b} | {command} | {best[0] * 1000:.1f} ms | {med * 1000:.1f} ms | {best[1]} MB |")
+                print(f"| {d} | {b} | {command} | {best[0] * 1000:.1f} ms | {med * 1000:.1f} ms | {best[1]:.0f} MB |")
 
 
 if __name__ == "__main__":

@@ -22,13 +22,13 @@ time.
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import run
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target")
@@ -119,21 +119,11 @@ def write_yjs(n: int, folder: Path) -> None:
     (folder / "big.yjs").write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
-def measure(cmd: list[str], runs: int = 3) -> tuple[float, int]:
+def measure(cmd: list[str], runs: int = 3) -> tuple[float, float]:
     """Best wall time in seconds over `runs`, and that run's peak RSS in MB."""
     best = None
     for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.run(
-            ["/usr/bin/time", "-v", *cmd], capture_output=True, text=True
-        )
-        seconds = time.perf_counter() - start
-        if proc.returncode != 0:
-            sys.exit(f"`{' '.join(cmd)}` failed:\n{proc.stdout}\n{proc.stderr}")
-        rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
-        if not rss:
-            sys.exit(f"cannot read /usr/bin/time output:\n{proc.stderr}")
-        mb = int(rss.group(1)) / 1024
+        seconds, mb = run(cmd)
         if best is None or seconds < best[0]:
             best = (seconds, mb)
     return best
