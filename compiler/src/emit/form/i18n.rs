@@ -10,7 +10,6 @@
 
 use super::fields::FORMATS;
 use crate::ir::form::{Bounds, Form, LocalField, Scalar, Ty};
-use rustc_hash::FxHashMap;
 use yjs_artifacts::FormMessages;
 
 /// The fallback messages by keyword.
@@ -35,6 +34,10 @@ pub const FALLBACK: [(&str, &str); 17] = [
 ];
 
 /// The merged form's Chinese messages.
+///
+/// Every key is made once: the top-level names are distinct (E0103, E0208), a field's keys
+/// start with its own path, and a message written after a constraint is used where its
+/// keyword's message is made, not inserted over it afterwards.
 pub fn i18n_zh(form: &Form) -> FormMessages {
     let mut m = Messages::default();
     for q in &form.situations {
@@ -63,22 +66,14 @@ pub fn i18n_zh(form: &Form) -> FormMessages {
     m.list
 }
 
-/// The messages being collected, with an index of their keys: a later message of the same key
-/// replaces the earlier one in its place, as `FormMessages::insert` does, without searching the
-/// list (which made a 20,000-field form quadratic).
+/// The messages in the order they are made.
 #[derive(Default)]
 struct Messages {
     list: FormMessages,
-    at: FxHashMap<String, usize>,
 }
 
 impl Messages {
     fn insert(&mut self, key: String, text: String) {
-        if let Some(entry) = self.at.get(&key).and_then(|i| self.list.0.get_mut(*i)) {
-            entry.1 = text;
-            return;
-        }
-        self.at.insert(key.clone(), self.list.0.len());
         self.list.0.push((key, text));
     }
 }
@@ -94,8 +89,13 @@ fn field(m: &mut Messages, path: &str, label: &str, ty: &Ty, bounds: &Bounds) {
     if let Some(h) = &bounds.help {
         m.insert(format!("{path}.description"), h.clone());
     }
-    let mut say = |kw: &str, text: String| {
+    // The keywords said so far, so that a written message of another keyword is added after.
+    let mut said: Vec<&str> = Vec::new();
+    let mut say = |kw: &'static str, text: String| {
+        // A message written after a constraint replaces the one made from the type and bounds.
+        let text = bounds.messages.get(kw).map_or(text, |w| w.clone());
         m.insert(format!("{path}.error.{kw}"), format!("{label}：{text}"));
+        said.push(kw);
     };
     let choice = matches!(ty, Ty::Choice { .. } | Ty::Scalar(Scalar::Bool));
     say(
@@ -167,14 +167,12 @@ fn field(m: &mut Messages, path: &str, label: &str, ty: &Ty, bounds: &Bounds) {
                 say("uniqueItems", "同一选项只能选一次".into());
             }
         }
-        Ty::List(fields) => {
-            let fields = fields.clone();
-            locals(m, path, &fields);
-        }
+        Ty::List(fields) => locals(m, path, fields),
     }
-    // A message written after a constraint replaces the one written from the type and bounds.
     for (kw, text) in &bounds.messages {
-        m.insert(format!("{path}.error.{kw}"), format!("{label}：{text}"));
+        if !said.contains(&kw.as_str()) {
+            m.insert(format!("{path}.error.{kw}"), format!("{label}：{text}"));
+        }
     }
 }
 
