@@ -1,22 +1,40 @@
 //! Order-preserving parallel map over independent work (matters, files), on scoped threads.
 
 /// Maps `f` over `items` on up to four threads; the result is in `items`' order, so output
-/// stays deterministic whatever the scheduling.
+/// stays deterministic whatever the scheduling. Fewer than eight items are mapped in turn.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    if items.len() < 8 {
+        return items.iter().map(f).collect();
+    }
+    map_owned(items.iter().collect(), f)
+}
+
+/// Maps `f` over owned items on up to four threads, in order (so that `f` can consume each and
+/// free it as it goes); [`map`] is this over references.
+pub fn map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(4);
-    if threads < 2 || items.len() < 8 {
-        return items.iter().map(&f).collect();
+    if threads < 2 || items.len() < 2 {
+        return items.into_iter().map(f).collect();
     }
-    let chunk = items.len().div_ceil(threads);
+    let (len, chunk) = (items.len(), items.len().div_ceil(threads));
+    let mut chunks: Vec<Vec<T>> = Vec::with_capacity(threads);
+    let mut rest = items.into_iter();
+    loop {
+        let c: Vec<T> = rest.by_ref().take(chunk).collect();
+        if c.is_empty() {
+            break;
+        }
+        chunks.push(c);
+    }
     let f = &f;
     std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|c| s.spawn(move || c.iter().map(f).collect::<Vec<R>>()))
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|c| s.spawn(move || c.into_iter().map(f).collect::<Vec<R>>()))
             .collect();
-        let mut out = Vec::with_capacity(items.len());
+        let mut out = Vec::with_capacity(len);
         for h in handles {
             match h.join() {
                 Ok(part) => out.extend(part),
@@ -33,41 +51,6 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
 /// `check` no faster and raised `build`'s peak from 36 to 50 MB (each thread's heap); a
 /// catalog's matters have tens of fields and are already spread over threads one matter each.
 pub const LARGE_FORM: usize = 5_000;
-
-/// [`map`] over owned items, so that `f` can consume each (and free it as it goes).
-pub fn map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(4);
-    if threads < 2 || items.len() < 2 {
-        return items.into_iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let mut chunks: Vec<Vec<T>> = Vec::with_capacity(threads);
-    let mut rest = items.into_iter();
-    loop {
-        let c: Vec<T> = rest.by_ref().take(chunk).collect();
-        if c.is_empty() {
-            break;
-        }
-        chunks.push(c);
-    }
-    let f = &f;
-    std::thread::scope(|s| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|c| s.spawn(move || c.into_iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        let mut out = Vec::new();
-        for h in handles {
-            match h.join() {
-                Ok(part) => out.extend(part),
-                Err(payload) => std::panic::resume_unwind(payload),
-            }
-        }
-        out
-    })
-}
 
 #[cfg(test)]
 mod tests {
