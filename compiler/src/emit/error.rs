@@ -88,10 +88,14 @@ pub fn pretty<T: serde::Serialize + ?Sized>(
     artifact: &'static str,
     value: &T,
 ) -> Result<String, EmitError> {
-    let mut s = serde_json::to_string_pretty(value)
+    let mut bytes = Vec::with_capacity(128);
+    super::indent::to_writer(&mut bytes, value)
         .map_err(|source| EmitError::Serialize { artifact, source })?;
-    s.push('\n');
-    Ok(s)
+    bytes.push(b'\n');
+    // serde_json writes only UTF-8.
+    String::from_utf8(bytes).map_err(|_| EmitError::NotText {
+        path: artifact.to_owned(),
+    })
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod bpmn;
 mod error;
 pub mod form;
 pub mod guide;
+mod indent;
 pub mod names;
 pub mod plan;
 mod sink;

@@ -157,7 +157,7 @@ impl<'a, E> Out<'a, E> {
             buf: &mut self.buf,
             hand: &mut hand,
         };
-        let result = serde_json::to_writer_pretty(&mut chunks, value).and_then(|()| {
+        let result = super::indent::to_writer(&mut chunks, value).and_then(|()| {
             io::Write::write_all(&mut chunks, b"\n")
                 .and_then(|()| chunks.hand_over())
                 .map_err(serde_json::Error::io)

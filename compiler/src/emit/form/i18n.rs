@@ -10,6 +10,9 @@
 
 use super::fields::FORMATS;
 use crate::ir::form::{Bounds, Form, LocalField, Scalar, Ty};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::convert::Infallible;
+use std::fmt::{self, Arguments};
 use yjs_artifacts::FormMessages;
 
 /// The fallback messages by keyword.
@@ -33,146 +36,206 @@ pub const FALLBACK: [(&str, &str); 17] = [
     ("additionalProperties", "包含表单以外的栏目"),
 ];
 
-/// The merged form's Chinese messages.
+/// The merged form's Chinese messages, collected (the runtime's tests read them this way).
 ///
 /// Every key is made once: the top-level names are distinct (E0103, E0208), a field's keys
 /// start with its own path, and a message written after a constraint is used where its
 /// keyword's message is made, not inserted over it afterwards.
 pub fn i18n_zh(form: &Form) -> FormMessages {
-    let mut m = Messages::default();
+    let mut m = Collect(FormMessages::default());
+    match messages(form, &mut m) {
+        Ok(()) => m.0,
+        Err(never) => match never {},
+    }
+}
+
+/// `form.i18n.zh.json` as it is written: each message serialized as it is made, its key and
+/// text formatted straight into the file, the same messages in the same order as [`i18n_zh`].
+pub struct I18nZh<'a>(pub &'a Form);
+
+impl Serialize for I18nZh<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = Stream(s.serialize_map(None)?);
+        messages(self.0, &mut m)?;
+        m.0.end()
+    }
+}
+
+/// Where the messages go, one `(key, text)` at a time, in the order they are made.
+trait Put {
+    type Error;
+    fn put(&mut self, key: Arguments<'_>, text: Arguments<'_>) -> Result<(), Self::Error>;
+}
+
+/// Into a list.
+struct Collect(FormMessages);
+
+impl Put for Collect {
+    type Error = Infallible;
+    fn put(&mut self, key: Arguments<'_>, text: Arguments<'_>) -> Result<(), Infallible> {
+        self.0 .0.push((key.to_string(), text.to_string()));
+        Ok(())
+    }
+}
+
+/// Into a JSON object being serialized.
+struct Stream<M>(M);
+
+impl<M: SerializeMap> Put for Stream<M> {
+    type Error = M::Error;
+    fn put(&mut self, key: Arguments<'_>, text: Arguments<'_>) -> Result<(), M::Error> {
+        self.0.serialize_entry(&key, &text)
+    }
+}
+
+fn messages<P: Put>(form: &Form, m: &mut P) -> Result<(), P::Error> {
     for q in &form.situations {
-        m.insert(format!("{}.label", q.id), q.question.clone());
-        m.insert(
-            format!("{}.error.required", q.id),
-            format!("{}：请选择", q.question),
-        );
+        let (id, question) = (&q.id, &q.question);
+        m.put(format_args!("{id}.label"), format_args!("{question}"))?;
+        m.put(
+            format_args!("{id}.error.required"),
+            format_args!("{question}：请选择"),
+        )?;
         for kw in ["oneOf", "type", "const", "enum"] {
-            m.insert(
-                format!("{}.error.{kw}", q.id),
-                format!("{}：请从选项中选择一项", q.question),
-            );
+            m.put(
+                format_args!("{id}.error.{kw}"),
+                format_args!("{question}：请从选项中选择一项"),
+            )?;
         }
     }
     for f in &form.shared {
-        field(&mut m, &f.id, &f.label, &f.ty, &f.bounds);
+        field(m, &f.id, &f.label, &f.ty, &f.bounds)?;
     }
     for it in form.items.iter().filter(|i| !i.locals.is_empty()) {
-        m.insert(format!("{}.label", it.id), it.name.clone());
-        locals(&mut m, &it.id, &it.locals);
+        let (id, name) = (&it.id, &it.name);
+        m.put(format_args!("{id}.label"), format_args!("{name}"))?;
+        locals(m, id, &it.locals)?;
     }
     for (kw, text) in FALLBACK {
-        m.insert(format!("error.{kw}"), text.to_string());
+        m.put(format_args!("error.{kw}"), format_args!("{text}"))?;
     }
-    m.list
+    Ok(())
 }
 
-/// The messages in the order they are made.
-#[derive(Default)]
-struct Messages {
-    list: FormMessages,
-}
-
-impl Messages {
-    fn insert(&mut self, key: String, text: String) {
-        self.list.0.push((key, text));
-    }
-}
-
-fn locals(m: &mut Messages, base: &str, fields: &[LocalField]) {
+fn locals<P: Put>(m: &mut P, base: &str, fields: &[LocalField]) -> Result<(), P::Error> {
+    let mut path = String::with_capacity(base.len() + 32);
     for f in fields {
-        field(m, &format!("{base}.{}", f.id), &f.label, &f.ty, &f.bounds);
+        path.clear();
+        path.push_str(base);
+        path.push('.');
+        path.push_str(&f.id);
+        field(m, &path, &f.label, &f.ty, &f.bounds)?;
     }
+    Ok(())
 }
 
-fn field(m: &mut Messages, path: &str, label: &str, ty: &Ty, bounds: &Bounds) {
-    m.insert(format!("{path}.label"), label.to_string());
+fn field<P: Put>(
+    m: &mut P,
+    path: &str,
+    label: &str,
+    ty: &Ty,
+    bounds: &Bounds,
+) -> Result<(), P::Error> {
+    m.put(format_args!("{path}.label"), format_args!("{label}"))?;
     if let Some(h) = &bounds.help {
-        m.insert(format!("{path}.description"), h.clone());
+        m.put(format_args!("{path}.description"), format_args!("{h}"))?;
     }
     // The keywords said so far, so that a written message of another keyword is added after.
     let mut said: Vec<&str> = Vec::new();
-    let mut say = |kw: &'static str, text: String| {
-        // A message written after a constraint replaces the one made from the type and bounds.
-        let text = bounds.messages.get(kw).map_or(text, |w| w.clone());
-        m.insert(format!("{path}.error.{kw}"), format!("{label}：{text}"));
+    let mut say = |kw: &'static str, text: Arguments<'_>| {
         said.push(kw);
+        let key = format_args!("{path}.error.{kw}");
+        // A message written after a constraint replaces the one made from the type and bounds.
+        match bounds.messages.get(kw) {
+            Some(written) => m.put(key, format_args!("{label}：{written}")),
+            None => m.put(key, format_args!("{label}：{text}")),
+        }
     };
     let choice = matches!(ty, Ty::Choice { .. } | Ty::Scalar(Scalar::Bool));
-    say(
-        "required",
-        if choice {
-            "请选择"
-        } else {
-            "此项为必填项，请填写"
-        }
-        .into(),
-    );
-    let num = |b: &Option<Box<crate::ir::form::Bound>>| b.as_ref().map(|b| b.value.to_string());
-    if let Some(n) = num(&bounds.max_length) {
-        say("maxLength", format!("不能超过{n}个字"));
+    let required = if choice {
+        "请选择"
+    } else {
+        "此项为必填项，请填写"
+    };
+    say("required", format_args!("{required}"))?;
+    if let Some(b) = &bounds.max_length {
+        say("maxLength", format_args!("不能超过{}个字", b.value))?;
     }
-    if let Some(n) = num(&bounds.min_length) {
-        say("minLength", format!("至少填写{n}个字"));
+    if let Some(b) = &bounds.min_length {
+        say("minLength", format_args!("至少填写{}个字", b.value))?;
     }
-    if let Some(n) = num(&bounds.min) {
-        say("minimum", format!("不能小于{n}"));
+    if let Some(b) = &bounds.min {
+        say("minimum", format_args!("不能小于{}", b.value))?;
     }
-    if let Some(n) = num(&bounds.max) {
-        say("maximum", format!("不能大于{n}"));
+    if let Some(b) = &bounds.max {
+        say("maximum", format_args!("不能大于{}", b.value))?;
     }
-    if let Some(n) = num(&bounds.min_items) {
-        say("minItems", format!("至少填写{n}项"));
+    if let Some(b) = &bounds.min_items {
+        say("minItems", format_args!("至少填写{}项", b.value))?;
     }
-    if let Some(n) = num(&bounds.max_items) {
-        say("maxItems", format!("最多填写{n}项"));
+    if let Some(b) = &bounds.max_items {
+        say("maxItems", format_args!("最多填写{}项", b.value))?;
     }
     match ty {
         Ty::Scalar(s) => {
             if let Some(text) = pattern_text(*s, !bounds.patterns.is_empty()) {
-                say(
-                    "pattern",
-                    bounds.message.clone().unwrap_or_else(|| text.into()),
-                );
+                let text = bounds.message.as_deref().unwrap_or(text);
+                say("pattern", format_args!("{text}"))?;
             }
             if let Some(text) = format_text(*s) {
-                let mut text = text.to_string();
-                for d in &bounds.dates {
-                    let may = if d.not_before {
-                        "不能早于"
-                    } else {
-                        "不能晚于"
-                    };
-                    let day = if d.value == "today" {
-                        "今天"
-                    } else {
-                        &d.value
-                    };
-                    text.push_str(&format!("，{may}{day}"));
+                match &bounds.message {
+                    Some(own) => say("format", format_args!("{own}"))?,
+                    None => say("format", format_args!("{text}{}", Dates(&bounds.dates)))?,
                 }
-                say("format", bounds.message.clone().unwrap_or(text));
             }
             if let Some(text) = type_text(*s) {
-                say("type", text.into());
+                say("type", format_args!("{text}"))?;
             }
             if *s == Scalar::Money {
-                say("multipleOf", "最多保留两位小数".into());
+                say("multipleOf", format_args!("最多保留两位小数"))?;
             }
             if *s == Scalar::Bool {
-                say("oneOf", "请选择“是”或“否”".into());
+                say("oneOf", format_args!("请选择“是”或“否”"))?;
             }
         }
         Ty::Choice { multi, .. } => {
-            say("oneOf", "请从选项中选择".into());
+            say("oneOf", format_args!("请从选项中选择"))?;
             if *multi {
-                say("uniqueItems", "同一选项只能选一次".into());
+                say("uniqueItems", format_args!("同一选项只能选一次"))?;
             }
         }
-        Ty::List(fields) => locals(m, path, fields),
+        Ty::List(fields) => locals(m, path, fields)?,
     }
     for (kw, text) in &bounds.messages {
         if !said.contains(&kw.as_str()) {
-            m.insert(format!("{path}.error.{kw}"), format!("{label}：{text}"));
+            m.put(
+                format_args!("{path}.error.{kw}"),
+                format_args!("{label}：{text}"),
+            )?;
         }
+    }
+    Ok(())
+}
+
+/// The date bounds of a `format` message: `，不能早于2025-01-01`, `，不能晚于今天`.
+struct Dates<'a>(&'a [crate::ir::form::DateBound]);
+
+impl fmt::Display for Dates<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in self.0 {
+            let may = if d.not_before {
+                "不能早于"
+            } else {
+                "不能晚于"
+            };
+            let day = if d.value == "today" {
+                "今天"
+            } else {
+                &d.value
+            };
+            write!(f, "，{may}{day}")?;
+        }
+        Ok(())
     }
 }
 

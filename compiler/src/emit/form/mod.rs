@@ -50,7 +50,7 @@ pub fn write<E>(form: &Form, out: &mut Out<'_, E>) -> Result<(), StreamError<E>>
     out.json("form.sources.json", &form_sources(form))?;
     out.json("form.ui.json", &ui_schema(form))?;
     out.json("form.jsonforms.json", &jsonforms_schema(form))?;
-    out.json("form.i18n.zh.json", &i18n_zh(form))?;
+    out.json("form.i18n.zh.json", &i18n::I18nZh(form))?;
     out.json("projections.json", &projections_out(form))
 }
 
