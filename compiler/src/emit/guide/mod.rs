@@ -239,7 +239,9 @@ pub fn documents<E: From<GuideError>>(
     let data = questionnaire::data(ir)?;
     let ctx = context! {
         generated => Value::from_safe_string(GENERATED.to_string()),
-        d => Value::from_serialize(&data),
+        // The page prints only these two; the rest of the data is the embedded JSON (a
+        // value tree of every field of a large form would be built for nothing).
+        d => context! { matter => &data.matter, code => &data.code },
         data => Value::from_safe_string(questionnaire::embedded_json(&data)?),
     };
     put("notice.html", render(env, "questionnaire.html.j2", ctx)?)?;

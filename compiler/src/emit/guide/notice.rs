@@ -334,10 +334,12 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
     let plan = &ir.plan.plan;
     let given = answers(sits, combination);
     let mut items = Vec::new();
-    // The merged form's labels in first-use order; `seen` makes each lookup constant time (a
-    // linear search here made notices of a 20,000-field form quadratic).
-    let mut fields: Vec<String> = Vec::new();
-    let mut seen: HashSet<(&str, &str)> = HashSet::new();
+    // The merged form's labels in first-use order. A shared field is listed once for the whole
+    // notice (`seen` makes each lookup constant time: a linear search here made notices of a
+    // 20,000-field form quadratic); an item's own fields are distinct and listed as they come.
+    let mut fields: Vec<String> =
+        Vec::with_capacity(docs.items.iter().map(|i| i.fields.len()).sum());
+    let mut seen: HashSet<&str> = HashSet::new();
     let mut applicable = Vec::new();
     for item in docs.items.iter().filter(|i| i.applies.eval(&given)) {
         let s = step(ir, &item.id)?;
@@ -352,12 +354,7 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
         });
         // A field with its own `when` only for the answers where it applies.
         for f in item.fields.iter().filter(|f| f.applies.eval(&given)) {
-            // A shared field once for the whole notice; a local one once per item.
-            let key = match &f.shared {
-                Some(shared) => ("", shared.as_str()),
-                None => (item.id.as_str(), f.name.as_str()),
-            };
-            if seen.insert(key) {
+            if f.shared.as_deref().is_none_or(|shared| seen.insert(shared)) {
                 fields.push(f.label.clone());
             }
         }

@@ -14,6 +14,7 @@ use super::{step, words, GuideError};
 use crate::ir::documents::Fee;
 use crate::ir::MatterIr;
 use serde::Serialize;
+use std::io;
 use yjs_artifacts::{Answers, Condition, StepKind};
 
 /// Everything the page needs, embedded as JSON.
@@ -256,18 +257,83 @@ pub fn data(ir: &MatterIr) -> Result<Data, GuideError> {
 /// The data as JSON that is safe inside a `<script>` element: `<`, `>`, `&` and the line
 /// separators are written as `\uXXXX` escapes, so no label can close the element.
 pub fn embedded_json(data: &Data) -> Result<String, GuideError> {
-    let json = serde_json::to_string(data)
-        .map_err(|e| GuideError::Template(format!("notice.html data: {e}")))?;
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
+    script_safe(data).map_err(|e| GuideError::Template(format!("notice.html data: {e}")))
+}
+
+fn script_safe<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let mut out = Vec::with_capacity(4096);
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut out, ScriptSafe,
+    ))?;
+    // serde_json writes only UTF-8, and every escape is ASCII.
+    String::from_utf8(out).map_err(serde::ser::Error::custom)
+}
+
+/// Compact JSON whose strings also escape what could end a `<script>` element or a line of
+/// script. Those characters occur only inside strings, so escaping the strings' unescaped runs
+/// is escaping the whole text, in the same pass that writes it.
+struct ScriptSafe;
+
+impl serde_json::ser::Formatter for ScriptSafe {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let bytes = fragment.as_bytes();
+        let mut start = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let escape: &[u8] = match b {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                b'&' => b"\\u0026",
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+                0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                    Some(0xA8) => b"\\u2028",
+                    Some(0xA9) => b"\\u2029",
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            w.write_all(&bytes[start..i])?;
+            w.write_all(escape)?;
+            start = i + if b == 0xE2 { 3 } else { 1 };
         }
+        w.write_all(&bytes[start..])
     }
-    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the escaping must equal: serde_json's compact text with the five characters
+    /// replaced afterwards.
+    fn replaced(v: &serde_json::Value) -> String {
+        let mut out = String::new();
+        for c in serde_json::to_string(v).unwrap().chars() {
+            match c {
+                '<' => out.push_str("\\u003c"),
+                '>' => out.push_str("\\u003e"),
+                '&' => out.push_str("\\u0026"),
+                '\u{2028}' => out.push_str("\\u2028"),
+                '\u{2029}' => out.push_str("\\u2029"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn script_safe_json_escapes_what_could_close_the_element() {
+        let v = serde_json::json!({
+            "</script><b>&": ["a\u{2028}b\u{2029}c", "引号\"与\\反斜杠\n", "\u{2027}\u{202a}—…"],
+            "plain": "字段0-0",
+            "n": [1, 2.5, true, null],
+        });
+        let text = script_safe(&v).unwrap();
+        assert_eq!(text, replaced(&v));
+        assert!(!text.contains('<') && !text.contains('\u{2028}'));
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), v);
+    }
 }
