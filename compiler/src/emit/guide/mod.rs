@@ -142,8 +142,12 @@ fn new_env() -> Result<Environment<'static>, GuideError> {
     });
     env.set_formatter(|out, state, value| {
         if state.auto_escape() == AutoEscape::Custom("markdown") && !value.is_safe() {
-            let text = markdown_escape(&value.to_string());
-            out.write_str(&text).map_err(|_| {
+            // A string is escaped straight into the output; anything else is printed first.
+            let written = match value.as_str() {
+                Some(text) => write_markdown_escaped(out, text),
+                None => write_markdown_escaped(out, &value.to_string()),
+            };
+            written.map_err(|_| {
                 minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write failed")
             })
         } else {
@@ -166,18 +170,33 @@ fn new_env() -> Result<Environment<'static>, GuideError> {
 /// CommonMark lets a backslash escape) is backslash-escaped, so no label can open a link,
 /// emphasis, code, raw HTML, an entity or a column; a line break becomes a space.
 pub fn markdown_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\n' | '\r' => out.push(' '),
-            c if c.is_ascii_punctuation() => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
+    let mut out = String::with_capacity(text.len() + 8);
+    // Writing into a String cannot fail.
+    let _ = write_markdown_escaped(&mut out, text);
     out
+}
+
+/// [`markdown_escape`] written into `out`: the runs between characters to escape are written
+/// whole, with no copy of the text.
+fn write_markdown_escaped(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        // Only ASCII bytes can need escaping, so `i` is always at a character boundary here.
+        let escaped = match b {
+            b'\n' | b'\r' => " ",
+            b if b.is_ascii_punctuation() => {
+                out.write_str(&text[start..i])?;
+                out.write_char('\\')?;
+                start = i;
+                continue;
+            }
+            _ => continue,
+        };
+        out.write_str(&text[start..i])?;
+        out.write_str(escaped)?;
+        start = i + 1;
+    }
+    out.write_str(&text[start..])
 }
 
 /// A relative file path as Markdown link text and destination: the characters of a file name
@@ -301,4 +320,42 @@ pub fn index_md(entries: &[IndexEntry]) -> String {
         s.push_str("\n（没有一件事。）\n");
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::markdown_escape;
+
+    /// The rule, one character at a time.
+    fn by_char(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            match c {
+                '\n' | '\r' => out.push(' '),
+                c if c.is_ascii_punctuation() => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn markdown_escape_escapes_every_ascii_punctuation_and_breaks_lines_into_spaces() {
+        for text in [
+            "",
+            "字段0-0",
+            "[链接](http://x)",
+            "**粗体**_斜体_`代码`<b>&amp;|表格|",
+            "第一行\n第二行\r\n",
+            "\\已转义\\",
+            "——“引号”（全角）：不转义",
+            "a!b\"c#d$e%f&g'h(i)j*k+l,m-n.o/p:q;r<s=t>u?v@w[x\\y]z^_`{|}~",
+        ] {
+            assert_eq!(markdown_escape(text), by_char(text), "{text}");
+        }
+        assert_eq!(markdown_escape("甲|乙"), "甲\\|乙");
+    }
 }
