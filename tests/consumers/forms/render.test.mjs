@@ -147,7 +147,17 @@ test('newborn: JSON Forms shows only Chinese messages, and the formats at their 
   await open(page, 'jsonforms', 'newborn');
   await page.locator('[id="#/properties/mother_id-input"]').fill('110105199001011233');
   await page.locator('[id="#/properties/mother_name-input"]').fill('   ');
+  // JSON Forms debounces text input: wait until both values have been validated (the test
+  // read the messages too early once, on a loaded machine), then read them all.
+  const settled = (texts) => texts.includes('母亲姓名：不能只填写空格')
+    && texts.some((t) => t.startsWith('母亲身份证号码：居民身份证号码有误'));
+  await page.waitForFunction((want) => {
+    const texts = [...document.querySelectorAll('.validation_error')].map((e) => e.innerText);
+    return want.every((w) => texts.some((t) => t.startsWith(w)));
+  }, ['母亲姓名：不能只填写空格', '母亲身份证号码：居民身份证号码有误'], { timeout: 10_000 })
+    .catch(() => {});
   const messages = (await page.locator('.validation_error').allInnerTexts()).filter((t) => t.trim());
+  assert.ok(settled(messages), messages.join(' | '));
   assert.ok(messages.length >= 10, `${messages.length} messages`);
   assert.ok(messages.every((t) => CJK.test(t) && !/must|should/.test(t)), messages.join(' | '));
   assert.ok(messages.some((t) => t.startsWith('母亲身份证号码：居民身份证号码有误')), messages.join(' | '));
