@@ -29,7 +29,7 @@ impl Xml {
             self.out.push(' ');
             self.out.push_str(k);
             self.out.push_str("=\"");
-            self.out.push_str(&attribute(v));
+            escape_into(&mut self.out, v, true);
             self.out.push('"');
         }
         self.out.push_str(end);
@@ -64,7 +64,7 @@ impl Xml {
     /// `<name attrs>text</name>` on one line.
     pub fn text(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) {
         self.tag(name, attrs, ">");
-        self.out.push_str(&content(text));
+        escape_into(&mut self.out, text, false);
         self.out.push_str("</");
         self.out.push_str(name);
         self.out.push_str(">\n");
@@ -76,41 +76,32 @@ impl Xml {
     }
 }
 
-/// Text escaped for a double-quoted attribute value; line breaks and tabs as character
-/// references, so that attribute-value normalisation keeps them.
-pub fn attribute(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            c if is_allowed(c) => out.push(c),
-            _ => out.push('\u{FFFD}'),
-        }
+/// Appends `s` escaped to `out`: for a double-quoted attribute value when `in_attribute` (line
+/// breaks and tabs as character references, so that attribute-value normalisation keeps them),
+/// else for element content. Text with nothing to escape (most labels) is appended whole.
+fn escape_into(out: &mut String, s: &str, in_attribute: bool) {
+    let plain = !s
+        .bytes()
+        .any(|b| b < 0x20 || matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+        && !s.contains(['\u{FFFE}', '\u{FFFF}']);
+    if plain {
+        out.push_str(s);
+        return;
     }
-    out
-}
-
-/// Text escaped for element content.
-pub fn content(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '\r' => out.push_str("&#13;"),
+            '"' if in_attribute => out.push_str("&quot;"),
+            '\'' if in_attribute => out.push_str("&apos;"),
+            '\n' if in_attribute => out.push_str("&#10;"),
+            '\t' if in_attribute => out.push_str("&#9;"),
             c if is_allowed(c) => out.push(c),
             _ => out.push('\u{FFFD}'),
         }
     }
-    out
 }
 
 /// Whether XML 1.0 allows the character at all (control characters other than tab, line
@@ -123,6 +114,18 @@ fn is_allowed(c: char) -> bool {
 mod tests {
     use super::*;
 
+    fn attribute(s: &str) -> String {
+        let mut out = String::new();
+        escape_into(&mut out, s, true);
+        out
+    }
+
+    fn content(s: &str) -> String {
+        let mut out = String::new();
+        escape_into(&mut out, s, false);
+        out
+    }
+
     #[test]
     fn escapes_attributes_and_text() {
         assert_eq!(
@@ -134,6 +137,10 @@ mod tests {
             "x &lt; y &amp;&amp; z &gt; \"q\""
         );
         assert_eq!(content("a\u{1}b"), "a\u{FFFD}b");
+        assert_eq!(content("a\u{FFFE}b\u{FFFF}"), "a\u{FFFD}b\u{FFFD}");
+        assert_eq!(attribute("情形（甲）\t乙"), "情形（甲）&#9;乙");
+        assert_eq!(content("情形（甲）\t乙\n"), "情形（甲）\t乙\n");
+        assert_eq!(attribute("事项0"), "事项0");
         let mut x = Xml::new("made -- by a test");
         x.open("a", &[("id", "1\"")]);
         x.text("b", &[], "<t>");
