@@ -29,12 +29,6 @@ pub fn write<E>(
     out.text("flow.mmd", &mermaid(ir, graph, situations))
 }
 
-/// `plan.json`: pretty JSON with two-space indentation, fields in declaration order, and a
-/// trailing newline.
-pub fn plan_json(plan: &Plan) -> Result<String, EmitError> {
-    pretty("plan.json", plan)
-}
-
 /// The JSON Schema (draft-07) of `plan.json`, generated from the artifact types; the CLI
 /// writes it to `spec/schemas/plan.schema.json`.
 pub fn plan_schema() -> Result<String, EmitError> {
