@@ -147,8 +147,8 @@ test('newborn: JSON Forms shows only Chinese messages, and the formats at their 
   await open(page, 'jsonforms', 'newborn');
   await page.locator('[id="#/properties/mother_id-input"]').fill('110105199001011233');
   await page.locator('[id="#/properties/mother_name-input"]').fill('   ');
-  // JSON Forms debounces text input: wait until both values have been validated (the test
-  // read the messages too early once, on a loaded machine), then read them all.
+  // Wait until both values are validated and drawn, then read every message. (A failure here
+  // once was the harness feeding onChange's data back as `data`: see harness/entry.mjs.)
   const settled = (texts) => texts.includes('母亲姓名：不能只填写空格')
     && texts.some((t) => t.startsWith('母亲身份证号码：居民身份证号码有误'));
   await page.waitForFunction((want) => {

@@ -65,19 +65,27 @@ function Rjsf({ a, onData }) {
 
 function Jf({ a, onData }) {
   const { formats, i18n: zh } = a;
-  const [data, setData] = useState({});
-  const ajv = createAjv();
-  for (const [name, check] of Object.entries(formats)) ajv.addFormat(name, check);
+  // Made once: a new Ajv or i18n on a render makes JSON Forms compile and validate again.
+  const [ajv] = useState(() => {
+    const ajv = createAjv();
+    for (const [name, check] of Object.entries(formats)) ajv.addFormat(name, check);
+    return ajv;
+  });
+  const [i18n] = useState(() => ({ locale: 'zh', translate: (key, fallback) => zh[key] ?? fallback }));
+  // `data` is the initial answers only, never fed back from onChange: JSON Forms emits onChange
+  // 10 ms after a change, and a `data` prop that lags behind the typing resets the form to it
+  // (eclipsesource/jsonforms#2174; a value typed in that window was lost here once).
+  const [initial] = useState({});
   return createElement(JsonForms, {
     schema: a.schema,
     uischema: a.jsonforms,
-    data,
+    data: initial,
     renderers: vanillaRenderers,
     cells: vanillaCells,
     ajv,
     validationMode: 'ValidateAndShow',
-    i18n: { locale: 'zh', translate: (key, fallback) => zh[key] ?? fallback },
-    onChange: ({ data: d }) => { setData(d); onData(d); },
+    i18n,
+    onChange: ({ data }) => onData(data),
   });
 }
 
