@@ -52,6 +52,14 @@ pub fn map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> 
 /// catalog's matters have tens of fields and are already spread over threads one matter each.
 pub const LARGE_FORM: usize = 5_000;
 
+/// The number of form fields from which a matter's guide documents are rendered on a thread of
+/// their own while its JSON is written. A second thread pays from medium forms on: at 2,000
+/// fields the median `build` went from 33–34 to 27–28 ms (two runs of 11–15, a loaded
+/// machine; best 21.6 → 19.9 ms) for 4–6 MB more peak memory; at 200 fields the gain was
+/// within the noise. A catalog's matters, of tens of fields, are already spread over threads
+/// one matter each (spec/scale.md, fifth round).
+pub const DOCUMENTS_APART: usize = 1_000;
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -38,12 +38,13 @@ pub fn matter_into<E>(ir: &MatterIr, sink: &mut dyn Sink<Error = E>) -> Result<(
 
 fn files<E>(ir: &MatterIr, out: &mut Out<'_, E>) -> Result<(), StreamError<E>> {
     let graph = PlanGraph::new(&ir.plan.plan).map_err(EmitError::Graph)?;
-    if ir.form.fields_before < crate::par::LARGE_FORM {
+    if ir.form.fields_before < crate::par::DOCUMENTS_APART {
         data(ir, &graph, out)?;
         return guide::documents(ir, &graph, &mut |path, text| out.text(path, &text));
     }
-    // A large form: its documents are rendered on another thread while its JSON is written
-    // here (about a fifth of such a build each); they are written once both are done.
+    // A form of a thousand fields or more: its documents are rendered on another thread while
+    // its JSON is written here (a third to a half of such a build each); they are written once
+    // both are done.
     let (documents, written) = std::thread::scope(|s| {
         let documents = s.spawn(|| guide::guide_files(ir, &graph));
         let written = data(ir, &graph, out);
