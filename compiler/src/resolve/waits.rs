@@ -18,7 +18,7 @@ impl Resolver<'_> {
     ) -> Arena<Wait> {
         let mut seen = Seen::default();
         for it in items.values() {
-            seen.0.insert(it.id.name.clone(), it.id.span);
+            seen.0.insert(it.id.name.as_str(), it.id.span);
         }
         let mut out = Arena::new();
         for w in &flow.waits {
