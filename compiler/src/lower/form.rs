@@ -151,7 +151,7 @@ fn item_form(
                 view.push(ViewField {
                     name: lf.id.clone(),
                     label: lf.label.clone(),
-                    pointer: format!("/{}/{}", it.id.name, lf.id),
+                    pointer: pointer(&[&it.id.name, &lf.id]),
                     shared: None,
                     situation: None,
                     ty: lf.ty.clone(),
@@ -481,8 +481,24 @@ fn bounds_with(b: &facts::Bounds, mut source: impl FnMut(Provenance) -> Source) 
     }
 }
 
-/// `file:line:col` of a span's start.
+/// The JSON pointer of a property path, sized once (`format!` grew it several times per field).
+fn pointer(path: &[&str]) -> String {
+    let mut p = String::with_capacity(path.iter().map(|s| s.len() + 1).sum());
+    for part in path {
+        p.push('/');
+        p.push_str(part);
+    }
+    p
+}
+
+/// `file:line:col` of a span's start, into a string sized for it once (`format!` sized it for
+/// its two colons and grew it four times; there is one per constraint of a form).
 fn at(files: &Files, span: Span) -> String {
+    use std::fmt::Write;
     let (line, col) = files.line_col(span.file, span.start as usize);
-    format!("{}:{line}:{col}", files.name(span.file))
+    let name = files.name(span.file);
+    let mut at = String::with_capacity(name.len() + 2 * 11);
+    // Writing into a String cannot fail.
+    let _ = write!(at, "{name}:{line}:{col}");
+    at
 }
