@@ -68,6 +68,9 @@ impl fmt::Display for OutputError {
     }
 }
 
+/// An I/O error as an [`OutputError`] saying what was being done. Where that runs once per
+/// file or per chunk, call it inside `map_err`'s closure, so that the description is formatted
+/// only on an error.
 fn io(doing: impl Into<String>) -> impl FnOnce(std::io::Error) -> OutputError {
     let doing = doing.into();
     move |error| OutputError::Io { doing, error }
@@ -350,7 +353,7 @@ impl Sink for Writer {
         match &mut self.file {
             Some((file, path)) => file
                 .write_all(bytes)
-                .map_err(io(format!("write `{}`", path.display()))),
+                .map_err(|e| io(format!("write `{}`", path.display()))(e)),
             None => Err(OutputError::BadPath {
                 path: String::new(),
                 why: "was written before it was begun",
@@ -418,7 +421,7 @@ fn create_new(path: &Path, contents: &[u8]) -> Result<(), OutputError> {
     }
     open_new(path)?
         .write_all(contents)
-        .map_err(io(format!("write `{}`", path.display())))
+        .map_err(|e| io(format!("write `{}`", path.display()))(e))
 }
 
 /// Opens a file that must not exist yet (never through a symbolic link) for writing.
@@ -427,5 +430,5 @@ fn open_new(path: &Path) -> Result<std::fs::File, OutputError> {
         .write(true)
         .create_new(true)
         .open(path)
-        .map_err(io(format!("write `{}`", path.display())))
+        .map_err(|e| io(format!("write `{}`", path.display()))(e))
 }
