@@ -12,7 +12,9 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
-use yjs_compiler::emit::Sink;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use yjs_compiler::emit::{SendSink, Sink};
 
 /// The marker a build writes in every folder it owns, and at the top of the output folder.
 pub const MARKER: &str = ".yjs-build";
@@ -145,7 +147,8 @@ impl Output {
             folders: Vec::new(),
             top: Vec::new(),
             made: Vec::new(),
-            files: 0,
+            files: Arc::default(),
+            within: None,
         }
     }
 
@@ -158,7 +161,7 @@ impl Output {
             }
         }
         self.top.extend(writer.top);
-        writer.files
+        writer.files.load(Ordering::Relaxed)
     }
 
     /// Replaces each matter folder and top-level file by the one written, once all of them are
@@ -301,8 +304,11 @@ pub struct Writer {
     top: Vec<String>,
     /// The folders it has created, so each is made once.
     made: Vec<PathBuf>,
-    /// How many files it wrote (markers not counted).
-    files: usize,
+    /// How many files it and its forks wrote (markers not counted).
+    files: Arc<AtomicUsize>,
+    /// For a writer forked for one matter folder ([`Sink::fork`]), that folder: it writes
+    /// nowhere else, so everything it writes is recorded by the writer it was forked from.
+    within: Option<String>,
 }
 
 impl Writer {
@@ -311,6 +317,17 @@ impl Writer {
         self.begin(path)?;
         self.write(contents)?;
         self.end()
+    }
+
+    /// Records the matter folder `folder`, creating it with its marker the first time.
+    fn enter(&mut self, folder: &str) -> Result<(), OutputError> {
+        if !self.folders.iter().any(|f| f == folder) {
+            let dir = self.staging.join(folder);
+            self.make(&dir)?;
+            create_new(&dir.join(MARKER), MARKER_TEXT.as_bytes())?;
+            self.folders.push(folder.to_owned());
+        }
+        Ok(())
     }
 
     /// Creates `folder` and the folders above it, once.
@@ -329,15 +346,16 @@ impl Sink for Writer {
 
     fn begin(&mut self, path: &str) -> Result<(), OutputError> {
         let parts = check_path(path)?;
-        if let [folder, _, ..] = parts.as_slice() {
-            if !self.folders.iter().any(|f| f == folder) {
-                let dir = self.staging.join(folder);
-                self.make(&dir)?;
-                create_new(&dir.join(MARKER), MARKER_TEXT.as_bytes())?;
-                self.folders.push((*folder).to_owned());
+        match (parts.as_slice(), &self.within) {
+            ([folder, _, ..], Some(within)) if folder == within => {}
+            (_, Some(_)) => {
+                return Err(OutputError::BadPath {
+                    path: path.to_owned(),
+                    why: "is outside the matter folder its writer was forked for",
+                })
             }
-        } else {
-            self.top.push(path.to_owned());
+            ([folder, _, ..], None) => self.enter(folder)?,
+            _ => self.top.push(path.to_owned()),
         }
         let target = self.staging.join(path);
         if let Some(parent) = target.parent() {
@@ -345,7 +363,7 @@ impl Sink for Writer {
         }
         let file = open_new(&target)?;
         self.file = Some((file, target));
-        self.files += 1;
+        self.files.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
 
@@ -364,6 +382,30 @@ impl Sink for Writer {
     fn end(&mut self) -> Result<(), OutputError> {
         self.file = None;
         Ok(())
+    }
+
+    /// A writer for the matter folder `folder` only, created here (with its marker) first, so
+    /// that the fork records nothing of its own; its files are counted with this writer's.
+    fn fork(&mut self, folder: &str) -> Result<Option<SendSink<OutputError>>, OutputError> {
+        if folder.is_empty() || self.within.is_some() {
+            return Ok(None);
+        }
+        if check_path(folder)?.len() != 1 {
+            return Err(OutputError::BadPath {
+                path: folder.to_owned(),
+                why: "is not one matter folder",
+            });
+        }
+        self.enter(folder)?;
+        Ok(Some(Box::new(Writer {
+            staging: self.staging.clone(),
+            file: None,
+            folders: vec![folder.to_owned()],
+            top: Vec::new(),
+            made: self.made.clone(),
+            files: Arc::clone(&self.files),
+            within: Some(folder.to_owned()),
+        })))
     }
 }
 
@@ -431,4 +473,45 @@ fn open_new(path: &Path) -> Result<std::fs::File, OutputError> {
         .create_new(true)
         .open(path)
         .map_err(|e| io(format!("write `{}`", path.display()))(e))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    #[test]
+    fn a_forked_writer_writes_only_in_its_folder_and_is_counted_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let mut output = Output::open(&out).unwrap();
+        let mut writer = output.writer();
+        let mut fork = writer.fork("m").unwrap().expect("a writer forks");
+        assert!(
+            writer.fork("").unwrap().is_none(),
+            "no fork for top-level files"
+        );
+        assert!(
+            fork.fork("m").unwrap().is_none(),
+            "a fork does not fork again"
+        );
+        assert!(matches!(
+            fork.begin("other/a.json"),
+            Err(OutputError::BadPath { .. })
+        ));
+        assert!(matches!(
+            fork.begin("a.json"),
+            Err(OutputError::BadPath { .. })
+        ));
+        fork.begin("m/review/a.md").unwrap();
+        fork.write(b"forked").unwrap();
+        fork.end().unwrap();
+        writer.file("m/b.json", b"{}").unwrap();
+        drop(fork);
+        assert_eq!(output.keep(writer), 2);
+        output.commit().unwrap();
+        assert_eq!(std::fs::read(out.join("m/review/a.md")).unwrap(), b"forked");
+        assert_eq!(std::fs::read(out.join("m/b.json")).unwrap(), b"{}");
+        assert!(out.join("m").join(MARKER).is_file());
+    }
 }

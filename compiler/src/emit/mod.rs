@@ -16,7 +16,7 @@ pub mod plan;
 mod sink;
 
 pub use error::EmitError;
-pub use sink::{in_memory, Memory, Out, Sink, StreamError, CHUNK};
+pub use sink::{in_memory, Memory, Out, SendSink, Sink, StreamError, CHUNK};
 
 use crate::ir::MatterIr;
 use yjs_artifacts::PlanGraph;
@@ -31,27 +31,46 @@ pub fn matter(ir: &MatterIr) -> Result<Vec<(String, String)>, EmitError> {
 
 /// Writes one matter's artifacts into `sink`, each as it is produced, with paths relative to
 /// the output folder (`<matter>/…`).
-pub fn matter_into<E>(ir: &MatterIr, sink: &mut dyn Sink<Error = E>) -> Result<(), StreamError<E>> {
+pub fn matter_into<E: Send>(
+    ir: &MatterIr,
+    sink: &mut dyn Sink<Error = E>,
+) -> Result<(), StreamError<E>> {
     let mut out = Out::under(sink, &names::bounded(ir.id()));
     files(ir, &mut out).map_err(|e| e.in_matter(ir.id()))
 }
 
-fn files<E>(ir: &MatterIr, out: &mut Out<'_, E>) -> Result<(), StreamError<E>> {
+fn files<E: Send>(ir: &MatterIr, out: &mut Out<'_, E>) -> Result<(), StreamError<E>> {
     let graph = PlanGraph::new(&ir.plan.plan).map_err(EmitError::Graph)?;
     if ir.form.fields_before < crate::par::DOCUMENTS_APART {
         data(ir, &graph, out)?;
         return guide::documents(ir, &graph, &mut |path, text| out.text(path, &text));
     }
-    // A form of a thousand fields or more: its documents are rendered on another thread while
-    // its JSON is written here (a third to a half of such a build each); they are written once
-    // both are done.
+    // A form of a thousand fields or more: its guide documents are rendered on a second
+    // thread while its JSON is written here. Where the sink takes files from two threads, that
+    // thread also writes them, and `projections.json`, into their files: the two halves then
+    // cost about the same.
+    if let Some(mut forked) = out.fork()? {
+        let (documents, written) = std::thread::scope(|s| {
+            let documents = s.spawn(|| {
+                let mut second = forked.out();
+                guide::documents(ir, &graph, &mut |path, text| second.text(path, &text))?;
+                form::write_projections(&ir.form, &mut second)
+            });
+            let written =
+                form::write_form(&ir.form, out).and_then(|()| plan_files(ir, &graph, out));
+            (documents.join(), written)
+        });
+        written?;
+        // A panicking renderer is a bug; re-raise it here with its payload.
+        return documents.unwrap_or_else(|payload| std::panic::resume_unwind(payload));
+    }
+    // Otherwise the documents are kept until the JSON is written, then written in turn.
     let (documents, written) = std::thread::scope(|s| {
         let documents = s.spawn(|| guide::guide_files(ir, &graph));
         let written = data(ir, &graph, out);
         (documents.join(), written)
     });
     written?;
-    // A panicking renderer is a bug; re-raise it here with its payload.
     let documents = documents.unwrap_or_else(|payload| std::panic::resume_unwind(payload))?;
     for (path, text) in documents {
         out.text(&path, &text)?;
@@ -62,6 +81,15 @@ fn files<E>(ir: &MatterIr, out: &mut Out<'_, E>) -> Result<(), StreamError<E>> {
 /// The data artifacts of a matter: the form's JSON, the plan and its BPMN.
 fn data<E>(ir: &MatterIr, graph: &PlanGraph, out: &mut Out<'_, E>) -> Result<(), StreamError<E>> {
     form::write(&ir.form, out)?;
+    plan_files(ir, graph, out)
+}
+
+/// The plan's artifacts: `plan.json`, `flow.mmd` and `plan.bpmn`.
+fn plan_files<E>(
+    ir: &MatterIr,
+    graph: &PlanGraph,
+    out: &mut Out<'_, E>,
+) -> Result<(), StreamError<E>> {
     plan::write(&ir.plan, graph, &ir.form.situations, out)?;
     for (path, text) in bpmn::emit(&ir.plan, graph) {
         out.text(&path, &text)?;

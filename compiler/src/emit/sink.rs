@@ -6,7 +6,8 @@
 //! `yjs preview`, the tests), so both see the same bytes. Emitters write through [`Out`]:
 //! [`Out::text`] for a document rendered as a string, [`Out::json`] for a JSON artifact,
 //! which serde_json serializes into a chunk buffer of [`CHUNK`] bytes; the sink is called
-//! once per full chunk, never per token.
+//! once per full chunk, never per token. A sink may fork ([`Sink::fork`], [`Out::fork`]) into
+//! a second one for the same folder that another thread writes into.
 
 use super::error::EmitError;
 use super::guide::GuideError;
@@ -30,7 +31,19 @@ pub trait Sink {
 
     /// Ends the file begun last.
     fn end(&mut self) -> Result<(), Self::Error>;
+
+    /// A second sink for files under `folder` (a matter's), to be written from another thread
+    /// while this one goes on: its files land where this sink's would. `None`, the default,
+    /// when the sink cannot take files from two threads (a sink that keeps the order files
+    /// were written in, as [`Memory`] does); the caller then writes them here in turn.
+    fn fork(&mut self, folder: &str) -> Result<Option<SendSink<Self::Error>>, Self::Error> {
+        let _ = folder;
+        Ok(None)
+    }
 }
+
+/// A sink that another thread can own: what [`Sink::fork`] returns.
+pub type SendSink<E> = Box<dyn Sink<Error = E> + Send>;
 
 /// Why a streaming build stopped: an artifact could not be emitted, or the sink refused it.
 #[derive(Debug)]
@@ -116,6 +129,17 @@ impl<'a, E> Out<'a, E> {
         }
     }
 
+    /// A second writer into the same folder for another thread ([`Sink::fork`]), or `None`
+    /// when the sink takes files in turn only.
+    pub fn fork(&mut self) -> Result<Option<Forked<E>>, StreamError<E>> {
+        let folder = self.folder.trim_end_matches('/');
+        let sink = self.sink.fork(folder).map_err(StreamError::Sink)?;
+        Ok(sink.map(|sink| Forked {
+            sink,
+            folder: folder.to_owned(),
+        }))
+    }
+
     fn begin(&mut self, path: &str) -> Result<(), StreamError<E>> {
         let result = if self.folder.is_empty() {
             self.sink.begin(path)
@@ -172,6 +196,23 @@ impl<'a, E> Out<'a, E> {
             source,
         })?;
         self.sink.end().map_err(StreamError::Sink)
+    }
+}
+
+/// A sink forked from an [`Out`], owned by the thread that writes into it.
+pub struct Forked<E> {
+    sink: SendSink<E>,
+    folder: String,
+}
+
+impl<E> Forked<E> {
+    /// Writes into the forked sink, under the folder of the [`Out`] it was forked from.
+    pub fn out(&mut self) -> Out<'_, E> {
+        if self.folder.is_empty() {
+            Out::new(&mut *self.sink)
+        } else {
+            Out::under(&mut *self.sink, &self.folder)
+        }
     }
 }
 

@@ -44,13 +44,24 @@ pub fn emit(form: &Form) -> Result<Vec<(String, String)>, EmitError> {
 }
 
 /// Writes every form artifact into `out`, each serialized straight from the IR through
-/// borrowing `Serialize` types into its file, one after the other.
+/// borrowing `Serialize` types into its file, one after the other: [`write_form`], then
+/// [`write_projections`].
 pub fn write<E>(form: &Form, out: &mut Out<'_, E>) -> Result<(), StreamError<E>> {
+    write_form(form, out)?;
+    write_projections(form, out)
+}
+
+/// Writes the form's own artifacts: schema, sources, the two UI schemas and the messages.
+pub fn write_form<E>(form: &Form, out: &mut Out<'_, E>) -> Result<(), StreamError<E>> {
     out.json("form.schema.json", &form_schema(form))?;
     out.json("form.sources.json", &form_sources(form))?;
     out.json("form.ui.json", &ui_schema(form))?;
     out.json("form.jsonforms.json", &jsonforms_schema(form))?;
-    out.json("form.i18n.zh.json", &i18n::I18nZh(form))?;
+    out.json("form.i18n.zh.json", &i18n::I18nZh(form))
+}
+
+/// Writes `projections.json`, what each department receives.
+pub fn write_projections<E>(form: &Form, out: &mut Out<'_, E>) -> Result<(), StreamError<E>> {
     out.json("projections.json", &projections_out(form))
 }
 

@@ -1,0 +1,88 @@
+//! `yjs build` of a matter large enough to be written from two threads (a forked output writer)
+//! writes exactly the files, and the bytes, of the in-memory emit.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "../compiler/examples/gen_catalog/catalog.rs"]
+#[allow(dead_code)]
+mod catalog;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+use yjs_compiler::resolve::{discover, Disk};
+
+/// Every file under `dir` but the build markers, by path relative to it.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if e.file_name() == ".yjs-build" {
+                continue;
+            }
+            if p.is_dir() {
+                walk(base, &p, out);
+            } else {
+                let rel = p.strip_prefix(base).unwrap().to_string_lossy().into_owned();
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+#[test]
+fn a_large_matter_written_from_two_threads_is_the_in_memory_emit() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    std::fs::create_dir_all(src.join("common")).unwrap();
+    std::fs::write(
+        src.join("common/departments.yjs"),
+        catalog::departments_text(),
+    )
+    .unwrap();
+    std::fs::write(src.join("big.yjs"), catalog::big_form(300)).unwrap();
+
+    let roots = discover(std::slice::from_ref(&src)).unwrap();
+    let checked = yjs_compiler::check(&Disk, &roots);
+    assert!(!checked.has_errors());
+    let ir = checked.matter("big").unwrap();
+    // From 1,000 fields (`par::DOCUMENTS_APART`) the guide documents and `projections.json`
+    // are written by a writer forked for the matter's folder.
+    assert!(ir.form.fields_before >= 1_000, "{}", ir.form.fields_before);
+    let expected: BTreeMap<String, Vec<u8>> = yjs_compiler::emit(&checked)
+        .unwrap()
+        .into_iter()
+        .map(|(path, text)| (path, text.into_bytes()))
+        .collect();
+
+    let out = dir.path().join("out");
+    let status = Command::new(env!("CARGO_BIN_EXE_yjs"))
+        .arg("build")
+        .arg(&src)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let written = files(&out);
+    assert_eq!(
+        written.keys().collect::<Vec<_>>(),
+        expected.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &expected {
+        assert!(written[path] == *bytes, "{path} differs");
+    }
+    // Every file is counted once, the forked writer's too.
+    let stderr = String::from_utf8_lossy(&status.stderr);
+    assert!(
+        stderr.contains(&format!("wrote {} file(s)", expected.len())),
+        "{stderr}"
+    );
+}
