@@ -6,10 +6,10 @@
 #[path = "../compiler/examples/gen_catalog/catalog.rs"]
 #[allow(dead_code)]
 mod catalog;
+mod support;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 use yjs_compiler::resolve::{discover, Disk};
 
 /// Every file under `dir` but the build markers, by path relative to it.
@@ -59,18 +59,7 @@ fn a_large_matter_written_from_two_threads_is_the_in_memory_emit() {
         .collect();
 
     let out = dir.path().join("out");
-    let status = Command::new(env!("CARGO_BIN_EXE_yjs"))
-        .arg("build")
-        .arg(&src)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    let stderr = support::yjs_build(&src, &out);
     let written = files(&out);
     assert_eq!(
         written.keys().collect::<Vec<_>>(),
@@ -80,7 +69,6 @@ fn a_large_matter_written_from_two_threads_is_the_in_memory_emit() {
         assert!(written[path] == *bytes, "{path} differs");
     }
     // Every file is counted once, the forked writer's too.
-    let stderr = String::from_utf8_lossy(&status.stderr);
     assert!(
         stderr.contains(&format!("wrote {} file(s)", expected.len())),
         "{stderr}"

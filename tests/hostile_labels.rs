@@ -3,8 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::path::Path;
-use std::process::Command;
 
 const HOSTILE: &str = r#"测[试](http://x) *强调* <script>alert(1)</script> | a_b `c` &amp;"#;
 
@@ -68,18 +69,7 @@ fn a_hostile_label_stays_text_in_every_document() {
     std::fs::create_dir(&src).unwrap();
     std::fs::write(src.join("m.yjs"), source(HOSTILE)).unwrap();
     let out = tmp.path().join("out");
-    let run = Command::new(env!("CARGO_BIN_EXE_yjs"))
-        .args(["build"])
-        .arg(&src)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    support::yjs_build(&src, &out);
     let mut all = Vec::new();
     files(&out, &mut all);
     let kinds = |ext: &str| {
