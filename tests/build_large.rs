@@ -9,29 +9,7 @@ mod catalog;
 mod support;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use yjs_compiler::resolve::{discover, Disk};
-
-/// Every file under `dir` but the build markers, by path relative to it.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
-        for e in std::fs::read_dir(dir).unwrap().flatten() {
-            let p = e.path();
-            if e.file_name() == ".yjs-build" {
-                continue;
-            }
-            if p.is_dir() {
-                walk(base, &p, out);
-            } else {
-                let rel = p.strip_prefix(base).unwrap().to_string_lossy().into_owned();
-                out.insert(rel, std::fs::read(&p).unwrap());
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
-}
 
 #[test]
 fn a_large_matter_written_from_two_threads_is_the_in_memory_emit() {
@@ -60,7 +38,7 @@ fn a_large_matter_written_from_two_threads_is_the_in_memory_emit() {
 
     let out = dir.path().join("out");
     let stderr = support::yjs_build(&src, &out);
-    let written = files(&out);
+    let written = support::read_tree(&out);
     assert_eq!(
         written.keys().collect::<Vec<_>>(),
         expected.keys().collect::<Vec<_>>()

@@ -2,36 +2,19 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use yjs_compiler::resolve::{discover, Disk};
 
-/// Every file under `dir`, by path relative to it.
+/// Every file under `dir`, by path relative to it; lossy, since a material template may be
+/// binary (its bytes are compared on their own).
 fn read_tree(dir: &Path) -> BTreeMap<String, String> {
-    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, String>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            // `yjs build`'s ownership markers are written by the command, not emitted.
-            if e.file_name() == ".yjs-build" {
-                continue;
-            }
-            if p.is_dir() {
-                walk(base, &p, out);
-            } else if let Ok(rel) = p.strip_prefix(base) {
-                // Lossy: a material template may be binary; its bytes are compared on their own.
-                out.insert(
-                    rel.to_string_lossy().replace('\\', "/"),
-                    String::from_utf8_lossy(&std::fs::read(&p).unwrap_or_default()).into_owned(),
-                );
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
+    support::read_tree(dir)
+        .into_iter()
+        .map(|(path, bytes)| (path, String::from_utf8_lossy(&bytes).into_owned()))
+        .collect()
 }
 
 fn compare(expected: &BTreeMap<String, String>, dir: &str, command: &str) {

@@ -70,12 +70,13 @@ impl fmt::Display for OutputError {
     }
 }
 
-/// An I/O error as an [`OutputError`] saying what was being done. Where that runs once per
-/// file or per chunk, call it inside `map_err`'s closure, so that the description is formatted
-/// only on an error.
-fn io(doing: impl Into<String>) -> impl FnOnce(std::io::Error) -> OutputError {
-    let doing = doing.into();
-    move |error| OutputError::Io { doing, error }
+/// An I/O error as an [`OutputError`] saying what was being done; `doing` runs only on an
+/// error, so a write of every chunk does not format its path.
+fn io<D: Into<String>>(doing: impl FnOnce() -> D) -> impl FnOnce(std::io::Error) -> OutputError {
+    move |error| OutputError::Io {
+        doing: doing().into(),
+        error,
+    }
 }
 
 /// A build's output in progress.
@@ -102,7 +103,8 @@ impl Output {
                 })
             }
             Err(_) => {
-                std::fs::create_dir_all(dir).map_err(io(format!("create `{}`", dir.display())))?;
+                std::fs::create_dir_all(dir)
+                    .map_err(io(|| format!("create `{}`", dir.display())))?;
                 true
             }
         };
@@ -124,10 +126,9 @@ impl Output {
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
                 Err(e) => {
                     out.abandon();
-                    return Err(io(format!(
-                        "create a staging folder in `{}`",
-                        dir.display()
-                    ))(e));
+                    return Err(io(|| {
+                        format!("create a staging folder in `{}`", dir.display())
+                    })(e));
                 }
             }
         }
@@ -226,21 +227,21 @@ impl Output {
             }
         }
         let old = self.staging.join(format!("{MARKER}-old"));
-        std::fs::create_dir(&old).map_err(io("create a folder for the replaced output"))?;
+        std::fs::create_dir(&old).map_err(io(|| "create a folder for the replaced output"))?;
         for folder in &self.folders {
             let target = self.dir.join(folder);
             let aside = old.join(folder);
             let replaced = std::fs::symlink_metadata(&target).is_ok();
             if replaced {
                 std::fs::rename(&target, &aside)
-                    .map_err(io(format!("move `{}` aside", target.display())))?;
+                    .map_err(io(|| format!("move `{}` aside", target.display())))?;
             }
             if let Err(e) = std::fs::rename(self.staging.join(folder), &target) {
                 // Put the earlier build back rather than lose it with the staging folder.
                 if replaced {
                     let _ = std::fs::rename(&aside, &target);
                 }
-                return Err(io(format!("move `{}` into place", target.display()))(e));
+                return Err(io(|| format!("move `{}` into place", target.display()))(e));
             }
         }
         let mut top: BTreeSet<String> = listed;
@@ -253,7 +254,7 @@ impl Output {
         for file in self.top.iter().chain(std::iter::once(&MARKER.to_owned())) {
             let target = self.dir.join(file);
             std::fs::rename(self.staging.join(file), &target)
-                .map_err(io(format!("move `{}` into place", target.display())))?;
+                .map_err(io(|| format!("move `{}` into place", target.display())))?;
         }
         Ok(())
     }
@@ -334,7 +335,7 @@ impl Writer {
     fn make(&mut self, folder: &Path) -> Result<(), OutputError> {
         if !self.made.iter().any(|m| m == folder) {
             std::fs::create_dir_all(folder)
-                .map_err(io(format!("create `{}`", folder.display())))?;
+                .map_err(io(|| format!("create `{}`", folder.display())))?;
             self.made.push(folder.to_path_buf());
         }
         Ok(())
@@ -371,7 +372,7 @@ impl Sink for Writer {
         match &mut self.file {
             Some((file, path)) => file
                 .write_all(bytes)
-                .map_err(|e| io(format!("write `{}`", path.display()))(e)),
+                .map_err(io(|| format!("write `{}`", path.display()))),
             None => Err(OutputError::BadPath {
                 path: String::new(),
                 why: "was written before it was begun",
@@ -459,11 +460,11 @@ fn check_path(path: &str) -> Result<Vec<&str>, OutputError> {
 /// Creates a file that must not exist yet (never through a symbolic link), and its folders.
 fn create_new(path: &Path, contents: &[u8]) -> Result<(), OutputError> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(io(format!("create `{}`", parent.display())))?;
+        std::fs::create_dir_all(parent).map_err(io(|| format!("create `{}`", parent.display())))?;
     }
     open_new(path)?
         .write_all(contents)
-        .map_err(|e| io(format!("write `{}`", path.display()))(e))
+        .map_err(io(|| format!("write `{}`", path.display())))
 }
 
 /// Opens a file that must not exist yet (never through a symbolic link) for writing.
@@ -472,7 +473,7 @@ fn open_new(path: &Path) -> Result<std::fs::File, OutputError> {
         .write(true)
         .create_new(true)
         .open(path)
-        .map_err(|e| io(format!("write `{}`", path.display()))(e))
+        .map_err(io(|| format!("write `{}`", path.display())))
 }
 
 #[cfg(test)]
