@@ -154,12 +154,8 @@ fn new_env() -> Result<Environment<'static>, GuideError> {
             minijinja::escape_formatter(out, state, value)
         }
     });
-    env.add_filter("code", |v: String| {
-        Value::from_safe_string(markdown_code(&v))
-    });
-    env.add_filter("path", |v: String| {
-        Value::from_safe_string(markdown_path(&v))
-    });
+    env.add_filter("code", |v: &str| Value::from_safe_string(markdown_code(v)));
+    env.add_filter("path", |v: &str| Value::from_safe_string(markdown_path(v)));
     for (name, source) in TEMPLATES {
         env.add_template(name, source)?;
     }
@@ -218,9 +214,22 @@ fn markdown_path(text: &str) -> String {
 /// nothing is escaped but the column bar (GFM reads `\|` there), and a backtick, which would
 /// end the span, becomes a quote.
 fn markdown_code(text: &str) -> String {
-    text.replace(['\n', '\r'], " ")
-        .replace('`', "'")
-        .replace('|', "\\|")
+    let mut out = String::with_capacity(text.len() + 2);
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        // Only ASCII bytes are replaced, so `i` is always at a character boundary here.
+        let with = match b {
+            b'\n' | b'\r' => " ",
+            b'`' => "'",
+            b'|' => "\\|",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        out.push_str(with);
+        start = i + 1;
+    }
+    out.push_str(&text[start..]);
+    out
 }
 
 fn render(env: &Environment<'_>, name: &str, ctx: Value) -> Result<String, GuideError> {
@@ -324,7 +333,7 @@ pub fn index_md(entries: &[IndexEntry]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::markdown_escape;
+    use super::{markdown_code, markdown_escape};
 
     /// The rule, one character at a time.
     fn by_char(text: &str) -> String {
@@ -357,5 +366,18 @@ mod tests {
             assert_eq!(markdown_escape(text), by_char(text), "{text}");
         }
         assert_eq!(markdown_escape("甲|乙"), "甲\\|乙");
+    }
+
+    #[test]
+    fn markdown_code_keeps_backslashes_and_mends_only_what_ends_a_span_or_a_cell() {
+        for (text, code) in [
+            ("", ""),
+            ("/hukou/*/name", "/hukou/*/name"),
+            ("a|b`c\\d", "a\\|b'c\\d"),
+            ("行一\r\n行二|", "行一  行二\\|"),
+            ("``||", "''\\|\\|"),
+        ] {
+            assert_eq!(markdown_code(text), code, "{text:?}");
+        }
     }
 }
