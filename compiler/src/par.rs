@@ -52,6 +52,11 @@ pub fn map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> 
 /// catalog's matters have tens of fields and are already spread over threads one matter each.
 pub const LARGE_FORM: usize = 5_000;
 
+/// The size in bytes of a matter's block from which its items are built from the syntax tree
+/// on several threads (about 1,000 fields). Building is a third of `check` on one core; the
+/// items are independent there and their diagnostics are merged back in order.
+pub const LARGE_BLOCK: usize = 64 * 1024;
+
 /// The number of form fields from which a matter's guide documents are rendered on a thread of
 /// their own while its JSON is written. A second thread pays from medium forms on: at 2,000
 /// fields the median `build` went from 33–34 to 27–28 ms (two runs of 11–15, a loaded

@@ -12,8 +12,8 @@
 //!   first keyword (`keywords.rs`); a bad statement becomes an `ERROR` node.
 //! - `tree.rs` is the tree: tokens (blanks, line breaks and comments included) under nodes,
 //!   keywords with their own kinds and the spelling used.
-//! - `build/` reads the tree into the AST (`ast.rs`); `grammar/` asks pest why a bad
-//!   statement is bad.
+//! - `build/` reads the tree into the AST (`ast.rs`), the items of a large matter on several
+//!   threads; `grammar/` asks pest why a bad statement is bad.
 //!
 //! Parsing never fails and never panics, and recursion is bounded by bracket nesting, which
 //! the lexer caps at `MAX_DEPTH`.

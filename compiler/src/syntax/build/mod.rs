@@ -23,9 +23,15 @@ use crate::files::{FileId, Span};
 
 /// Builds the AST of a parsed file, with the diagnostics found on the way.
 pub(super) fn build(tree: &SyntaxTree) -> (SourceFile, Vec<Diagnostic>) {
+    build_apart(tree, crate::par::LARGE_BLOCK)
+}
+
+/// [`build`], the items of a matter block of `apart` bytes or more built on several threads.
+fn build_apart(tree: &SyntaxTree, apart: usize) -> (SourceFile, Vec<Diagnostic>) {
     let mut b = Builder {
         file: tree.file(),
         diags: Vec::new(),
+        apart,
     };
     let mut out = SourceFile {
         file: tree.file(),
@@ -54,6 +60,8 @@ pub(super) fn build(tree: &SyntaxTree) -> (SourceFile, Vec<Diagnostic>) {
 struct Builder {
     file: FileId,
     diags: Vec<Diagnostic>,
+    /// The size of a matter block from which its items are built on several threads.
+    apart: usize,
 }
 
 /// The once-only statements (or attributes) of one block, with the span of the first of each.
@@ -352,6 +360,31 @@ impl Builder {
         })
     }
 
+    /// The items of a large matter block, built on several threads, each with its own
+    /// diagnostics, in the block's order; empty for a block under `apart` bytes, whose items
+    /// are built in turn. Merged in order, the AST and the diagnostics are the same either way.
+    fn large_items(
+        &self,
+        block: SyntaxNode<'_>,
+    ) -> std::vec::IntoIter<(Option<Item>, Vec<Diagnostic>)> {
+        let range = block.range();
+        if range.end - range.start < self.apart {
+            return Vec::new().into_iter();
+        }
+        let nodes: Vec<SyntaxNode<'_>> = block.children().filter(|s| s.kind() == ITEM).collect();
+        let (file, apart) = (self.file, self.apart);
+        crate::par::map(&nodes, |&s| {
+            let mut b = Builder {
+                file,
+                diags: Vec::new(),
+                apart,
+            };
+            let item = b.item(s);
+            (item, b.diags)
+        })
+        .into_iter()
+    }
+
     fn matter(&mut self, n: SyntaxNode<'_>) -> Option<Matter> {
         let id = self.ident_in(n)?;
         let name = self.string_in(n)?;
@@ -383,6 +416,7 @@ impl Builder {
         };
         let mut seen = Seen::default();
         let mut delivery = None;
+        let mut items = self.large_items(block);
         for s in block.children() {
             let span = s.span();
             match s.kind() {
@@ -477,7 +511,16 @@ impl Builder {
                     let v = self.need(s, v);
                     self.put(&mut seen, s, &mut m.shared, v);
                 }
-                ITEM => m.items.extend(self.item(s)),
+                ITEM => {
+                    let item = match items.next() {
+                        Some((item, diags)) => {
+                            self.diags.extend(diags);
+                            item
+                        }
+                        None => self.item(s),
+                    };
+                    m.items.extend(item);
+                }
                 FLOW => {
                     let v = self.flow(s);
                     self.put(&mut seen, s, &mut m.flow, v);
@@ -545,5 +588,46 @@ impl Builder {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::build_apart;
+    use crate::files::FileId;
+
+    /// Ten items with a problem each (an unknown attribute, a statement given twice, a bad
+    /// number, a bad escape), and statements of the matter between and after them.
+    fn source() -> String {
+        let mut s = String::from("department d \"部门\"\nmatter m \"一件事\" {\n  lead d\n");
+        for i in 0..10 {
+            s.push_str(&format!(
+                "  item i{i} \"事项{i}\" {{\n    department d\n    promise 1 workday\n"
+            ));
+            match i % 4 {
+                0 => s.push_str("    colour red\n"),
+                1 => s.push_str("    promise 2 workdays\n"),
+                2 => s.push_str("    form { f \"字段\" text { max_length 1.5 } }\n"),
+                _ => s.push_str("    form { f \"字段\\q\" text }\n"),
+            }
+            s.push_str("  }\n");
+            if i == 4 {
+                s.push_str("  window d\n  window d\n");
+            }
+        }
+        s.push_str("  promise 1 workday\n}\n");
+        s
+    }
+
+    #[test]
+    fn items_built_apart_give_the_same_ast_and_diagnostics_in_the_same_order() {
+        let src = source();
+        let parsed = crate::syntax::parse_file(FileId(0), &src);
+        let (one_ast, one_diags) = build_apart(&parsed.tree, usize::MAX);
+        let (apart_ast, apart_diags) = build_apart(&parsed.tree, 0);
+        assert_eq!(format!("{one_ast:?}"), format!("{apart_ast:?}"));
+        assert_eq!(format!("{one_diags:?}"), format!("{apart_diags:?}"));
+        assert_eq!(one_ast.matters[0].items.len(), 10);
+        assert!(one_diags.len() >= 11, "{one_diags:#?}");
     }
 }
