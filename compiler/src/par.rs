@@ -46,11 +46,13 @@ pub fn map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> 
     })
 }
 
-/// The number of form fields from which a matter's items are checked, lowered and emitted on
-/// several threads. Below it, threads cost more than they save: at 2,000 fields they left
-/// `check` no faster and raised `build`'s peak from 36 to 50 MB (each thread's heap); a
-/// catalog's matters have tens of fields and are already spread over threads one matter each.
-pub const LARGE_FORM: usize = 5_000;
+/// The number of form fields from which a matter's items are checked and lowered on several
+/// threads. It was 5,000 while threads cost more than they saved at 2,000 fields (`build`'s
+/// peak went from 36 to 50 MB, each thread's heap); once the documents had a thread of their
+/// own from 1,000 fields, the same change cut the main thread at 2,000 fields from 79.3 M to
+/// 66.2 M instructions for 1 MB more peak (spec/scale.md, sixth round). A catalog's matters
+/// have tens of fields and are already spread over threads one matter each.
+pub const LARGE_FORM: usize = 1_000;
 
 /// The size in bytes of a matter's block from which its items are built from the syntax tree
 /// on several threads (about 1,000 fields). Building is a third of `check` on one core; the

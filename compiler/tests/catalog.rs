@@ -93,7 +93,10 @@ fn big_form_and_many_situations_check_clean() {
     // emits is its parts, in the order a small matter writes them.
     use yjs_compiler::emit;
     let ir = checked.matter("big").expect("the big matter");
-    assert!(ir.form.fields_before >= 5_000, "above par::LARGE_FORM");
+    assert!(
+        ir.form.fields_before >= 5_000,
+        "above par::LARGE_FORM (1,000)"
+    );
     let graph = yjs_artifacts::PlanGraph::new(&ir.plan.plan).expect("graph");
     let mut parts = emit::form::emit(&ir.form).expect("form");
     parts.extend(emit::plan::emit(&ir.plan, &graph, &ir.form.situations).expect("plan"));
