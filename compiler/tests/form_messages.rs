@@ -181,3 +181,24 @@ fn form_sources_lists_each_fields_messages_by_keyword() {
     let parsed: yjs_artifacts::FormSources = serde_json::from_value(sources).unwrap();
     assert!(parsed.fields.iter().any(|f| !f.messages.is_empty()));
 }
+
+#[test]
+fn the_written_file_holds_the_collected_messages_in_order() {
+    let form = form();
+    let parts = yjs_compiler::emit::form::emit(&form).unwrap();
+    let (_, written) = parts
+        .iter()
+        .find(|(path, _)| path == "form.i18n.zh.json")
+        .expect("form.i18n.zh.json");
+    let written: serde_json::Map<String, Value> = serde_json::from_str(written).unwrap();
+    let written: Vec<(String, String)> = written
+        .into_iter()
+        .map(|(k, v)| (k, v.as_str().unwrap().to_string()))
+        .collect();
+    // The file is streamed (each key and text formatted into a reused string); the list is
+    // collected: the same messages in the same order.
+    assert_eq!(written, i18n_zh(&form).0);
+    assert!(written
+        .iter()
+        .any(|(k, v)| k == "birth_date.error.format" && v == "出生日期：出生日期不能晚于今天"));
+}
