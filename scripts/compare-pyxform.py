@@ -10,8 +10,8 @@ in 20 sections, half of the sections conditional on one situation, twice:
   with a `when`), compiled by `yjs build` and checked by `yjs check`.
 
 Every command runs three times; the table shows the best wall time and the peak resident
-memory of that run (wall time from Python's clock around the process, memory from
-`/usr/bin/time -v`). pyxform comes from PyPI into a virtual
+memory of that run (wall time from Python's clock around the process, memory from `wait4`,
+`scripts/timing.py`). pyxform comes from PyPI into a virtual
 environment under the cargo target folder (`$CARGO_TARGET_DIR`, else `target/`) the first
 time.
 
