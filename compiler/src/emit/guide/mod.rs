@@ -273,8 +273,13 @@ pub fn documents<E: From<GuideError>>(
         data => Value::from_safe_string(questionnaire::embedded_json(&data)?),
     };
     put("notice.html", render(env, "questionnaire.html.j2", ctx)?)?;
+    let rows = materials::rows(
+        &ir.documents.materials,
+        &ir.documents.templates,
+        &ir.form.situations,
+    );
     for combination in &ir.documents.notices.list {
-        let n = notice::build(ir, combination)?;
+        let n = notice::build_from(ir, combination, &rows)?;
         let ctx = context! { generated => Value::from_safe_string(GENERATED.to_string()), n => Value::from_serialize(&n) };
         let text = render(env, "notice.md.j2", ctx)?;
         put(&format!("notices/{}.md", n.slug), text)?;

@@ -330,6 +330,19 @@ pub fn broken_rules(ir: &MatterIr, combination: &[usize]) -> Vec<AnswerProblem> 
 /// Builds the notice of one combination.
 pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError> {
     let docs = &ir.documents;
+    let rows = materials::rows(&docs.materials, &docs.templates, &ir.form.situations);
+    build_from(ir, combination, &rows)
+}
+
+/// [`build`] with the matter's materials table in words (`materials::rows`), made once for
+/// all of a matter's notices: a row reads the same whatever the answers, and phrasing its
+/// situations was a third of building a notice.
+pub fn build_from(
+    ir: &MatterIr,
+    combination: &[usize],
+    material_rows: &[MaterialRow],
+) -> Result<Notice, GuideError> {
+    let docs = &ir.documents;
     let sits = &ir.form.situations;
     let plan = &ir.plan.plan;
     let given = answers(sits, combination);
@@ -362,8 +375,9 @@ pub fn build(ir: &MatterIr, combination: &[usize]) -> Result<Notice, GuideError>
     let rows: Vec<MaterialRow> = docs
         .materials
         .iter()
-        .filter(|r| r.uses.iter().any(|c| c.eval(&given)))
-        .map(|r| materials::row(r, &docs.templates, sits))
+        .zip(material_rows)
+        .filter(|(r, _)| r.uses.iter().any(|c| c.eval(&given)))
+        .map(|(_, row)| row.clone())
         .collect();
     let (exempt, bring): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| r.exempt);
     // A scenario may name only the situations that decide the items.
