@@ -175,25 +175,49 @@ pub fn markdown_escape(text: &str) -> String {
 /// [`markdown_escape`] written into `out`: the runs between characters to escape are written
 /// whole, with no copy of the text.
 fn write_markdown_escaped(out: &mut impl std::fmt::Write, text: &str) -> std::fmt::Result {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        // Only ASCII bytes can need escaping, so `i` is always at a character boundary here.
-        let escaped = match b {
-            b'\n' | b'\r' => " ",
-            b if b.is_ascii_punctuation() => {
-                out.write_str(&text[start..i])?;
-                out.write_char('\\')?;
-                start = i;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Chinese text is bytes of 0x80 and above, which never need escaping: eight at a time.
+        if let Some(word) = bytes.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(word);
+            if u64::from_le_bytes(w) & HIGH == HIGH {
+                i += 8;
                 continue;
             }
-            _ => continue,
-        };
-        out.write_str(&text[start..i])?;
-        out.write_str(escaped)?;
-        start = i + 1;
+        }
+        let b = bytes[i];
+        i += 1;
+        if !MARKDOWN_SPECIAL[usize::from(b)] {
+            continue;
+        }
+        // Only ASCII bytes need escaping, so `i - 1` is always at a character boundary here.
+        let at = i - 1;
+        out.write_str(&text[start..at])?;
+        if b == b'\n' || b == b'\r' {
+            out.write_str(" ")?;
+            start = i;
+        } else {
+            out.write_char('\\')?;
+            start = at;
+        }
     }
     out.write_str(&text[start..])
 }
+
+/// The bytes [`write_markdown_escaped`] changes: ASCII punctuation and line breaks.
+const MARKDOWN_SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_punctuation() || b == b'\n' as usize || b == b'\r' as usize;
+        b += 1;
+    }
+    t
+};
 
 /// A relative file path as Markdown link text and destination: the characters of a file name
 /// made from ids (`-`, `_`, `.`, `/` between letters) stay as they are, anything else is escaped.
@@ -371,6 +395,35 @@ mod tests {
             assert_eq!(markdown_escape(text), by_char(text), "{text}");
         }
         assert_eq!(markdown_escape("甲|乙"), "甲\\|乙");
+    }
+
+    /// Every sequence of up to four pieces, so that each special byte falls at every offset of
+    /// the eight-byte steps over Chinese text, and at the end of the text.
+    #[test]
+    fn markdown_escape_is_the_rule_at_every_offset() {
+        let pieces = [
+            "甲乙丙",
+            "a",
+            "|",
+            "\n",
+            "字段0-0",
+            "——",
+            "\r\n",
+            "（全角）",
+            "[x]",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        assert!(texts.len() > 7_000);
+        for text in &texts {
+            assert_eq!(markdown_escape(text), by_char(text), "{text:?}");
+        }
     }
 
     #[test]
