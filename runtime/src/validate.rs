@@ -45,6 +45,9 @@ pub struct Problem {
 pub struct FormValidator {
     schema: Value,
     compiled: jsonschema::Validator,
+    /// Every conditional branch's `if`, compiled, by its pointer in the schema: whether a
+    /// field a branch requires is required for a submission (`text::checks`).
+    conditions: BTreeMap<String, jsonschema::Validator>,
     /// The messages the sources write (`max_length 15 message "…"`), by the field's pointer as
     /// `form.sources.json` writes it (`/<list>/*/<field>`) and the JSON Schema keyword.
     messages: BTreeMap<(String, String), String>,
@@ -59,9 +62,37 @@ impl FormValidator {
             .map_err(|e| ArtifactError::FormSchema {
                 reason: e.to_string(),
             })?;
+        let mut conditions = BTreeMap::new();
+        let mut todo = vec![(schema, String::new())];
+        while let Some((s, at)) = todo.pop() {
+            match s {
+                Value::Object(map) => {
+                    for (k, v) in map {
+                        let here = format!("{at}/{}", escape(k));
+                        if k == "if" && map.contains_key("then") {
+                            let compiled = jsonschema::draft7::options()
+                                .should_validate_formats(false)
+                                .build(v)
+                                .map_err(|e| ArtifactError::FormSchema {
+                                    reason: format!("{here}: {e}"),
+                                })?;
+                            conditions.insert(here.clone(), compiled);
+                        }
+                        todo.push((v, here));
+                    }
+                }
+                Value::Array(items) => {
+                    for (i, v) in items.iter().enumerate() {
+                        todo.push((v, format!("{at}/{i}")));
+                    }
+                }
+                _ => {}
+            }
+        }
         Ok(Self {
             schema: schema.clone(),
             compiled,
+            conditions,
             messages: BTreeMap::new(),
         })
     }
@@ -105,7 +136,12 @@ impl FormValidator {
     pub fn validate(&self, submission: &Value, today: NaiveDate) -> Vec<Problem> {
         let mut problems = Vec::new();
         domain_checks(&self.schema, submission, "", today, &mut problems);
-        text::checks(&self.schema, submission, "", &mut problems);
+        let holds = |at: &str, value: &Value| {
+            self.conditions
+                .get(at)
+                .is_some_and(|condition| condition.is_valid(value))
+        };
+        text::checks(&self.schema, submission, "", &holds, &mut problems);
         for error in self.compiled.iter_errors(submission) {
             // A broken rule between situations is worded once, with its text, by the engine.
             if in_rule(&self.schema, error.schema_path().as_str()) {

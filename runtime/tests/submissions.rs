@@ -9,7 +9,7 @@ use common::{at, generated_dir, newborn_dir, submission};
 use serde_json::{json, Value};
 use yjs_runtime::calendar::Calendar;
 use yjs_runtime::time::parse_time;
-use yjs_runtime::validate::parse_submission;
+use yjs_runtime::validate::{parse_submission, FormValidator};
 use yjs_runtime::{
     CaseStore, Code, Error, InputError, MatterArtifacts, MemoryStore, Service, SqliteStore,
 };
@@ -80,6 +80,47 @@ fn blank_required_text_is_refused() {
             );
         }
     }
+}
+
+/// The problems of a submission to the restaurant matter's real merged form, as
+/// `(pointer, code)`: its contact and food-safety manager are required only for catering.
+fn restaurant_problems(submission: Value) -> Vec<(String, String)> {
+    let dir = generated_dir().join("../restaurant");
+    let text = std::fs::read_to_string(dir.join("form.schema.json")).unwrap_or_default();
+    let schema: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let validator = FormValidator::new(&schema).unwrap_or_else(|e| panic!("{e}"));
+    let today = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap_or_default();
+    validator
+        .validate(&submission, today)
+        .into_iter()
+        .map(|p| (p.pointer, p.code))
+        .collect()
+}
+
+#[test]
+fn blank_conditionally_required_text_is_refused_as_blank() {
+    for blank in ["", "   ", "\u{3000}"] {
+        let found = restaurant_problems(json!({
+            "food_scope": "catering",
+            "contact_name": blank,
+            "food": {"safety_manager": blank},
+        }));
+        for pointer in ["/contact_name", "/food/safety_manager"] {
+            assert!(
+                found.contains(&(pointer.to_owned(), "blank".to_owned())),
+                "{blank:?} at {pointer}: {found:?}"
+            );
+            assert!(
+                !found.iter().any(|(p, c)| p == pointer && c == "pattern"),
+                "{blank:?} at {pointer}: {found:?}"
+            );
+        }
+    }
+    // Where the branch does not apply the field is not required, so not blank either: it is
+    // refused as given where the situation does not need it.
+    let found = restaurant_problems(json!({"food_scope": "prepack", "contact_name": ""}));
+    assert!(!found.iter().any(|(_, c)| c == "blank"), "{found:?}");
+    assert!(found.iter().any(|(p, _)| p == "/contact_name"), "{found:?}");
 }
 
 #[test]

@@ -3,6 +3,10 @@
 //!
 //! These checks hold for artifacts of any compiler version: a schema that forgot a `pattern`
 //! still cannot let a NUL into a department's packet, or a required name of spaces through.
+//! A field is required where its object's schema lists it, or where a conditional branch that
+//! applies to the submission does (`allOf: [{if, then: {required}}]`, as the merged form writes
+//! a field that only some situations need): the `if` is decided by the schema engine, so a
+//! blank field is named `blank` whether it is always or only conditionally required.
 
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -31,26 +35,39 @@ fn forbidden(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
-/// Every string of the submission, and every required text field, at once (iterative).
-pub fn checks(schema: &Value, value: &Value, pointer: &str, out: &mut Vec<Problem>) {
-    let mut stack = vec![(Some(schema), value, pointer.to_owned())];
+/// Whether the `if` schema at a schema pointer holds for an instance.
+pub type Holds<'a> = dyn Fn(&str, &Value) -> bool + 'a;
+
+/// A schema and its pointer in the whole schema (`""` for the root).
+type At<'s> = (&'s Value, String);
+
+/// Every string of the submission, and every required text field, at once (iterative);
+/// `holds` decides a conditional branch's `if`.
+pub fn checks(schema: &Value, value: &Value, pointer: &str, holds: &Holds, out: &mut Vec<Problem>) {
+    let mut stack: Vec<(Option<At>, &Value, String)> =
+        vec![(Some((schema, String::new())), value, pointer.to_owned())];
     while let Some((schema, value, pointer)) = stack.pop() {
         match value {
             Value::Object(map) => {
-                let required: Vec<&str> = schema
-                    .and_then(|s| s.get("required"))
-                    .and_then(Value::as_array)
-                    .map(|r| r.iter().filter_map(Value::as_str).collect())
+                let layers = schema
+                    .map(|(s, at)| layers(s, at, value, holds))
                     .unwrap_or_default();
+                let required: Vec<&str> = layers
+                    .iter()
+                    .filter_map(|(s, _)| s.get("required").and_then(Value::as_array))
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .collect();
                 for (name, v) in map {
                     let at = format!("{pointer}/{}", escape(name));
-                    let sub = schema
-                        .and_then(|s| s.get("properties"))
-                        .and_then(|p| p.get(name));
+                    let sub = layers.iter().find_map(|(s, at)| {
+                        let sub = s.get("properties")?.get(name)?;
+                        Some((sub, format!("{at}/properties/{}", escape(name))))
+                    });
                     let blank = v.as_str().is_some_and(|t| t.trim().is_empty());
                     if blank && required.contains(&name.as_str()) {
                         out.push(problem(
-                            sub,
+                            sub.as_ref().map(|(s, _)| *s),
                             &at,
                             "blank",
                             "此项为必填项，不能只填空白，请填写",
@@ -60,9 +77,9 @@ pub fn checks(schema: &Value, value: &Value, pointer: &str, out: &mut Vec<Proble
                 }
             }
             Value::Array(items) => {
-                let sub = schema.and_then(|s| s.get("items"));
+                let sub = schema.and_then(|(s, at)| Some((s.get("items")?, format!("{at}/items"))));
                 for (i, v) in items.iter().enumerate() {
-                    stack.push((sub, v, format!("{pointer}/{i}")));
+                    stack.push((sub.clone(), v, format!("{pointer}/{i}")));
                 }
             }
             Value::String(text) => {
@@ -71,12 +88,39 @@ pub fn checks(schema: &Value, value: &Value, pointer: &str, out: &mut Vec<Proble
                         "含有不可见的控制字符 U+{:04X}，请删除后重新填写",
                         u32::from(c)
                     );
+                    let schema = schema.map(|(s, _)| s);
                     out.push(problem(schema, &pointer, "control_character", &message));
                 }
             }
             _ => {}
         }
     }
+}
+
+/// The schema of an object and every conditional branch of it that applies to `value`
+/// (`allOf` entries whose `if` holds, their `then`, and theirs in turn), with their pointers.
+fn layers<'s>(schema: &'s Value, at: String, value: &Value, holds: &Holds) -> Vec<At<'s>> {
+    let mut out = Vec::new();
+    let mut todo = vec![(schema, at)];
+    while let Some((s, at)) = todo.pop() {
+        for (k, branch) in s
+            .get("allOf")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            let (Some(_), Some(then)) = (branch.get("if"), branch.get("then")) else {
+                continue;
+            };
+            let branch_at = format!("{at}/allOf/{k}");
+            if holds(&format!("{branch_at}/if"), value) {
+                todo.push((then, format!("{branch_at}/then")));
+            }
+        }
+        out.push((s, at));
+    }
+    out
 }
 
 fn problem(schema: Option<&Value>, pointer: &str, code: &str, message: &str) -> Problem {
