@@ -12,9 +12,7 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
 /// Maps `f` over owned items on up to four threads, in order (so that `f` can consume each and
 /// free it as it goes); [`map`] is this over references.
 pub fn map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(4);
+    let threads = threads();
     if threads < 2 || items.len() < 2 {
         return items.into_iter().map(f).collect();
     }
@@ -43,6 +41,18 @@ pub fn map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> 
             }
         }
         out
+    })
+}
+
+/// The threads a map uses, up to four: the machine's parallelism, asked once per process.
+/// Asking reads the cgroup's CPU quota (`/proc/self/cgroup`, then two files under
+/// `/sys/fs/cgroup`) every time, and a build maps eleven times.
+fn threads() -> usize {
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(4)
     })
 }
 
