@@ -240,6 +240,12 @@ fn each_construct_has_its_layout() {
             "matter m \"x\" {\nshared {\n  a \"甲\" text { required }\n  long_name \"乙乙\" id_card\n  c = d\n  e \"丙\" choice { x \"X\"; y \"Y\" } { required }\n}\n}",
             "matter m \"x\" {\n  shared {\n    a         \"甲\"   text    { required }\n    long_name \"乙乙\" id_card\n    c = d\n    e         \"丙\"   choice { x \"X\"; y \"Y\" } { required }\n  }\n}\n",
         ),
+        // A constraints block starts on the run's block column: a reference without a label
+        // or a field without a type leaves their columns empty instead of filling them.
+        (
+            "matter m \"x\" {\nshared {\n  a \"甲\" text { required }\n  org.uscc { required }\n  b = org.name \"乙乙\" { required }\n  long_name \"丙\" id_card\n}\n}",
+            "matter m \"x\" {\n  shared {\n    a            \"甲\"   text    { required }\n    org.uscc                    { required }\n    b = org.name \"乙乙\"         { required }\n    long_name    \"丙\"   id_card\n  }\n}\n",
+        ),
         // Conditions and chains: line breaks inside a statement are kept, one level deeper.
         (
             "matter m \"x\" {\nflow {\n  accept 1 workday by d\n  a -> b ->\n c\n  deliver 1 workday\n}\nitem i \"I\" {\n  when (x == y and\n not z) or w in [p,q]\n}\n}",

@@ -12,7 +12,8 @@
 //! - Consecutive one-line statements of a block are aligned as a table: attributes (the
 //!   statements a block takes once, `promise 5 workdays`) on their value column; repeated
 //!   statements of one kind (`department`, `material`, field entries, options) on each
-//!   column but the last. Trailing comments of such a run share one column.
+//!   column but the last, a field's own `{ constraints }` on one column after all of them.
+//!   Trailing comments of such a run share one column.
 //! - At most one blank line; none after `{` or before `}`; one between top-level
 //!   declarations of different kinds or over several lines, and around every `item`.
 //!   Comments stay on their line, and comment lines stay with the statement after them.
@@ -169,8 +170,11 @@ fn collect(block: SyntaxNode<'_>) -> (Option<SyntaxToken<'_>>, Vec<Line<'_>>) {
     (open_comment, lines)
 }
 
-/// A statement's alignment class, its cells, and which cells hold a block.
-type Row = (Class, Vec<String>, Vec<bool>);
+/// A statement's alignment class, its cells, which cells hold a block, and whether its last
+/// cell is a constraints block of its own (`{ required }` after the name, label and type):
+/// such a block starts on the run's block column, after every column of the run, so a row
+/// without a label or a type does not put its block in their column.
+type Row = (Class, Vec<String>, Vec<bool>, bool);
 
 /// How a one-line statement lines up with its neighbours.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -283,7 +287,7 @@ impl Printer {
             })
             .collect();
         let mut widths: Vec<(Class, Vec<usize>)> = Vec::new();
-        for (class, cells, blocks) in rows.iter().flatten() {
+        for (class, cells, blocks, _) in rows.iter().flatten() {
             let at = match widths.iter().position(|(c, _)| c == class) {
                 Some(at) => at,
                 None => {
@@ -308,7 +312,7 @@ impl Printer {
             .iter()
             .zip(&rows)
             .map(|(line, row)| match (line, row) {
-                (_, Some((class, cells, _))) => {
+                (_, Some((class, cells, _, own_block))) => {
                     let w = widths
                         .iter()
                         .find(|(c, _)| c == class)
@@ -316,6 +320,12 @@ impl Printer {
                         .unwrap_or(&[]);
                     let mut text = String::new();
                     for (j, cell) in cells.iter().enumerate() {
+                        if j + 1 == cells.len() && *own_block {
+                            // The columns this row leaves out, then its block.
+                            for width in w.iter().skip(j) {
+                                text.push_str(&" ".repeat(width + 1));
+                            }
+                        }
                         text.push_str(cell);
                         if j + 1 < cells.len() {
                             let pad = w.get(j).copied().unwrap_or(0).saturating_sub(cell.width());
@@ -395,7 +405,7 @@ impl Printer {
                 vec![head, w.out]
             };
             let blocks = vec![false; cells.len()];
-            return Some((Class::Attribute, cells, blocks));
+            return Some((Class::Attribute, cells, blocks, false));
         }
         // Cells up to the first one with a block (`choice { … }`, `{ constraints }`) are
         // aligned; that one and what follows it are the row's last cell.
@@ -403,6 +413,7 @@ impl Printer {
         let mut blocks: Vec<bool> = Vec::new();
         let mut last: Option<SyntaxKind> = None;
         let mut open = true;
+        let mut own_block = false;
         for e in &parts {
             let (a, b) = ends(*e)?;
             let text = self.render(std::slice::from_ref(e));
@@ -423,6 +434,7 @@ impl Printer {
                     cell.push_str(&text);
                 }
                 _ => {
+                    own_block = e.kind() == ATTR_BLOCK && !cells.is_empty();
                     cells.push(text);
                     blocks.push(false);
                 }
@@ -437,7 +449,7 @@ impl Printer {
             }
             last = Some(b);
         }
-        Some((Class::Row(stmt.kind()), cells, blocks))
+        Some((Class::Row(stmt.kind()), cells, blocks, own_block))
     }
 
     /// Elements rendered on one line.
