@@ -239,6 +239,40 @@ pub fn conflicting_defaults(field: &str, first: &Side<'_>, second: &Side<'_>) ->
     .with_help(t!("e0205-help"))
 }
 
+/// E0209: a field's default that one of its own merged constraints refuses; `bound` is that
+/// constraint (its keyword, its value as written, where and by whom).
+#[cold]
+pub fn default_refused(field: &str, default: &Side<'_>, bound: &Side<'_>) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0209,
+        t!(
+            "e0209",
+            field = field,
+            value = default.value,
+            kw = bound.keyword,
+            bound = bound.value
+        ),
+        default.span,
+        t!(
+            "e02-from",
+            kw = "default",
+            value = default.value,
+            who = who(default.who)
+        ),
+    )
+    .with_label(
+        bound.span,
+        t!(
+            "e02-from",
+            kw = bound.keyword,
+            value = bound.value,
+            who = who(bound.who)
+        ),
+    )
+    .with_note(t!("e0209-note"))
+    .with_help(t!("e0209-help", kw = bound.keyword, bound = bound.value))
+}
+
 #[cold]
 pub fn type_clash(
     field: &str,

@@ -4,7 +4,8 @@
 //! unified constraints of every bound shared field, of every local field, and of every
 //! binding as its department sees it, each constraint with its provenance. It reports every
 //! problem at once: constraints that do not fit their type (E0201–E0203), empty intersections
-//! and conflicting defaults (E0204–E0205), type clashes (E0206), and lints (W0201–W0203).
+//! and conflicting defaults (E0204–E0205), type clashes (E0206), defaults their own constraints
+//! refuse (E0209), and lints (W0201–W0203).
 //! [`check`] checks the dictionaries, for `yjs check`. `lower::form` turns the results into
 //! the merged-form IR.
 

@@ -116,6 +116,14 @@ struct Tight {
     message: Option<String>,
 }
 
+/// A constraint as written, for a diagnostic: by which contributor, where, and its value.
+#[derive(Debug, Clone)]
+struct Written {
+    who: usize,
+    span: Span,
+    text: String,
+}
+
 /// Collects the constraints of one field over its contributors.
 pub struct Unifier<'a> {
     files: &'a Files,
@@ -130,6 +138,9 @@ pub struct Unifier<'a> {
     max_items: Option<Tight>,
     patterns: Vec<Pattern>,
     dates: Vec<DateBound>,
+    /// Who wrote each of `patterns` and `dates`, where and how: what E0209 names.
+    pattern_from: Vec<Written>,
+    date_from: Vec<Written>,
     default: Option<(Value, String, Span, usize)>,
     help: Option<String>,
     placeholder: Option<String>,
@@ -157,6 +168,8 @@ impl<'a> Unifier<'a> {
             max_items: None,
             patterns: Vec::new(),
             dates: Vec::new(),
+            pattern_from: Vec::new(),
+            date_from: Vec::new(),
             default: None,
             help: None,
             placeholder: None,
@@ -210,6 +223,11 @@ impl<'a> Unifier<'a> {
                             pattern: p.value.clone(),
                             at: source,
                         });
+                        self.pattern_from.push(Written {
+                            who: w,
+                            span: c.span,
+                            text: self.files.text(p.span).to_string(),
+                        });
                     }
                 }
                 ConstraintKind::NotBefore(lit) | ConstraintKind::NotAfter(lit) => {
@@ -225,6 +243,11 @@ impl<'a> Unifier<'a> {
                                 not_before,
                                 value,
                                 at: source,
+                            });
+                            self.date_from.push(Written {
+                                who: w,
+                                span: c.span,
+                                text: self.files.text(lit.span()).trim().to_string(),
                             });
                         }
                     }
@@ -338,6 +361,27 @@ impl<'a> Unifier<'a> {
                 &others,
             ));
         }
+        if let Some((value, text, span, who)) = &self.default {
+            let default_who = self.describe(*who);
+            for (keyword, bound) in self.refusing(value) {
+                let bound_who = self.describe(bound.who);
+                diags.push(d::default_refused(
+                    field,
+                    &Side {
+                        keyword: "default",
+                        value: text,
+                        span: *span,
+                        who: &default_who,
+                    },
+                    &Side {
+                        keyword,
+                        value: &bound.text,
+                        span: bound.span,
+                        who: &bound_who,
+                    },
+                ));
+            }
+        }
         let mut messages = self.messages.clone();
         let tights = [
             (&self.min, "minimum"),
@@ -381,6 +425,63 @@ impl<'a> Unifier<'a> {
             },
             diags,
         )
+    }
+
+    /// The merged constraints that refuse `value`, the field's default, each with its
+    /// keyword: a bound it falls outside, a pattern it does not match (ECMAScript, as the
+    /// browser and the runtime read it), a fixed date it is before or after (`today` moves, so
+    /// it is not judged here).
+    fn refusing(&self, value: &Value) -> Vec<(&'static str, Written)> {
+        let mut out = Vec::new();
+        let written = |t: &Tight| Written {
+            who: t.who,
+            span: t.span,
+            text: t.text.clone(),
+        };
+        let number = value.as_f64();
+        let length = value.as_str().map(|s| s.chars().count() as f64);
+        let entries = value.as_array().map(|a| a.len() as f64);
+        let bounds = [
+            (&self.min, "min", number, true),
+            (&self.max, "max", number, false),
+            (&self.min_length, "min_length", length, true),
+            (&self.max_length, "max_length", length, false),
+            (&self.min_items, "min_items", entries, true),
+            (&self.max_items, "max_items", entries, false),
+        ];
+        for (bound, keyword, actual, lower) in bounds {
+            let (Some(t), Some(actual)) = (bound, actual) else {
+                continue;
+            };
+            let limit = fit::float(&t.value);
+            if (lower && actual < limit) || (!lower && actual > limit) {
+                out.push((keyword, written(t)));
+            }
+        }
+        let Some(text) = value.as_str() else {
+            return out;
+        };
+        for (p, from) in self.patterns.iter().zip(&self.pattern_from) {
+            let matches = regress::Regex::with_flags(&p.pattern, "u")
+                .map(|re| re.find(text).is_some())
+                // A pattern the browser refuses is E0207's; it judges no default.
+                .unwrap_or(true);
+            if !matches {
+                out.push(("pattern", from.clone()));
+            }
+        }
+        let day = text.get(..10).unwrap_or(text);
+        for (date, from) in self.dates.iter().zip(&self.date_from) {
+            if date.value == "today" {
+                continue;
+            }
+            if date.not_before && day < date.value.as_str() {
+                out.push(("not_before", from.clone()));
+            } else if !date.not_before && day > date.value.as_str() {
+                out.push(("not_after", from.clone()));
+            }
+        }
+        out
     }
 
     fn describe(&self, who: usize) -> Text {
