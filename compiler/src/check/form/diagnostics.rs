@@ -18,6 +18,16 @@ fn who(w: &Text) -> Arg {
     Arg::Text(w.clone())
 }
 
+/// "`max 5` from item `birth_cert` (wsjk)": a constraint as written, and who wrote it.
+fn from(side: &Side<'_>) -> Text {
+    t!(
+        "e02-from",
+        kw = side.keyword,
+        value = side.value,
+        who = who(side.who)
+    )
+}
+
 /// "item `birth_cert` (wsjk)": an item, with its department when it has one.
 pub fn who_item(item: &str, dept: Option<&str>) -> Text {
     match dept {
@@ -174,22 +184,9 @@ pub fn empty_range(
             high = high.value
         ),
         low.span,
-        t!(
-            "e02-from",
-            kw = low.keyword,
-            value = low.value,
-            who = who(low.who)
-        ),
+        from(low),
     )
-    .with_label(
-        high.span,
-        t!(
-            "e02-from",
-            kw = high.keyword,
-            value = high.value,
-            who = who(high.who)
-        ),
-    );
+    .with_label(high.span, from(high));
     for (span, w) in others {
         d = d.with_label(*span, t!("e0204-also", who = who(w)));
     }
@@ -219,22 +216,9 @@ pub fn conflicting_defaults(field: &str, first: &Side<'_>, second: &Side<'_>) ->
             second = second.value
         ),
         second.span,
-        t!(
-            "e02-from",
-            kw = "default",
-            value = second.value,
-            who = who(second.who)
-        ),
+        from(second),
     )
-    .with_label(
-        first.span,
-        t!(
-            "e02-from",
-            kw = "default",
-            value = first.value,
-            who = who(first.who)
-        ),
-    )
+    .with_label(first.span, from(first))
     .with_note(t!("e0205-note"))
     .with_help(t!("e0205-help"))
 }
@@ -253,22 +237,9 @@ pub fn default_refused(field: &str, default: &Side<'_>, bound: &Side<'_>) -> Dia
             bound = bound.value
         ),
         default.span,
-        t!(
-            "e02-from",
-            kw = "default",
-            value = default.value,
-            who = who(default.who)
-        ),
+        from(default),
     )
-    .with_label(
-        bound.span,
-        t!(
-            "e02-from",
-            kw = bound.keyword,
-            value = bound.value,
-            who = who(bound.who)
-        ),
-    )
+    .with_label(bound.span, from(bound))
     .with_note(t!("e0209-note"))
     .with_help(t!("e0209-help", kw = bound.keyword, bound = bound.value))
 }
