@@ -7,6 +7,7 @@ mod common;
 use chrono::NaiveDate;
 use common::{at, generated_dir, newborn_dir, submission};
 use serde_json::{json, Value};
+use std::path::PathBuf;
 use yjs_runtime::calendar::Calendar;
 use yjs_runtime::time::parse_time;
 use yjs_runtime::validate::{parse_submission, FormValidator};
@@ -121,6 +122,40 @@ fn blank_conditionally_required_text_is_refused_as_blank() {
     let found = restaurant_problems(json!({"food_scope": "prepack", "contact_name": ""}));
     assert!(!found.iter().any(|(_, c)| c == "blank"), "{found:?}");
     assert!(found.iter().any(|(p, _)| p == "/contact_name"), "{found:?}");
+}
+
+/// A list entry's field required only in some situations: the merged form repeats the list in
+/// a conditional branch to add the entry's `required` (tests/fixtures/list_when.yjs, as
+/// `yjs build` writes it).
+#[test]
+fn blank_conditionally_required_list_entry_is_refused_as_blank() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let text = std::fs::read_to_string(dir.join("list_when.schema.json")).unwrap_or_default();
+    let schema: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let validator = FormValidator::new(&schema).unwrap_or_else(|e| panic!("{e}"));
+    let today = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap_or_default();
+    let found = |married: bool| -> Vec<(String, String, String)> {
+        let kids = json!([{"kid_name": "李小华", "kid_id": " "}]);
+        let submission = json!({"married": married, "a": {"kids": kids}});
+        validator
+            .validate(&submission, today)
+            .into_iter()
+            .map(|p| (p.pointer, p.code, p.label))
+            .collect()
+    };
+    let blank = (
+        "/a/kids/0/kid_id".to_owned(),
+        "blank".to_owned(),
+        "身份证号".to_owned(),
+    );
+    let married = found(true);
+    assert!(married.contains(&blank), "{married:?}");
+    assert!(
+        !married.iter().any(|(_, c, _)| c == "pattern"),
+        "{married:?}"
+    );
+    let single = found(false);
+    assert!(!single.contains(&blank), "{single:?}");
 }
 
 #[test]

@@ -42,16 +42,19 @@ pub type Holds<'a> = dyn Fn(&str, &Value) -> bool + 'a;
 type At<'s> = (&'s Value, String);
 
 /// Every string of the submission, and every required text field, at once (iterative);
-/// `holds` decides a conditional branch's `if`.
+/// `holds` decides a conditional branch's `if`. A value is checked against every schema that
+/// applies to it: a conditional branch may repeat a property to add to it (a list entry's field
+/// required only in some situations is `then: {properties: {list: {items: {required}}}}`).
 pub fn checks(schema: &Value, value: &Value, pointer: &str, holds: &Holds, out: &mut Vec<Problem>) {
-    let mut stack: Vec<(Option<At>, &Value, String)> =
-        vec![(Some((schema, String::new())), value, pointer.to_owned())];
-    while let Some((schema, value, pointer)) = stack.pop() {
+    let mut stack: Vec<(Vec<At>, &Value, String)> =
+        vec![(vec![(schema, String::new())], value, pointer.to_owned())];
+    while let Some((schemas, value, pointer)) = stack.pop() {
         match value {
             Value::Object(map) => {
-                let layers = schema
-                    .map(|(s, at)| layers(s, at, value, holds))
-                    .unwrap_or_default();
+                let layers: Vec<At> = schemas
+                    .into_iter()
+                    .flat_map(|(s, at)| layers(s, at, value, holds))
+                    .collect();
                 let required: Vec<&str> = layers
                     .iter()
                     .filter_map(|(s, _)| s.get("required").and_then(Value::as_array))
@@ -60,26 +63,32 @@ pub fn checks(schema: &Value, value: &Value, pointer: &str, holds: &Holds, out: 
                     .collect();
                 for (name, v) in map {
                     let at = format!("{pointer}/{}", escape(name));
-                    let sub = layers.iter().find_map(|(s, at)| {
-                        let sub = s.get("properties")?.get(name)?;
-                        Some((sub, format!("{at}/properties/{}", escape(name))))
-                    });
+                    let subs: Vec<At> = layers
+                        .iter()
+                        .filter_map(|(s, at)| {
+                            let sub = s.get("properties")?.get(name)?;
+                            Some((sub, format!("{at}/properties/{}", escape(name))))
+                        })
+                        .collect();
                     let blank = v.as_str().is_some_and(|t| t.trim().is_empty());
                     if blank && required.contains(&name.as_str()) {
                         out.push(problem(
-                            sub.as_ref().map(|(s, _)| *s),
+                            titled(&subs),
                             &at,
                             "blank",
                             "此项为必填项，不能只填空白，请填写",
                         ));
                     }
-                    stack.push((sub, v, at));
+                    stack.push((subs, v, at));
                 }
             }
             Value::Array(items) => {
-                let sub = schema.and_then(|(s, at)| Some((s.get("items")?, format!("{at}/items"))));
+                let subs: Vec<At> = schemas
+                    .iter()
+                    .filter_map(|(s, at)| Some((s.get("items")?, format!("{at}/items"))))
+                    .collect();
                 for (i, v) in items.iter().enumerate() {
-                    stack.push((sub.clone(), v, format!("{pointer}/{i}")));
+                    stack.push((subs.clone(), v, format!("{pointer}/{i}")));
                 }
             }
             Value::String(text) => {
@@ -88,13 +97,25 @@ pub fn checks(schema: &Value, value: &Value, pointer: &str, holds: &Holds, out: 
                         "含有不可见的控制字符 U+{:04X}，请删除后重新填写",
                         u32::from(c)
                     );
-                    let schema = schema.map(|(s, _)| s);
-                    out.push(problem(schema, &pointer, "control_character", &message));
+                    out.push(problem(
+                        titled(&schemas),
+                        &pointer,
+                        "control_character",
+                        &message,
+                    ));
                 }
             }
             _ => {}
         }
     }
+}
+
+/// The first of a value's schemas that has a `title` (a branch's part of it may not).
+fn titled<'s>(schemas: &[At<'s>]) -> Option<&'s Value> {
+    schemas
+        .iter()
+        .map(|(s, _)| *s)
+        .find(|s| s.get("title").is_some())
 }
 
 /// The schema of an object and every conditional branch of it that applies to `value`
