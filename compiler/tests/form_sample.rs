@@ -433,3 +433,56 @@ fn hints_and_help_reach_both_ui_schemas() {
     let plain = jf.to_string();
     assert_eq!(plain.matches("placeholder").count(), 1, "{plain}");
 }
+
+/// A list entry's field required only in some situations: the merged form adds the requirement
+/// in a conditional branch, and each department's packet schema carries it as
+/// `x-yjs-required-when` under the list's `items`, as it does for the packet's own fields.
+#[test]
+fn a_list_entry_required_by_a_situation_says_so_in_the_packet() {
+    let source = r#"
+department wsjk "市卫生健康委员会"
+matter m "测试一件事" {
+  lead wsjk
+  window wsjk
+  promise 5 workdays
+  situation married "是否已婚" bool
+  item a "事项甲" {
+    department wsjk
+    legal unregulated
+    promise 1 workday
+    form {
+      kids "子女" list { kid_name "姓名" text { required }; kid_id "身份证号" id_card { required when married } }
+    }
+  }
+}
+"#;
+    let path = PathBuf::from("m.yjs");
+    let files = [(path.clone(), source.to_owned())].into_iter().collect();
+    let checked = yjs_compiler::check(&yjs_compiler::resolve::Memory(files), &[path]);
+    assert!(!checked.has_errors(), "{:#?}", checked.diagnostics);
+    let form = &checked.matters[0].form;
+    let packet = &projections(form).items[0].packet_schema;
+    let entry = &packet["properties"]["kids"]["items"];
+    assert_eq!(entry["required"], json!(["kid_name"]));
+    assert_eq!(
+        entry["properties"]["kid_id"]["x-yjs-required-when"],
+        json!({"op": "in", "situation": "married", "values": [true]})
+    );
+    assert!(entry["properties"]["kid_name"]
+        .get("x-yjs-required-when")
+        .is_none());
+    // The merged form keeps to standard keywords: the requirement is its `if`/`then`.
+    let schema = form_schema(form);
+    assert!(!schema.to_string().contains("x-yjs"), "{schema}");
+    let v = validator(&schema);
+    let without_id = json!({"married": true, "a": {"kids": [{"kid_name": "李小华"}]}});
+    assert!(!v.is_valid(&without_id));
+    let single = json!({"married": false, "a": {"kids": [{"kid_name": "李小华"}]}});
+    assert!(
+        v.is_valid(&single),
+        "{:?}",
+        v.iter_errors(&single)
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+    );
+}

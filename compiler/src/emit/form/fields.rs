@@ -30,12 +30,29 @@ pub struct FieldSchema<'a> {
     pub label: &'a str,
     pub ty: &'a Ty,
     pub bounds: &'a Bounds,
+    /// In a department's packet schema (`projections.json`): a list entry's field required
+    /// only in some situations says so in `x-yjs-required-when`, as the packet's own fields do
+    /// (the merged form says it with `if`/`then` instead, in standard keywords only).
+    pub packet: bool,
 }
 
 impl<'a> FieldSchema<'a> {
     /// The schema of a field with its label, type and bounds.
     pub fn new(label: &'a str, ty: &'a Ty, bounds: &'a Bounds) -> Self {
-        FieldSchema { label, ty, bounds }
+        FieldSchema {
+            label,
+            ty,
+            bounds,
+            packet: false,
+        }
+    }
+
+    /// The same schema as written in a department's packet schema.
+    pub fn in_packet(self) -> Self {
+        FieldSchema {
+            packet: true,
+            ..self
+        }
     }
 
     /// Writes the schema's entries into an object being serialized, so a caller can add its own.
@@ -44,7 +61,7 @@ impl<'a> FieldSchema<'a> {
         if let Some(h) = &self.bounds.help {
             m.serialize_entry("description", h)?;
         }
-        let has_pattern = type_keywords(self.ty, m)?;
+        let has_pattern = type_keywords(self.ty, self.packet, m)?;
         keywords(self.bounds, has_pattern, m)
     }
 }
@@ -124,7 +141,7 @@ fn keywords<M: SerializeMap>(
 }
 
 /// Writes the keywords a type implies; whether they include a `pattern`.
-fn type_keywords<M: SerializeMap>(ty: &Ty, m: &mut M) -> Result<bool, M::Error> {
+fn type_keywords<M: SerializeMap>(ty: &Ty, packet: bool, m: &mut M) -> Result<bool, M::Error> {
     let domain = |m: &mut M, p: &str, s: Scalar| {
         m.serialize_entry("type", "string")?;
         if let Some((_, format)) = FORMATS.iter().find(|(t, _)| *t == s) {
@@ -191,7 +208,11 @@ fn type_keywords<M: SerializeMap>(ty: &Ty, m: &mut M) -> Result<bool, M::Error> 
         }
         Ty::List(fields) => {
             m.serialize_entry("type", "array")?;
-            m.serialize_entry("items", &ObjectSchema::entry(fields))?;
+            let entry = ObjectSchema {
+                packet,
+                ..ObjectSchema::entry(fields)
+            };
+            m.serialize_entry("items", &entry)?;
             Ok(false)
         }
     }
@@ -218,6 +239,8 @@ pub struct ObjectSchema<'a> {
     /// the form (`schema.rs`) instead, and the section lists every name under `propertyNames`
     /// (`additionalProperties: false` would see only the others).
     conditional: bool,
+    /// In a department's packet schema ([`FieldSchema::packet`]).
+    packet: bool,
 }
 
 impl<'a> ObjectSchema<'a> {
@@ -226,6 +249,7 @@ impl<'a> ObjectSchema<'a> {
         ObjectSchema {
             fields,
             conditional: false,
+            packet: false,
         }
     }
 
@@ -234,6 +258,7 @@ impl<'a> ObjectSchema<'a> {
         ObjectSchema {
             fields,
             conditional: fields.iter().any(|f| !f.applies.is_always()),
+            packet: false,
         }
     }
 
@@ -248,7 +273,7 @@ impl<'a> ObjectSchema<'a> {
     pub fn entries<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
         let defined = self.defined();
         m.serialize_entry("type", "object")?;
-        m.serialize_entry("properties", &Properties(defined.clone()))?;
+        m.serialize_entry("properties", &Properties(defined.clone(), self.packet))?;
         let mut required = defined
             .filter(|f| f.required == Some(yjs_artifacts::Condition::Always))
             .map(|f| f.id.as_str())
@@ -273,14 +298,34 @@ impl Serialize for ObjectSchema<'_> {
     }
 }
 
-/// Fields by id, each with its schema.
-struct Properties<I>(I);
+/// Fields by id, each with its schema; in a packet schema when the flag is set.
+struct Properties<I>(I, bool);
 
 impl<'a, I: Iterator<Item = &'a LocalField> + Clone> Serialize for Properties<I> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
         for f in self.0.clone() {
-            m.serialize_entry(&f.id, &FieldSchema::new(&f.label, &f.ty, &f.bounds))?;
+            let schema = FieldSchema::new(&f.label, &f.ty, &f.bounds);
+            if self.1 {
+                m.serialize_entry(&f.id, &PacketEntryField(schema.in_packet(), f))?;
+            } else {
+                m.serialize_entry(&f.id, &schema)?;
+            }
+        }
+        m.end()
+    }
+}
+
+/// A list entry's field in a packet schema: its schema, and when it is required where that
+/// depends on situations.
+struct PacketEntryField<'a>(FieldSchema<'a>, &'a LocalField);
+
+impl Serialize for PacketEntryField<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        self.0.entries(&mut m)?;
+        if let Some(c) = self.1.required.as_ref().filter(|c| !c.is_always()) {
+            m.serialize_entry("x-yjs-required-when", c)?;
         }
         m.end()
     }

@@ -3,7 +3,8 @@
 //! A packet's keys are the department's own field names; it holds exactly the fields the item's
 //! form declares. Requirements that depend on situations cannot be checked on the packet alone
 //! (the answers are not in it), so they appear as `x-yjs-required-when` and in
-//! `ProjectedField::required`; unconditional ones are the packet schema's `required`. A field
+//! `ProjectedField::required`; unconditional ones are the packet schema's `required`. The same
+//! holds for a list entry's fields, under the list's `items`. A field
 //! with its own `when` is in the packet only where that holds (`x-yjs-when`, `applies`).
 
 use super::super::error::EmitError;
@@ -136,7 +137,9 @@ impl Serialize for PacketField<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let f = self.0;
         let mut m = s.serialize_map(None)?;
-        FieldSchema::new(&f.label, &f.ty, &f.effective).entries(&mut m)?;
+        FieldSchema::new(&f.label, &f.ty, &f.effective)
+            .in_packet()
+            .entries(&mut m)?;
         m.serialize_entry("x-yjs-pointer", &f.pointer)?;
         if !f.applies.is_always() {
             m.serialize_entry("x-yjs-when", &f.applies)?;
