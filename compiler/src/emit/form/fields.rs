@@ -324,10 +324,20 @@ impl Serialize for PacketEntryField<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
         self.0.entries(&mut m)?;
-        if let Some(c) = self.1.required.as_ref().filter(|c| !c.is_always()) {
-            m.serialize_entry("x-yjs-required-when", c)?;
-        }
+        required_when(self.1.required.as_ref(), &mut m)?;
         m.end()
+    }
+}
+
+/// `x-yjs-required-when` in a packet schema, for a field required only in some situations
+/// (a packet holds no answers, so its schema cannot decide it).
+pub fn required_when<M: SerializeMap>(
+    required: Option<&yjs_artifacts::Condition>,
+    m: &mut M,
+) -> Result<(), M::Error> {
+    match required.filter(|c| !c.is_always()) {
+        Some(c) => m.serialize_entry("x-yjs-required-when", c),
+        None => Ok(()),
     }
 }
 

@@ -8,7 +8,7 @@
 //! with its own `when` is in the packet only where that holds (`x-yjs-when`, `applies`).
 
 use super::super::error::EmitError;
-use super::fields::{FieldSchema, Keywords};
+use super::fields::{required_when, FieldSchema, Keywords};
 use super::json::Seq;
 use super::schema::section_title;
 use super::{DRAFT_07, GENERATED};
@@ -144,9 +144,7 @@ impl Serialize for PacketField<'_> {
         if !f.applies.is_always() {
             m.serialize_entry("x-yjs-when", &f.applies)?;
         }
-        if let Some(c) = f.required.as_ref().filter(|c| !c.is_always()) {
-            m.serialize_entry("x-yjs-required-when", c)?;
-        }
+        required_when(f.required.as_ref(), &mut m)?;
         m.end()
     }
 }
