@@ -168,24 +168,25 @@ impl From<Text> for Arg {
 
 /// A diagnostic text: a catalog message id with named arguments, or raw text (the escape hatch
 /// for code not yet translated; `tests/i18n.rs` reports every raw text of a registered code).
-/// The English rendering is kept, so programs and tests can read a text as a string.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The English rendering is made on first reading and kept, so programs and tests can read a
+/// text as a string. It is lazy because most texts are never read: the checker names every
+/// item ("item `x` (dept)") in case a diagnostic cites it, and a clean build cites none, so it
+/// never loads the message catalogs at all.
+#[derive(Debug, Clone)]
 pub struct Text {
     id: Option<&'static str>,
     args: Vec<(&'static str, Arg)>,
-    en: String,
+    en: OnceLock<String>,
 }
 
 impl Text {
     /// Message `id` of the catalogs with its arguments.
     pub fn new(id: &'static str, args: Vec<(&'static str, Arg)>) -> Text {
-        let mut t = Text {
+        Text {
             id: Some(id),
             args,
-            en: String::new(),
-        };
-        t.en = t.resolve(Lang::En);
-        t
+            en: OnceLock::new(),
+        }
     }
 
     /// Text that is the same in every language (not from the catalogs).
@@ -193,8 +194,13 @@ impl Text {
         Text {
             id: None,
             args: Vec::new(),
-            en: s.into(),
+            en: OnceLock::from(s.into()),
         }
+    }
+
+    /// The English text, rendered on first use.
+    fn en(&self) -> &str {
+        self.en.get_or_init(|| self.render(Lang::En))
     }
 
     /// The message id, `None` for raw text.
@@ -224,12 +230,17 @@ impl Text {
 
     /// The text in `lang`.
     pub fn resolve(&self, lang: Lang) -> String {
-        let Some(id) = self.id else {
-            return self.en.clone();
-        };
-        if lang == Lang::En && !self.en.is_empty() {
-            return self.en.clone();
+        match lang {
+            Lang::En => self.en().to_string(),
+            _ => self.render(lang),
         }
+    }
+
+    /// The text rendered from the catalog of `lang` (raw text as it is).
+    fn render(&self, lang: Lang) -> String {
+        let Some(id) = self.id else {
+            return self.en().to_string();
+        };
         let args: Vec<(&str, String)> = self
             .args
             .iter()
@@ -246,33 +257,45 @@ impl Text {
 
     /// The English text.
     pub fn as_str(&self) -> &str {
-        &self.en
+        self.en()
     }
 }
+
+/// Two texts are equal when they say the same: the same message with the same arguments, or
+/// the same raw text (whether or not either was rendered yet).
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.id == other.id
+            && self.args == other.args
+            && (self.id.is_some() || self.en() == other.en())
+    }
+}
+
+impl Eq for Text {}
 
 /// Reads as the English text, so programs can search and compare it like a string.
 impl std::ops::Deref for Text {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.en
+        self.en()
     }
 }
 
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.en)
+        f.write_str(self.en())
     }
 }
 
 impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
-        self.en == other
+        self.en() == other
     }
 }
 
 impl PartialEq<&str> for Text {
     fn eq(&self, other: &&str) -> bool {
-        self.en == *other
+        self.en() == *other
     }
 }
 
