@@ -638,3 +638,23 @@ fn lists_nested_past_the_limit_are_refused_once_and_the_deepest_accepted_load() 
     assert_eq!(status, 0, "{text}");
     artifacts_load(&dir.path().join("out/m"));
 }
+
+/// Patterns too large to walk, lengths in the thousands and an exponential DFA are judged
+/// within a budget: the check ends, names the pattern that matches nothing, and gives no
+/// answer (no error) where it cannot tell.
+#[test]
+fn patterns_no_text_satisfies_are_judged_within_a_budget() {
+    let src = format!(
+        "{HEAD}  shared {{\n\
+         \x20   a \"甲\" text {{ pattern \"^(?:.{{0,100}}){{0,100}}$\"; pattern \"[^\\\\s\\\\S]\"; min_length 1000 }}\n\
+         \x20   b \"乙\" text {{ pattern \"(a|b)*a(a|b){{20}}$\"; pattern \"^(a|b)+$\"; min_length 500; max_length 1000 }}\n\
+         \x20   c \"丙\" text {{ pattern \"^[0-9]+$\"; min_length 900000 }}\n\
+         \x20 }}\n\
+         \x20 item x \"项\" {{\n    department d\n    legal 1 workday basis \"《条例》第一条\"\n    promise 1 workday\n    form {{ a; b; c }}\n  }}\n}}\n"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (status, text) = yjs_check(dir.path(), "patterns.yjs", src.as_bytes());
+    assert_eq!(status, 1, "{text}");
+    assert_eq!(text.matches("\"E0218\"").count(), 1, "{text}");
+    assert!(text.contains(r#"[^\\\\s\\\\S]"#), "{text}");
+}

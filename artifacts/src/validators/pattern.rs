@@ -42,6 +42,10 @@ pub const PHONE: &str = "^(?:0[1-9][0-9]{1,2}-?[2-9][0-9]{6,7}(?:-[0-9]{1,6})?|[
 /// domain must contain at least one dot.
 pub const EMAIL: &str = "^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$";
 
+/// Text and files: at least one character that is not blank (`\S` reads as ECMAScript's
+/// white space, so U+3000 and U+FEFF are blank too).
+pub const NOT_BLANK: &str = "\\S";
+
 /// Every pattern by the name a field type uses for it, in a fixed order.
 pub const ALL: [(&str, &str); 6] = [
     ("id_card", ID_CARD),

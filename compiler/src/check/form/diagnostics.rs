@@ -244,6 +244,122 @@ pub fn default_refused(field: &str, default: &Side<'_>, bound: &Side<'_>) -> Dia
     .with_help(t!("e0209-help", kw = bound.keyword, bound = bound.value))
 }
 
+/// A constraint as written, for a label: its keyword, its text, where and by whom.
+pub struct Said {
+    pub keyword: &'static str,
+    pub text: String,
+    pub span: Span,
+    pub who: Text,
+}
+
+impl Said {
+    fn label(&self) -> Text {
+        from(&Side {
+            keyword: self.keyword,
+            value: &self.text,
+            span: self.span,
+            who: &self.who,
+        })
+    }
+}
+
+/// The pattern a field's type implies, and the field's declaration.
+#[derive(Clone)]
+pub struct Implied {
+    pub ty: &'static str,
+    pub pattern: &'static str,
+    pub decl: Span,
+}
+
+/// What E0218 names: the smallest set of constraints no text satisfies together.
+pub enum NoText {
+    /// One pattern that matches nothing at all.
+    Alone(Said),
+    /// A pattern and the pattern the field's type implies.
+    Type(Implied, Said),
+    /// Two patterns.
+    Pair(Said, Said),
+    /// Patterns (the type's among them when `implied`) that no text matches together, or none
+    /// of a length within the bounds: `first` and `rest` name them and the bounds.
+    Together {
+        kind: Together,
+        implied: Option<Implied>,
+        first: Said,
+        rest: Vec<Said>,
+    },
+}
+
+/// Which constraints an E0218 of [`NoText::Together`] names.
+pub enum Together {
+    /// The type's pattern and the length bounds.
+    TypeLengths,
+    /// Patterns, no bound.
+    Patterns,
+    /// Patterns and the length bounds.
+    Lengths,
+}
+
+/// E0218: no text satisfies the field's patterns within its length bounds.
+#[cold]
+pub fn no_text(field: &str, why: NoText) -> Diagnostic {
+    let (message, first, rest, implied) = match why {
+        NoText::Alone(p) => (
+            t!("e0218-alone", field = field, pattern = p.text.as_str()),
+            p,
+            Vec::new(),
+            None,
+        ),
+        NoText::Type(implied, own) => (
+            t!(
+                "e0218-type",
+                field = field,
+                ty = implied.ty,
+                pattern = own.text.as_str()
+            ),
+            own,
+            Vec::new(),
+            Some(implied),
+        ),
+        NoText::Pair(a, b) => (
+            t!(
+                "e0218-pair",
+                field = field,
+                a = a.text.as_str(),
+                b = b.text.as_str()
+            ),
+            b,
+            vec![a],
+            None,
+        ),
+        NoText::Together {
+            kind,
+            implied,
+            first,
+            rest,
+        } => {
+            let message = match (kind, &implied) {
+                (Together::TypeLengths, Some(t)) => {
+                    t!("e0218-type-lengths", field = field, ty = t.ty)
+                }
+                (Together::Patterns, _) => t!("e0218-all", field = field),
+                _ => t!("e0218-lengths", field = field),
+            };
+            (message, first, rest, implied)
+        }
+    };
+    let mut d = Diagnostic::error(Code::E0218, message, first.span, first.label());
+    for said in rest {
+        d = d.with_label(said.span, said.label());
+    }
+    if let Some(t) = implied {
+        d = d.with_label(
+            t.decl,
+            t!("e0218-type-label", ty = t.ty, implied = t.pattern),
+        );
+    }
+    d.with_note(t!("e0218-note")).with_help(t!("e0218-help"))
+}
+
 #[cold]
 pub fn type_clash(
     field: &str,

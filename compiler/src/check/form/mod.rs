@@ -13,6 +13,7 @@ mod applies;
 mod diagnostics;
 mod fit;
 mod lints;
+mod satisfy;
 mod unify;
 
 pub use unify::{Bound, Bounds, Pattern, Provenance, Unified};
@@ -182,8 +183,8 @@ fn view(files: &Files, f: &Field, b: &Binding, who: &Who) -> FieldFacts {
     all.add(who.clone(), &f.constraints);
     all.add(who.clone(), &b.constraints);
     FieldFacts::Shared {
-        own: Box::new(own.finish().0.bounds),
-        effective: Box::new(all.finish().0.bounds),
+        own: Box::new(own.bounds()),
+        effective: Box::new(all.bounds()),
     }
 }
 

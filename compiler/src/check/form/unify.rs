@@ -10,14 +10,16 @@
 //! constraint's span); `lower::form` turns it into the IR's `file:line:col` text.
 
 use super::diagnostics::{self as d, Side};
-use super::fit;
+use super::{fit, satisfy};
 use crate::diagnostics::{Diagnostic, Text};
 use crate::files::{Files, Span};
 use crate::resolve::{Constraint, ConstraintKind, FieldType, Item};
+use crate::types::Scalar;
 use la_arena::Idx;
 use serde_json::{Number, Value};
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use yjs_artifacts::validators::pattern;
 
 /// Who declared a group of constraints.
 #[derive(Debug, Clone)]
@@ -308,7 +310,20 @@ impl<'a> Unifier<'a> {
     }
 
     /// Finishes: the merged bounds with every source, and the collisions found.
-    pub fn finish(self) -> (Unified, Vec<Diagnostic>) {
+    pub fn finish(mut self) -> (Unified, Vec<Diagnostic>) {
+        let diags = self.judge();
+        (self.unified(), diags)
+    }
+
+    /// Finishes without judging: the merged bounds of a view whose collisions are reported
+    /// with the field itself.
+    pub fn bounds(mut self) -> Bounds {
+        self.unified().bounds
+    }
+
+    /// The collisions of the merged constraints: bounds that allow nothing (E0204), patterns
+    /// no text satisfies (E0218), a default they refuse (E0209).
+    fn judge(&self) -> Vec<Diagnostic> {
         let field = self.field;
         let mut diags = self.diags.clone();
         let pairs = [
@@ -361,6 +376,10 @@ impl<'a> Unifier<'a> {
                 &others,
             ));
         }
+        let lengths_collide = diags.len() > self.diags.len();
+        if !lengths_collide {
+            diags.extend(self.no_text());
+        }
         if let Some((value, text, span, who)) = &self.default {
             let default_who = self.describe(*who);
             for (keyword, bound) in self.refusing(value) {
@@ -382,7 +401,14 @@ impl<'a> Unifier<'a> {
                 ));
             }
         }
-        let mut messages = self.messages.clone();
+        diags
+    }
+
+    /// The merged bounds, taken out of the unifier (borrowed, not moved: moving copied the
+    /// whole unifier for every field).
+    fn unified(&mut self) -> Unified {
+        use std::mem::take;
+        let mut messages = take(&mut self.messages);
         let tights = [
             (&self.min, "minimum"),
             (&self.max, "maximum"),
@@ -409,22 +435,19 @@ impl<'a> Unifier<'a> {
             max_length: bound(&self.max_length),
             min_items: bound(&self.min_items),
             max_items: bound(&self.max_items),
-            patterns: self.patterns,
-            dates: self.dates,
-            default: self.default.map(|(v, ..)| v),
-            help: self.help,
-            placeholder: self.placeholder,
-            hint: self.hint,
-            message: self.message,
+            patterns: take(&mut self.patterns),
+            dates: take(&mut self.dates),
+            default: self.default.take().map(|(v, ..)| v),
+            help: take(&mut self.help),
+            placeholder: take(&mut self.placeholder),
+            hint: take(&mut self.hint),
+            message: take(&mut self.message),
             messages,
         };
-        (
-            Unified {
-                bounds,
-                sources: self.sources,
-            },
-            diags,
-        )
+        Unified {
+            bounds,
+            sources: take(&mut self.sources),
+        }
     }
 
     /// The merged constraints that refuse `value`, the field's default, each with its
@@ -482,6 +505,115 @@ impl<'a> Unifier<'a> {
             }
         }
         out
+    }
+
+    /// E0218: no text satisfies the field's patterns (its type's included) within its length
+    /// bounds. Asked only when the field has a pattern of its own; the smallest cause is named:
+    /// one pattern, a pattern against the type's, two patterns, a pattern against the length
+    /// bounds, else all of them.
+    fn no_text(&self) -> Option<Diagnostic> {
+        let own: Vec<(&str, &Written)> = self
+            .patterns
+            .iter()
+            .zip(&self.pattern_from)
+            .filter(|(p, _)| regress::Regex::with_flags(&p.pattern, "u").is_ok())
+            .map(|(p, w)| (p.pattern.as_str(), w))
+            .collect();
+        let typed = match self.ty {
+            FieldType::Scalar(Scalar::Text | Scalar::File) => Some(pattern::NOT_BLANK),
+            FieldType::Scalar(s) => pattern::ALL
+                .iter()
+                .find(|(name, _)| *name == s.name())
+                .map(|(_, p)| *p),
+            _ => None,
+        };
+        // A type's own pattern (an `id_card`'s 18 characters) against a length bound.
+        let implied = typed.filter(|t| *t != pattern::NOT_BLANK);
+        let lengths = self.min_length.is_some() || self.max_length.is_some();
+        if own.is_empty() && !(implied.is_some() && lengths) {
+            return None;
+        }
+        let length = |t: &Option<Tight>| t.as_ref().and_then(|t| t.value.as_u64());
+        let (min, max) = (
+            length(&self.min_length).unwrap_or(0),
+            length(&self.max_length),
+        );
+        let none = |ps: &[&str], min: u64, max: Option<u64>| {
+            satisfy::satisfiable(ps, min, max) == Some(false)
+        };
+        let all: Vec<&str> = typed
+            .into_iter()
+            .chain(own.iter().map(|(p, _)| *p))
+            .collect();
+        // When the whole cannot be told (a pattern too large to walk), a part may still be.
+        let whole = satisfy::satisfiable(&all, min, max);
+        if whole == Some(true) {
+            return None;
+        }
+        let said = |keyword: &'static str, w: &Written| d::Said {
+            keyword,
+            text: w.text.clone(),
+            span: w.span,
+            who: self.describe(w.who),
+        };
+        if let Some((_, w)) = own.iter().find(|(p, _)| none(&[p], 0, None)) {
+            return Some(d::no_text(self.field, d::NoText::Alone(said("pattern", w))));
+        }
+        let decl = self.whos.first().map(|w| w.span);
+        let typed_at = implied.zip(decl).map(|(implied, decl)| d::Implied {
+            ty: self.ty.name(),
+            pattern: implied,
+            decl,
+        });
+        if let Some(t) = &typed_at {
+            if let Some((_, w)) = own.iter().find(|(p, _)| none(&[t.pattern, p], 0, None)) {
+                let why = d::NoText::Type(t.clone(), said("pattern", w));
+                return Some(d::no_text(self.field, why));
+            }
+        }
+        for (i, (a, wa)) in own.iter().enumerate() {
+            if let Some((_, wb)) = own[i + 1..].iter().find(|(b, _)| none(&[a, b], 0, None)) {
+                let why = d::NoText::Pair(said("pattern", wa), said("pattern", wb));
+                return Some(d::no_text(self.field, why));
+            }
+        }
+        let (implied, patterns) = match own.iter().find(|(p, _)| none(&[p], min, max)) {
+            _ if implied.is_some_and(|t| none(&[t], min, max)) => (typed_at, Vec::new()),
+            Some((_, w)) => (None, vec![said("pattern", w)]),
+            None if whole == Some(false) => (
+                typed_at,
+                own.iter().map(|(_, w)| said("pattern", w)).collect(),
+            ),
+            None => return None,
+        };
+        let kind = match (patterns.is_empty(), lengths) {
+            (true, _) => d::Together::TypeLengths,
+            (false, false) => d::Together::Patterns,
+            (false, true) => d::Together::Lengths,
+        };
+        let bounds = [
+            (&self.min_length, "min_length"),
+            (&self.max_length, "max_length"),
+        ]
+        .into_iter()
+        .filter_map(|(t, keyword)| {
+            t.as_ref().map(|t| d::Said {
+                keyword,
+                text: t.text.clone(),
+                span: t.span,
+                who: self.describe(t.who),
+            })
+        });
+        // Never empty: a pattern, or the type's pattern against a bound.
+        let mut said = patterns.into_iter().chain(bounds);
+        let first = said.next()?;
+        let why = d::NoText::Together {
+            kind,
+            implied,
+            first,
+            rest: said.collect(),
+        };
+        Some(d::no_text(self.field, why))
     }
 
     fn describe(&self, who: usize) -> Text {

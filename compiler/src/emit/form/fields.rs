@@ -15,7 +15,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use yjs_artifacts::validators::pattern;
 
 /// The pattern every text value matches: at least one character that is not blank.
-pub const NOT_BLANK: &str = "\\S";
+pub use yjs_artifacts::validators::pattern::NOT_BLANK;
 
 /// The custom formats of the identifiers, by field type: `(type, format)`.
 pub const FORMATS: [(Scalar, &str); 3] = [
