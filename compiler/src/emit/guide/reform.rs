@@ -8,7 +8,7 @@
 use super::words;
 use crate::ir::documents::{Documents, Item, MaterialSource, MAX_REFORM_COMBINATIONS};
 use crate::ir::MatterIr;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use yjs_artifacts::{Answers, Condition};
 
@@ -37,21 +37,40 @@ pub struct Counts {
     pub fees: Option<f64>,
 }
 
+/// The form's counts of a set of applicable items: the fields each item's own form has, summed,
+/// and the fields of the merged form.
+type FieldCounts = (u64, u64);
+
 /// The counts of one scenario; `given` is `None` for the bound in which every item applies.
-pub fn counts(ir: &MatterIr, given: Option<&Answers>) -> Counts {
+/// `fields` remembers the form's counts by the set of applicable items: a matter has hundreds of
+/// combinations of answers but a few such sets, and merging the fields is most of the work.
+fn counts(
+    ir: &MatterIr,
+    given: Option<&Answers>,
+    fields: &mut FxHashMap<Vec<bool>, FieldCounts>,
+) -> Counts {
     let docs = &ir.documents;
     let holds = |c: &Condition| given.is_none_or(|g| c.eval(g));
-    let items: Vec<&Item> = docs.items.iter().filter(|i| holds(&i.applies)).collect();
-    let fields_before: u64 = items.iter().map(|i| i.fields.len() as u64).sum();
-    let mut merged: FxHashSet<(&str, &str)> = FxHashSet::default();
-    for i in &items {
-        for f in &i.fields {
-            merged.insert(match &f.shared {
-                Some(shared) => ("", shared.as_str()),
-                None => (i.id.as_str(), f.name.as_str()),
-            });
+    let applies: Vec<bool> = docs.items.iter().map(|i| holds(&i.applies)).collect();
+    let items: Vec<&Item> = docs
+        .items
+        .iter()
+        .zip(&applies)
+        .filter_map(|(i, a)| a.then_some(i))
+        .collect();
+    let fields = *fields.entry(applies).or_insert_with(|| {
+        let before: u64 = items.iter().map(|i| i.fields.len() as u64).sum();
+        let mut merged: FxHashSet<(&str, &str)> = FxHashSet::default();
+        for i in &items {
+            for f in &i.fields {
+                merged.insert(match &f.shared {
+                    Some(shared) => ("", shared.as_str()),
+                    None => (i.id.as_str(), f.name.as_str()),
+                });
+            }
         }
-    }
+        (before, merged.len() as u64)
+    });
     let (mut materials_before, mut materials_after) = (0, 0);
     for r in &docs.materials {
         let uses = r.uses.iter().filter(|c| holds(c)).count() as u64;
@@ -61,7 +80,7 @@ pub fn counts(ir: &MatterIr, given: Option<&Answers>) -> Counts {
         }
     }
     Counts {
-        fields: (fields_before, merged.len() as u64),
+        fields,
         materials: (materials_before, materials_after),
         fees: items
             .iter()
@@ -80,14 +99,16 @@ pub fn worst(ir: &MatterIr) -> (Counts, bool) {
     let all = &docs.notices.all;
     let bounded = docs.notices.combinations > MAX_REFORM_COMBINATIONS;
     if bounded || all.is_empty() {
-        return (counts(ir, None), bounded);
+        return (counts(ir, None, &mut FxHashMap::default()), bounded);
     }
     let mut w = Counts {
         fees: Some(0.0),
         ..Counts::default()
     };
+    let mut fields = FxHashMap::default();
     for combination in all {
-        let c = counts(ir, Some(&super::notice::answers(sits, combination)));
+        let answers = super::notice::answers(sits, combination);
+        let c = counts(ir, Some(&answers), &mut fields);
         let max = |a: (u64, u64), b: (u64, u64)| (a.0.max(b.0), a.1.max(b.1));
         w.fields = max(w.fields, c.fields);
         w.materials = max(w.materials, c.materials);
