@@ -310,15 +310,16 @@ impl<'a> Unifier<'a> {
     }
 
     /// Finishes: the merged bounds with every source, and the collisions found.
-    pub fn finish(mut self) -> (Unified, Vec<Diagnostic>) {
-        let diags = self.judge();
-        (self.unified(), diags)
+    #[inline]
+    pub fn finish(self) -> (Unified, Vec<Diagnostic>) {
+        self.finish_with(true)
     }
 
     /// Finishes without judging: the merged bounds of a view whose collisions are reported
     /// with the field itself.
-    pub fn bounds(mut self) -> Bounds {
-        self.unified().bounds
+    #[inline]
+    pub fn bounds(self) -> Bounds {
+        self.finish_with(false).0.bounds
     }
 
     /// The collisions of the merged constraints: bounds that allow nothing (E0204), patterns
@@ -404,11 +405,10 @@ impl<'a> Unifier<'a> {
         diags
     }
 
-    /// The merged bounds, taken out of the unifier (borrowed, not moved: moving copied the
-    /// whole unifier for every field).
-    fn unified(&mut self) -> Unified {
-        use std::mem::take;
-        let mut messages = take(&mut self.messages);
+    /// The merged bounds, moved out of the unifier, and the collisions when `judge`.
+    fn finish_with(self, judge: bool) -> (Unified, Vec<Diagnostic>) {
+        let diags = if judge { self.judge() } else { Vec::new() };
+        let mut messages = self.messages;
         let tights = [
             (&self.min, "minimum"),
             (&self.max, "maximum"),
@@ -435,19 +435,22 @@ impl<'a> Unifier<'a> {
             max_length: bound(&self.max_length),
             min_items: bound(&self.min_items),
             max_items: bound(&self.max_items),
-            patterns: take(&mut self.patterns),
-            dates: take(&mut self.dates),
-            default: self.default.take().map(|(v, ..)| v),
-            help: take(&mut self.help),
-            placeholder: take(&mut self.placeholder),
-            hint: take(&mut self.hint),
-            message: take(&mut self.message),
+            patterns: self.patterns,
+            dates: self.dates,
+            default: self.default.map(|(v, ..)| v),
+            help: self.help,
+            placeholder: self.placeholder,
+            hint: self.hint,
+            message: self.message,
             messages,
         };
-        Unified {
-            bounds,
-            sources: take(&mut self.sources),
-        }
+        (
+            Unified {
+                bounds,
+                sources: self.sources,
+            },
+            diags,
+        )
     }
 
     /// The merged constraints that refuse `value`, the field's default, each with its
