@@ -13,14 +13,16 @@ use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::hybrid::LazyStateID;
 use regex_automata::util::start;
 use regex_automata::Anchored;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 use std::sync::Mutex;
 
 /// The most answers remembered before they are forgotten all at once.
 const REMEMBERED: usize = 4_096;
-/// The most patterns judged together (their byte classes make one 128-bit key).
-const MACHINES: usize = 16;
+/// The most patterns judged together (a walk's state holds one slot per pattern, and their
+/// byte classes make one 64-bit key).
+const MACHINES: usize = 8;
 /// The memory one pattern's lazy DFA may hold, in bytes.
 const CACHE: usize = 1 << 21;
 /// The most transitions one question may take before it gives up.
@@ -203,20 +205,36 @@ struct Machine {
 }
 
 impl Machine {
+    /// The machine of `pattern`, its automaton compiled once per process (the type's pattern
+    /// and a dictionary field's come back in question after question); its states are the
+    /// walk's own.
     fn new(pattern: &str) -> Option<Machine> {
-        let translated = translate(pattern)?;
-        let dfa = DFA::builder()
-            .configure(
-                DFA::config()
-                    .cache_capacity(CACHE)
-                    // Clearing the cache would forget the states the walk holds: give up instead.
-                    .minimum_cache_clear_count(Some(0)),
-            )
-            .build(&translated)
-            .ok()?;
+        static COMPILED: Mutex<BTreeMap<String, Option<DFA>>> = Mutex::new(BTreeMap::new());
+        let known = COMPILED.lock().ok().and_then(|c| c.get(pattern).cloned());
+        let dfa = match known {
+            Some(dfa) => dfa,
+            None => {
+                let dfa = compile(pattern);
+                if let Ok(mut compiled) = COMPILED.lock() {
+                    if compiled.len() >= REMEMBERED {
+                        compiled.clear();
+                    }
+                    compiled.insert(pattern.to_string(), dfa.clone());
+                }
+                dfa
+            }
+        }?;
         let mut cache = dfa.create_cache();
+        // A pattern that starts with `^` can only match from the first character: searched from
+        // there alone, a wrong character is the end of it (dead), where the search anywhere
+        // would keep looking for a start that `^` never allows, and the walk would carry it.
+        let anchored = if starts_anchored(pattern) {
+            Anchored::Yes
+        } else {
+            Anchored::No
+        };
         let start = dfa
-            .start_state(&mut cache, &start::Config::new().anchored(Anchored::No))
+            .start_state(&mut cache, &start::Config::new().anchored(anchored))
             .ok()?;
         Some(Machine { dfa, cache, start })
     }
@@ -233,6 +251,44 @@ impl Machine {
             .next_eoi_state(&mut self.cache, state)
             .is_ok_and(|s| s.is_match())
     }
+}
+
+/// Whether every match of `pattern` starts at the beginning of the text: it starts with `^`
+/// and has no `|` outside groups (`^a|b` may match `b` anywhere).
+fn starts_anchored(pattern: &str) -> bool {
+    if !pattern.starts_with('^') {
+        return false;
+    }
+    let (mut depth, mut class) = (0u32, false);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '[' if !class => class = true,
+            ']' if class => class = false,
+            '(' if !class => depth += 1,
+            ')' if !class => depth = depth.saturating_sub(1),
+            '|' if !class && depth == 0 => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
+/// The lazy DFA of `pattern`, `None` when it is outside the translated subset or too large.
+fn compile(pattern: &str) -> Option<DFA> {
+    let translated = translate(pattern)?;
+    DFA::builder()
+        .configure(
+            DFA::config()
+                .cache_capacity(CACHE)
+                // Clearing the cache would forget the states the walk holds: give up instead.
+                .minimum_cache_clear_count(Some(0)),
+        )
+        .build(&translated)
+        .ok()
 }
 
 /// The UTF-8 encodings of every character, as byte ranges per position: surrogates and
@@ -252,48 +308,73 @@ const UTF8: [&[(u8, u8)]; 9] = [
 /// The machines walked together.
 struct Walk {
     machines: Vec<Machine>,
-    /// For each range of [`UTF8`], one byte per class of bytes every machine treats alike.
-    bytes: Vec<Vec<Vec<u8>>>,
+    /// For each set of machines still looking (bit `i`: machine `i`), for each range of
+    /// [`UTF8`], one byte per class of bytes those machines treat alike; made when first needed.
+    /// A machine that has matched draws no distinction, so once the type's `\S` has seen a
+    /// character the walk steps through the other patterns' classes alone.
+    bytes: FxHashMap<u8, Rc<Classes>>,
     budget: usize,
 }
 
-/// Each machine's state; `None` once it has matched (a value that contains a match satisfies
-/// the pattern whatever follows).
-type Joint = Box<[Option<LazyStateID>]>;
+/// One byte per class, per range of each encoding in [`UTF8`].
+type Classes = Vec<Vec<Vec<u8>>>;
+
+/// Each machine's state (the first `machines.len()` slots); `None` once it has matched (a
+/// value that contains a match satisfies the pattern whatever follows). Inline, so that a step
+/// allocates nothing.
+type Joint = [Option<LazyStateID>; MACHINES];
 
 impl Walk {
     fn new(machines: Vec<Machine>) -> Walk {
-        let bytes = UTF8
-            .iter()
-            .map(|ranges| {
-                ranges
-                    .iter()
-                    .map(|&(lo, hi)| {
-                        let mut seen = FxHashSet::default();
-                        (lo..=hi)
-                            .filter(|b| {
-                                // Every machine's class of the byte, one byte each.
-                                let classes = machines.iter().fold(0u128, |key, m| {
-                                    key << 8 | u128::from(m.dfa.byte_classes().get(*b))
-                                });
-                                seen.insert(classes)
-                            })
-                            .collect()
-                    })
-                    .collect()
-            })
-            .collect();
         Walk {
             machines,
-            bytes,
+            bytes: FxHashMap::default(),
             budget: BUDGET,
         }
+    }
+
+    /// The byte classes of the machines in `live`.
+    fn classes(&mut self, live: u8) -> Rc<Classes> {
+        let machines = &self.machines;
+        let made = self.bytes.entry(live).or_insert_with(|| {
+            let looking: Vec<&Machine> = machines
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| live & (1 << i) != 0)
+                .map(|(_, m)| m)
+                .collect();
+            let classes = UTF8
+                .iter()
+                .map(|ranges| {
+                    ranges
+                        .iter()
+                        .map(|&(lo, hi)| {
+                            let mut seen = FxHashSet::default();
+                            (lo..=hi)
+                                .filter(|b| {
+                                    // Every live machine's class of the byte, one byte each.
+                                    let key = looking.iter().fold(0u64, |key, m| {
+                                        key << 8 | u64::from(m.dfa.byte_classes().get(*b))
+                                    });
+                                    seen.insert(key)
+                                })
+                                .collect()
+                        })
+                        .collect()
+                })
+                .collect();
+            Rc::new(classes)
+        });
+        Rc::clone(made)
     }
 
     /// Whether a text of `min..=max` characters (`max` `None`: any length from `min`) reaches a
     /// state where every machine has matched.
     fn search(&mut self, min: u64, max: Option<u64>) -> Option<bool> {
-        let start: Joint = self.machines.iter().map(|m| Some(m.start)).collect();
+        let mut start: Joint = [None; MACHINES];
+        for (slot, m) in start.iter_mut().zip(&self.machines) {
+            *slot = Some(m.start);
+        }
         let mut layer: FxHashSet<Joint> = FxHashSet::default();
         layer.insert(start);
         let mut length = 0;
@@ -336,7 +417,7 @@ impl Walk {
                         return Some(true);
                     }
                     for next in self.char_steps(&j)? {
-                        if seen.insert(next.clone()) {
+                        if seen.insert(next) {
                             todo.push(next);
                         }
                     }
@@ -356,26 +437,47 @@ impl Walk {
     }
 
     /// The joint states after one more character, through each of its encodings; a state
-    /// where some machine can no longer match is dropped.
-    fn char_steps(&mut self, joint: &Joint) -> Option<FxHashSet<Joint>> {
-        let mut out = FxHashSet::default();
-        for seq in 0..self.bytes.len() {
-            let mut here: FxHashSet<Joint> = FxHashSet::default();
-            here.insert(joint.clone());
-            for pos in 0..self.bytes[seq].len() {
-                let mut next = FxHashSet::default();
+    /// where some machine can no longer match is dropped. The sets between the bytes of one
+    /// character hold a state or two, so they are short lists, not hash sets.
+    fn char_steps(&mut self, joint: &Joint) -> Option<Vec<Joint>> {
+        let live = joint
+            .iter()
+            .take(self.machines.len())
+            .enumerate()
+            .filter(|(_, s)| s.is_some())
+            .fold(0u8, |mask, (i, _)| mask | 1 << i);
+        if live == 0 {
+            // Every pattern has matched: any character keeps it so.
+            return Some(vec![*joint]);
+        }
+        let classes = self.classes(live);
+        let mut out: Vec<Joint> = Vec::new();
+        let (mut here, mut next): (Vec<Joint>, Vec<Joint>) = (Vec::new(), Vec::new());
+        for ranges in classes.iter() {
+            here.clear();
+            here.push(*joint);
+            for bytes in ranges {
+                next.clear();
                 for j in &here {
-                    for i in 0..self.bytes[seq][pos].len() {
-                        let b = self.bytes[seq][pos][i];
+                    for &b in bytes {
                         self.budget = self.budget.checked_sub(1)?;
                         if let Some(n) = self.step(j, b)? {
-                            next.insert(n);
+                            if !next.contains(&n) {
+                                next.push(n);
+                            }
                         }
                     }
                 }
-                here = next;
+                std::mem::swap(&mut here, &mut next);
+                if here.is_empty() {
+                    break;
+                }
             }
-            out.extend(here);
+            for j in &here {
+                if !out.contains(j) {
+                    out.push(*j);
+                }
+            }
         }
         Some(out)
     }
@@ -383,19 +485,18 @@ impl Walk {
     /// Every machine after `byte`: `Some(None)` when one of them is dead, `None` when one gives
     /// up.
     fn step(&mut self, joint: &Joint, byte: u8) -> Option<Option<Joint>> {
-        let mut next = Vec::with_capacity(joint.len());
-        for (m, s) in self.machines.iter_mut().zip(joint.iter()) {
-            let Some(s) = *s else {
-                next.push(None);
+        let mut next = *joint;
+        for (m, slot) in self.machines.iter_mut().zip(next.iter_mut()) {
+            let Some(s) = *slot else {
                 continue;
             };
             let n = m.next(s, byte)?;
             if n.is_dead() {
                 return Some(None);
             }
-            next.push((!n.is_match()).then_some(n));
+            *slot = (!n.is_match()).then_some(n);
         }
-        Some(Some(next.into_boxed_slice()))
+        Some(Some(next))
     }
 
     /// Whether the text may end here: every machine has matched, or matches at its end.
@@ -458,6 +559,17 @@ mod tests {
         assert_eq!(sat(&[r"^[\D]$", "^[0-9]$"], 0, None), Some(false));
         assert_eq!(sat(&[r"^[a&&b]$", "^&$"], 0, None), Some(true));
         assert_eq!(sat(&["^a#b c$", "^a#b c$"], 0, None), Some(true));
+    }
+
+    #[test]
+    fn a_pattern_is_searched_from_the_start_only_when_every_match_starts_there() {
+        assert!(starts_anchored("^[0-9]+$"));
+        assert!(starts_anchored("^(?:a|b)c"));
+        assert!(starts_anchored(r"^[|]\|x"));
+        assert!(!starts_anchored("^a|b"));
+        assert!(!starts_anchored("a^"));
+        assert_eq!(sat(&["^a|b", "^c"], 0, None), Some(true));
+        assert_eq!(sat(&["^a|b$", "^c$"], 0, None), Some(false));
     }
 
     #[test]
