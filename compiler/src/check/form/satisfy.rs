@@ -2,8 +2,8 @@
 //!
 //! Each pattern is an ECMAScript regular expression, as a browser reads it (`new RegExp(p,
 //! "u")`: a value satisfies it when it contains a match). It is translated into the syntax of
-//! the `regex` crates where the two read alike ([`translate`]), built as a DFA, and the DFAs
-//! are walked together one character at a time: a text satisfies all of them when one walk
+//! the `regex` crates where the two read alike ([`translate`]), built as a lazy DFA, and the
+//! DFAs are walked together one character at a time: a text satisfies all of them when one walk
 //! reaches a state where each has matched, after a number of characters within the length
 //! bounds. The answer is exact or `None`: a pattern outside the translated subset (look-around,
 //! back-references, word boundaries), a DFA too large, or a search too long gives no answer,
@@ -194,10 +194,10 @@ fn push_code(out: &mut String, code: u32) {
     out.push_str(&format!(r"\x{{{code:X}}}"));
 }
 
-/// One pattern as a lazy DFA that searches anywhere in the text (the pattern keyword is not
-/// anchored), started at the beginning of the text. Lazy, because a walk visits a handful of
-/// states: building every state of a Unicode class up front cost ten times the whole check of
-/// a matter.
+/// One pattern as a lazy DFA started at the beginning of the text, that searches for a match
+/// anywhere in it (the pattern keyword is not anchored) unless every match must start there.
+/// Lazy, because a walk visits a handful of states: building every state of a Unicode class up
+/// front cost ten times the whole check of a matter.
 struct Machine {
     dfa: DFA,
     cache: Cache,
