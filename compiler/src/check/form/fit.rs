@@ -5,6 +5,44 @@ use crate::diagnostics::Diagnostic;
 use crate::files::Span;
 use crate::resolve::{Constraint, ConstraintKind, FieldType, Literal, Scalar};
 use serde_json::{Number, Value};
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+/// How a `pattern` reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PatternReading {
+    /// A regular expression both the runtime and a browser accept.
+    Valid,
+    /// Not a regular expression at all (E0202), with the parser's message.
+    Invalid(String),
+    /// One a browser refuses (E0207): browsers (Ajv, RJSF, JSON Forms) compile patterns as
+    /// `new RegExp(p, "u")`.
+    NotEcmascript(String),
+}
+
+/// How `pattern` reads, compiled once per process: a pattern is read where it is declared,
+/// again where its field is merged, and a dictionary field's in every matter that uses it.
+pub fn read_pattern(pattern: &str) -> PatternReading {
+    static READ: Mutex<BTreeMap<String, PatternReading>> = Mutex::new(BTreeMap::new());
+    if let Some(known) = READ.lock().ok().and_then(|r| r.get(pattern).cloned()) {
+        return known;
+    }
+    let reading = if let Err(e) = fancy_regex::Regex::new(pattern) {
+        PatternReading::Invalid(e.to_string())
+    } else if let Err(e) = regress::Regex::with_flags(pattern, "u") {
+        PatternReading::NotEcmascript(e.text)
+    } else {
+        PatternReading::Valid
+    };
+    if let Ok(mut read) = READ.lock() {
+        // A language server reads every pattern typed; keep the memory bounded.
+        if read.len() >= 4_096 {
+            read.clear();
+        }
+        read.insert(pattern.to_string(), reading.clone());
+    }
+    reading
+}
 
 /// Checks every constraint of one declaration against the field's type.
 ///
@@ -30,14 +68,13 @@ pub fn check(ty: &FieldType, constraints: &[Constraint], decl: Span, out: &mut V
                     out.push(d::bad_bound(c.kind.keyword(), &n.text, ty.name(), c.span));
                 }
             }
-            ConstraintKind::Pattern(p) => {
-                if let Err(e) = fancy_regex::Regex::new(&p.value) {
-                    out.push(d::bad_pattern(&p.value, &e.to_string(), p.span));
-                } else if let Err(e) = regress::Regex::with_flags(&p.value, "u") {
-                    // Browsers (Ajv, RJSF, JSON Forms) compile patterns as `new RegExp(p, "u")`.
-                    out.push(d::pattern_not_ecmascript(&p.value, &e.text, p.span));
+            ConstraintKind::Pattern(p) => match read_pattern(&p.value) {
+                PatternReading::Valid => {}
+                PatternReading::Invalid(e) => out.push(d::bad_pattern(&p.value, &e, p.span)),
+                PatternReading::NotEcmascript(e) => {
+                    out.push(d::pattern_not_ecmascript(&p.value, &e, p.span));
                 }
-            }
+            },
             ConstraintKind::Default(lit) => {
                 if default_value(ty, lit).is_none() {
                     out.push(d::bad_default(lit, ty, decl));

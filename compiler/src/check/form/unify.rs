@@ -218,7 +218,7 @@ impl<'a> Unifier<'a> {
                 }
                 ConstraintKind::Pattern(p) => {
                     self.first_message("pattern", message);
-                    if fancy_regex::Regex::new(&p.value).is_ok()
+                    if !matches!(fit::read_pattern(&p.value), fit::PatternReading::Invalid(_))
                         && !self.patterns.iter().any(|x| x.pattern == p.value)
                     {
                         self.patterns.push(Pattern {
@@ -519,7 +519,7 @@ impl<'a> Unifier<'a> {
             .patterns
             .iter()
             .zip(&self.pattern_from)
-            .filter(|(p, _)| regress::Regex::with_flags(&p.pattern, "u").is_ok())
+            .filter(|(p, _)| fit::read_pattern(&p.pattern) == fit::PatternReading::Valid)
             .map(|(p, w)| (p.pattern.as_str(), w))
             .collect();
         let typed = match self.ty {
