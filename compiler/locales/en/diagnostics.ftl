@@ -370,6 +370,7 @@ e0209-help = change the default so that it satisfies `{ $kw } { $bound }`, or re
 e0218-alone = the pattern { $pattern } of the field `{ $field }` matches no text
 e0218-type = no `{ $ty }` value matches the pattern { $pattern } of the field `{ $field }`
 e0218-type-label = the type `{ $ty }` takes only values that match `{ $implied }`
+e0218-blank-label = a `{ $ty }` value must contain a character that is not blank (`\S`)
 e0218-pair = no text matches both patterns { $a } and { $b } of the field `{ $field }`
 e0218-lengths = no text that matches the patterns of the field `{ $field }` has a length its bounds allow
 e0218-type-lengths = no `{ $ty }` value has a length the field `{ $field }` allows

@@ -367,6 +367,7 @@ e0209-help = 修改默认值使其符合 `{ $kw } { $bound }`，或删除默认�
 e0218-alone = 字段 `{ $field }` 的模式 { $pattern } 不匹配任何文本
 e0218-type = 没有 `{ $ty }` 类型的值能匹配字段 `{ $field }` 的模式 { $pattern }
 e0218-type-label = `{ $ty }` 类型只接受匹配 `{ $implied }` 的值
+e0218-blank-label = `{ $ty }` 类型的值须至少含有一个非空白字符（`\S`）
 e0218-pair = 没有文本能同时匹配字段 `{ $field }` 的模式 { $a } 和 { $b }
 e0218-lengths = 能匹配字段 `{ $field }` 各模式的文本，长度都不在它的长度界限之内
 e0218-type-lengths = `{ $ty }` 类型的值，长度都不在字段 `{ $field }` 允许的范围之内

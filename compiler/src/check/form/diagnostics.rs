@@ -352,10 +352,12 @@ pub fn no_text(field: &str, why: NoText) -> Diagnostic {
         d = d.with_label(said.span, said.label());
     }
     if let Some(t) = implied {
-        d = d.with_label(
-            t.decl,
-            t!("e0218-type-label", ty = t.ty, implied = t.pattern),
-        );
+        let label = if t.pattern == yjs_artifacts::validators::pattern::NOT_BLANK {
+            t!("e0218-blank-label", ty = t.ty)
+        } else {
+            t!("e0218-type-label", ty = t.ty, implied = t.pattern)
+        };
+        d = d.with_label(t.decl, label);
     }
     d.with_note(t!("e0218-note")).with_help(t!("e0218-help"))
 }

@@ -563,7 +563,8 @@ impl<'a> Unifier<'a> {
             return Some(d::no_text(self.field, d::NoText::Alone(said("pattern", w))));
         }
         let decl = self.whos.first().map(|w| w.span);
-        let typed_at = implied.zip(decl).map(|(implied, decl)| d::Implied {
+        // Text's own `\S` counts here too: a pattern of blanks alone refuses every text.
+        let typed_at = typed.zip(decl).map(|(implied, decl)| d::Implied {
             ty: self.ty.name(),
             pattern: implied,
             decl,
@@ -583,10 +584,13 @@ impl<'a> Unifier<'a> {
         let (implied, patterns) = match own.iter().find(|(p, _)| none(&[p], min, max)) {
             _ if implied.is_some_and(|t| none(&[t], min, max)) => (typed_at, Vec::new()),
             Some((_, w)) => (None, vec![said("pattern", w)]),
-            None if whole == Some(false) => (
-                typed_at,
-                own.iter().map(|(_, w)| said("pattern", w)).collect(),
-            ),
+            None if whole == Some(false) => {
+                // The type's pattern is named only when the field's own do not collide alone.
+                let own_only: Vec<&str> = own.iter().map(|(p, _)| *p).collect();
+                let implied = typed_at.filter(|_| !none(&own_only, min, max));
+                let patterns = own.iter().map(|(_, w)| said("pattern", w)).collect();
+                (implied, patterns)
+            }
             None => return None,
         };
         let kind = match (patterns.is_empty(), lengths) {
