@@ -167,8 +167,17 @@ pub fn empty_range(
     high: &Side<'_>,
     others: &[(Span, Text)],
 ) -> Diagnostic {
-    let mut d = Diagnostic::error(
-        Code::E0204,
+    let dates = what == "date";
+    let message = if dates {
+        t!(
+            "e0204-dates",
+            field = field,
+            low_kw = low.keyword,
+            low = low.value,
+            high_kw = high.keyword,
+            high = high.value
+        )
+    } else {
         t!(
             "e0204",
             field = field,
@@ -182,21 +191,30 @@ pub fn empty_range(
             low = low.value,
             high_kw = high.keyword,
             high = high.value
-        ),
-        low.span,
-        from(low),
-    )
-    .with_label(high.span, from(high));
+        )
+    };
+    let mut d = Diagnostic::error(Code::E0204, message, low.span, from(low))
+        .with_label(high.span, from(high));
     for (span, w) in others {
         d = d.with_label(*span, t!("e0204-also", who = who(w)));
     }
-    let fix = t!(
-        "e0204-fix",
-        high_kw = high.keyword,
-        low = low.value,
-        low_kw = low.keyword,
-        high = high.value
-    );
+    let fix = if dates {
+        t!(
+            "e0204-dates-fix",
+            high_kw = high.keyword,
+            low = low.value,
+            low_kw = low.keyword,
+            high = high.value
+        )
+    } else {
+        t!(
+            "e0204-fix",
+            high_kw = high.keyword,
+            low = low.value,
+            low_kw = low.keyword,
+            high = high.value
+        )
+    };
     if low.who == high.who && others.is_empty() {
         d.with_help(fix)
     } else {

@@ -381,6 +381,7 @@ impl<'a> Unifier<'a> {
         if !lengths_collide {
             diags.extend(self.no_text());
         }
+        diags.extend(self.no_date());
         if let Some((value, text, span, who)) = &self.default {
             let default_who = self.describe(*who);
             for (keyword, bound) in self.refusing(value) {
@@ -621,6 +622,48 @@ impl<'a> Unifier<'a> {
             rest: said.collect(),
         };
         Some(d::no_text(self.field, why))
+    }
+
+    /// E0204 for dates: the latest fixed `not_before` is after the earliest fixed `not_after`,
+    /// so no date is accepted. `today` moves with the day of filling, and a diagnostic must
+    /// not depend on the day `yjs check` runs, so it is not judged here.
+    fn no_date(&self) -> Option<Diagnostic> {
+        let fixed = |not_before: bool| {
+            self.dates
+                .iter()
+                .zip(&self.date_from)
+                .filter(move |(d, _)| d.not_before == not_before && d.value != "today")
+        };
+        let (lo, lo_from) = fixed(true).max_by(|a, b| a.0.value.cmp(&b.0.value))?;
+        let (hi, hi_from) = fixed(false).min_by(|a, b| a.0.value.cmp(&b.0.value))?;
+        if lo.value <= hi.value {
+            return None;
+        }
+        let others: Vec<(Span, Text)> = self
+            .whos
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != lo_from.who && *i != hi_from.who)
+            .map(|(_, w)| (w.span, Text::clone(&w.text)))
+            .collect();
+        let (lo_who, hi_who) = (self.describe(lo_from.who), self.describe(hi_from.who));
+        Some(d::empty_range(
+            self.field,
+            "date",
+            &Side {
+                keyword: "not_before",
+                value: &lo_from.text,
+                span: lo_from.span,
+                who: &lo_who,
+            },
+            &Side {
+                keyword: "not_after",
+                value: &hi_from.text,
+                span: hi_from.span,
+                who: &hi_who,
+            },
+            &others,
+        ))
     }
 
     fn describe(&self, who: usize) -> Text {
