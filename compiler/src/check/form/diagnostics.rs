@@ -167,54 +167,40 @@ pub fn empty_range(
     high: &Side<'_>,
     others: &[(Span, Text)],
 ) -> Diagnostic {
+    // Dates have their own wording ("is later than", "move … or later"); the arguments are
+    // the same.
     let dates = what == "date";
-    let message = if dates {
-        t!(
-            "e0204-dates",
-            field = field,
-            low_kw = low.keyword,
-            low = low.value,
-            high_kw = high.keyword,
-            high = high.value
-        )
+    let (message_id, fix_id) = if dates {
+        ("e0204-dates", "e0204-dates-fix")
     } else {
-        t!(
-            "e0204",
-            field = field,
-            what = match what {
-                "value" => Arg::Text(t!("e0204-what-value")),
-                "length" => Arg::Text(t!("e0204-what-length")),
-                "number of entries" => Arg::Text(t!("e0204-what-entries")),
-                other => Arg::from(other),
-            },
-            low_kw = low.keyword,
-            low = low.value,
-            high_kw = high.keyword,
-            high = high.value
-        )
+        ("e0204", "e0204-fix")
     };
+    let bounds = || -> Vec<(&'static str, Arg)> {
+        vec![
+            ("low_kw", low.keyword.into()),
+            ("low", low.value.into()),
+            ("high_kw", high.keyword.into()),
+            ("high", high.value.into()),
+        ]
+    };
+    let mut args = bounds();
+    args.push(("field", field.into()));
+    args.push((
+        "what",
+        match what {
+            "value" => Arg::Text(t!("e0204-what-value")),
+            "length" => Arg::Text(t!("e0204-what-length")),
+            "number of entries" => Arg::Text(t!("e0204-what-entries")),
+            other => Arg::from(other),
+        },
+    ));
+    let message = Text::new(message_id, args);
     let mut d = Diagnostic::error(Code::E0204, message, low.span, from(low))
         .with_label(high.span, from(high));
     for (span, w) in others {
         d = d.with_label(*span, t!("e0204-also", who = who(w)));
     }
-    let fix = if dates {
-        t!(
-            "e0204-dates-fix",
-            high_kw = high.keyword,
-            low = low.value,
-            low_kw = low.keyword,
-            high = high.value
-        )
-    } else {
-        t!(
-            "e0204-fix",
-            high_kw = high.keyword,
-            low = low.value,
-            low_kw = low.keyword,
-            high = high.value
-        )
-    };
+    let fix = Text::new(fix_id, bounds());
     if low.who == high.who && others.is_empty() {
         d.with_help(fix)
     } else {

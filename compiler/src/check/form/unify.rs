@@ -351,13 +351,7 @@ impl<'a> Unifier<'a> {
             if fit::float(&lo.value) <= fit::float(&hi.value) {
                 continue;
             }
-            let others: Vec<(Span, Text)> = self
-                .whos
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != lo.who && *i != hi.who)
-                .map(|(_, w)| (w.span, Text::clone(&w.text)))
-                .collect();
+            let others = self.others(lo.who, hi.who);
             let (lo_who, hi_who) = (self.describe(lo.who), self.describe(hi.who));
             diags.push(d::empty_range(
                 field,
@@ -639,13 +633,7 @@ impl<'a> Unifier<'a> {
         if lo.value <= hi.value {
             return None;
         }
-        let others: Vec<(Span, Text)> = self
-            .whos
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != lo_from.who && *i != hi_from.who)
-            .map(|(_, w)| (w.span, Text::clone(&w.text)))
-            .collect();
+        let others = self.others(lo_from.who, hi_from.who);
         let (lo_who, hi_who) = (self.describe(lo_from.who), self.describe(hi_from.who));
         Some(d::empty_range(
             self.field,
@@ -664,6 +652,16 @@ impl<'a> Unifier<'a> {
             },
             &others,
         ))
+    }
+
+    /// Every contributor but `a` and `b`, for the "also contributes" labels of E0204.
+    fn others(&self, a: usize, b: usize) -> Vec<(Span, Text)> {
+        self.whos
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != a && *i != b)
+            .map(|(_, w)| (w.span, Text::clone(&w.text)))
+            .collect()
     }
 
     fn describe(&self, who: usize) -> Text {
