@@ -248,6 +248,24 @@ pub fn default_refused(field: &str, default: &Side<'_>, bound: &Side<'_>) -> Dia
     .with_help(t!("e0209-help", kw = bound.keyword, bound = bound.value))
 }
 
+/// E0204 for a `multi_choice` whose `min_items` asks for more choices than it has options.
+#[cold]
+pub fn too_few_options(field: &str, count: usize, min: &Side<'_>, decl: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::E0204,
+        t!(
+            "e0204-options",
+            field = field,
+            min = min.value,
+            count = count
+        ),
+        min.span,
+        from(min),
+    )
+    .with_label(decl, t!("e0204-options-label", count = count))
+    .with_help(t!("e0204-options-fix", count = count))
+}
+
 /// A constraint as written, for a label: its keyword, its text, where and by whom.
 pub struct Said {
     pub keyword: &'static str,

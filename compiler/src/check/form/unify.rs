@@ -376,6 +376,7 @@ impl<'a> Unifier<'a> {
             diags.extend(self.no_text());
         }
         diags.extend(self.no_date());
+        diags.extend(self.too_few_options());
         if let Some((value, text, span, who)) = &self.default {
             let default_who = self.describe(*who);
             for (keyword, bound) in self.refusing(value) {
@@ -651,6 +652,35 @@ impl<'a> Unifier<'a> {
                 who: &hi_who,
             },
             &others,
+        ))
+    }
+
+    /// E0204 for a `multi_choice`: each option is chosen at most once (`uniqueItems`), so a
+    /// `min_items` above the number of options admits no answer.
+    fn too_few_options(&self) -> Option<Diagnostic> {
+        let FieldType::Choice {
+            multi: true,
+            options,
+        } = self.ty
+        else {
+            return None;
+        };
+        let min = self.min_items.as_ref()?;
+        if fit::float(&min.value) <= options.len() as f64 {
+            return None;
+        }
+        let decl = self.whos.first()?.span;
+        let who = self.describe(min.who);
+        Some(d::too_few_options(
+            self.field,
+            options.len(),
+            &Side {
+                keyword: "min_items",
+                value: &min.text,
+                span: min.span,
+                who: &who,
+            },
+            decl,
         ))
     }
 
