@@ -1,12 +1,11 @@
 //! Type fit: which constraints a field type takes, whether their values make sense, and defaults as JSON.
 
 use super::diagnostics as d;
+use super::memo::Memo;
 use crate::diagnostics::Diagnostic;
 use crate::files::Span;
 use crate::resolve::{Constraint, ConstraintKind, FieldType, Literal, Scalar};
 use serde_json::{Number, Value};
-use std::collections::BTreeMap;
-use std::sync::Mutex;
 
 /// How a `pattern` reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,25 +22,16 @@ pub enum PatternReading {
 /// How `pattern` reads, compiled once per process: a pattern is read where it is declared,
 /// again where its field is merged, and a dictionary field's in every matter that uses it.
 pub fn read_pattern(pattern: &str) -> PatternReading {
-    static READ: Mutex<BTreeMap<String, PatternReading>> = Mutex::new(BTreeMap::new());
-    if let Some(known) = READ.lock().ok().and_then(|r| r.get(pattern).cloned()) {
-        return known;
-    }
-    let reading = if let Err(e) = fancy_regex::Regex::new(pattern) {
-        PatternReading::Invalid(e.to_string())
-    } else if let Err(e) = regress::Regex::with_flags(pattern, "u") {
-        PatternReading::NotEcmascript(e.text)
-    } else {
-        PatternReading::Valid
-    };
-    if let Ok(mut read) = READ.lock() {
-        // A language server reads every pattern typed; keep the memory bounded.
-        if read.len() >= 4_096 {
-            read.clear();
+    static READ: Memo<String, PatternReading> = Memo::new();
+    READ.get_or(pattern, || {
+        if let Err(e) = fancy_regex::Regex::new(pattern) {
+            PatternReading::Invalid(e.to_string())
+        } else if let Err(e) = regress::Regex::with_flags(pattern, "u") {
+            PatternReading::NotEcmascript(e.text)
+        } else {
+            PatternReading::Valid
         }
-        read.insert(pattern.to_string(), reading.clone());
-    }
-    reading
+    })
 }
 
 /// Checks every constraint of one declaration against the field's type.

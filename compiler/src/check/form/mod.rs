@@ -13,6 +13,7 @@ mod applies;
 mod diagnostics;
 mod fit;
 mod lints;
+mod memo;
 mod satisfy;
 mod unify;
 

@@ -9,17 +9,14 @@
 //! back-references, word boundaries), a DFA too large, or a search too long gives no answer,
 //! never a wrong one.
 
+use super::memo::Memo;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::hybrid::LazyStateID;
 use regex_automata::util::start;
 use regex_automata::Anchored;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::BTreeMap;
 use std::rc::Rc;
-use std::sync::Mutex;
 
-/// The most answers remembered before they are forgotten all at once.
-const REMEMBERED: usize = 4_096;
 /// The most patterns judged together (a walk's state holds one slot per pattern, and their
 /// byte classes make one 64-bit key).
 const MACHINES: usize = 8;
@@ -42,29 +39,19 @@ const JS_SPACE: &str = r"\t\n\x0B\x0C\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\
 /// that uses it, with the same patterns and bounds.
 pub fn satisfiable(patterns: &[&str], min_length: u64, max_length: Option<u64>) -> Option<bool> {
     type Question = (Vec<String>, u64, Option<u64>);
-    static ANSWERS: Mutex<BTreeMap<Question, Option<bool>>> = Mutex::new(BTreeMap::new());
+    static ANSWERS: Memo<Question, Option<bool>> = Memo::new();
     let (min, max) = (min_length.min(LAYERS), max_length.filter(|m| *m <= LAYERS));
     let question = (patterns.iter().map(|p| p.to_string()).collect(), min, max);
-    if let Some(known) = ANSWERS.lock().ok().and_then(|a| a.get(&question).copied()) {
-        return known;
-    }
-    let answer = if patterns.len() > MACHINES {
-        None
-    } else {
+    ANSWERS.get_or(&question, || {
+        if patterns.len() > MACHINES {
+            return None;
+        }
         patterns
             .iter()
             .map(|p| Machine::new(p))
             .collect::<Option<Vec<_>>>()
             .and_then(|machines| Walk::new(machines).search(min, max))
-    };
-    if let Ok(mut answers) = ANSWERS.lock() {
-        // A language server asks for every pattern typed; keep the memory bounded.
-        if answers.len() >= REMEMBERED {
-            answers.clear();
-        }
-        answers.insert(question, answer);
-    }
-    answer
+    })
 }
 
 /// The pattern in the `regex` crates' syntax, read as ECMAScript reads it with the `u` flag;
@@ -209,21 +196,8 @@ impl Machine {
     /// and a dictionary field's come back in question after question); its states are the
     /// walk's own.
     fn new(pattern: &str) -> Option<Machine> {
-        static COMPILED: Mutex<BTreeMap<String, Option<DFA>>> = Mutex::new(BTreeMap::new());
-        let known = COMPILED.lock().ok().and_then(|c| c.get(pattern).cloned());
-        let dfa = match known {
-            Some(dfa) => dfa,
-            None => {
-                let dfa = compile(pattern);
-                if let Ok(mut compiled) = COMPILED.lock() {
-                    if compiled.len() >= REMEMBERED {
-                        compiled.clear();
-                    }
-                    compiled.insert(pattern.to_string(), dfa.clone());
-                }
-                dfa
-            }
-        }?;
+        static COMPILED: Memo<String, Option<DFA>> = Memo::new();
+        let dfa = COMPILED.get_or(pattern, || compile(pattern))?;
         let mut cache = dfa.create_cache();
         // A pattern that starts with `^` can only match from the first character: searched from
         // there alone, a wrong character is the end of it (dead), where the search anywhere
