@@ -15,9 +15,16 @@ memory of that run (wall time from Python's clock around the process, memory fro
 environment under the cargo target folder (`$CARGO_TARGET_DIR`, else `target/`) the first
 time.
 
-    scripts/compare-pyxform.py [--sizes 200,2000,20000] [--yjs target/release/yjs] [--keep DIR]
+    scripts/compare-pyxform.py [--sizes 200,2000,20000] [--yjs target/release/yjs] [--keep DIR] [--floor]
 
 `--keep DIR` leaves each size's `.yjs` matter in `DIR/f<N>` (for `scripts/bench-cli.py`).
+
+`--floor` prints a second table: the least time any build writing the same output can take on
+this machine, against the 100× budget (pyxform's time divided by 100). The floor is the
+process's start (`yjs --version`, best of 21) plus writing the tree `yjs build` wrote, its
+bytes already in memory (`compiler/examples/write-floor.rs`, best of 30, built here with
+cargo); whatever is left of the budget is all a build would have to read, parse, check and
+serialize in.
 """
 
 import argparse
@@ -129,11 +136,24 @@ def measure(cmd: list[str], runs: int = 3) -> tuple[float, float]:
     return best
 
 
+def write_floor(out: Path) -> float:
+    """Best seconds to write the tree in `out` from memory (`compiler/examples/write-floor.rs`)."""
+    exe = TARGET / "release" / "examples" / "write-floor"
+    subprocess.run(
+        ["cargo", "build", "-q", "--release", "-p", "yjs-compiler", "--example", "write-floor"],
+        cwd=ROOT,
+        check=True,
+    )
+    line = subprocess.run([str(exe), str(out)], check=True, capture_output=True, text=True).stdout
+    return float(line.split("best write ")[1].split(" ms")[0]) / 1e3
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="200,2000,20000")
     ap.add_argument("--yjs", default=str(TARGET / "release" / "yjs"))
     ap.add_argument("--keep", help="leave each size's .yjs matter in KEEP/f<N>")
+    ap.add_argument("--floor", action="store_true", help="also print the least time a build can take")
     args = ap.parse_args()
     yjs = Path(args.yjs)
     if not yjs.exists():
@@ -141,6 +161,8 @@ def main() -> None:
     py = venv_python()
     xls2xform = VENV / "bin" / "xls2xform"
     rows = []
+    floors = []
+    start = measure([str(yjs), "--version"], runs=21)[0] if args.floor else 0.0
     with tempfile.TemporaryDirectory(prefix="yjs-vs-pyxform-") as tmp:
         for n in (int(x) for x in args.sizes.split(",")):
             d = Path(tmp) / str(n)
@@ -153,6 +175,8 @@ def main() -> None:
             build = measure([str(yjs), "build", str(d / "src"), "--out", str(out)])
             check = measure([str(yjs), "check", str(d / "src")])
             rows.append((n, size, pyx, build, check))
+            if args.floor:
+                floors.append((n, pyx[0] / 100, start, write_floor(out), check[0]))
             shutil.rmtree(out, ignore_errors=True)
             if args.keep:
                 kept = Path(args.keep) / f"f{n}"
@@ -166,6 +190,16 @@ def main() -> None:
             f"{build[0]:.3f} s, {build[1]:.0f} MB | {pyx[0] / build[0]:.0f}× | "
             f"{check[0]:.3f} s, {check[1]:.0f} MB | {size / 1e6 / check[0]:.1f} MB/s |"
         )
+    if floors:
+        print()
+        print("| fields | 100× budget | process start | writing the output | floor | left of the budget | `yjs check` |")
+        print("|---|---|---|---|---|---|---|")
+        for n, budget, start_s, write_s, check_s in floors:
+            floor = start_s + write_s
+            print(
+                f"| {n:,} | {budget * 1e3:.1f} ms | {start_s * 1e3:.1f} ms | {write_s * 1e3:.1f} ms | "
+                f"{floor * 1e3:.1f} ms | {(budget - floor) * 1e3:.1f} ms | {check_s * 1e3:.1f} ms |"
+            )
 
 
 if __name__ == "__main__":
