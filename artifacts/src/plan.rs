@@ -157,6 +157,11 @@ pub struct Step {
     /// The basis of a wait step's duration, as written (`basis "…"`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis: Option<String>,
+    /// A wait step whose last day, when it falls on a rest day (休息日、法定节假日), moves to
+    /// the next working day on the holiday calendar (民法典 第二百零三条; `roll_forward` in the
+    /// matter). Absent, read as `false`, for every other step.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub roll_forward: bool,
     /// A promise by situation: the arms in written order; the first whose condition holds for
     /// a case's answers applies, and the last (`otherwise`) always holds. Empty when the
     /// promise is the same for every case.

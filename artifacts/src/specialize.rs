@@ -96,6 +96,7 @@ mod tests {
             legal: None,
             promise: limit(promise),
             basis: None,
+            roll_forward: false,
             promise_by: Vec::new(),
             legal_by: Vec::new(),
             earliest_start: 0,

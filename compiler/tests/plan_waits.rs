@@ -107,3 +107,47 @@ fn a_wait_in_a_cycle_is_reported_with_the_items() {
         .unwrap();
     assert!(format!("{cycle:?}").contains("publicity"), "{cycle:?}");
 }
+
+#[test]
+fn a_rolled_wait_is_marked_in_the_plan_timed_on_the_calendar_and_worded_in_the_guide() {
+    let rolled = source().replace("20 days basis", "20 days roll_forward basis");
+    let checked = check_src(rolled);
+    assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+    let ir = &checked.matters[0];
+    let plan = &ir.plan.plan;
+    let step = |id: &str| plan.steps.iter().find(|s| s.id == id).unwrap();
+    assert!(step("publicity").roll_forward);
+    assert!(!step("creditors").roll_forward);
+    // Written only where it holds, so plans without it read as before.
+    let json = serde_json::to_value(plan).unwrap();
+    let marked: Vec<&str> = json["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s.get("roll_forward").is_some())
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(marked, ["publicity"]);
+    // The elapsed schedule's bound of N working days holds for a rolled period too.
+    assert_eq!(scenario(plan, "simple").elapsed_workdays, 25);
+
+    let files = yjs_compiler::emit::matter(ir).unwrap();
+    let file = |name: &str| {
+        let path = format!("{}/{name}", ir.id());
+        &files.iter().find(|(p, _)| *p == path).unwrap().1
+    };
+    // No engine knows the holiday calendar: the caller computes the rolled end.
+    let bpmn = file("plan.bpmn");
+    assert!(bpmn.contains("=waitEnds.publicity"), "{bpmn}");
+    assert!(!bpmn.contains("P20D"));
+    assert!(
+        bpmn.contains("P45D"),
+        "the creditors' period is still a duration"
+    );
+    let guide = file("guide.md");
+    assert!(guide.contains(
+        "| 简易注销公示 | 20日（自然日，最后一日遇法定休假日顺延） | 注销方式为「简易注销」的 | \
+         《市场主体登记管理条例》第三十三条；顺延：《中华人民共和国民法典》第二百零三条 |"
+    ), "{guide}");
+    assert!(guide.contains("| 债权人申报债权期间 | 45日（自然日） |"));
+}

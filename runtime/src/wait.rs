@@ -4,7 +4,8 @@
 //! A waiting step starts when every applicable step before it has passed (the state machine
 //! opens a `wait` pause on the ledger from that day, S). Its period counts from the day after S
 //! (民法典 第二百零一条): `N days` ends on S + N, `N workdays` on the N-th working day after S on
-//! the holiday calendar. It ends at 23:59:59 of that last day; [`next_end`] gives the event that
+//! the holiday calendar. A period the matter marks `roll_forward` whose last day is a rest day
+//! ends on the next working day instead (民法典 第二百零三条). It ends at 23:59:59 of that last day; [`next_end`] gives the event that
 //! records it once the date asked about is later than the last day, and the service appends it
 //! on every call that reads or writes the case (spec/runtime.md, "Waiting steps").
 
@@ -25,6 +26,9 @@ pub struct WaitView {
     pub unit: String,
     /// How many.
     pub amount: u32,
+    /// A last day that falls on a rest day moves to the next working day (民法典 第二百零三条).
+    #[serde(default)]
+    pub roll_forward: bool,
     /// The basis of the period, as the matter wrote it.
     pub basis: Option<String>,
     /// Day S: the day the steps before it passed; the period counts from the next day.
@@ -38,18 +42,31 @@ pub struct WaitView {
 }
 
 /// The last day of a waiting period that started on day `from` (the period counts from the
-/// next day): `from + N` for `days`, the N-th working day after `from` for `workdays`.
+/// next day): `from + N` for `days`, the N-th working day after `from` for `workdays`; with
+/// `roll_forward`, a last day that is not a working day moves to the next one that is.
 pub fn last_day(step: &Step, from: NaiveDate, cal: &Calendar) -> Result<NaiveDate, OutOfCoverage> {
     let amount = step.promise.amount;
-    match step.promise.unit.as_str() {
+    let last = match step.promise.unit.as_str() {
         "days" => from
             .checked_add_days(Days::new(u64::from(amount)))
-            .ok_or(OutOfCoverage { year: i32::MAX }),
-        "workdays" => cal.add_workdays(from, amount),
+            .ok_or(OutOfCoverage { year: i32::MAX })?,
+        "workdays" => cal.add_workdays(from, amount)?,
         // The compiler refuses other units on a wait (`immediate`, `hours`); a plan written by
         // hand is clocked on its schedule figure.
-        _ => cal.add_workdays(from, step.promise.workdays),
+        _ => cal.add_workdays(from, step.promise.workdays)?,
+    };
+    // 民法典 第二百零三条: a last day on a 法定休假日 gives way to the day after the rest ends.
+    // Every non-working day of the calendar counts as one (weekends, holidays and their
+    // 调休 days off), the reading that never ends a period early (spec/runtime.md, "Waiting steps").
+    if step.roll_forward && !cal.is_workday(last)? {
+        return cal.add_workdays(last, 1);
     }
+    Ok(last)
+}
+
+/// Whether the period's end depends on the holiday calendar: `workdays`, or `roll_forward`.
+fn uses_calendar(step: &Step) -> bool {
+    step.promise.unit != "days" || step.roll_forward
 }
 
 /// The instant a period whose last day is `day` ends: the last second of that day.
@@ -106,7 +123,7 @@ pub fn view(
     let started = started(case, &plan.id);
     let ends = started.map(|s| last_day(plan, s, cal)).transpose()?;
     let estimate = match (started, ends) {
-        (Some(s), Some(e)) if plan.promise.unit != "days" => cal.estimate(s, e),
+        (Some(s), Some(e)) if uses_calendar(plan) => cal.estimate(s, e),
         _ => None,
     };
     let period = period_name(&plan.name);
@@ -116,13 +133,19 @@ pub fn view(
         (StepStatus::NotApplicable, _) => format!("{period}不适用于本件"),
         (StepStatus::Cancelled, _) => format!("{period}已取消"),
         _ => format!(
-            "{period}{}，自前序步骤办结之次日起算",
-            length_words(&plan.promise.unit, plan.promise.amount)
+            "{period}{}，自前序步骤办结之次日起算{}",
+            length_words(&plan.promise.unit, plan.promise.amount),
+            if plan.roll_forward && plan.promise.unit == "days" {
+                ROLL_FORWARD_WORDS
+            } else {
+                ""
+            }
         ),
     };
     Ok(WaitView {
         unit: plan.promise.unit.clone(),
         amount: plan.promise.amount,
+        roll_forward: plan.roll_forward,
         basis: plan.basis.clone(),
         started,
         ends,
@@ -130,6 +153,10 @@ pub fn view(
         estimate,
     })
 }
+
+/// What a `roll_forward` period adds to its description, after 民法典 第二百零三条's wording.
+pub const ROLL_FORWARD_WORDS: &str =
+    "，期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日";
 
 /// The period's name as a document says it: `简易注销公示` → `简易注销公示期`; a name that already
 /// ends in 期 or 期间 (`债权人申报债权期间`) is kept.
@@ -171,5 +198,56 @@ mod tests {
         assert_eq!(date_words(d("2026-10-09")), "2026年10月9日");
         assert_eq!(length_words("workdays", 5), "5个工作日");
         assert_eq!(end_of(d("2026-10-18")).to_string(), "2026-10-18 23:59:59");
+    }
+
+    fn period(unit: &str, amount: u32, roll_forward: bool) -> Step {
+        Step {
+            id: "publicity".to_owned(),
+            kind: StepKind::Wait,
+            name: "公示".to_owned(),
+            department: None,
+            department_name: None,
+            after: Vec::new(),
+            condition: yjs_artifacts::Condition::Always,
+            legal: None,
+            promise: yjs_artifacts::Limit {
+                unit: unit.to_owned(),
+                amount,
+                workdays: amount,
+            },
+            basis: None,
+            roll_forward,
+            promise_by: Vec::new(),
+            legal_by: Vec::new(),
+            earliest_start: 0,
+            earliest_finish: 0,
+            latest_finish: 0,
+            slack: 0,
+            critical: false,
+        }
+    }
+
+    #[test]
+    fn a_rolled_period_ends_on_the_next_working_day() {
+        let cal = Calendar::official().unwrap_or_else(|e| panic!("{e}"));
+        let last = |unit, amount, roll, from| last_day(&period(unit, amount, roll), d(from), &cal);
+        // 2026-09-12 + 20 days is 2026-10-02, inside 国庆节 (10-01..10-07): rolled to 10-08.
+        assert_eq!(last("days", 20, false, "2026-09-12"), Ok(d("2026-10-02")));
+        assert_eq!(last("days", 20, true, "2026-09-12"), Ok(d("2026-10-08")));
+        // A Saturday rolls to the Monday.
+        assert_eq!(last("days", 4, true, "2026-10-27"), Ok(d("2026-11-02")));
+        // A working day stays, a 调休 Sunday that is a working day (2026-09-20) included.
+        assert_eq!(last("days", 20, true, "2026-09-19"), Ok(d("2026-10-09")));
+        assert_eq!(last("days", 20, true, "2026-08-31"), Ok(d("2026-09-20")));
+        // The N-th working day is a working day already.
+        assert_eq!(
+            last("workdays", 3, true, "2026-09-29"),
+            last("workdays", 3, false, "2026-09-29")
+        );
+        // A year without data is counted on weekends alone (an estimate the view flags), and a
+        // year beyond the estimate's range is out of coverage, not a guess.
+        assert_eq!(last("days", 1, true, "2199-12-27"), Ok(d("2199-12-30")));
+        assert_eq!(last("days", 3, false, "2199-12-30"), Ok(d("2200-01-02")));
+        assert!(last("days", 3, true, "2199-12-30").is_err());
     }
 }

@@ -1,6 +1,7 @@
 //! Waiting steps (公示期) in the runtime: a 20-day 公示 across 国庆 2026 ends by itself, later steps
 //! and the matter's deadline move by it, no department sees or is blamed for it, a conditional
-//! wait that does not apply is skipped, and the same on SQLite and PostgreSQL.
+//! wait that does not apply is skipped, and the same on SQLite and PostgreSQL; marked
+//! `roll_forward`, a period whose last day is a Sunday ends on the Monday.
 //!
 //! The plan is the compiler's real output for the newborn sample (`generated/newborn/`) with two
 //! waiting steps inserted as the compiler writes them (`kind: wait`, no department, the duration
@@ -52,6 +53,7 @@ fn wait(id: &str, name: &str, unit: &str, amount: u32, after: &str, at_day: u32)
         promise_by: Vec::new(),
         legal_by: Vec::new(),
         basis: Some("《公示办法》第五条".to_owned()),
+        roll_forward: false,
         earliest_start: at_day,
         earliest_finish: at_day,
         latest_finish: at_day,
@@ -88,10 +90,14 @@ fn plan() -> Plan {
 }
 
 fn service<S: CaseStore>(store: S) -> Service<S> {
+    service_with(store, plan())
+}
+
+fn service_with<S: CaseStore>(store: S, plan: Plan) -> Service<S> {
     let artifacts = MatterArtifacts::new(
         read("form.schema.json"),
         read::<Projections>("projections.json"),
-        plan(),
+        plan,
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let mut service = Service::new(
@@ -286,6 +292,85 @@ fn a_publicity_period_ends_by_itself_on_postgres() {
     let store =
         PostgresStore::open_in_schema(&url, &schemas.fresh()).unwrap_or_else(|e| panic!("{e}"));
     flow(&service(store));
+}
+
+/// The same 公示 marked `roll_forward` (民法典 第二百零三条): its 20th day, Sunday 10-18, is a
+/// rest day, so it ends on Monday 10-19, and what waits for it moves by that working day.
+#[test]
+fn a_rolled_publicity_period_ending_on_a_sunday_ends_on_the_monday() {
+    let mut rolled = plan();
+    for step in rolled.steps.iter_mut().filter(|s| s.id == "publicity") {
+        step.roll_forward = true;
+    }
+    let service = service_with(MemoryStore::new(), rolled);
+    let case = match service.submit("newborn", &submission(), at("2026-09-24 09:00")) {
+        Ok(v) => v.id,
+        Err(e) => panic!("{e}"),
+    };
+    let wait_of = |day: &str| {
+        let Ok(v) = service.show(&case, date(day)) else {
+            panic!("show");
+        };
+        let step = v.steps.iter().find(|s| s.id == "publicity").cloned();
+        (v, step.unwrap_or_else(|| panic!("no publicity step")))
+    };
+    let (_, before) = wait_of("2026-09-24");
+    let Some(w) = before.wait else {
+        panic!("no wait view");
+    };
+    assert!(w.roll_forward);
+    assert_eq!(
+        w.text,
+        "出生登记公示期20日，自前序步骤办结之次日起算，期间的最后一日是法定休假日的，\
+         以法定休假日结束的次日为期间的最后一日"
+    );
+
+    event(&service, &case, "2026-09-24 10:00", approve("accept"));
+    event(&service, &case, "2026-09-24 11:00", approve("vaccine"));
+    event(&service, &case, "2026-09-28 10:00", approve("birth_cert"));
+    let (v, publicity) = wait_of("2026-10-16");
+    let Some(w) = publicity.wait else {
+        panic!("no wait view");
+    };
+    assert_eq!(w.text, "出生登记公示期至2026年10月19日届满");
+    assert_eq!(w.ends, Some(date("2026-10-19")));
+    assert_eq!(w.estimate, None);
+    assert!(v.clock.suspended);
+
+    // Monday 10-19 is still inside the period: hukou cannot start.
+    let (_, publicity) = wait_of("2026-10-19");
+    assert_eq!(publicity.status, StepStatus::Waiting);
+    let e = service.event(
+        &case,
+        Event::new(None, at("2026-10-19 09:00"), approve("hukou")),
+    );
+    assert_eq!(refusal(e), Code::PredecessorOpen);
+    // Once it has ended, one more working day (10-19) has waited than without rolling: the
+    // matter's due date (10-26 then) and hukou's (10-21 then) move by one.
+    let (v, publicity) = wait_of("2026-10-20");
+    assert_eq!(publicity.status, StepStatus::Elapsed);
+    assert_eq!(v.clock.due, date("2026-10-27"));
+    let hukou = v.steps.iter().find(|s| s.id == "hukou");
+    assert_eq!(
+        hukou.and_then(|s| s.clock.as_ref()).map(|c| c.due),
+        Some(date("2026-10-22"))
+    );
+    event(&service, &case, "2026-10-20 09:00", approve("hukou"));
+    let Ok(stored) = service.case(&case) else {
+        panic!("load");
+    };
+    let ends: Vec<&str> = stored
+        .events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::WaitEnd { .. }))
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(ends, ["wait_end:publicity:2026-10-19T23:59:59"]);
+    let (_, publicity) = wait_of("2026-10-20");
+    assert_eq!(
+        publicity.wait.map(|w| w.text),
+        Some("出生登记公示期已于2026年10月19日届满".to_owned())
+    );
 }
 
 #[test]

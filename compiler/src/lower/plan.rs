@@ -98,6 +98,7 @@ pub fn plan(program: &crate::resolve::Program, matter: &Matter, a: &Analysis) ->
             a.schedule.timing(StepRef::Wait(w)),
         );
         s.basis = wait.basis.as_ref().map(|b| b.value.clone());
+        s.roll_forward = wait.roll_forward.is_some();
         steps.push(s);
         conditions.push(wait.when.as_ref().map(|c| c.display(&matter.situations)));
     }
@@ -240,6 +241,7 @@ fn step(matter: &Matter, head: Head, t: Timing) -> Step {
         legal: head.legal.map(units::limit),
         promise: units::limit(head.promise),
         basis: None,
+        roll_forward: false,
         promise_by: Vec::new(),
         legal_by: Vec::new(),
         earliest_start: t.earliest_start,

@@ -707,8 +707,11 @@ pub struct Flow {
 pub struct Wait {
     pub id: Name,
     pub name: Text,
-    /// `N days` or `N workdays` (anything else was refused by resolve).
+    /// `N days` or `N workdays` (anything else is E0320).
     pub duration: Duration,
+    /// `roll_forward`: a last day that is a rest day moves to the next working day (民法典
+    /// 第二百零三条); the span of the keyword.
+    pub roll_forward: Option<Span>,
     /// `basis "…"`: what sets the duration.
     pub basis: Option<Text>,
     /// `when CONDITION`: the wait applies only where it holds.

@@ -1,4 +1,5 @@
-//! Resolves a flow's wait steps (`wait ID "name" DURATION basis "…" when CONDITION`): their ids
+//! Resolves a flow's wait steps (`wait ID "name" DURATION roll_forward basis "…" when
+//! CONDITION`): their ids
 //! share the items' namespace, their conditions are resolved as an item's `when`.
 
 use super::convert::{self, name, text};
@@ -41,6 +42,7 @@ impl Resolver<'_> {
                 id: name(&w.id),
                 name: text(&w.name),
                 duration: convert::duration(w.duration),
+                roll_forward: w.roll_forward,
                 basis: w.basis.as_ref().map(text),
                 when,
                 span: w.span,

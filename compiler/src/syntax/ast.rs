@@ -576,12 +576,15 @@ pub struct Flow {
     pub span: Span,
 }
 
-/// `wait ID "name" DURATION basis "…" when CONDITION`: a waiting period (公告期, 公示期).
+/// `wait ID "name" DURATION roll_forward basis "…" when CONDITION`: a waiting period (公告期,
+/// 公示期).
 #[derive(Debug, Clone)]
 pub struct Wait {
     pub id: Ident,
     pub name: Str,
     pub duration: Duration,
+    /// `roll_forward`: a last day that is a rest day moves to the next working day.
+    pub roll_forward: Option<Span>,
     pub basis: Option<Str>,
     pub when: Option<Expr>,
     pub span: Span,

@@ -489,6 +489,13 @@ pub const KEYWORDS: &[Keyword] = &[
         "a waiting period (公告期, 公示期) no department handles",
         &[many(Flow, WAIT_STMT)],
     ),
+    kw(
+        ROLL_FORWARD_KW,
+        &["roll_forward"],
+        &["顺延"],
+        "a waiting period whose last day, if a rest day, moves to the next working day (民法典 第二百零三条)",
+        &[],
+    ),
     kw(BY_KW, &["by"], &["由"], "the accepting department", &[]),
     kw(BOOL_KW, &["bool"], &["是否"], "a yes/no situation", &[]),
     kw(

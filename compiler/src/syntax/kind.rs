@@ -156,6 +156,8 @@ kinds! {
     DELIVER_KW,
     /// The keyword `wait`, in either spelling.
     WAIT_KW,
+    /// The keyword `roll_forward` of a wait, in either spelling.
+    ROLL_FORWARD_KW,
     /// The keyword `by`, in either spelling.
     BY_KW,
     /// The keyword `bool`, in either spelling.

@@ -195,6 +195,15 @@ pub fn wait_without_basis(wait: &str, span: Span) -> Diagnostic {
     .with_help(t!("w0320-help"))
 }
 
+/// `roll_forward` on a wait counted in working days, whose last day is always a working day.
+#[cold]
+pub fn roll_forward_in_workdays(wait: &str, at: Span, duration: Span) -> Diagnostic {
+    Diagnostic::warning(Code::W0321, t!("w0321", wait = wait), at, t!("w0321-label"))
+        .with_label(duration, t!("w0321-duration"))
+        .with_note(t!("w0321-note"))
+        .with_help(t!("w0321-help"))
+}
+
 #[cold]
 pub fn unproven_units(what: Text, used: Text, budget: Text, u: Span, b: Span) -> Diagnostic {
     Diagnostic::warning(

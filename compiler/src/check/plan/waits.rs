@@ -1,5 +1,5 @@
-//! Checks on the flow's wait steps: a duration in days or working days (E0320), and the basis
-//! that sets it (W0320), which the guide prints.
+//! Checks on the flow's wait steps: a duration in days or working days (E0320), the basis that
+//! sets it (W0320), which the guide prints, and a `roll_forward` that can move nothing (W0321).
 
 use super::diagnostics as d;
 use super::units;
@@ -18,6 +18,10 @@ pub fn check(matter: &Matter, diags: &mut Vec<Diagnostic>) {
         }
         if w.basis.is_none() {
             diags.push(d::wait_without_basis(&w.id.name, w.duration.span));
+        }
+        // The N-th working day is a working day: there is nothing to move.
+        if let (Some(at), DurationKind::Workdays(_)) = (w.roll_forward, w.duration.kind) {
+            diags.push(d::roll_forward_in_workdays(&w.id.name, at, w.duration.span));
         }
     }
 }

@@ -55,8 +55,9 @@ pub enum Kind {
 pub enum WaitTimer {
     /// `N days`: an ISO 8601 duration (`P20D`), natural days the engine counts itself.
     Duration(String),
-    /// `N workdays`: a FEEL date the caller fills from the holiday calendar (`=waitEnds.x`),
-    /// as it fills the due dates: no engine knows the official calendar.
+    /// `N workdays`, or `N days roll_forward`: a FEEL date the caller fills from the holiday
+    /// calendar (`=waitEnds.x`), as it fills the due dates: no engine knows the official
+    /// calendar.
     Date(String),
 }
 
@@ -309,7 +310,9 @@ impl Builder {
         let at = |slot| layout::cell(place.rank, place.row, slot);
         if step.kind == StepKind::Wait {
             let timer = match step.promise.unit.as_str() {
-                "days" => WaitTimer::Duration(format!("P{}D", step.promise.amount)),
+                "days" if !step.roll_forward => {
+                    WaitTimer::Duration(format!("P{}D", step.promise.amount))
+                }
                 _ => WaitTimer::Date(format!("={}", feel_entry("waitEnds", &step.id))),
             };
             let wait = self.node(id, Some(&step.name), Kind::Wait(timer), at(Slot::Catch));

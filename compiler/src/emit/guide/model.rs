@@ -411,9 +411,9 @@ pub fn guide(ir: &MatterIr, graph: &PlanGraph) -> Result<Guide, GuideError> {
             .filter(|s| s.kind == yjs_artifacts::StepKind::Wait)
             .map(|s| WaitRow {
                 name: s.name.clone(),
-                duration: words::limit(&s.promise),
+                duration: words::wait_length(s),
                 applies: words::applies(&s.condition, sits),
-                basis: s.basis.clone().unwrap_or_else(|| "未注明依据".to_string()),
+                basis: words::wait_basis(s),
             })
             .collect(),
         fees,

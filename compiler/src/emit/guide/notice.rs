@@ -439,8 +439,8 @@ pub fn build_from(
                 let mut line = format!(
                     "{}：特殊环节，{}，期满自动结束，所需时间不计入办理时限（依据：{}）",
                     st.name,
-                    words::limit(&st.promise),
-                    st.basis.as_deref().unwrap_or("未注明依据")
+                    words::wait_length(st),
+                    words::wait_basis(st)
                 );
                 if !before.is_empty() {
                     line.push_str(&format!("（在「{}」完成后开始）", before.join("」「")));

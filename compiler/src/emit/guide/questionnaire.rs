@@ -215,12 +215,16 @@ pub fn data(ir: &MatterIr) -> Result<Data, GuideError> {
                 id: s.id.clone(),
                 name: s.name.clone(),
                 department: s.department_name.clone().unwrap_or_default(),
-                length: words::limit(&s.promise),
+                length: if s.kind == StepKind::Wait {
+                    words::wait_length(s)
+                } else {
+                    words::limit(&s.promise)
+                },
                 after: s.after.clone(),
                 deliver: s.kind == StepKind::Deliver,
                 wait: (s.kind == StepKind::Wait).then(|| WaitStep {
                     when: s.condition.clone(),
-                    basis: s.basis.clone().unwrap_or_else(|| "未注明依据".to_string()),
+                    basis: words::wait_basis(s),
                 }),
             })
             .collect(),

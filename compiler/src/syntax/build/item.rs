@@ -438,6 +438,7 @@ impl Builder {
                             id,
                             name,
                             duration,
+                            roll_forward: s.token(ROLL_FORWARD_KW).map(|t| t.span()),
                             basis: self.source(s),
                             when,
                             span: s.span(),

@@ -117,10 +117,19 @@ impl Parser<'_> {
             }),
             DELIVER_STMT => self.node(node, |p| p.keyword() && p.duration()),
             WAIT_STMT => self.node(node, |p| {
-                p.keyword() && p.ident() && p.eat(STRING) && p.duration() && p.source() && {
-                    p.attempt(|p| p.eat_keyword(WHEN_KW) && p.expr());
-                    true
-                }
+                p.keyword()
+                    && p.ident()
+                    && p.eat(STRING)
+                    && p.duration()
+                    && {
+                        p.eat_keyword(ROLL_FORWARD_KW);
+                        true
+                    }
+                    && p.source()
+                    && {
+                        p.attempt(|p| p.eat_keyword(WHEN_KW) && p.expr());
+                        true
+                    }
             }),
             _ => return None,
         })
