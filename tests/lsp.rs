@@ -499,6 +499,38 @@ fn hover_shows_a_limit_by_situation_arm_by_arm() {
 }
 
 #[test]
+fn hover_on_a_rolled_wait_and_on_its_keyword_says_the_last_day_rolls() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("waits.yjs");
+    let text = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("compiler/tests/fixtures/waits/closing.yjs"),
+    )
+    .unwrap()
+    .replace("20 days basis", "20 days 顺延 basis");
+    std::fs::write(&path, &text).unwrap();
+    let u = uri(&path);
+    let mut c = start(dir.path());
+    c.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": u, "languageId": "yjs", "version": 1, "text": text } }),
+    );
+    assert!(c.diagnostics(&u).iter().all(|d| d["severity"] != 1));
+    let at = |needle: &str, plus: usize| json!({ "textDocument": { "uri": u }, "position": pos(&text, needle, 0, plus) });
+    let h = c.request("textDocument/hover", at("tax -> publicity", 9));
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert!(
+        md.contains("a last day on a rest day rolls to the next working day (民法典 第二百零三条)"),
+        "{md}"
+    );
+    let h = c.request("textDocument/hover", at("顺延 basis", 1));
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert!(md.contains("moves to the next working day"), "{md}");
+    let _ = c.request("shutdown", Value::Null);
+    c.notify("exit", Value::Null);
+    let _ = c.child.wait();
+}
+
+#[test]
 fn hover_on_a_wait_step_in_a_chain_shows_its_duration_and_basis() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("waits.yjs");

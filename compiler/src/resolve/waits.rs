@@ -1,6 +1,6 @@
 //! Resolves a flow's wait steps (`wait ID "name" DURATION roll_forward basis "…" when
-//! CONDITION`): their ids
-//! share the items' namespace, their conditions are resolved as an item's `when`.
+//! CONDITION`): their ids share the items' namespace, their conditions are resolved as an
+//! item's `when`.
 
 use super::convert::{self, name, text};
 use super::diagnostics as d;
