@@ -200,31 +200,22 @@ mod tests {
         assert_eq!(end_of(d("2026-10-18")).to_string(), "2026-10-18 23:59:59");
     }
 
+    /// The 简易注销 公示 step as the compiler writes it (`generated/`), with its length and
+    /// `roll_forward` set.
     fn period(unit: &str, amount: u32, roll_forward: bool) -> Step {
-        Step {
-            id: "publicity".to_owned(),
-            kind: StepKind::Wait,
-            name: "公示".to_owned(),
-            department: None,
-            department_name: None,
-            after: Vec::new(),
-            condition: yjs_artifacts::Condition::Always,
-            legal: None,
-            promise: yjs_artifacts::Limit {
-                unit: unit.to_owned(),
-                amount,
-                workdays: amount,
-            },
-            basis: None,
-            roll_forward,
-            promise_by: Vec::new(),
-            legal_by: Vec::new(),
-            earliest_start: 0,
-            earliest_finish: 0,
-            latest_finish: 0,
-            slack: 0,
-            critical: false,
-        }
+        let plan: yjs_artifacts::Plan = serde_json::from_str(include_str!(
+            "../../generated/company_deregistration/plan.json"
+        ))
+        .unwrap_or_else(|e| panic!("{e}"));
+        let mut step = plan
+            .steps
+            .into_iter()
+            .find(|s| s.id == "publicity")
+            .unwrap_or_else(|| panic!("no publicity step"));
+        step.promise.unit = unit.to_owned();
+        step.promise.amount = amount;
+        step.roll_forward = roll_forward;
+        step
     }
 
     #[test]
