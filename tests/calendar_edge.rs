@@ -330,3 +330,55 @@ fn the_http_api_marks_estimated_dates() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+/// `yjs calendar period-end` counts a rolled 公示期 as the runtime does: over a year without data
+/// it is an estimate (2027-01-01, a Friday, counted as a working day); once the year's notice
+/// is installed, that 元旦 is a day off and the period ends on Monday 2027-01-04, exactly.
+#[test]
+fn a_rolled_period_end_turns_exact_when_the_year_is_added() {
+    let cal = tempfile::tempdir().unwrap();
+    let dir = cal.path().to_str().unwrap();
+    let end = |extra: &[&str]| {
+        let mut args = vec![
+            "calendar",
+            "period-end",
+            "--from",
+            "2026-12-12",
+            "--days",
+            "20",
+        ];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--calendar-dir", dir]);
+        yjs(&args)
+    };
+    let plain = end(&[]);
+    assert_eq!(
+        stdout(&plain),
+        "2027-01-01",
+        "natural days read no calendar"
+    );
+    let estimated = end(&["--roll-forward"]);
+    assert!(estimated.status.success());
+    assert!(
+        stdout(&estimated).starts_with("2027-01-01 估算："),
+        "{}",
+        stdout(&estimated)
+    );
+    assert_eq!(end(&["--roll-forward", "--exact"]).status.code(), Some(1));
+    let added = yjs(&["calendar", "add-year", &fixture(), "--calendar-dir", dir]);
+    assert!(added.status.success(), "{added:?}");
+    let exact = end(&["--roll-forward", "--exact"]);
+    assert_eq!(stdout(&exact), "2027-01-04");
+    // One length only, and a date the command line can read.
+    let both = end(&["--workdays", "3"]);
+    assert_eq!(both.status.code(), Some(2));
+    let bad = yjs(&[
+        "calendar",
+        "period-end",
+        "--from",
+        "2026-1-2",
+        "--days",
+        "3",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+}

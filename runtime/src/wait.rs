@@ -41,27 +41,50 @@ pub struct WaitView {
     pub estimate: Option<Estimate>,
 }
 
-/// The last day of a waiting period that started on day `from` (the period counts from the
-/// next day): `from + N` for `days`, the N-th working day after `from` for `workdays`; with
-/// `roll_forward`, a last day that is not a working day moves to the next one that is.
-pub fn last_day(step: &Step, from: NaiveDate, cal: &Calendar) -> Result<NaiveDate, OutOfCoverage> {
-    let amount = step.promise.amount;
-    let last = match step.promise.unit.as_str() {
-        "days" => from
-            .checked_add_days(Days::new(u64::from(amount)))
+/// How long a waiting period runs, in the unit its matter wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Length {
+    /// `N days`: natural days.
+    Days(u32),
+    /// `N workdays`: working days on the holiday calendar.
+    Workdays(u32),
+}
+
+/// The last day of a period of `length` that counts from the day after `from` (民法典
+/// 第二百零一条): `from + N` for days, the N-th working day after `from` for working days;
+/// with `roll_forward`, a last day that is not a working day moves to the next one that is
+/// (民法典 第二百零三条). The runtime's waits and `yjs calendar period-end` both count here.
+pub fn period_end(
+    from: NaiveDate,
+    length: Length,
+    roll_forward: bool,
+    cal: &Calendar,
+) -> Result<NaiveDate, OutOfCoverage> {
+    let last = match length {
+        Length::Days(n) => from
+            .checked_add_days(Days::new(u64::from(n)))
             .ok_or(OutOfCoverage { year: i32::MAX })?,
-        "workdays" => cal.add_workdays(from, amount)?,
-        // The compiler refuses other units on a wait (`immediate`, `hours`); a plan written by
-        // hand is clocked on its schedule figure.
-        _ => cal.add_workdays(from, step.promise.workdays)?,
+        Length::Workdays(n) => cal.add_workdays(from, n)?,
     };
-    // 民法典 第二百零三条: a last day on a 法定休假日 gives way to the day after the rest ends.
+    // 民法典 第二百零三条: a last day on a 法定休假日 gives way to the day after the rest.
     // Every non-working day of the calendar counts as one (weekends, holidays and their
     // 调休 days off), the reading that never ends a period early (spec/runtime.md, "Waiting steps").
-    if step.roll_forward && !cal.is_workday(last)? {
+    if roll_forward && !cal.is_workday(last)? {
         return cal.add_workdays(last, 1);
     }
     Ok(last)
+}
+
+/// The last day of waiting step `step`, which started on day `from` ([`period_end`]).
+pub fn last_day(step: &Step, from: NaiveDate, cal: &Calendar) -> Result<NaiveDate, OutOfCoverage> {
+    let length = match step.promise.unit.as_str() {
+        "days" => Length::Days(step.promise.amount),
+        "workdays" => Length::Workdays(step.promise.amount),
+        // The compiler refuses other units on a wait (`immediate`, `hours`); a plan written by
+        // hand is clocked on its schedule figure.
+        _ => Length::Workdays(step.promise.workdays),
+    };
+    period_end(from, length, step.roll_forward, cal)
 }
 
 /// Whether the period's end depends on the holiday calendar: `workdays`, or `roll_forward`.

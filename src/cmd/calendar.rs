@@ -1,7 +1,7 @@
 //! `yjs calendar`: working-day arithmetic on the holiday calendar, and installing next year's notice.
 //!
-//! `due`, `between` and `is` print one plain value on stdout: a date (`2026-10-10`), a number of
-//! working days, or `true` / `false`. When the answer looked at a year without holiday data it is
+//! `due`, `period-end`, `between` and `is` print one plain value on stdout: a date
+//! (`2026-10-10`), a number of working days, or `true` / `false`. When the answer looked at a year without holiday data it is
 //! an estimate (weekends only) and the line goes on, after a space, with `估算：` and the reason;
 //! `--exact` refuses such an answer instead (exit 1). `add-year FILE` checks a year file written
 //! from the State Council notice and installs it into the calendar directory (`--calendar-dir`,
@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use yjs_runtime::calendar::{default_dir, parse_date, Calendar, Estimate};
+use yjs_runtime::wait::{period_end, Length};
 
 /// Where the installed year files are.
 #[derive(clap::Args, Debug, Clone, Default)]
@@ -45,6 +46,36 @@ pub enum CalendarCmd {
         /// The number of working days.
         #[arg(long)]
         workdays: u32,
+        /// A file of extra regional or agency off days (see spec/calendar.md).
+        #[arg(long)]
+        overlay: Option<PathBuf>,
+        /// Refuse an estimate (a year without holiday data) instead of printing it.
+        #[arg(long)]
+        exact: bool,
+        #[command(flatten)]
+        dir: DirArg,
+    },
+    /// Prints the last day of a waiting period (公示期, 公告期) that counts from the day after a
+    /// date.
+    ///
+    /// N natural days end on --from + N, N working days on the N-th working day (民法典
+    /// 第二百零一条). With --roll-forward, a last day that is not a working day moves to the next
+    /// working day (民法典 第二百零三条), as a `wait … roll_forward` does: the date a BPMN
+    /// engine's `waitEnds` needs (spec/bpmn.md).
+    #[command(group(clap::ArgGroup::new("length").required(true).args(["days", "workdays"])))]
+    PeriodEnd {
+        /// The day the period starts after (the day its predecessors finished), YYYY-MM-DD.
+        #[arg(long)]
+        from: String,
+        /// The period's length in natural days.
+        #[arg(long)]
+        days: Option<u32>,
+        /// The period's length in working days.
+        #[arg(long)]
+        workdays: Option<u32>,
+        /// Move a last day that is not a working day to the next working day.
+        #[arg(long)]
+        roll_forward: bool,
         /// A file of extra regional or agency off days (see spec/calendar.md).
         #[arg(long)]
         overlay: Option<PathBuf>,
@@ -181,6 +212,30 @@ fn execute(cmd: &CalendarCmd) -> Result<String, Failure> {
             let cal = load(&dir.dir(), overlay.as_deref())?;
             let due = cal.add_workdays(from, *workdays).map_err(Failure::data)?;
             answer(due.to_string(), cal.estimate(from, due), *exact)
+        }
+        CalendarCmd::PeriodEnd {
+            from,
+            days,
+            workdays,
+            roll_forward,
+            overlay,
+            exact,
+            dir,
+        } => {
+            let from = parse_date(from).map_err(Failure::usage)?;
+            let length = match (days, workdays) {
+                (Some(n), None) => Length::Days(*n),
+                (None, Some(n)) => Length::Workdays(*n),
+                _ => return Err(Failure::usage("give one of --days and --workdays")),
+            };
+            let cal = load(&dir.dir(), overlay.as_deref())?;
+            let end = period_end(from, length, *roll_forward, &cal).map_err(Failure::data)?;
+            // Natural days without rolling never read the calendar.
+            let estimate = match length {
+                Length::Days(_) if !roll_forward => None,
+                _ => cal.estimate(from, end),
+            };
+            answer(end.to_string(), estimate, *exact)
         }
         CalendarCmd::Between {
             from,
@@ -381,6 +436,62 @@ mod tests {
         assert_eq!(exact.map_err(|f| f.exit_code), Err(1));
         // Beyond what is estimated at all.
         assert_eq!(due("2300-01-04", 3).map_err(|f| f.exit_code), Err(1));
+    }
+
+    fn period_end(
+        from: &str,
+        days: u32,
+        roll_forward: bool,
+        exact: bool,
+    ) -> Result<String, Failure> {
+        execute(&CalendarCmd::PeriodEnd {
+            from: from.to_owned(),
+            days: Some(days),
+            workdays: None,
+            roll_forward,
+            overlay: None,
+            exact,
+            dir: nowhere(),
+        })
+    }
+
+    #[test]
+    fn period_end_counts_natural_days_and_rolls_a_last_day_off() {
+        // 2026-09-12 + 20 days is 10-02, inside 国庆节: rolled, it ends on 10-08.
+        assert_eq!(
+            period_end("2026-09-12", 20, false, false),
+            Ok("2026-10-02".to_owned())
+        );
+        assert_eq!(
+            period_end("2026-09-12", 20, true, false),
+            Ok("2026-10-08".to_owned())
+        );
+        // Natural days alone never look at the calendar, so nothing is estimated.
+        assert_eq!(
+            period_end("2030-01-01", 3, false, true),
+            Ok("2030-01-04".to_owned())
+        );
+        // Rolled over a year without data: an estimate, refused with --exact.
+        let estimate = period_end("2030-01-01", 4, true, false).unwrap_or_default();
+        assert!(estimate.starts_with("2030-01-07 估算："), "{estimate}");
+        assert_eq!(
+            period_end("2030-01-01", 4, true, true).map_err(|f| f.exit_code),
+            Err(1)
+        );
+        let workdays = execute(&CalendarCmd::PeriodEnd {
+            from: "2026-09-30".to_owned(),
+            days: None,
+            workdays: Some(3),
+            roll_forward: false,
+            overlay: None,
+            exact: false,
+            dir: nowhere(),
+        });
+        assert_eq!(workdays, due("2026-09-30", 3));
+        assert_eq!(
+            period_end("2026-9-12", 20, true, false).map_err(|f| f.exit_code),
+            Err(2)
+        );
     }
 
     #[test]
