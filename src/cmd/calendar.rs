@@ -33,6 +33,31 @@ impl DirArg {
     }
 }
 
+/// The calendar a question is answered on, and whether an estimate will do.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct Lookup {
+    /// A file of extra regional or agency off days (see spec/calendar.md).
+    #[arg(long)]
+    pub overlay: Option<PathBuf>,
+    /// Refuse an estimate (a year without holiday data) instead of printing it.
+    #[arg(long)]
+    pub exact: bool,
+    #[command(flatten)]
+    pub dir: DirArg,
+}
+
+impl Lookup {
+    /// The calendar with the installed years and the overlay.
+    fn calendar(&self) -> Result<Calendar, Failure> {
+        load(&self.dir.dir(), self.overlay.as_deref())
+    }
+
+    /// The answer, marked or refused when it is an estimate ([`answer`]).
+    fn answer(&self, value: String, estimate: Option<Estimate>) -> Result<String, Failure> {
+        answer(value, estimate, self.exact)
+    }
+}
+
 /// The `yjs calendar` subcommands.
 #[derive(clap::Subcommand, Debug)]
 pub enum CalendarCmd {
@@ -46,14 +71,8 @@ pub enum CalendarCmd {
         /// The number of working days.
         #[arg(long)]
         workdays: u32,
-        /// A file of extra regional or agency off days (see spec/calendar.md).
-        #[arg(long)]
-        overlay: Option<PathBuf>,
-        /// Refuse an estimate (a year without holiday data) instead of printing it.
-        #[arg(long)]
-        exact: bool,
         #[command(flatten)]
-        dir: DirArg,
+        lookup: Lookup,
     },
     /// Prints the last day of a waiting period (公示期, 公告期) that counts from the day after a
     /// date.
@@ -76,14 +95,8 @@ pub enum CalendarCmd {
         /// Move a last day that is not a working day to the next working day.
         #[arg(long)]
         roll_forward: bool,
-        /// A file of extra regional or agency off days (see spec/calendar.md).
-        #[arg(long)]
-        overlay: Option<PathBuf>,
-        /// Refuse an estimate (a year without holiday data) instead of printing it.
-        #[arg(long)]
-        exact: bool,
         #[command(flatten)]
-        dir: DirArg,
+        lookup: Lookup,
     },
     /// Prints the number of working days in (from, to].
     ///
@@ -95,27 +108,15 @@ pub enum CalendarCmd {
         /// The end date, YYYY-MM-DD (counted).
         #[arg(long)]
         to: String,
-        /// A file of extra regional or agency off days (see spec/calendar.md).
-        #[arg(long)]
-        overlay: Option<PathBuf>,
-        /// Refuse an estimate (a year without holiday data) instead of printing it.
-        #[arg(long)]
-        exact: bool,
         #[command(flatten)]
-        dir: DirArg,
+        lookup: Lookup,
     },
     /// Tells whether a date is a working day: prints `true` or `false`.
     Is {
         /// The date, YYYY-MM-DD.
         date: String,
-        /// A file of extra regional or agency off days (see spec/calendar.md).
-        #[arg(long)]
-        overlay: Option<PathBuf>,
-        /// Refuse an estimate (a year without holiday data) instead of printing it.
-        #[arg(long)]
-        exact: bool,
         #[command(flatten)]
-        dir: DirArg,
+        lookup: Lookup,
     },
     /// Checks a year file written from a State Council notice and installs it into the calendar
     /// directory; from then on that year's dates are exact (see spec/calendar.md).
@@ -204,23 +205,19 @@ fn execute(cmd: &CalendarCmd) -> Result<String, Failure> {
         CalendarCmd::Due {
             from,
             workdays,
-            overlay,
-            exact,
-            dir,
+            lookup,
         } => {
             let from = parse_date(from).map_err(Failure::usage)?;
-            let cal = load(&dir.dir(), overlay.as_deref())?;
+            let cal = lookup.calendar()?;
             let due = cal.add_workdays(from, *workdays).map_err(Failure::data)?;
-            answer(due.to_string(), cal.estimate(from, due), *exact)
+            lookup.answer(due.to_string(), cal.estimate(from, due))
         }
         CalendarCmd::PeriodEnd {
             from,
             days,
             workdays,
             roll_forward,
-            overlay,
-            exact,
-            dir,
+            lookup,
         } => {
             let from = parse_date(from).map_err(Failure::usage)?;
             let length = match (days, workdays) {
@@ -228,38 +225,27 @@ fn execute(cmd: &CalendarCmd) -> Result<String, Failure> {
                 (None, Some(n)) => Length::Workdays(*n),
                 _ => return Err(Failure::usage("give one of --days and --workdays")),
             };
-            let cal = load(&dir.dir(), overlay.as_deref())?;
+            let cal = lookup.calendar()?;
             let end = period_end(from, length, *roll_forward, &cal).map_err(Failure::data)?;
             // Natural days without rolling never read the calendar.
             let estimate = match length {
                 Length::Days(_) if !roll_forward => None,
                 _ => cal.estimate(from, end),
             };
-            answer(end.to_string(), estimate, *exact)
+            lookup.answer(end.to_string(), estimate)
         }
-        CalendarCmd::Between {
-            from,
-            to,
-            overlay,
-            exact,
-            dir,
-        } => {
+        CalendarCmd::Between { from, to, lookup } => {
             let from = parse_date(from).map_err(Failure::usage)?;
             let to = parse_date(to).map_err(Failure::usage)?;
-            let cal = load(&dir.dir(), overlay.as_deref())?;
+            let cal = lookup.calendar()?;
             let n = cal.workdays_between(from, to).map_err(Failure::data)?;
-            answer(n.to_string(), cal.estimate(from, to), *exact)
+            lookup.answer(n.to_string(), cal.estimate(from, to))
         }
-        CalendarCmd::Is {
-            date,
-            overlay,
-            exact,
-            dir,
-        } => {
+        CalendarCmd::Is { date, lookup } => {
             let date = parse_date(date).map_err(Failure::usage)?;
-            let cal = load(&dir.dir(), overlay.as_deref())?;
+            let cal = lookup.calendar()?;
             let workday = cal.is_workday(date).map_err(Failure::data)?;
-            answer(workday.to_string(), cal.estimate(date, date), *exact)
+            lookup.answer(workday.to_string(), cal.estimate(date, date))
         }
         CalendarCmd::AddYear { file, replace, dir } => add_year(file, &dir.dir(), *replace),
         CalendarCmd::Check { file, dir } => {
@@ -374,9 +360,14 @@ fn load(dir: &Path, overlay: Option<&Path>) -> Result<Calendar, Failure> {
 mod tests {
     use super::*;
 
-    fn nowhere() -> DirArg {
-        DirArg {
-            calendar_dir: Some(PathBuf::from("/nonexistent/yjs-calendar")),
+    /// The embedded calendar alone (no installed year, no overlay).
+    fn nowhere(exact: bool) -> Lookup {
+        Lookup {
+            overlay: None,
+            exact,
+            dir: DirArg {
+                calendar_dir: Some(PathBuf::from("/nonexistent/yjs-calendar")),
+            },
         }
     }
 
@@ -384,9 +375,7 @@ mod tests {
         execute(&CalendarCmd::Due {
             from: from.to_owned(),
             workdays,
-            overlay: None,
-            exact: false,
-            dir: nowhere(),
+            lookup: nowhere(false),
         })
     }
 
@@ -401,17 +390,13 @@ mod tests {
         let between = execute(&CalendarCmd::Between {
             from: "2025-09-26".to_owned(),
             to: "2025-10-30".to_owned(),
-            overlay: None,
-            exact: false,
-            dir: nowhere(),
+            lookup: nowhere(false),
         });
         assert_eq!(between, Ok("20".to_owned()));
         let is = |date: &str| {
             execute(&CalendarCmd::Is {
                 date: date.to_owned(),
-                overlay: None,
-                exact: false,
-                dir: nowhere(),
+                lookup: nowhere(false),
             })
         };
         assert_eq!(is("2026-10-10"), Ok("true".to_owned()));
@@ -429,9 +414,7 @@ mod tests {
         let exact = execute(&CalendarCmd::Due {
             from: "2026-12-25".to_owned(),
             workdays: 10,
-            overlay: None,
-            exact: true,
-            dir: nowhere(),
+            lookup: nowhere(true),
         });
         assert_eq!(exact.map_err(|f| f.exit_code), Err(1));
         // Beyond what is estimated at all.
@@ -449,9 +432,7 @@ mod tests {
             days: Some(days),
             workdays: None,
             roll_forward,
-            overlay: None,
-            exact,
-            dir: nowhere(),
+            lookup: nowhere(exact),
         })
     }
 
@@ -483,9 +464,7 @@ mod tests {
             days: None,
             workdays: Some(3),
             roll_forward: false,
-            overlay: None,
-            exact: false,
-            dir: nowhere(),
+            lookup: nowhere(false),
         });
         assert_eq!(workdays, due("2026-09-30", 3));
         assert_eq!(
@@ -507,17 +486,19 @@ mod tests {
         let result = execute(&CalendarCmd::Due {
             from: "2026-10-09".to_owned(),
             workdays: 2,
-            overlay: Some(path),
-            exact: false,
-            dir: nowhere(),
+            lookup: Lookup {
+                overlay: Some(path),
+                ..nowhere(false)
+            },
         });
         assert_eq!(result, Ok("2026-10-13".to_owned()));
         let missing = execute(&CalendarCmd::Due {
             from: "2026-10-09".to_owned(),
             workdays: 2,
-            overlay: Some(dir.path().join("missing.txt")),
-            exact: false,
-            dir: nowhere(),
+            lookup: Lookup {
+                overlay: Some(dir.path().join("missing.txt")),
+                ..nowhere(false)
+            },
         });
         assert_eq!(missing.map_err(|f| f.exit_code), Err(1));
     }
