@@ -2,7 +2,8 @@
 //! built artifacts. The 20-day 公示 of 简易注销 starts the day 清税 is approved (Monday
 //! 2026-09-28), runs over 国庆, ends by itself on Sunday 10-18, and 注销登记 acts the next day;
 //! the matter's deadline moves by the period; the 45-day 债权申报 wait of 普通注销 does not apply
-//! and is skipped. On SQLite and on PostgreSQL.
+//! and is skipped. On SQLite and on PostgreSQL. Written `roll_forward`, the same 公示 ends on
+//! Monday 10-19 instead (民法典 第二百零三条), and 注销登记 acts from the Tuesday.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -54,8 +55,13 @@ matter closing "企业注销一件事" {
 
 /// Builds the matter with `yjs build` into `dir/out/closing`.
 fn build(dir: &Path) -> MatterArtifacts {
+    build_source(dir, MATTER)
+}
+
+/// Builds `source` with `yjs build` into `dir/out/closing`.
+fn build_source(dir: &Path, source: &str) -> MatterArtifacts {
     let src = dir.join("closing.yjs");
-    std::fs::write(&src, MATTER).unwrap();
+    std::fs::write(&src, source).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_yjs"))
         .arg("build")
         .arg(&src)
@@ -192,4 +198,52 @@ fn a_compiled_wait_runs_end_to_end_on_postgres() {
     if let Err(e) = result {
         std::panic::resume_unwind(e);
     }
+}
+
+#[test]
+fn a_compiled_rolled_wait_ends_on_the_next_working_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = MATTER.replace("20 days basis", "20 days roll_forward basis");
+    let mut service = Service::new(
+        SqliteStore::open(&dir.path().join("cases.db")).unwrap(),
+        Calendar::official().unwrap(),
+    );
+    service
+        .add_matter(build_source(dir.path(), &source))
+        .unwrap();
+    let case = service
+        .submit(
+            "closing",
+            &json!({"mode": "simple"}),
+            at("2026-09-24 09:00"),
+        )
+        .unwrap()
+        .id;
+    let event =
+        |when: &str, kind: EventKind| service.event(&case, Event::new(None, at(when), kind));
+    event("2026-09-24 10:00", approve("accept")).unwrap();
+    event("2026-09-28 10:00", approve("tax")).unwrap();
+    let publicity = |v: &yjs_runtime::CaseView| {
+        v.steps
+            .iter()
+            .find(|s| s.id == "publicity")
+            .cloned()
+            .unwrap()
+    };
+    let v = service.show(&case, day("2026-10-16")).unwrap();
+    let wait = publicity(&v).wait.unwrap();
+    assert!(wait.roll_forward);
+    // The 20th day, Sunday 10-18, is a rest day: the period runs through Monday 10-19.
+    assert_eq!(wait.text, "简易注销公示期至2026年10月19日届满");
+    let refused = event("2026-10-19 09:00", approve("dereg")).unwrap_err();
+    assert_eq!(refused.code(), Code::PredecessorOpen);
+    event("2026-10-20 09:00", approve("dereg")).unwrap();
+    let v = service.show(&case, day("2026-10-20")).unwrap();
+    assert_eq!(
+        publicity(&v).finished,
+        NaiveDateTime::parse_from_str("2026-10-19 23:59:59", "%Y-%m-%d %H:%M:%S").ok()
+    );
+    // One more working day waited than without rolling: the deadline moves from 10-22.
+    assert_eq!(v.clock.due, day("2026-10-23"));
+    assert_eq!(v.clock.status, ClockStatus::OnTrack);
 }
