@@ -93,6 +93,25 @@ fn approve(step: &str) -> EventKind {
     }
 }
 
+/// A 简易注销 case received on Thursday 2026-09-24, accepted that day, 清税 approved on Monday
+/// 09-28: the 公示 counts from 09-29.
+fn received_and_taxed<S: CaseStore>(service: &Service<S>) -> String {
+    let case = service
+        .submit(
+            "closing",
+            &json!({"mode": "simple"}),
+            at("2026-09-24 09:00"),
+        )
+        .unwrap()
+        .id;
+    for (when, step) in [("2026-09-24 10:00", "accept"), ("2026-09-28 10:00", "tax")] {
+        service
+            .event(&case, Event::new(None, at(when), approve(step)))
+            .unwrap();
+    }
+    case
+}
+
 fn run<S: CaseStore>(store: S, artifacts: MatterArtifacts) {
     let mut service = Service::new(store, Calendar::official().unwrap());
     service.add_matter(artifacts).unwrap();
@@ -106,18 +125,9 @@ fn run<S: CaseStore>(store: S, artifacts: MatterArtifacts) {
     assert_eq!(plan.total_workdays, 5);
     assert_eq!(plan.elapsed_workdays, 50);
 
-    let case = service
-        .submit(
-            "closing",
-            &json!({"mode": "simple"}),
-            at("2026-09-24 09:00"),
-        )
-        .unwrap()
-        .id;
+    let case = received_and_taxed(&service);
     let event =
         |when: &str, kind: EventKind| service.event(&case, Event::new(None, at(when), kind));
-    event("2026-09-24 10:00", approve("accept")).unwrap();
-    event("2026-09-28 10:00", approve("tax")).unwrap();
 
     let v = service.show(&case, day("2026-10-16")).unwrap();
     let step =
@@ -211,18 +221,9 @@ fn a_compiled_rolled_wait_ends_on_the_next_working_day() {
     service
         .add_matter(build_source(dir.path(), &source))
         .unwrap();
-    let case = service
-        .submit(
-            "closing",
-            &json!({"mode": "simple"}),
-            at("2026-09-24 09:00"),
-        )
-        .unwrap()
-        .id;
+    let case = received_and_taxed(&service);
     let event =
         |when: &str, kind: EventKind| service.event(&case, Event::new(None, at(when), kind));
-    event("2026-09-24 10:00", approve("accept")).unwrap();
-    event("2026-09-28 10:00", approve("tax")).unwrap();
     let publicity = |v: &yjs_runtime::CaseView| {
         v.steps
             .iter()
