@@ -136,15 +136,21 @@ def measure(cmd: list[str], runs: int = 3) -> tuple[float, float]:
     return best
 
 
-def write_floor(out: Path) -> float:
-    """Best seconds to write the tree in `out` from memory (`compiler/examples/write-floor.rs`)."""
-    exe = TARGET / "release" / "examples" / "write-floor"
+WRITE_FLOOR = TARGET / "release" / "examples" / "write-floor"
+
+
+def build_write_floor() -> None:
+    """Builds `compiler/examples/write-floor.rs` once, before the sizes are measured."""
     subprocess.run(
         ["cargo", "build", "-q", "--release", "-p", "yjs-compiler", "--example", "write-floor"],
         cwd=ROOT,
         check=True,
     )
-    line = subprocess.run([str(exe), str(out)], check=True, capture_output=True, text=True).stdout
+
+
+def write_floor(out: Path) -> float:
+    """Best seconds to write the tree in `out` from memory (`compiler/examples/write-floor.rs`)."""
+    line = subprocess.run([str(WRITE_FLOOR), str(out)], check=True, capture_output=True, text=True).stdout
     return float(line.split("best write ")[1].split(" ms")[0]) / 1e3
 
 
@@ -162,7 +168,10 @@ def main() -> None:
     xls2xform = VENV / "bin" / "xls2xform"
     rows = []
     floors = []
-    start = measure([str(yjs), "--version"], runs=21)[0] if args.floor else 0.0
+    start = 0.0
+    if args.floor:
+        build_write_floor()
+        start = measure([str(yjs), "--version"], runs=21)[0]
     with tempfile.TemporaryDirectory(prefix="yjs-vs-pyxform-") as tmp:
         for n in (int(x) for x in args.sizes.split(",")):
             d = Path(tmp) / str(n)

@@ -109,6 +109,12 @@ impl Step {
         }
     }
 
+    /// Whether the step's last day can move past a rest day: a period in natural days marked
+    /// `roll_forward` (the N-th working day is a working day already, W0321).
+    pub fn rolls_forward(&self) -> bool {
+        self.roll_forward && self.promise.unit == "days"
+    }
+
     /// Whether the step's limits vary by situation.
     pub fn varies(&self) -> bool {
         !self.promise_by.is_empty() || !self.legal_by.is_empty()

@@ -215,7 +215,7 @@ fn item_hover(a: &Analysis, matter: &str, item: &str) -> Option<String> {
             "**wait `{}`** {} — a waiting period no department handles; it ends by itself\n\n| | |\n|---|---|\n| duration | {} |\n| basis | {} |\n| handling time | not counted (行政许可法 第四十五条): 0 days in the totals, the promise check and the joint cap |\n| starts | day {} of the case, after its predecessors |",
             step.id,
             step.name,
-            if step.roll_forward && step.promise.unit == "days" {
+            if step.rolls_forward() {
                 format!(
                     "{}; a last day on a rest day rolls to the next working day (民法典 第二百零三条)",
                     limit(&step.promise)

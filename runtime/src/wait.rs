@@ -5,9 +5,10 @@
 //! opens a `wait` pause on the ledger from that day, S). Its period counts from the day after S
 //! (民法典 第二百零一条): `N days` ends on S + N, `N workdays` on the N-th working day after S on
 //! the holiday calendar. A period the matter marks `roll_forward` whose last day is a rest day
-//! ends on the next working day instead (民法典 第二百零三条). It ends at 23:59:59 of that last day; [`next_end`] gives the event that
-//! records it once the date asked about is later than the last day, and the service appends it
-//! on every call that reads or writes the case (spec/runtime.md, "Waiting steps").
+//! ends on the next working day instead (民法典 第二百零三条). It ends at 23:59:59 of that last
+//! day; [`next_end`] gives the event that records it once the date asked about is later than
+//! the last day, and the service appends it on every call that reads or writes the case
+//! (spec/runtime.md, "Waiting steps").
 
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -87,9 +88,9 @@ pub fn last_day(step: &Step, from: NaiveDate, cal: &Calendar) -> Result<NaiveDat
     period_end(from, length, step.roll_forward, cal)
 }
 
-/// Whether the period's end depends on the holiday calendar: `workdays`, or `roll_forward`.
+/// Whether the period's end depends on the holiday calendar: `workdays`, or rolled days.
 fn uses_calendar(step: &Step) -> bool {
-    step.promise.unit != "days" || step.roll_forward
+    step.promise.unit != "days" || step.rolls_forward()
 }
 
 /// The instant a period whose last day is `day` ends: the last second of that day.
@@ -158,7 +159,7 @@ pub fn view(
         _ => format!(
             "{period}{}，自前序步骤办结之次日起算{}",
             length_words(&plan.promise.unit, plan.promise.amount),
-            if plan.roll_forward && plan.promise.unit == "days" {
+            if plan.rolls_forward() {
                 ROLL_FORWARD_WORDS
             } else {
                 ""

@@ -310,7 +310,7 @@ impl Builder {
         let at = |slot| layout::cell(place.rank, place.row, slot);
         if step.kind == StepKind::Wait {
             let timer = match step.promise.unit.as_str() {
-                "days" if !step.roll_forward => {
+                "days" if !step.rolls_forward() => {
                     WaitTimer::Duration(format!("P{}D", step.promise.amount))
                 }
                 _ => WaitTimer::Date(format!("={}", feel_entry("waitEnds", &step.id))),

@@ -23,16 +23,10 @@ pub fn limit(l: &Limit) -> String {
 /// The article that moves a period's last day past a rest day.
 pub const ROLL_FORWARD_BASIS: &str = "《中华人民共和国民法典》第二百零三条";
 
-/// Whether a period's last day can move: natural days marked `roll_forward` (the N-th working
-/// day is a working day already, W0321).
-fn rolls(s: &Step) -> bool {
-    s.roll_forward && s.promise.unit == "days"
-}
-
 /// A waiting period's length: its limit, `20日（自然日，最后一日遇法定休假日顺延）` when its last
 /// day rolls forward.
 pub fn wait_length(s: &Step) -> String {
-    if rolls(s) {
+    if s.rolls_forward() {
         format!("{}日（自然日，最后一日遇法定休假日顺延）", s.promise.amount)
     } else {
         limit(&s.promise)
@@ -43,7 +37,7 @@ pub fn wait_length(s: &Step) -> String {
 /// that rolls its last day forward when it does.
 pub fn wait_basis(s: &Step) -> String {
     let basis = s.basis.as_deref().unwrap_or("未注明依据");
-    if rolls(s) {
+    if s.rolls_forward() {
         format!("{basis}；顺延：{ROLL_FORWARD_BASIS}")
     } else {
         basis.to_string()
